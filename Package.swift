@@ -1,0 +1,55 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Rapport",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Rapport", targets: ["Rapport"]),
+        .library(name: "RapportCSV", targets: ["RapportCSV"]),
+        .library(name: "RapportStore", targets: ["RapportStore"]),
+        .library(name: "RapportGraphviz", targets: ["RapportGraphviz"]),
+        .executable(name: "rapport", targets: ["rapport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // Core: model, graph snapshot, strength, reach, paths, suggestions. Pure Swift, no I/O.
+        .target(name: "Rapport"),
+        // Import/export: the CSV reader, format detection, vCard, identity resolution.
+        .target(name: "RapportCSV", dependencies: ["Rapport"]),
+        // libgvc/libcgraph from Debian's libgraphviz-dev.
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        // DOT writer, views, rendering through an isolated worker process.
+        .target(name: "RapportGraphviz", dependencies: ["Rapport", "CGraphviz"]),
+        // The SQLite workspace.
+        .target(
+            name: "RapportStore",
+            dependencies: ["Rapport", "RapportCSV", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The command-line tool: parsing, printing, exit codes.
+        .executableTarget(
+            name: "rapport",
+            dependencies: [
+                "Rapport", "RapportCSV", "RapportStore", "RapportGraphviz",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "RapportTests",
+            dependencies: ["Rapport", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(name: "RapportCSVTests", dependencies: ["RapportCSV"]),
+        .testTarget(name: "RapportGraphvizTests", dependencies: ["RapportGraphviz"]),
+        .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore"]),
+        .testTarget(name: "RapportCLITests", dependencies: ["Rapport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
