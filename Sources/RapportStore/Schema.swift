@@ -1,0 +1,69 @@
+import GRDB
+
+/// The workspace schema: named migrations, only ever appended.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-network") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+                CREATE TABLE person (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    first_name TEXT NOT NULL DEFAULT '',
+                    last_name TEXT NOT NULL DEFAULT '',
+                    emails TEXT NOT NULL DEFAULT '[]',
+                    profile_url TEXT,
+                    organization TEXT,
+                    title TEXT,
+                    sectors TEXT NOT NULL DEFAULT '[]',
+                    schools TEXT NOT NULL DEFAULT '[]',
+                    location TEXT,
+                    tags TEXT NOT NULL DEFAULT '[]',
+                    notes TEXT NOT NULL DEFAULT '[]',
+                    seq INTEGER NOT NULL
+                );
+                CREATE INDEX person_seq ON person(seq);
+                CREATE TABLE tie (
+                    person_low TEXT NOT NULL REFERENCES person(id),
+                    person_high TEXT NOT NULL REFERENCES person(id),
+                    person_a TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    since TEXT,
+                    origin TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    PRIMARY KEY (person_low, person_high),
+                    CHECK (person_low < person_high)
+                ) WITHOUT ROWID;
+                CREATE TABLE interaction (
+                    id INTEGER PRIMARY KEY,
+                    date TEXT NOT NULL,
+                    person TEXT NOT NULL REFERENCES person(id),
+                    with_id TEXT NOT NULL REFERENCES person(id),
+                    kind TEXT NOT NULL,
+                    one_on_one INTEGER NOT NULL,
+                    minutes INTEGER,
+                    rapport INTEGER CHECK (rapport BETWEEN 1 AND 5),
+                    initiated_by TEXT,
+                    notes TEXT NOT NULL DEFAULT '',
+                    UNIQUE (date, person, with_id, kind, notes)
+                );
+                CREATE TABLE introduction (
+                    introducer TEXT NOT NULL REFERENCES person(id),
+                    person TEXT NOT NULL REFERENCES person(id),
+                    to_id TEXT NOT NULL REFERENCES person(id),
+                    date TEXT,
+                    status TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    PRIMARY KEY (introducer, person, to_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE import_log (
+                    id INTEGER PRIMARY KEY,
+                    at TEXT NOT NULL,
+                    files TEXT NOT NULL,
+                    summary TEXT NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+}

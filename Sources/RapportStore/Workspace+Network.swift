@@ -1,0 +1,229 @@
+import Foundation
+import GRDB
+
+/// What one write added or changed.
+public struct WriteCounts: Sendable, Equatable {
+    public var people = 0
+    public var ties = 0
+    public var interactions = 0
+    public var introductions = 0
+    public init() {}
+}
+
+extension Workspace {
+    /// Reads the whole network, in the order it was first written.
+    /// - Complexity: O(rows).
+    public func loadNetwork() throws(StoreError) -> NetworkData {
+        try read { db in
+            var data = NetworkData()
+            let people = try Row.fetchCursor(db, sql: """
+                SELECT id, first_name, last_name, emails, profile_url, organization, title, sectors, schools,
+                       location, tags, notes FROM person ORDER BY seq
+                """)
+            while let row = try people.next() {
+                data.people.append(
+                    Person(
+                        id: row[0], firstName: row[1], lastName: row[2], emails: try Coding.list(row[3]),
+                        profileURL: row[4], organization: row[5], title: row[6], sectors: try Coding.list(row[7]),
+                        schools: try Coding.list(row[8]), location: row[9], tags: try Coding.list(row[10]),
+                        notes: try Coding.list(row[11])))
+            }
+            let ties = try Row.fetchCursor(db, sql: "SELECT person_low, person_high, person_a, kind, since, origin FROM tie ORDER BY seq")
+            while let row = try ties.next() {
+                let low: String = row[0], high: String = row[1], a: String = row[2]
+                data.ties.append(
+                    Tie(a, a == low ? high : low, kind: try Coding.value(row[3], table: "tie"),
+                        since: try Coding.day(row[4]), origin: try Coding.value(row[5], table: "tie")))
+            }
+            let interactions = try Row.fetchCursor(db, sql: """
+                SELECT date, person, with_id, kind, one_on_one, minutes, rapport, initiated_by, notes
+                FROM interaction ORDER BY id
+                """)
+            while let row = try interactions.next() {
+                guard let date = try Coding.day(row[0]) else { throw StoreError.corruptRow(table: "interaction", reason: "no date") }
+                let initiator: String? = row[7]
+                data.interactions.append(
+                    Interaction(
+                        date: date, personID: row[1], withID: row[2], kind: try Coding.value(row[3], table: "interaction"),
+                        isOneOnOne: row[4], minutes: row[5], rapport: row[6],
+                        initiatedBy: try initiator.map { try Coding.value($0, table: "interaction") }, notes: row[8]))
+            }
+            let introductions = try Row.fetchCursor(db, sql: "SELECT date, introducer, person, to_id, status FROM introduction ORDER BY seq")
+            while let row = try introductions.next() {
+                data.introductions.append(
+                    Introduction(
+                        date: try Coding.day(row[0]), introducerID: row[1], personID: row[2], toID: row[3],
+                        status: try Coding.value(row[4], table: "introduction")))
+            }
+            return data
+        }
+    }
+
+    /// Writes people, ties, interactions and introductions in one transaction: inserts new rows and
+    /// replaces existing ones with the same key. On any error nothing is written.
+    ///
+    /// - Parameters:
+    ///   - log: a line for the import log (file names and summary), or `nil`.
+    /// - Complexity: O(rows · log(table size)).
+    @discardableResult
+    public func apply(
+        people: [Person], ties: [Tie], interactions: [Interaction], introductions: [Introduction],
+        log: (files: [String], summary: String)? = nil
+    ) throws(StoreError) -> WriteCounts {
+        try write { db in
+            var counts = WriteCounts()
+            var seq = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM person") ?? 0
+            let upsertPerson = try db.makeStatement(sql: """
+                INSERT INTO person (id, first_name, last_name, emails, profile_url, organization, title, sectors,
+                                    schools, location, tags, notes, seq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name,
+                    emails = excluded.emails, profile_url = excluded.profile_url, organization = excluded.organization,
+                    title = excluded.title, sectors = excluded.sectors, schools = excluded.schools,
+                    location = excluded.location, tags = excluded.tags, notes = excluded.notes
+                """)
+            for p in people {
+                seq += 1
+                try upsertPerson.execute(arguments: [
+                    p.id, p.firstName, p.lastName, Coding.text(p.emails), p.profileURL, p.organization, p.title,
+                    Coding.text(p.sectors), Coding.text(p.schools), p.location, Coding.text(p.tags), Coding.text(p.notes), seq,
+                ])
+                counts.people += 1
+            }
+            var tieSeq = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM tie") ?? 0
+            let upsertTie = try db.makeStatement(sql: """
+                INSERT INTO tie (person_low, person_high, person_a, kind, since, origin, seq) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(person_low, person_high) DO UPDATE SET kind = excluded.kind, since = excluded.since,
+                    origin = excluded.origin
+                """)
+            for t in ties {
+                tieSeq += 1
+                let pair = t.pair
+                try upsertTie.execute(arguments: [pair.low, pair.high, t.personA, t.kind.rawValue, t.since?.iso, t.origin.rawValue, tieSeq])
+                counts.ties += 1
+            }
+            let insertInteraction = try db.makeStatement(sql: """
+                INSERT INTO interaction (date, person, with_id, kind, one_on_one, minutes, rapport, initiated_by, notes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """)
+            for i in interactions {
+                try insertInteraction.execute(arguments: [
+                    i.date.iso, i.personID, i.withID, i.kind.rawValue, i.isOneOnOne, i.minutes, i.rapport,
+                    i.initiatedBy?.rawValue, i.notes,
+                ])
+                counts.interactions += db.changesCount
+            }
+            var introSeq = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM introduction") ?? 0
+            let upsertIntroduction = try db.makeStatement(sql: """
+                INSERT INTO introduction (introducer, person, to_id, date, status, seq) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(introducer, person, to_id) DO UPDATE SET date = excluded.date, status = excluded.status
+                """)
+            for i in introductions {
+                introSeq += 1
+                try upsertIntroduction.execute(arguments: [i.introducerID, i.personID, i.toID, i.date?.iso, i.status.rawValue, introSeq])
+                counts.introductions += 1
+            }
+            if let log {
+                try db.execute(
+                    sql: "INSERT INTO import_log (at, files, summary) VALUES (datetime('now'), ?, ?)",
+                    arguments: [Coding.text(log.files), log.summary])
+            }
+            return counts
+        }
+    }
+
+    /// The number of people, ties, interactions and introductions stored.
+    public func counts() throws(StoreError) -> WriteCounts {
+        try read { db in
+            var c = WriteCounts()
+            c.people = try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0
+            c.ties = try Int.fetchOne(db, sql: "SELECT count(*) FROM tie") ?? 0
+            c.interactions = try Int.fetchOne(db, sql: "SELECT count(*) FROM interaction") ?? 0
+            c.introductions = try Int.fetchOne(db, sql: "SELECT count(*) FROM introduction") ?? 0
+            return c
+        }
+    }
+}
+
+/// Column encodings: lists as JSON arrays, dates as `YYYY-MM-DD`, enums by raw value.
+enum Coding {
+    /// A JSON array of strings. Hand-written: JSONEncoder costs ~25 s per million people.
+    static func text(_ list: [String]) -> String {
+        if list.isEmpty { return "[]" }
+        var out = "["
+        for (i, item) in list.enumerated() {
+            if i > 0 { out += "," }
+            out += "\""
+            for scalar in item.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                default:
+                    if scalar.value < 0x20 {
+                        let hex = String(scalar.value, radix: 16)
+                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            out += "\""
+        }
+        return out + "]"
+    }
+
+    /// Reads what `text(_:)` wrote (and any JSON array of strings).
+    static func list(_ text: String?) throws -> [String] {
+        guard let text, text != "[]", !text.isEmpty else { return [] }
+        let bad = StoreError.corruptRow(table: "person", reason: "a list column is not a JSON array of strings")
+        var scalars = text.unicodeScalars.makeIterator()
+        guard scalars.next() == "[" else { throw bad }
+        var result: [String] = []
+        while true {
+            guard let open = scalars.next() else { throw bad }
+            if open == "]" && result.isEmpty { return result }
+            guard open == "\"" else { throw bad }
+            var item = String.UnicodeScalarView()
+            loop: while true {
+                guard let c = scalars.next() else { throw bad }
+                switch c {
+                case "\"": break loop
+                case "\\":
+                    guard let e = scalars.next() else { throw bad }
+                    switch e {
+                    case "n": item.append("\n")
+                    case "r": item.append("\r")
+                    case "t": item.append("\t")
+                    case "b": item.append("\u{08}")
+                    case "f": item.append("\u{0C}")
+                    case "u":
+                        var hex = ""
+                        for _ in 0..<4 { guard let h = scalars.next() else { throw bad }; hex.unicodeScalars.append(h) }
+                        guard let v = UInt32(hex, radix: 16), let u = Unicode.Scalar(v) else { throw bad }
+                        item.append(u)
+                    default: item.append(e)
+                    }
+                default: item.append(c)
+                }
+            }
+            result.append(String(item))
+            guard let next = scalars.next() else { throw bad }
+            if next == "]" { return result }
+            guard next == "," else { throw bad }
+        }
+    }
+
+    static func day(_ text: String?) throws -> Day? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let day = Day(iso: text) else { throw StoreError.corruptRow(table: "date", reason: "not YYYY-MM-DD") }
+        return day
+    }
+
+    static func value<T: RawRepresentable>(_ text: String, table: String) throws -> T where T.RawValue == String {
+        guard let value = T(rawValue: text) else { throw StoreError.corruptRow(table: table, reason: "unknown value '\(text)'") }
+        return value
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+
+/// A Rapport workspace: one SQLite file holding the whole network.
+///
+/// The file is created with mode 0600 (it holds personal data) and runs in WAL mode. Every write is
+/// one transaction: it lands whole or not at all. Two processes writing at once wait up to
+/// `busyTimeout` for each other, then the later one fails with `StoreError.busy`.
+public final class Workspace: Sendable {
+    /// The default file name in the current directory.
+    public static let defaultFileName = "rapport.db"
+
+    public let path: String
+    let queue: DatabaseQueue
+
+    /// Seconds a writer waits for another process before giving up.
+    public static let busyTimeout: TimeInterval = 5
+
+    private init(path: String, queue: DatabaseQueue) {
+        self.path = path
+        self.queue = queue
+    }
+
+    /// Opens an existing workspace.
+    /// - Throws: `StoreError.notFound`, `.schemaTooNew` (the file is left unmodified),
+    ///   `.notAWorkspace`, `.busy`.
+    public static func open(at path: String) throws(StoreError) -> Workspace {
+        guard FileManager.default.fileExists(atPath: path) else { throw .notFound(path: path) }
+        return try connect(path: path, creating: false)
+    }
+
+    /// Creates a workspace, or opens the one already there.
+    /// - Returns: the workspace and whether it was created now.
+    public static func create(at path: String) throws(StoreError) -> (Workspace, created: Bool) {
+        if FileManager.default.fileExists(atPath: path) { return (try open(at: path), false) }
+        // Create the file ourselves so that it is 0600 from its first byte; SQLite gives the
+        // -wal and -shm files the same mode.
+        let fd = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        guard fd >= 0 else {
+            throw .database(path: path, code: -1, message: String(cString: strerror(errno)))
+        }
+        close(fd)
+        do {
+            return (try connect(path: path, creating: true), true)
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
+    }
+
+    private static func connect(path: String, creating: Bool) throws(StoreError) -> Workspace {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.label = "rapport"
+        configuration.prepareDatabase { db in
+            // WAL survives a SIGKILL mid-transaction: the half-written transaction is discarded on the
+            // next open. Asking for it again on an existing WAL file writes nothing.
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let migrator = Schema.migrator
+            let unknown = try queue.read { db -> [String] in
+                let known = Set(migrator.migrations)
+                let applied = try db.tableExists("grdb_migrations") ? try migrator.appliedIdentifiers(db) : []
+                if !creating, applied.isEmpty {
+                    let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+                    if tables > 0 { throw StoreError.notAWorkspace(path: path, reason: "it has tables but no Rapport schema") }
+                }
+                return applied.subtracting(known).sorted()
+            }
+            guard unknown.isEmpty else { throw StoreError.schemaTooNew(path: path, unknownMigrations: unknown) }
+            try migrator.migrate(queue)
+            return Workspace(path: path, queue: queue)
+        } catch {
+            throw StoreError.wrap(error, path: path)
+        }
+    }
+
+    /// A number that changes whenever the workspace's network changes (for caches).
+    public func generation() throws(StoreError) -> Int {
+        try read { db in Int(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") ?? "0") ?? 0 }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try queue.read(body) } catch { throw StoreError.wrap(error, path: path) }
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try queue.write { db in
+                let result = try body(db)
+                try db.execute(sql: """
+                    INSERT INTO meta(key, value) VALUES ('generation', '1')
+                    ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1
+                    """)
+                return result
+            }
+        } catch {
+            throw StoreError.wrap(error, path: path)
+        }
+    }
+}

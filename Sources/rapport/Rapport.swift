@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct RapportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rapport",
+        abstract: "Plan informational interviews: quality over quantity in your network.",
+        discussion: """
+            Rapport keeps a graph of people, organizations and introductions in a workspace file,
+            scores relationship strength so that one deep relationship beats five shallow ones,
+            and suggests whom to talk to next, with the warm path to each.
+
+            Start with:
+              rapport init --me "Alex Rivera"
+              rapport import Connections.csv people.csv
+              rapport suggest --sector "intellectual property" --explain
+            """,
+        version: "0.1.0",
+        subcommands: [
+            InitCommand.self, PeopleCommand.self, LogCommand.self, IntroCommand.self,
+        ]
+    )
+
+    /// Parses, runs, and maps every error to a message and an exit code in one place.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if error is ValidationError || error is CleanExit || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
+                // --help and --version exit 0; usage errors print ArgumentParser's message and exit 2.
+                if exitCode(for: error) == .success { exit(withError: error) }
+                Terminal.standardError(fullMessage(for: error))
+                Foundation.exit(ExitStatus.badInput)
+            }
+            let (message, status) = ExitStatus.report(error)
+            Terminal.standardError("error: " + Terminal.inert(message))
+            Foundation.exit(status)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Rapport
+import RapportCSV
+import RapportStore
+
+/// The one place that turns an error into a message and an exit code.
+///
+/// 0 ok, 1 failure (the workspace, Graphviz, the system), 2 usage or bad input.
+enum ExitStatus {
+    static let ok: Int32 = 0
+    static let failure: Int32 = 1
+    static let badInput: Int32 = 2
+
+    /// A user-facing message for `error` (never the contents of a contact unless `verbose`).
+    static func report(_ error: any Error) -> (message: String, code: Int32) {
+        switch error {
+        // IMPORT-ERROR-CASE
+        case let error as CommandError: return (error.description, error.code)
+        case let error as StoreError:
+            switch error {
+            case .notFound, .schemaTooNew, .notAWorkspace: return (error.description, badInput)
+            default: return (error.description, failure)
+            }
+        case let error as NetworkError: return (error.description, badInput)
+        default: return ("\(error)", failure)
+        }
+    }
+}
+
+/// An error raised by a command itself, with its exit code.
+struct CommandError: Error, CustomStringConvertible {
+    var description: String
+    var code: Int32
+
+    static func badInput(_ message: String) -> CommandError { CommandError(description: message, code: ExitStatus.badInput) }
+    static func failure(_ message: String) -> CommandError { CommandError(description: message, code: ExitStatus.failure) }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Rapport
+import RapportStore
+
+/// A workspace opened for one command, with its network loaded on demand.
+struct Session {
+    let workspace: Workspace
+    let options: WorkspaceOptions
+
+    init(_ options: WorkspaceOptions) throws {
+        self.options = options
+        self.workspace = try options.open()
+    }
+
+    func data() throws -> NetworkData { try workspace.loadNetwork() }
+
+    func snapshot() throws -> NetworkSnapshot { try NetworkSnapshot(try data()) }
+
+    /// Resolves a person reference (id, email, profile URL or full name) or fails with a hint.
+    func resolve(_ reference: String, in snapshot: NetworkSnapshot, role: String = "person") throws -> Int32 {
+        do {
+            return try snapshot.resolve(reference)
+        } catch .ambiguousPerson(_, let candidates) {
+            let listed = candidates.prefix(8).map { id -> String in
+                guard let i = snapshot.index(ofID: id) else { return id }
+                let p = snapshot.people[Int(i)]
+                return "\(id) (\(p.displayName)\(p.organization.map { ", " + $0 } ?? ""))"
+            }
+            throw CommandError.badInput("'\(reference)' matches \(candidates.count) people: \(listed.joined(separator: "; ")); use an id or email")
+        } catch {
+            let hint = Suggest.closestNames(to: reference, in: snapshot).map { " — did you mean '\($0)'?" } ?? ""
+            throw CommandError.badInput("no \(role) matches '\(reference)'\(hint)")
+        }
+    }
+}
+
+/// "Did you mean" for person names.
+enum Suggest {
+    /// The display name closest to `reference` by edit distance on name keys, when close enough.
+    static func closestNames(to reference: String, in snapshot: NetworkSnapshot) -> String? {
+        let key = Array(NameKey.person(reference).unicodeScalars)
+        guard !key.isEmpty else { return nil }
+        var best: (distance: Int, name: String)?
+        for person in snapshot.people {
+            let candidate = Array(person.nameKey.unicodeScalars)
+            guard abs(candidate.count - key.count) <= max(2, key.count / 3) else { continue }
+            let d = editDistance(key, candidate)
+            if d <= max(2, key.count / 3), d < (best?.distance ?? .max) { best = (d, person.displayName) }
+        }
+        return best?.name
+    }
+
+    /// Levenshtein distance.
+    /// - Complexity: O(a · b).
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+
+/// Terminal output: inert text, display widths, aligned tables.
+enum Terminal {
+    static func standardError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Whether stdout / stderr is a terminal.
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// Colour only on a terminal, and never when `NO_COLOR` is set (no-color.org).
+    static var colorEnabled: Bool {
+        stdoutIsTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    }
+
+    /// Text made safe for a terminal: control characters (ANSI escapes included), bidirectional
+    /// overrides and other invisible format characters are shown as `\u{…}` instead of acting.
+    /// Emoji, zero-width joiners inside emoji, accents and CJK pass unchanged.
+    static func inert(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            let dangerous =
+                (v < 0x20 && v != 0x0A && v != 0x09) || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v)
+                || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F || v == 0x061C
+            if dangerous {
+                out.append(contentsOf: "\\u{\(String(v, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// One-line form of a cell: inert, with line breaks and tabs as spaces.
+    static func cell(_ text: String) -> String {
+        inert(text).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
+    }
+
+    /// Columns a string takes on a terminal: wide East Asian characters and emoji count 2, combining
+    /// marks and joiners 0.
+    static func width(_ text: String) -> Int {
+        var total = 0
+        for character in text {
+            let scalars = character.unicodeScalars
+            guard let first = scalars.first else { continue }
+            if scalars.contains(where: { $0.properties.isEmojiPresentation })
+                || scalars.contains(where: { $0.value == 0xFE0F }) && first.properties.isEmoji
+            {
+                total += 2
+            } else if isWide(first.value) {
+                total += 2
+            } else if first.properties.generalCategory == .nonspacingMark || first.properties.generalCategory == .format
+                || first.properties.generalCategory == .enclosingMark
+            {
+                continue
+            } else {
+                total += 1
+            }
+        }
+        return total
+    }
+
+    private static func isWide(_ v: UInt32) -> Bool {
+        (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)
+            || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v)
+            || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
+            || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
+    }
+
+    /// `text` cut to at most `limit` columns, with `…` when cut.
+    static func truncate(_ text: String, to limit: Int) -> String {
+        guard width(text) > limit else { return text }
+        var out = ""
+        var used = 0
+        for character in text {
+            let w = width(String(character))
+            if used + w > limit - 1 { break }
+            out.append(character)
+            used += w
+        }
+        return out + "…"
+    }
+
+    /// `text` padded with spaces to `columns` display columns.
+    static func pad(_ text: String, to columns: Int, right: Bool = false) -> String {
+        let fill = String(repeating: " ", count: max(0, columns - width(text)))
+        return right ? fill + text : text + fill
+    }
+}
+
+/// A plain text table whose columns stay aligned with accented, CJK and emoji text.
+struct TextTable {
+    var headers: [String]
+    var rows: [[String]] = []
+    /// Columns aligned right (numbers).
+    var rightAligned: Set<Int> = []
+    /// Widest a column may be before its cells are cut with `…`.
+    var maxWidths: [Int: Int] = [:]
+
+    init(_ headers: [String]) { self.headers = headers }
+
+    mutating func add(_ row: [String]) { rows.append(row.map(Terminal.cell)) }
+
+    func render() -> String {
+        let cut = rows.map { row in
+            row.enumerated().map { i, cell in maxWidths[i].map { Terminal.truncate(cell, to: $0) } ?? cell }
+        }
+        var widths = headers.map(Terminal.width)
+        for row in cut { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], Terminal.width(cell)) } }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, cell in
+                i == cells.count - 1 && !rightAligned.contains(i) ? cell : Terminal.pad(cell, to: widths[i], right: rightAligned.contains(i))
+            }.joined(separator: "  ")
+        }
+        var out = [line(headers), line(widths.map { String(repeating: "-", count: $0) })]
+        out += cut.map(line)
+        return out.joined(separator: "\n")
+    }
+}
+
+/// JSON output with a stable shape: sorted keys, pretty printed, slashes unescaped.
+enum JSONOutput {
+    static func string(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

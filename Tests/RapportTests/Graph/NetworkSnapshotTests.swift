@@ -1,0 +1,80 @@
+import Testing
+@testable import Rapport
+
+@Suite struct GraphTests {
+    @Test func csrListsEachEdgeTwiceAndOnceInTheEdgeList() throws {
+        // A path 0-1-2 plus 0-2: a triangle.
+        let g = try Graph(nodeCount: 4, endpoints: [0, 1, 1, 2, 2, 0])
+        #expect(g.edgeCount == 3)
+        #expect(g.neighbors.count == 6)
+        #expect(g.degree(of: 0) == 2)
+        #expect(g.degree(of: 3) == 0)
+        #expect(Set(g.halfEdges(of: 1).map { g.neighbors[$0] }) == [0, 2])
+        for h in g.halfEdges(of: 2) {
+            #expect(g.opposite(of: 2, along: g.incidentEdges[h]) == g.neighbors[h])
+        }
+    }
+
+    @Test func rejectsSelfLoopsAndUnknownNodes() {
+        #expect(throws: GraphError.selfLoop(edge: 1)) { try Graph(nodeCount: 3, endpoints: [0, 1, 2, 2]) }
+        #expect(throws: GraphError.nodeOutOfRange(edge: 0)) { try Graph(nodeCount: 2, endpoints: [0, 5]) }
+    }
+}
+
+@Suite struct NetworkBuilderTests {
+    func sample() throws -> NetworkSnapshot {
+        var b = NetworkBuilder()
+        try b.add(Person(id: "me", firstName: "Alex", lastName: "Rivera", organization: "Halvorsen Law School"))
+        try b.add(Person(id: "p1", firstName: "Maria", lastName: "Chen", emails: ["Maria@Wilson.com"], profileURL: "https://www.linkedin.com/in/maria-chen/", organization: "Wilson & Okafor LLP"))
+        try b.add(Person(id: "p2", firstName: "Dana", lastName: "Lee", organization: "Wilson & Okafor, L.L.P."))
+        try b.add(Person(id: "p3", firstName: "Sam", lastName: "Ito", organization: "Halvorsen Law School"))
+        try b.add(Tie("me", "p1", kind: .acquaintance))
+        try b.add(Tie("p1", "me", kind: .mentor, since: Day(iso: "2024-01-01")))
+        try b.add(Tie("p1", "p2", kind: .colleague))
+        try b.add(Interaction(date: Day(iso: "2026-10-01")!, personID: "p2", kind: .event, isOneOnOne: false))
+        return try b.freeze()
+    }
+
+    @Test func duplicateTiesMergeToTheCloserKind() throws {
+        let s = try sample()
+        let e = try #require(s.tie(between: s.index(ofID: "me")!, and: s.index(ofID: "p1")!))
+        #expect(s.ties[Int(e)].kind == .mentor)
+        #expect(s.ties[Int(e)].since == Day(iso: "2024-01-01"))
+    }
+
+    @Test func interactionsImplyATieAndColleaguesAreInferred() throws {
+        let s = try sample()
+        let me = s.index(ofID: "me")!
+        let e = try #require(s.tie(between: me, and: s.index(ofID: "p2")!))
+        #expect(s.ties[Int(e)].origin == .interaction)
+        #expect(s.interactions(onTie: e).count == 1)
+        let colleague = try #require(s.tie(between: me, and: s.index(ofID: "p3")!))
+        #expect(s.ties[Int(colleague)].isInferred)
+        // me-p1, p1-p2, me-p2 (interaction), me-p3 (same organization)
+        #expect(s.tieCount == 4)
+    }
+
+    @Test func organizationsShareNormalizedKeys() throws {
+        let s = try sample()
+        #expect(s.organizationIndex[Int(s.index(ofID: "p1")!)] == s.organizationIndex[Int(s.index(ofID: "p2")!)])
+        #expect(s.organizations.count == 2)
+        #expect(s.organization(named: "wilson & okafor") != nil)
+    }
+
+    @Test func lookupsByEmailURLAndName() throws {
+        let s = try sample()
+        let p1 = s.index(ofID: "p1")
+        #expect(s.index(ofEmail: "maria@wilson.com") == p1)
+        #expect(s.index(ofProfileURL: "linkedin.com/in/maria-chen") == p1)
+        #expect(try s.resolve("Maria Chen") == p1)
+        #expect(throws: NetworkError.unknownPerson("Nobody Here")) { try s.resolve("Nobody Here") }
+    }
+
+    @Test func unknownPeopleAndSelfTiesThrow() {
+        var b = NetworkBuilder()
+        #expect(throws: NetworkError.unknownPerson("x")) { try b.add(Tie("x", "y", kind: .friend)) }
+        try? b.add(Person(id: "a"))
+        #expect(throws: NetworkError.selfTie("a")) { try b.add(Tie("a", "a", kind: .friend)) }
+        #expect(throws: NetworkError.duplicatePerson("a")) { try b.add(Person(id: "a")) }
+    }
+}
