@@ -60,18 +60,25 @@ public final class Workspace: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
             let migrator = Schema.migrator
-            let unknown = try queue.read { db -> [String] in
-                let known = Set(migrator.migrations)
-                let applied = try db.tableExists("grdb_migrations") ? try migrator.appliedIdentifiers(db) : []
-                if !creating, applied.isEmpty {
-                    let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
-                    if tables > 0 { throw StoreError.notAWorkspace(path: path, reason: "it has tables but no Rapport schema") }
+            if !creating {
+                // Check the schema on a read-only connection first, so that a file we must refuse is
+                // never touched (not even switched to WAL).
+                var probe = Configuration()
+                probe.readonly = true
+                probe.busyMode = .timeout(busyTimeout)
+                let unknown = try DatabaseQueue(path: path, configuration: probe).read { db -> [String] in
+                    let known = Set(migrator.migrations)
+                    let applied = try db.tableExists("grdb_migrations") ? try migrator.appliedIdentifiers(db) : []
+                    if applied.isEmpty {
+                        let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+                        if tables > 0 { throw StoreError.notAWorkspace(path: path, reason: "it has tables but no Rapport schema") }
+                    }
+                    return applied.subtracting(known).sorted()
                 }
-                return applied.subtracting(known).sorted()
+                guard unknown.isEmpty else { throw StoreError.schemaTooNew(path: path, unknownMigrations: unknown) }
             }
-            guard unknown.isEmpty else { throw StoreError.schemaTooNew(path: path, unknownMigrations: unknown) }
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
             try migrator.migrate(queue)
             return Workspace(path: path, queue: queue)
         } catch {
