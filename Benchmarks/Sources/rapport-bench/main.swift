@@ -1,0 +1,80 @@
+import Foundation
+import Rapport
+import RapportCSV
+
+// rapport-bench DATA_DIR — the reference workload W (../shared/bench/WORKLOAD.md): prints the
+// top-K CSV on stdout, and the phase timings, the PHASES line and peak RSS on stderr.
+
+let arguments = CommandLine.arguments
+guard arguments.count == 2 else {
+    FileHandle.standardError.write(Data("usage: rapport-bench DATA_DIR   (a folder written by gen_network.py)\n".utf8))
+    exit(2)
+}
+
+if ProcessInfo.processInfo.environment["RAPPORT_BENCH_SCAN"] != nil {
+    let t0 = DispatchTime.now()
+    var n = 0
+    let stream = try RecordStream(path: arguments[1] + "/ties.csv")
+    try stream.forEachRecord { r in n += r.count; return true }
+    FileHandle.standardError.write(Data("scan: \(n) fields in \(Double(DispatchTime.now().uptimeNanoseconds - t0.uptimeNanoseconds) / 1e9) s\n".utf8))
+    exit(0)
+}
+var clock = PhaseClock()
+do {
+    var w = try Workload(directory: arguments[1])
+    try w.load()
+    clock.mark("load")
+
+    let graph = try w.endpoints.withUnsafeBufferPointer { ends in
+        try w.labels.withUnsafeBufferPointer { labels in
+            try LabeledGraph(nodeCount: w.ids.count, endpoints: ends, labels: labels)
+        }
+    }
+    let tieCount = w.labels.count
+    w.endpoints = []
+    w.labels = []
+    clock.mark("build")
+
+    let weights = WorkloadWeights(workload: w, graph: graph)
+    clock.mark("strengths")
+
+    let distance = graph.shortestDistances(from: w.ego, weights: weights)
+    clock.mark("dijkstra")
+
+    let adamicAdar = graph.weightedAdamicAdar(from: w.ego, weights: weights)
+    clock.mark("adamic-adar")
+
+    let output = Ranking(workload: w, weights: weights, distance: distance, adamicAdar: adamicAdar).csv()
+    FileHandle.standardOutput.write(Data(output.utf8))
+    clock.mark("rank")
+    clock.report(people: w.ids.count, ties: tieCount)
+} catch {
+    FileHandle.standardError.write(Data("rapport-bench: \(error)\n".utf8))
+    exit(1)
+}
+
+/// Wall-clock phase timer with WORKLOAD.md's report format.
+struct PhaseClock {
+    static let phases = ["load", "build", "strengths", "dijkstra", "adamic-adar", "rank"]
+    let start = DispatchTime.now()
+    var last = DispatchTime.now()
+    var seconds: [String: Double] = [:]
+
+    mutating func mark(_ phase: String) {
+        let now = DispatchTime.now()
+        seconds[phase, default: 0] += Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
+        last = now
+    }
+
+    func report(people: Int, ties: Int) {
+        let total = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        var lines = ["# peer=rapport-swift people=\(people) ties=\(ties)"]
+        for p in PhaseClock.phases { lines.append(p.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: " %9.3f s", seconds[p] ?? 0)) }
+        lines.append("total".padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: " %9.3f s", total))
+        lines.append(String(format: "peak_rss     %9.1f MB", Double(usage.ru_maxrss) / 1024))
+        lines.append("PHASES " + PhaseClock.phases.map { "\($0)=" + String(format: "%.3f", seconds[$0] ?? 0) }.joined(separator: " ") + String(format: " total=%.3f", total))
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+}

@@ -1,0 +1,188 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Maps identifier strings (as UTF-8 bytes) to dense `Int32` indices, built once, then read often.
+///
+/// Loading a million-person network does some twenty million id lookups, and the map decides most of
+/// the load time (`Dictionary<String, Int32>` hashes and compares heap strings). This table has two
+/// layouts, chosen at `build()`:
+/// - **numeric**: when every id is one shared prefix followed by digits of one fixed width (`p000123`,
+///   `A-0042`, `12345`) and the numbers are dense, an id maps through one array read: no hashing.
+/// - **hashed**: otherwise, open addressing with linear probing over 8-byte slots (a 32-bit hash tag
+///   and the index); keys live in one byte arena, compared only when the tag matches.
+///
+/// Any id string is accepted; the numeric layout is only a faster path for a common shape.
+public struct IdentifierTable: Sendable {
+    private var arena: [UInt8] = []
+    private var starts: [Int] = [0]
+    // numeric layout
+    private var prefix: [UInt8] = []
+    private var digitCount = 0
+    private var numberToIndex: [Int32] = []
+    // hashed layout
+    private var slots: [UInt64] = []
+    private var mask = 0
+    public private(set) var isNumeric = false
+
+    public init() {}
+
+    /// The number of ids.
+    public var count: Int { starts.count - 1 }
+
+    /// Appends an id; its index is the current `count`. Call `build()` before lookups.
+    public mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        arena.append(contentsOf: bytes)
+        starts.append(arena.count)
+    }
+
+    public mutating func append(_ id: String) {
+        var id = id
+        id.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The id at `index`.
+    public func id(at index: Int32) -> String {
+        String(decoding: arena[starts[Int(index)]..<starts[Int(index) + 1]], as: UTF8.self)
+    }
+
+    /// Chooses the layout and indexes every id.
+    /// - Throws: `IdentifierTableError.duplicate` naming the first id seen twice.
+    /// - Complexity: O(total id bytes).
+    public mutating func build() throws(IdentifierTableError) {
+        if try buildNumeric() { isNumeric = true; return }
+        isNumeric = false
+        numberToIndex = []
+        var capacity = 16
+        while capacity < count * 2 { capacity <<= 1 }
+        slots = [UInt64](repeating: 0, count: capacity)
+        mask = capacity - 1
+        for i in 0..<count {
+            let hash = arena.withUnsafeBytes { IdentifierTable.hash(UnsafeRawBufferPointer(rebasing: $0[starts[i]..<starts[i + 1]])) }
+            var slot = Int(hash) & mask
+            while slots[slot] != 0 {
+                let other = Int(UInt32(truncatingIfNeeded: slots[slot]) - 1)
+                if UInt32(slots[slot] >> 32) == hash, keyEquals(other, i) { throw .duplicate(id(at: Int32(i))) }
+                slot = (slot + 1) & mask
+            }
+            slots[slot] = UInt64(hash) << 32 | UInt64(i + 1)
+        }
+    }
+
+    private func keyEquals(_ a: Int, _ b: Int) -> Bool {
+        arena[starts[a]..<starts[a + 1]].elementsEqual(arena[starts[b]..<starts[b + 1]])
+    }
+
+    private mutating func buildNumeric() throws(IdentifierTableError) -> Bool {
+        guard count > 0 else { return false }
+        let firstLength = starts[1] - starts[0]
+        var digits = 0
+        while digits < firstLength, (48...57).contains(arena[starts[1] - 1 - digits]) { digits += 1 }
+        guard digits > 0, digits <= 9 else { return false }
+        let prefixLength = firstLength - digits
+        let prefix = Array(arena[0..<prefixLength])
+        var numbers = [Int](repeating: 0, count: count)
+        var maxNumber = 0
+        let ok = arena.withUnsafeBufferPointer { a -> Bool in
+            for i in 0..<count {
+                let s = starts[i]
+                guard starts[i + 1] - s == firstLength else { return false }
+                for k in 0..<prefixLength where a[s + k] != prefix[k] { return false }
+                var n = 0
+                for k in prefixLength..<firstLength {
+                    let d = Int(a[s + k]) &- 48
+                    guard d >= 0, d <= 9 else { return false }
+                    n = n * 10 + d
+                }
+                numbers[i] = n
+                maxNumber = max(maxNumber, n)
+            }
+            return true
+        }
+        guard ok, maxNumber <= 4 * count + 1024 else { return false }
+        var table = [Int32](repeating: -1, count: maxNumber + 1)
+        for (i, n) in numbers.enumerated() {
+            if table[n] >= 0 { throw .duplicate(id(at: Int32(i))) }
+            table[n] = Int32(i)
+        }
+        self.prefix = prefix
+        self.digitCount = digits
+        self.numberToIndex = table
+        return true
+    }
+
+    /// The index of `bytes`, or `nil`.
+    /// - Complexity: O(length) expected.
+    @inlinable
+    public func index(of bytes: UnsafeRawBufferPointer) -> Int32? {
+        isNumeric ? numericIndex(bytes) : hashedIndex(bytes)
+    }
+
+    public func index(of id: String) -> Int32? {
+        var id = id
+        return id.withUTF8 { index(of: UnsafeRawBufferPointer($0)) }
+    }
+
+    @usableFromInline
+    func numericIndex(_ bytes: UnsafeRawBufferPointer) -> Int32? {
+        let p = prefix.count
+        guard bytes.count == p + digitCount else { return nil }
+        for k in 0..<p where bytes[k] != prefix[k] { return nil }
+        var n = 0
+        for k in p..<bytes.count {
+            let d = Int(bytes[k]) &- 48
+            guard d >= 0, d <= 9 else { return nil }
+            n = n * 10 + d
+        }
+        guard n < numberToIndex.count else { return nil }
+        let i = numberToIndex[n]
+        return i < 0 ? nil : i
+    }
+
+    @usableFromInline
+    func hashedIndex(_ bytes: UnsafeRawBufferPointer) -> Int32? {
+        guard !slots.isEmpty else { return nil }
+        let hash = IdentifierTable.hash(bytes)
+        var slot = Int(hash) & mask
+        return arena.withUnsafeBytes { a -> Int32? in
+            while true {
+                let entry = slots[slot]
+                if entry == 0 { return nil }
+                if UInt32(entry >> 32) == hash {
+                    let i = Int(UInt32(truncatingIfNeeded: entry) - 1)
+                    let key = UnsafeRawBufferPointer(rebasing: a[starts[i]..<starts[i + 1]])
+                    if key.count == bytes.count, memcmp(key.baseAddress!, bytes.baseAddress!, bytes.count) == 0 || bytes.count == 0 {
+                        return Int32(i)
+                    }
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    /// FNV-1a over the bytes, then a final avalanche (murmur3 fmix32), never 0 in the tag.
+    @usableFromInline
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        var h: UInt32 = 2_166_136_261
+        for b in bytes { h = (h ^ UInt32(b)) &* 16_777_619 }
+        h ^= h >> 16
+        h = h &* 0x85eb_ca6b
+        h ^= h >> 13
+        h = h &* 0xc2b2_ae35
+        h ^= h >> 16
+        return h
+    }
+}
+
+/// Problems building an `IdentifierTable`.
+public enum IdentifierTableError: Error, Equatable, Sendable, CustomStringConvertible {
+    case duplicate(String)
+
+    public var description: String {
+        switch self {
+        case .duplicate(let id): return "the id '\(id)' appears twice"
+        }
+    }
+}
