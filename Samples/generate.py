@@ -82,7 +82,8 @@ ORGS = [
      ["litigation", "corporate", "IP litigation", "employment", "antitrust", "tax"]),
     ("Marlowe Fitch P.C.", "Marlowe Fitch, PC", "firm", "marlowefitch.example", "Chicago, IL", 8, 16,
      ["IP litigation", "patent prosecution"]),
-    ("Ashgrove, Pell & Whitcombe LLP", "Ashgrove, Pell & Whitcombe LLP", "firm", "apwlaw.example", "New York, NY", 7, 15,
+    ("Ashgrove, Pell & Whitcombe LLP", "Ashgrove, Pell & Whitcombe LLP", "firm", "apwlaw.example", "New York, NY",
+     7, 15,
      ["corporate", "technology transactions", "venture capital", "tax"]),
     ("Kessler Vance LLC", "Kessler Vance", "firm", "kesslervance.example", "Chicago, IL", 5, 6,
      ["employment", "litigation"]),
@@ -92,7 +93,8 @@ ORGS = [
      ["litigation", "antitrust", "appellate"]),
     ("Oduya, Lindgren & Sato LLP", "Oduya, Lindgren & Sato", "firm", "olslaw.example", "San Francisco, CA", 7, 17,
      ["privacy", "technology transactions", "data security", "licensing"]),
-    ("Ravenscroft Patent Group LLC", "Ravenscroft Patent Group", "firm", "ravenscroftpatent.example", "Chicago, IL", 4, 10,
+    ("Ravenscroft Patent Group LLC", "Ravenscroft Patent Group", "firm", "ravenscroftpatent.example",
+     "Chicago, IL", 4, 10,
      ["patent prosecution"]),
     ("Pemberton Alcott LLP", "Pemberton Alcott LLP", "firm", "pembertonalcott.example", "Chicago, IL", 5, 6,
      ["tax", "corporate"]),
@@ -102,9 +104,11 @@ ORGS = [
      ["litigation", "employment"]),
     ("Merriweather & Kaur LLP", "Merriweather and Kaur LLP", "firm", "merriweatherkaur.example", "Austin, TX", 4, 12,
      ["venture capital", "technology transactions", "corporate"]),
-    ("Sterling Ashby & Moreau LLP", "Sterling Ashby & Moreau LLP", "firm", "sterlingashby.example", "New York, NY", 0, 16,
+    ("Sterling Ashby & Moreau LLP", "Sterling Ashby & Moreau LLP", "firm", "sterlingashby.example",
+     "New York, NY", 0, 16,
      ["IP litigation", "patent prosecution", "licensing"]),
-    ("Fairbanks, Oyelaran & Quint P.C.", "Fairbanks, Oyelaran & Quint P.C.", "firm", "foqlaw.example", "Los Angeles, CA", 0, 12,
+    ("Fairbanks, Oyelaran & Quint P.C.", "Fairbanks, Oyelaran & Quint P.C.", "firm", "foqlaw.example",
+     "Los Angeles, CA", 0, 12,
      ["trademarks", "copyright"]),
     ("Castellane Brooks LLP", "Castellane Brooks LLP", "firm", "castellanebrooks.example", "Seattle, WA", 0, 10,
      ["IP litigation", "antitrust"]),
@@ -195,22 +199,22 @@ SPECIAL = [
     dict(key="okafor", first="Adaeze", last="Okafor", org="Wilson & Okafor LLP", role="partner", li=False, pp=True,
          sectors=["intellectual property", "trademarks", "copyright"], title="Managing Partner"),
     dict(key="nunez", first="José", last="Núñez", org="Greaves & Ibarra P.C.", role="senior_associate", li=True,
-         pp=False, position="Senior Associate, Trademarks & Copyright"),
+         pp=False, li_email=False, position="Senior Associate, Trademarks & Copyright"),
     dict(key="muller", first="Zoë", last="Müller", org="Tessellate Health, Inc.", role="inhouse_counsel", li=False,
          pp=True, sectors=["privacy", "data security"], title="Privacy Counsel"),
     dict(key="lefevre", first="François", last="Lefèvre", org="Sterling Ashby & Moreau LLP", role="partner", li=False,
          pp=True, sectors=["intellectual property", "IP litigation", "licensing"], title="Partner"),
     dict(key="washington", first="Marcus", last="Washington, Jr.",
-         org="United States District Court, District of Calloway", role="clerk", li=True, pp=False,
+         org="United States District Court, District of Calloway", role="clerk", li=True, pp=False, li_email=False,
          position="Judicial Law Clerk to the Hon. Miriam Costa"),
     dict(key="ashford", first="Theodore", last="Ashford, III", org="Pemberton Alcott LLP", role="partner", li=False,
          pp=True, sectors=["tax", "corporate"], title="Partner"),
     dict(key="nibhriain", first="Siobhán", last="Ní Bhriain", org="Oduya, Lindgren & Sato LLP", role="associate",
-         li=True, pp=False, position="Associate | Privacy & Cybersecurity"),
+         li=True, pp=False, li_email=False, position="Associate | Privacy & Cybersecurity"),
     dict(key="astrom", first="Björn", last="Åström", org="Thornbury & Quist LLP", role="patent_agent", li=False,
          pp=True, sectors=["intellectual property", "patent prosecution"], title="Patent Agent"),
     dict(key="benard", first="Chloé", last="Bénard", org="Eastside Legal Aid Clinic", role="staff_attorney", li=True,
-         pp=False, position="Staff Attorney, Housing Unit"),
+         pp=False, li_email=False, position="Staff Attorney, Housing Unit"),
     dict(key="career", first="Renée", last="Dubois-Kaplan", org=LAW, role="career", li=True, pp=True,
          title="Assistant Dean for Career Development", position="Assistant Dean for Career Development"),
     dict(key="chen", first="静", last="陈", org="Oduya, Lindgren & Sato LLP", role="counsel", li=False, pp=True,
@@ -489,7 +493,8 @@ class Generator:
             if s.get("pp_email") or (email is None and self.rng.random() < 0.7 and work):
                 p.pp_email = email or work
         if li:
-            if s.get("li_email") or (email is None and self.rng.random() < 0.12):
+            # li_email=False in SPECIAL: no address, so the other files must use the exact (accented) name
+            if s.get("li_email") or (email is None and "li_email" not in s and self.rng.random() < 0.12):
                 if email:
                     p.li_email = email
                 elif self.rng.random() < 0.5 and work:
@@ -575,6 +580,8 @@ class Generator:
                                                                  p.org["domain"]))
         for p in already:
             p.overlap = "email" if p.first != p.pp_first else "name"
+        planned = [p.overlap for p in self.people if p.overlap]
+        assert len(planned) == 40 and planned.count("email") >= 3, planned
         # former employers for some lawyers (for former_colleague ties)
         firms = [o for o in self.orgs.values() if o["kind"] in ("firm", "inhouse", "court")]
         for p in self.people:
@@ -841,7 +848,8 @@ class Generator:
         events = [(dt.date(2024, 11, 14), "Halvorsen IP Law Society fall mixer", ["school", "firm"]),
                   (dt.date(2024, 12, 10), "Calloway State Bar young lawyers' holiday reception", ["firm", "bar"]),
                   (dt.date(2025, 1, 29), "Halvorsen Law spring career fair", ["firm", "inhouse"]),
-                  (dt.date(2025, 3, 21), "Tech Transactions Symposium, panel on SaaS & AI licensing", ["inhouse", "firm"]),
+                  (dt.date(2025, 3, 21), "Tech Transactions Symposium, panel on SaaS & AI licensing",
+                   ["inhouse", "firm"]),
                   (dt.date(2025, 4, 17), "Patent bar lunch, \"What examiners wish you knew\"", ["firm"]),
                   (dt.date(2025, 10, 9), "Pro bono night at Eastside Legal Aid", ["clinic", "firm", "pd"]),
                   (dt.date(2025, 11, 6), "Women in IP panel & reception", ["firm", "inhouse"]),
