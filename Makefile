@@ -22,3 +22,8 @@ demo: build
 
 clean:
 	rm -rf .build
+
+# The benchmark race against ../shared/bench's peers (minutes; never part of `make test`).
+.PHONY: bench
+bench:
+	@bash Benchmarks/run.sh
