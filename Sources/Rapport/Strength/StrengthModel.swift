@@ -1,0 +1,144 @@
+import Foundation
+
+/// Computes a relationship strength s ∈ [floor, 1] ⊂ (0, 1] for every tie of a network.
+///
+/// The model follows the dimensions of tie strength in Granovetter (1973) — time, intensity,
+/// intimacy, reciprocal services — and the predictors found by Gilbert & Karahalios (2009):
+/// recency (days since the last contact) and duration (days since the first). See `TieEvidence`
+/// for the per-tie formula and `Docs/Scoring.md` for the defaults and why. Then:
+///
+/// `s = clamp(s_core + ε · (1 − exp(−M)), floor, 1)`, where the embeddedness term uses
+/// `M = Σ_{z mutual} s_core(u, z) · s_core(v, z)` and `ε = embeddednessMax`.
+///
+/// Embeddedness is computed for the ties of the user (`snapshot.selfIndex`) only: every question
+/// Rapport answers starts at the user, and full triangle counting on 10M ties would cost more than
+/// the rest of the model together. Other ties get no embeddedness term.
+///
+/// Example: one one-on-one informational interview 41 days ago at rapport 5, 30 minutes, on an
+/// inferred colleague tie: q = 1, c = 2^(−41/180) = 0.854, D = 0.854,
+/// Y = 0.854 + 0.1 · 0.854 · ln(1 + 41/30) = 0.928, s_int = 0.854 · (1 − e^(−0.928/1.281)) = 0.440,
+/// s_decl = 0.3 · 0.5 = 0.15, s = 1 − 0.85 · 0.56 = 0.524.
+///
+/// References: M. Granovetter, "The Strength of Weak Ties", AJS 78(6), 1973, doi:10.1086/225469;
+/// E. Gilbert and K. Karahalios, "Predicting Tie Strength with Social Media", CHI 2009,
+/// doi:10.1145/1518701.1518736.
+public struct StrengthModel: Sendable {
+    public let configuration: StrengthConfiguration
+
+    public init(configuration: StrengthConfiguration = .default) {
+        self.configuration = configuration
+    }
+
+    /// The strength of every tie of `snapshot` as of `day`.
+    ///
+    /// Interactions and introductions dated after `day` are ignored. An empty snapshot gives empty
+    /// strengths; a tie with no interactions gets its declared base strength (at least `floor`).
+    /// - Complexity: O(V + E + I + J·d) time for V people, E ties, I interactions, J introductions
+    ///   (d: the smaller degree of an introduction's two sides), plus Σ deg(v) over the user's
+    ///   neighbours v for embeddedness; O(E) memory for the result, O(V) scratch.
+    public func strengths(in snapshot: NetworkSnapshot, asOf day: Day) -> TieStrengths {
+        let edgeCount = snapshot.tieCount
+        let introductions = Self.introductionsByEdge(in: snapshot)
+        let table = declaredTable()
+        var core = [Double](repeating: 0, count: edgeCount)
+        core.withUnsafeMutableBufferPointer { out in
+            snapshot.ties.withUnsafeBufferPointer { ties in
+                snapshot.interactionOffsets.withUnsafeBufferPointer { offsets in
+                    for e in 0..<edgeCount {
+                        if offsets[e] == offsets[e + 1] {
+                            out[e] = table[Self.slot(ties[e].kind, ties[e].origin)]
+                        } else {
+                            out[e] = evidence(edge: Int32(e), in: snapshot, asOf: day, introductions: introductions[Int32(e)] ?? []).core
+                        }
+                    }
+                }
+            }
+        }
+        for (edge, list) in introductions {
+            core[Int(edge)] = evidence(edge: edge, in: snapshot, asOf: day, introductions: list).core
+        }
+        let embeddedness = egoEmbeddedness(in: snapshot, core: core)
+        var values = core
+        for (edge, term) in embeddedness { values[Int(edge)] += term.contribution }
+        let floor = configuration.floor
+        values.withUnsafeMutableBufferPointer { v in
+            for e in v.indices {
+                let s = v[e]
+                v[e] = s.isNaN ? floor : Swift.min(1, Swift.max(floor, s))
+            }
+        }
+        return TieStrengths(
+            values: values, asOf: day, model: self, snapshot: snapshot, introductionsByEdge: introductions,
+            embeddedness: embeddedness)
+    }
+
+    /// The embeddedness term of each of the user's ties.
+    /// - Complexity: O(V) scratch plus O(Σ deg(v)) over the user's neighbours v.
+    func egoEmbeddedness(in snapshot: NetworkSnapshot, core: [Double]) -> [Int32: Embeddedness] {
+        guard let ego = snapshot.selfIndex, configuration.embeddednessMax > 0 else { return [:] }
+        let graph = snapshot.graph
+        let egoEdges = graph.halfEdges(of: ego)
+        guard !egoEdges.isEmpty else { return [:] }
+        var toEgo = [Double](repeating: -1, count: graph.nodeCount)
+        for h in egoEdges { toEgo[Int(graph.neighbors[h])] = core[Int(graph.incidentEdges[h])] }
+        var result: [Int32: Embeddedness] = [:]
+        result.reserveCapacity(egoEdges.count)
+        for h in egoEdges {
+            let v = graph.neighbors[h]
+            var mutual = 0
+            var evidence = 0.0
+            for k in graph.halfEdges(of: v) {
+                let z = Int(graph.neighbors[k])
+                let sz = toEgo[z]
+                guard sz >= 0, z != Int(ego) else { continue }
+                mutual += 1
+                evidence += sz * core[Int(graph.incidentEdges[k])]
+            }
+            guard mutual > 0 else { continue }
+            let contribution = configuration.embeddednessMax * -expm1(-evidence)
+            result[graph.incidentEdges[h]] = Embeddedness(mutualContacts: mutual, evidence: evidence, contribution: contribution)
+        }
+        return result
+    }
+
+    /// Declared base strengths by (kind, origin), so the hot loop does no hashing.
+    func declaredTable() -> [Double] {
+        var table = [Double](repeating: 0, count: TieKind.allCases.count * TieOrigin.allCases.count)
+        for kind in TieKind.allCases {
+            for origin in TieOrigin.allCases {
+                table[Self.slot(kind, origin)] = declaredStrength(of: Tie("a", "b", kind: kind, origin: origin))
+            }
+        }
+        return table
+    }
+
+    @inline(__always)
+    static func slot(_ kind: TieKind, _ origin: TieOrigin) -> Int {
+        let k: Int
+        switch kind {
+        case .mentor: k = 0
+        case .friend: k = 1
+        case .colleague: k = 2
+        case .classmate: k = 3
+        case .formerColleague: k = 4
+        case .acquaintance: k = 5
+        case .family: k = 6
+        }
+        let o: Int
+        switch origin {
+        case .declared: o = 0
+        case .contact: o = 1
+        case .interaction: o = 2
+        case .sameOrganization: o = 3
+        }
+        return k * 4 + o
+    }
+}
+
+/// The embeddedness term of one tie: how many mutual contacts, the evidence
+/// `M = Σ s(u,z)·s(v,z)`, and what it adds, `ε · (1 − exp(−M))`.
+public struct Embeddedness: Hashable, Sendable {
+    public let mutualContacts: Int
+    public let evidence: Double
+    public let contribution: Double
+}

@@ -1,0 +1,155 @@
+import Testing
+
+@testable import Rapport
+
+/// Hand-computed cases. Expected values were worked out from the formulas in Docs/Scoring.md with a
+/// calculator (Python `math`), not with this code; each comment shows the arithmetic.
+@Suite("Strength model")
+struct StrengthModelTests {
+    let today = Fixtures.today
+
+    func meeting(_ daysAgo: Int, rapport: Int?) -> InteractionSpec {
+        InteractionSpec(kind: .meeting, isOneOnOne: true, minutes: 30, rapport: rapport, theyInitiated: false, daysAgo: daysAgo)
+    }
+
+    @Test func emptySnapshotGivesNoStrengths() throws {
+        let strengths = StrengthModel().strengths(in: try NetworkSnapshot(NetworkData()), asOf: today)
+        #expect(strengths.values.isEmpty)
+        #expect(strengths.embeddedness.isEmpty)
+        #expect(strengths.strength(between: 0, and: 1) == nil)
+    }
+
+    @Test func peopleWithoutTiesGiveNoStrengths() throws {
+        let data = NetworkData(people: [Person(id: "me"), Person(id: "a")])
+        let strengths = StrengthModel().strengths(in: try NetworkSnapshot(data), asOf: today)
+        #expect(strengths.values.isEmpty)
+        #expect(strengths.strength(between: 0, and: 1) == nil)
+        #expect(strengths.strength(between: 0, and: 7) == nil)
+        #expect(strengths.strength(between: -1, and: 0) == nil)
+    }
+
+    @Test func tieWithoutInteractionsGetsItsDeclaredBase() throws {
+        // Defaults: family 0.6, mentor 0.6, friend 0.5, colleague 0.3, classmate 0.25,
+        // former colleague 0.2, acquaintance 0.1.
+        let expected: [TieKind: Double] = [
+            .family: 0.6, .mentor: 0.6, .friend: 0.5, .colleague: 0.3, .classmate: 0.25, .formerColleague: 0.2,
+            .acquaintance: 0.1,
+        ]
+        for (kind, value) in expected {
+            #expect(try Fixtures.strength([], kind: kind) == value)
+        }
+    }
+
+    @Test func declaredKindsAreOrderedFromFamilyToAcquaintance() throws {
+        let order: [TieKind] = [.mentor, .friend, .colleague, .classmate, .formerColleague, .acquaintance]
+        let values = try order.map { try Fixtures.strength([], kind: $0) }
+        for i in 1..<values.count { #expect(values[i - 1] > values[i]) }
+        #expect(try Fixtures.strength([], kind: .family) >= values[0])
+    }
+
+    @Test func inferredAndContactTiesWeighLessThanDeclaredOnes() throws {
+        let model = StrengthModel()
+        // Inferred colleague: 0.3 × 0.5 = 0.15. A contact counts as an acquaintance whatever its kind.
+        #expect(model.declaredStrength(of: Tie("a", "b", kind: .colleague, origin: .sameOrganization)) == 0.15)
+        #expect(model.declaredStrength(of: Tie("a", "b", kind: .friend, origin: .contact)) == 0.1)
+        let colleagues = try NetworkSnapshot(
+            NetworkData(people: [Person(id: "me", organization: "Fenwick & West"), Person(id: "c", organization: "Fenwick & West LLP")]))
+        let strengths = model.strengths(in: colleagues, asOf: today)
+        #expect(colleagues.ties.first?.origin == .sameOrganization)
+        #expect(strengths.values == [0.15])
+    }
+
+    @Test func oneRecentInterviewMatchesTheHandComputedValue() throws {
+        // q = 1, c = 2^(−41/180) = 0.853913, D = c,
+        // Y = c + 0.1 · c · ln(1 + 41/30) = 0.927481, s_int = D · (1 − e^(−Y/(1.5·D))) = 0.439988,
+        // tie created by the interaction: acquaintance 0.1; s = 1 − 0.9 · (1 − 0.439988) = 0.495989.
+        let interview = InteractionSpec(
+            kind: .informationalInterview, isOneOnOne: true, minutes: 30, rapport: 5, theyInitiated: false, daysAgo: 41)
+        let snapshot = try NetworkSnapshot(
+            NetworkData(
+                people: [Person(id: "me"), Person(id: "p")],
+                interactions: [interview.interaction(with: "p", asOf: today)]))
+        let strengths = StrengthModel().strengths(in: snapshot, asOf: today)
+        #expect(abs(strengths.values[0] - 0.4959889860216975) < 1e-12)
+    }
+
+    @Test func anIntroductionAloneIsStrongEvidence() throws {
+        // R = 0.8 · 2^(−30/180) = 0.712719, s_rec = 1 − e^(−R) = 0.509691, s = 1 − 0.9 · 0.490309 = 0.558722.
+        let s = try Fixtures.strength([], introductions: 1)
+        #expect(abs(s - 0.5587216794170942) < 1e-12)
+    }
+
+    @Test func interactionsDatedAfterTheDayAreIgnored() throws {
+        let future = meeting(-10, rapport: 5)
+        let value = try Fixtures.strength([future])
+        #expect(abs(value - 0.1) < 1e-12)
+        let snapshot = try Fixtures.pair([future])
+        let explanation = StrengthModel().strengths(in: snapshot, asOf: today).explain(edge: 0)
+        #expect(explanation.evidence.laterInteractionCount == 1)
+        #expect(explanation.sentence == "no interactions yet, 1 dated later not counted, declared acquaintance")
+    }
+
+    @Test func mutualContactsAddASmallEmbeddednessTermToTheUsersTies() throws {
+        // Triangle of declared friends (0.5 each). For me–a: M = s(me,b) · s(a,b) = 0.25,
+        // term = 0.05 · (1 − e^(−0.25)) = 0.011060; s = 0.511060. The tie a–b is not the user's: 0.5.
+        let data = NetworkData(
+            people: [Person(id: "me"), Person(id: "a"), Person(id: "b")],
+            ties: [Tie("me", "a", kind: .friend), Tie("me", "b", kind: .friend), Tie("a", "b", kind: .friend)])
+        let strengths = StrengthModel().strengths(in: try NetworkSnapshot(data), asOf: today)
+        #expect(abs(strengths.values[0] - 0.5110599608464298) < 1e-12)
+        #expect(abs(strengths.values[1] - 0.5110599608464298) < 1e-12)
+        #expect(strengths.values[2] == 0.5)
+        #expect(strengths.embeddedness[0]?.mutualContacts == 1)
+    }
+
+    @Test func explanationSaysWhatHappenedInPlainWords() throws {
+        // Meetings 41, 100, 200 days ago at rapport 5, 5, 4 (q = 1, 1, 0.8) and two introductions
+        // 30 days ago: s_int = 0.675373, R = 1.425438, s = 1 − 0.9 · (1 − s_int) · e^(−R) = 0.929763.
+        let snapshot = try Fixtures.pair(
+            [meeting(200, rapport: 4), meeting(100, rapport: 5), meeting(41, rapport: 5)], introductions: 2)
+        let strengths = StrengthModel().strengths(in: snapshot, asOf: today)
+        let explanation = strengths.explain(edge: 0)
+        #expect(abs(explanation.strength - 0.9297628229203854) < 1e-12)
+        #expect(
+            explanation.sentence
+                == "3 one-on-one meetings (last 41 days ago), rapport 4.7/5, they introduced you to 2 people, declared acquaintance")
+        let additive = explanation.factors.filter(\.isAdditive).map(\.contribution).reduce(0, +)
+        #expect(abs(additive - explanation.strength) < 1e-12)
+        #expect(explanation.factor("declared")?.contribution == 0.1)
+        #expect(explanation.factor("duration")?.input == 200)
+        #expect(explanation.factor("recency")?.input == 41)
+        #expect((explanation.factor("recency")?.contribution ?? 0) < 0)
+        #expect((explanation.factor("duration")?.contribution ?? 0) > 0)
+    }
+
+    @Test func explanationOfATieWithoutInteractionsNamesItsKind() throws {
+        let strengths = StrengthModel().strengths(in: try Fixtures.pair([], kind: .mentor), asOf: today)
+        let explanation = strengths.explain(edge: 0)
+        #expect(explanation.sentence == "no interactions yet, declared mentor")
+        #expect(explanation.factor("interactions")?.contribution == 0)
+        #expect(explanation.factor("declared")?.contribution == 0.6)
+    }
+
+    @Test func peakStrengthRemembersAFadedTie() throws {
+        // One coffee 400 days ago at rapport 5. On its day: s_int = 1 − e^(−1/1.5) = 0.486583,
+        // s = 0.537925. Today: c = 2^(−400/180) = 0.214311, s = 0.209958.
+        let coffee = InteractionSpec(kind: .coffee, isOneOnOne: true, minutes: 30, rapport: 5, theyInitiated: false, daysAgo: 400)
+        let strengths = StrengthModel().strengths(in: try Fixtures.pair([coffee]), asOf: today)
+        #expect(abs(strengths.values[0] - 0.20995833009638099) < 1e-12)
+        let peak = strengths.peak(edge: 0)
+        #expect(abs(peak.strength - 0.5379245928706672) < 1e-12)
+        #expect(peak.day == today.adding(days: -400))
+        #expect(strengths.peakStrength(edge: 0) == peak.strength)
+    }
+
+    @Test func aTieWithoutHistoryPeaksToday() throws {
+        let strengths = StrengthModel().strengths(in: try Fixtures.pair([], kind: .friend), asOf: today)
+        #expect(strengths.peak(edge: 0) == StrengthPeak(strength: 0.5, day: today))
+    }
+
+    @Test func floorKeepsZeroWeightTiesAboveZero() throws {
+        var configuration = StrengthConfiguration.default
+        configuration.tieBase[.acquaintance] = 0
+        #expect(try Fixtures.strength([], configuration: configuration) == 0.01)
+    }
+}
