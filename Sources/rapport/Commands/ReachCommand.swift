@@ -1,0 +1,74 @@
+import ArgumentParser
+import Rapport
+
+struct ReachCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reach",
+        abstract: "How well you reach into each organization, sector or school.",
+        discussion: """
+            reach = 1 − Π(1 − sᵢ) over your ties there: one strong tie (0.8) gives more reach than five
+            acquaintances (0.1 each, 0.41 together).
+
+            Examples:
+              rapport reach --top 10
+              rapport reach --by sector --json
+            """)
+
+    @OptionGroup var analysis: AnalysisOptions
+
+    @Option(name: .long, help: ArgumentHelp("Group by org, sector or school.", valueName: "grouping"))
+    var by: String = "org"
+
+    @Option(name: .long, help: ArgumentHelp("How many groups to list; 0 lists all.", valueName: "n"))
+    var top = 15
+
+    @Flag(name: .long, help: "Print JSON instead of a table.")
+    var json = false
+
+    func validate() throws {
+        if ReachGrouping(text: by) == nil { throw ValidationError("--by must be org, sector or school, not '\(by)'") }
+        if top < 0 { throw ValidationError("--top must be 0 (all) or more") }
+    }
+
+    func run() throws {
+        let a = try Analysis(analysis)
+        guard let grouping = ReachGrouping(text: by) else { return }
+        let calculator = try ReachCalculator(ego: try a.ego(), strengths: a.strengths)
+        var entries = calculator.reach(by: grouping)
+        let total = entries.count
+        if top > 0 { entries = Array(entries.prefix(top)) }
+        if json {
+            print(try JSONOutput.string(entries.map { e in
+                ReachJSON(
+                    name: e.name, key: e.key, reach: e.reach,
+                    ties: e.ties.map { ReachTieJSON(id: a.snapshot.people[Int($0.person)].id, name: a.name($0.person), strength: $0.strength) })
+            }))
+            return
+        }
+        var table = TextTable([grouping == .organization ? "ORGANIZATION" : grouping.rawValue.uppercased(), "REACH", "", "CARRIED BY"])
+        table.rightAligned = [1]
+        table.maxWidths = [0: 30, 3: 34]
+        for e in entries {
+            let bar = String(repeating: "█", count: Int((e.reach * 10).rounded())) + String(repeating: "·", count: 10 - Int((e.reach * 10).rounded()))
+            let carriers = e.ties.prefix(3).map { "\(a.name($0.person)) \(format2($0.strength))" }.joined(separator: ", ")
+                + (e.ties.count > 3 ? " +\(e.ties.count - 3)" : "")
+            table.add([e.name, format2(e.reach), bar, carriers])
+        }
+        print(table.render())
+        if entries.count < total { print("\(entries.count) of \(total) (--top 0 lists all)") }
+    }
+}
+
+struct ReachTieJSON: Encodable {
+    var id: String
+    var name: String
+    var strength: Double
+}
+
+/// The `--json` shape of one reach entry.
+struct ReachJSON: Encodable {
+    var name: String
+    var key: String
+    var reach: Double
+    var ties: [ReachTieJSON]
+}

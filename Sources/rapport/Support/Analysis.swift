@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import Rapport
+import RapportStore
+
+/// Options of every command that scores the network.
+struct AnalysisOptions: ParsableArguments {
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Option(name: .long, help: ArgumentHelp("Scoring configuration (default: rapport.toml beside the workspace, if present).", valueName: "path"))
+    var config: String?
+
+    @OptionGroup var asOf: AsOfOption
+
+    /// `--config`, else `rapport.toml` in the workspace's folder when it exists.
+    func configuration() throws -> RapportConfiguration {
+        let path: String
+        if let config {
+            path = config
+        } else {
+            let folder = URL(fileURLWithPath: workspace.path).deletingLastPathComponent().path
+            path = (folder.isEmpty ? "." : folder) + "/rapport.toml"
+            guard FileManager.default.fileExists(atPath: path) else { return .default }
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandError.badInput("\(path): cannot read the configuration file")
+        }
+        do {
+            return try RapportConfiguration(toml: String(decoding: data, as: UTF8.self))
+        } catch {
+            throw CommandError.badInput("\(path):\(error.description)")
+        }
+    }
+}
+
+/// A loaded, scored network: the snapshot, the configuration and every tie's strength as of a day.
+struct Analysis {
+    let session: Session
+    let snapshot: NetworkSnapshot
+    let configuration: RapportConfiguration
+    let asOf: Day
+    let strengths: TieStrengths
+
+    init(_ options: AnalysisOptions) throws {
+        session = try Session(options.workspace)
+        configuration = try options.configuration()
+        asOf = try options.asOf.day
+        snapshot = try session.snapshot()
+        strengths = StrengthModel(configuration: configuration.strength).strengths(in: snapshot, asOf: asOf)
+    }
+
+    /// The user, or a clear error when the workspace has none.
+    func ego() throws -> Int32 {
+        guard let me = snapshot.selfIndex else {
+            throw CommandError.badInput("the workspace has no 'me'; run `rapport init --me NAME`")
+        }
+        return me
+    }
+
+    func name(_ person: Int32) -> String { snapshot.people[Int(person)].displayName }
+
+    func organizationName(_ person: Int32) -> String { snapshot.organization(of: person)?.name ?? "" }
+}
+
+/// Formats a strength or score for people: two decimals.
+func format2(_ value: Double) -> String { String(format: "%.2f", value) }
