@@ -88,6 +88,10 @@ public enum InProcessRenderer {
     /// Parses DOT text; the caller holds the lock and closes the graph.
     private static func read(_ dot: String) throws(RenderError) -> UnsafeMutablePointer<Agraph_t> {
         messages.removeAll(keepingCapacity: true)
+        // The lexer keeps what followed the previous graph (and counts its newlines): flush it, and
+        // start each text at line 1.
+        aglexbad()
+        agreadline(1)
         guard let graph = dot.withCString({ agmemread($0) }) else {
             throw syntaxError(from: capturedText())
         }
