@@ -36,20 +36,23 @@ import RapportGraphviz
             name: "g",
             nodes: [DOTNode(id: "n10"), DOTNode(id: "n2", attributes: ["z": .text("1"), "a": .text("2")])],
             edges: [DOTEdge(from: "n2", to: "n10"), DOTEdge(from: "n10", to: "n11"), DOTEdge(from: "n2", to: "n3")])
-        #expect(graph.dotText == """
-            graph g {
-              n2 [a="2", z="1"];
-              n10;
-              n2 -- n3;
-              n2 -- n10;
-              n10 -- n11;
-            }
+        #expect(
+            graph.dotText == """
+                graph g {
+                  n2 [a="2", z="1"];
+                  n10;
+                  n2 -- n3;
+                  n2 -- n10;
+                  n10 -- n11;
+                }
 
-            """)
+                """)
     }
 
     @Test func aHostileLabelStaysInsideItsQuotes() throws {
-        let graph = DOTGraph(nodes: [DOTNode(id: "n0", attributes: ["label": .text(#"x"]; n1 [shape=box]; n2 -- n3; "#)])])
+        let graph = DOTGraph(nodes: [
+            DOTNode(id: "n0", attributes: ["label": .text(#"x"]; n1 [shape=box]; n2 -- n3; "#)])
+        ])
         let summary = try Renderer().validate(dot: graph.dotText)
         #expect(summary.nodeCount == 1)
         #expect(summary.edgeCount == 0)

@@ -5,7 +5,9 @@ import RapportGraphviz
     let snapshot: NetworkSnapshot
     init() throws { snapshot = try Fixture.snapshot() }
 
-    func graph(_ view: DiagramView, _ options: DiagramOptions = DiagramOptions(), strengths: [Double] = Fixture.strengths) throws -> DOTGraph {
+    func graph(
+        _ view: DiagramView, _ options: DiagramOptions = DiagramOptions(), strengths: [Double] = Fixture.strengths
+    ) throws -> DOTGraph {
         try view.graph(of: snapshot, strengths: strengths, options: options)
     }
 
@@ -88,7 +90,8 @@ import RapportGraphviz
         }
         #expect(labels.contains("Big\n5 people · reach 0.41"))
         #expect(labels.contains("Small\n1 person · reach 0.80"))
-        let top = try DiagramView.organizations.graph(of: network, strengths: [0.1, 0.1, 0.1, 0.1, 0.1, 0.8], options: DiagramOptions(top: 1))
+        let top = try DiagramView.organizations.graph(
+            of: network, strengths: [0.1, 0.1, 0.1, 0.1, 0.1, 0.8], options: DiagramOptions(top: 1))
         #expect(top.nodes.map(\.id) == ["n0", "o1"])
     }
 

@@ -18,11 +18,19 @@ enum Fixture {
     static func snapshot() throws -> NetworkSnapshot {
         var builder = NetworkBuilder()
         try builder.add(Person(id: "me", firstName: "Ana", lastName: "Lopez"))
-        try builder.add(Person(id: "p1", firstName: "Maria", lastName: "Chen", organization: "Wilson LLP", sectors: ["Intellectual Property"]))
-        try builder.add(Person(id: "p2", firstName: "Raj", lastName: "Patel", organization: "Wilson LLP", sectors: ["Litigation"]))
-        try builder.add(Person(id: "p3", firstName: "Lee", lastName: "Kim", organization: "Acme Corp.", sectors: ["intellectual property"]))
+        try builder.add(
+            Person(
+                id: "p1", firstName: "Maria", lastName: "Chen", organization: "Wilson LLP",
+                sectors: ["Intellectual Property"]))
+        try builder.add(
+            Person(id: "p2", firstName: "Raj", lastName: "Patel", organization: "Wilson LLP", sectors: ["Litigation"]))
+        try builder.add(
+            Person(
+                id: "p3", firstName: "Lee", lastName: "Kim", organization: "Acme Corp.",
+                sectors: ["intellectual property"]))
         try builder.add(Person(id: "p4", firstName: "Sam", lastName: "Ortiz"))
-        try builder.add(Person(id: "p5", firstName: "Dana", lastName: "Fox", organization: "Acme Inc", sectors: ["IP licensing"]))
+        try builder.add(
+            Person(id: "p5", firstName: "Dana", lastName: "Fox", organization: "Acme Inc", sectors: ["IP licensing"]))
         try builder.add(Tie("me", "p1", kind: .friend))
         try builder.add(Tie("me", "p4", kind: .acquaintance))
         try builder.add(Tie("p1", "p2", kind: .colleague))
@@ -50,7 +58,10 @@ final class SVGText: NSObject, XMLParserDelegate {
         return parser.parse() ? collector : nil
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         if elementName == "text" { current = "" }
         if elementName == "g", attributes["class"] == "node" { nodeGroups += 1 }
     }

@@ -19,7 +19,10 @@ import RapportGraphviz
         var builder = NetworkBuilder()
         try builder.add(Person(id: "me", firstName: "Ana"))
         for (i, name) in names.enumerated() {
-            try builder.add(Person(id: "p\(i)", firstName: name, organization: i % 2 == 0 ? "Org \(names[(i + 1) % names.count])" : nil))
+            try builder.add(
+                Person(
+                    id: "p\(i)", firstName: name, organization: i % 2 == 0 ? "Org \(names[(i + 1) % names.count])" : nil
+                ))
             try builder.add(Tie("me", "p\(i)", kind: .friend))
         }
         let snapshot = try builder.freeze()
@@ -39,7 +42,10 @@ import RapportGraphviz
         #expect(summary.nodeCount == Self.names.count + 2)  // the user and the legend
         #expect(summary.edgeCount == Self.names.count)
         #expect(summary.subgraphCount == graph.clusters.count)
-        #expect(summary.nodeAttributeNames == ["color", "fillcolor", "fontname", "fontsize", "label", "penwidth", "shape", "style"])
+        #expect(
+            summary.nodeAttributeNames == [
+                "color", "fillcolor", "fontname", "fontsize", "label", "penwidth", "shape", "style",
+            ])
         for (i, name) in Self.names.enumerated() {
             #expect(summary.labels["n\(i + 1)"] == Self.parsedLabel(name))
         }

@@ -63,7 +63,8 @@ public struct DOTGraph: Sendable, Hashable {
 
     public init(
         name: String = "rapport", attributes: [String: DOTValue] = [:], nodeDefaults: [String: DOTValue] = [:],
-        edgeDefaults: [String: DOTValue] = [:], nodes: [DOTNode] = [], clusters: [DOTCluster] = [], edges: [DOTEdge] = []
+        edgeDefaults: [String: DOTValue] = [:], nodes: [DOTNode] = [], clusters: [DOTCluster] = [],
+        edges: [DOTEdge] = []
     ) {
         self.name = name
         self.attributes = attributes

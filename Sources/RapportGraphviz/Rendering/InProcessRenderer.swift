@@ -35,7 +35,8 @@ public enum InProcessRenderer {
     /// - Throws: `RenderError.syntax` (with the line), `.unknownEngine`, `.unsupportedFormat`,
     ///   `.layoutFailed` or `.renderFailed`.
     /// - Complexity: that of the engine; dot is superlinear in the number of nodes and edges.
-    public static func render(dot: String, engine: GraphvizEngine, format: DiagramFormat) throws(RenderError) -> [UInt8] {
+    public static func render(dot: String, engine: GraphvizEngine, format: DiagramFormat) throws(RenderError) -> [UInt8]
+    {
         try withGraphviz { () throws(RenderError) -> [UInt8] in
             let graph = try read(dot)
             defer { agclose(graph) }
@@ -136,7 +137,9 @@ public enum InProcessRenderer {
         var node = agfstnode(graph)
         while let n = node {
             let name = agnameof(UnsafeMutableRawPointer(n)).map { String(cString: $0) } ?? ""
-            if let value = agget(UnsafeMutableRawPointer(n), strdupLiteral("label")) { labels[name] = String(cString: value) }
+            if let value = agget(UnsafeMutableRawPointer(n), strdupLiteral("label")) {
+                labels[name] = String(cString: value)
+            }
             node = agnxtnode(graph, n)
         }
         var subgraphs = 0

@@ -46,13 +46,16 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
         case .syntax(let line?, let message): return "DOT syntax error in line \(line): \(message)"
         case .syntax(nil, let message): return "DOT syntax error: \(message)"
         case .unknownEngine(let name):
-            return "Graphviz has no layout engine '\(name)' (engines: dot, neato, fdp, sfdp, circo, twopi; run `dot -c` if the plugins are installed)"
-        case .unsupportedFormat(let name): return "Graphviz cannot write the format '\(name)' (formats: dot, svg, png, pdf)"
+            return
+                "Graphviz has no layout engine '\(name)' (engines: dot, neato, fdp, sfdp, circo, twopi; run `dot -c` if the plugins are installed)"
+        case .unsupportedFormat(let name):
+            return "Graphviz cannot write the format '\(name)' (formats: dot, svg, png, pdf)"
         case .layoutFailed(let message): return "the Graphviz layout failed: \(message)"
         case .renderFailed(let message): return "Graphviz could not write the diagram: \(message)"
         case .crashed(let signal): return "the Graphviz worker crashed (signal \(signal)); Rapport itself is unaffected"
         case .timedOut(let limit):
-            return "the layout took longer than \(limit.secondsText) and was stopped; try the `orgs` view, a filter, or the sfdp engine"
+            return
+                "the layout took longer than \(limit.secondsText) and was stopped; try the `orgs` view, a filter, or the sfdp engine"
         case .workerFailed(let status, let message):
             return message.isEmpty
                 ? "the Graphviz worker failed with exit status \(status)"
@@ -61,7 +64,8 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot start the render worker at \(path): \(reason) (set RAPPORT_RENDER_WORKER to its path)"
         case .workerUsage(let message): return "render worker usage: \(message)"
         case .tooManyNodes(let count, let limit):
-            return "the diagram would have \(count) nodes, more than the limit of \(limit): draw the `orgs` view, narrow it with --min-strength, --top or --sector, or pass --force"
+            return
+                "the diagram would have \(count) nodes, more than the limit of \(limit): draw the `orgs` view, narrow it with --min-strength, --top or --sector, or pass --force"
         case .invalidStrengths(let message): return "invalid tie strengths: \(message)"
         case .noUser: return "this view needs the user (the person with id 'me'), and the network has none"
         case .unknownOrganization(let name): return "no organization matches '\(name)'"

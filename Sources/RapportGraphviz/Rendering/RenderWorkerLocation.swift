@@ -19,7 +19,9 @@ public enum RenderWorkerLocation: Sendable, Equatable {
 
     /// The executable and leading arguments to start.
     /// - Parameter environment: the process environment (a parameter so tests can pass their own).
-    public func resolved(environment: [String: String] = ProcessInfo.processInfo.environment) -> (path: String, arguments: [String]) {
+    public func resolved(environment: [String: String] = ProcessInfo.processInfo.environment) -> (
+        path: String, arguments: [String]
+    ) {
         if let path = environment[Self.environmentVariable], !path.isEmpty { return (path, []) }
         switch self {
         case .executable(let path, let arguments): return (path, arguments)

@@ -32,7 +32,9 @@ public struct Renderer: Sendable {
     ///   `.layoutFailed`, `.renderFailed`, `.crashed`, `.timedOut`, `.workerFailed` or
     ///   `.workerUnavailable`.
     /// - Complexity: that of the layout engine, plus starting one process (a few milliseconds).
-    public func render(dot: String, engine: GraphvizEngine, format: DiagramFormat, timeout: Duration = .seconds(120)) throws(RenderError) -> [UInt8] {
+    public func render(dot: String, engine: GraphvizEngine, format: DiagramFormat, timeout: Duration = .seconds(120))
+        throws(RenderError) -> [UInt8]
+    {
         if format == .dot {
             try validate(dot: dot)
             return Array(dot.utf8)
@@ -81,7 +83,9 @@ struct WorkerProcess {
     /// Starts `path`, feeds it `input`, and collects both output pipes concurrently (a worker
     /// blocked writing a large PNG must not wait for us to finish reading its errors). After
     /// `timeout` the worker gets SIGTERM, then SIGKILL after `grace`.
-    static func run(path: String, arguments: [String], input: Data, timeout: Duration, grace: Duration) throws(RenderError) -> WorkerProcess {
+    static func run(path: String, arguments: [String], input: Data, timeout: Duration, grace: Duration)
+        throws(RenderError) -> WorkerProcess
+    {
         guard FileManager.default.isExecutableFile(atPath: path) else {
             throw .workerUnavailable(path: path, reason: "no executable file there")
         }

@@ -114,7 +114,10 @@ extension DiagramContext {
             if reach[o] > 0.55 { attributes["fontcolor"] = .text("white") }
             nodes.append(DOTNode(id: Self.organizationID(Int32(o)), attributes: attributes))
             if let me = snapshot.selfIndex, reach[o] > 0, reach[o] >= options.minStrength {
-                edges.append(DOTEdge(from: Self.personID(me), to: Self.organizationID(Int32(o)), attributes: DiagramStyle.tie(strength: reach[o])))
+                edges.append(
+                    DOTEdge(
+                        from: Self.personID(me), to: Self.organizationID(Int32(o)),
+                        attributes: DiagramStyle.tie(strength: reach[o])))
             }
         }
         var graph = DOTGraph(nodes: nodes, edges: edges)

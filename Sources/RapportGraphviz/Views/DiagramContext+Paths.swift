@@ -12,7 +12,10 @@ extension DiagramContext {
             if edges.allSatisfy(isShown) { shown.append(path) }
         }
         if let top = options.top { shown = Array(shown.prefix(top)) }
-        let title = shown.isEmpty ? "No warm path to the target" : shown.count == 1 ? "The warm path to the target" : "\(shown.count) warm paths to the target"
+        let title =
+            shown.isEmpty
+            ? "No warm path to the target"
+            : shown.count == 1 ? "The warm path to the target" : "\(shown.count) warm paths to the target"
         return try pathsGraph(targets: [(target, nil, shown)], title: title)
     }
 
@@ -52,7 +55,9 @@ extension DiagramContext {
 
     /// Targets (with their rank, if any) and their paths: the path ties bold and labelled, the
     /// best path's reliability (the product of its strengths) under each target's name.
-    private func pathsGraph(targets: [(node: Int32, rank: Int?, paths: [[Int32]])], title: String) throws(RenderError) -> DOTGraph {
+    private func pathsGraph(targets: [(node: Int32, rank: Int?, paths: [[Int32]])], title: String) throws(RenderError)
+        -> DOTGraph
+    {
         var roles: [Int32: Role] = [:]
         var edges = Set<Int32>()
         var notes: [Int32: String] = [:]

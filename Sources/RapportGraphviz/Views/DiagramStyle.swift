@@ -40,7 +40,8 @@ enum DiagramStyle {
     }
 
     static let graphDefaults: [String: DOTValue] = [
-        "fontname": .text(fontName), "fontsize": .text("12"), "labelloc": .text("t"), "outputorder": .text("edgesfirst"),
+        "fontname": .text(fontName), "fontsize": .text("12"), "labelloc": .text("t"),
+        "outputorder": .text("edgesfirst"),
     ]
     static let nodeDefaults: [String: DOTValue] = [
         "shape": .text("box"), "style": .text("rounded,filled"), "fillcolor": .text(personFill),
@@ -51,7 +52,7 @@ enum DiagramStyle {
     /// The legend for the person views: the user, targets, introducers and the three tie bands.
     static func personLegend(showsTargets: Bool) -> DOTCluster {
         var rows = [
-            swatchRow(fill: userFill, text: "you"),
+            swatchRow(fill: userFill, text: "you")
         ]
         if showsTargets {
             rows.append(swatchRow(fill: targetFill, text: "target"))
@@ -76,9 +77,11 @@ enum DiagramStyle {
     }
 
     private static func legend(rows: [String]) -> DOTCluster {
-        let table = "<table border=\"0\" cellborder=\"0\" cellspacing=\"3\">"
+        let table =
+            "<table border=\"0\" cellborder=\"0\" cellspacing=\"3\">"
             + "<tr><td colspan=\"2\"><b>Legend</b></td></tr>" + rows.joined() + "</table>"
-        let node = DOTNode(id: "legend", attributes: ["shape": .text("plain"), "style": .text(""), "label": .html(table)])
+        let node = DOTNode(
+            id: "legend", attributes: ["shape": .text("plain"), "style": .text(""), "label": .html(table)])
         return DOTCluster(
             id: "legend",
             attributes: ["color": .text(clusterColor), "style": .text("rounded"), "label": .text("")],

@@ -59,7 +59,9 @@ public enum DiagramView: Sendable, Hashable {
     ///   or `.tooManyNodes` when the picture would pass `options.nodeLimit` without `options.force`.
     /// - Complexity: O(V + E) for `network`, `orgs` and `org`; O(size of the ball) for `ego`;
     ///   O(total path length) for `path` and `suggestions`; plus sorting the output.
-    public func graph(of snapshot: NetworkSnapshot, strengths: [Double], options: DiagramOptions = DiagramOptions()) throws(RenderError) -> DOTGraph {
+    public func graph(of snapshot: NetworkSnapshot, strengths: [Double], options: DiagramOptions = DiagramOptions())
+        throws(RenderError) -> DOTGraph
+    {
         let context = try DiagramContext(snapshot: snapshot, strengths: strengths, options: options)
         switch self {
         case .network: return try context.networkView()
@@ -72,7 +74,9 @@ public enum DiagramView: Sendable, Hashable {
     }
 
     /// The diagram as DOT text; see `graph(of:strengths:options:)`.
-    public func dot(of snapshot: NetworkSnapshot, strengths: [Double], options: DiagramOptions = DiagramOptions()) throws(RenderError) -> String {
+    public func dot(of snapshot: NetworkSnapshot, strengths: [Double], options: DiagramOptions = DiagramOptions())
+        throws(RenderError) -> String
+    {
         try graph(of: snapshot, strengths: strengths, options: options).dotText
     }
 }
@@ -99,7 +103,8 @@ public struct DiagramOptions: Sendable, Hashable {
     public static let defaultNodeLimit = 2_000
 
     public init(
-        minStrength: Double = 0, top: Int? = nil, sector: String? = nil, nodeLimit: Int = DiagramOptions.defaultNodeLimit,
+        minStrength: Double = 0, top: Int? = nil, sector: String? = nil,
+        nodeLimit: Int = DiagramOptions.defaultNodeLimit,
         force: Bool = false, showLegend: Bool = true, title: String? = nil
     ) {
         self.minStrength = minStrength
