@@ -72,6 +72,17 @@ import Testing
         #expect(unknownFormat?.status == RenderWorker.usageStatus)
     }
 
+    @Test func workerMainRejectsAWrongArgumentCountBeforeReadingInput() {
+        #expect(RenderWorker.main(arguments: ["dot"]) == RenderWorker.usageStatus)
+        #expect(RenderWorker.main(arguments: ["elk", "svg"]) == RenderWorker.usageStatus)
+    }
+
+    @Test func inProcessRenderingGivesTheSameKindOfOutput() throws {
+        let png = try Renderer(isolation: .inProcess).render(dot: Self.smallDOT, engine: .dot, format: .png)
+        #expect(png.starts(with: DiagramFormat.png.magicBytes))
+        #expect((pngSize(png)?.width ?? 0) > 0)
+    }
+
     @Test func aWorkerKilledBySignalBecomesACleanError() {
         // Stands in for an assertion abort inside Graphviz: the worker dies by a signal.
         let dying = Renderer(location: .executable("/bin/sh", arguments: ["-c", "kill -KILL $$", "sh"]))
