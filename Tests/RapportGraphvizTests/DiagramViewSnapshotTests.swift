@@ -19,6 +19,13 @@ import RapportGraphviz
           }
 
         """#
+    static let organizationLegend = #"""
+          subgraph cluster_legend {
+            graph [color="#b0bec5", label="", style="rounded"];
+            legend [label=<<table border="0" cellborder="0" cellspacing="3"><tr><td colspan="2"><b>Legend</b></td></tr><tr><td bgcolor="#ffd54f" width="24" border="1"></td><td align="left">you</td></tr><tr><td bgcolor="#c5e1a5" width="24" border="1"></td><td align="left">on a warm path</td></tr><tr><td><font color="#1a4f9c">━━━</font></td><td align="left">strong tie (s ≥ 0.6)</td></tr><tr><td><font color="#5b8fd6">━━━</font></td><td align="left">medium tie (0.3 ≤ s &lt; 0.6)</td></tr><tr><td><font color="#9e9e9e">- - -</font></td><td align="left">weak tie (s &lt; 0.3), dashed</td></tr></table>>, shape="plain", style=""];
+          }
+
+        """#
     static let pathLegend = #"""
           subgraph cluster_legend {
             graph [color="#b0bec5", label="", style="rounded"];
@@ -97,7 +104,7 @@ import RapportGraphviz
             """# + Self.header + #"""
                   n4 [fillcolor="#c5e1a5", label="Sam Ortiz"];
 
-                """# + Self.personLegend + #"""
+                """# + Self.organizationLegend + #"""
                   subgraph cluster_o1 {
                     graph [color="#b0bec5", fontname="Helvetica", label="Acme Corp.", style="rounded"];
                     n3 [label="Lee Kim"];

@@ -68,7 +68,7 @@ extension DiagramContext {
         let graph = DOTGraph(nodes: loose, clusters: [cluster], edges: edges)
         return try finish(
             graph, title: "Your reach into \(organization.name): \(DOTEscaping.decimal(reach))", layered: true,
-            legend: DiagramStyle.personLegend(showsTargets: false))
+            legend: DiagramStyle.personLegend(showsTargets: false, showsIntroducers: true))
     }
 
     /// One node per organization, sized by its people and filled by the user's reach, with an edge

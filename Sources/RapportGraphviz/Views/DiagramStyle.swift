@@ -49,15 +49,12 @@ enum DiagramStyle {
     ]
     static let edgeDefaults: [String: DOTValue] = ["color": .text(weakColor)]
 
-    /// The legend for the person views: the user, targets, introducers and the three tie bands.
-    static func personLegend(showsTargets: Bool) -> DOTCluster {
-        var rows = [
-            swatchRow(fill: userFill, text: "you")
-        ]
-        if showsTargets {
-            rows.append(swatchRow(fill: targetFill, text: "target"))
-            rows.append(swatchRow(fill: introducerFill, text: "on a warm path"))
-        }
+    /// The legend for the person views: the user, targets and people on a path when shown, and the
+    /// three tie bands.
+    static func personLegend(showsTargets: Bool, showsIntroducers: Bool) -> DOTCluster {
+        var rows = [swatchRow(fill: userFill, text: "you")]
+        if showsTargets { rows.append(swatchRow(fill: targetFill, text: "target")) }
+        if showsIntroducers { rows.append(swatchRow(fill: introducerFill, text: "on a warm path")) }
         rows.append(lineRow(color: strongColor, pattern: "━━━", text: "strong tie (s ≥ 0.6)"))
         rows.append(lineRow(color: mediumColor, pattern: "━━━", text: "medium tie (0.3 ≤ s < 0.6)"))
         rows.append(lineRow(color: weakColor, pattern: "- - -", text: "weak tie (s < 0.3), dashed"))
