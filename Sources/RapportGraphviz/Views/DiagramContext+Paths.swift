@@ -83,6 +83,8 @@ extension DiagramContext {
         }
         let dotEdges = edges.sorted().map { tieEdge($0, labelled: true) }
         let graph = DOTGraph(nodes: nodes, edges: dotEdges)
-        return try finish(graph, title: title, layered: true, legend: DiagramStyle.personLegend(showsTargets: true, showsIntroducers: true))
+        return try finish(
+            graph, title: title, layered: true,
+            legend: DiagramStyle.personLegend(showsTargets: true, showsIntroducers: true))
     }
 }

@@ -49,6 +49,7 @@ extension DiagramContext {
         let (loose, clusters) = clustered(dotNodes, of: nodes)
         let edges = ties(among: kept).map { tieEdge($0) }
         let graph = DOTGraph(nodes: loose, clusters: clusters, edges: edges)
-        return try finish(graph, title: title, legend: DiagramStyle.personLegend(showsTargets: false, showsIntroducers: false))
+        return try finish(
+            graph, title: title, legend: DiagramStyle.personLegend(showsTargets: false, showsIntroducers: false))
     }
 }
