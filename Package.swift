@@ -29,6 +29,8 @@ let package = Package(
         ),
         // DOT writer, views, rendering through an isolated worker process.
         .target(name: "RapportGraphviz", dependencies: ["Rapport", "CGraphviz"]),
+        // One render per process: DOT on stdin, the picture on stdout (see RenderWorker).
+        .executableTarget(name: "rapport-render-worker", dependencies: ["RapportGraphviz"]),
         // The SQLite workspace.
         .target(
             name: "RapportStore",
@@ -47,7 +49,7 @@ let package = Package(
             dependencies: ["Rapport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "RapportCSVTests", dependencies: ["RapportCSV"]),
-        .testTarget(name: "RapportGraphvizTests", dependencies: ["RapportGraphviz"]),
+        .testTarget(name: "RapportGraphvizTests", dependencies: ["RapportGraphviz", "rapport-render-worker"]),
         .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore"]),
         .testTarget(name: "RapportCLITests", dependencies: ["Rapport"]),
     ],
