@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Rapport
 import RapportCSV
+import RapportGraphviz
 import RapportStore
 
 /// The one place that turns an error into a message and an exit code.
@@ -23,6 +24,13 @@ enum ExitStatus {
             default: return (error.description, failure)
             }
         case let error as NetworkError: return (error.description, badInput)
+        case let error as RenderError:
+            switch error {
+            case .crashed, .timedOut, .workerFailed, .workerUnavailable, .layoutFailed, .renderFailed, .workerUsage:
+                return (error.description, failure)
+            default: return (error.description, badInput)
+            }
+        case let error as ScoringError: return (error.description, badInput)
         default: return ("\(error)", failure)
         }
     }
