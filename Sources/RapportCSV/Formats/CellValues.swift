@@ -16,7 +16,8 @@ struct Header: Sendable {
 
     static func key(_ name: String) -> String { name.trimmingCharacters(in: .whitespaces).lowercased() }
 
-    func index(of name: String) -> Int? { indexByKey[Header.key(name)] }
+    /// - Complexity: O(1) for lower-case names (the native columns), else O(length of the name).
+    func index(of name: String) -> Int? { indexByKey[name] ?? indexByKey[Header.key(name)] }
     func contains(_ name: String) -> Bool { index(of: name) != nil }
     func containsAll(_ names: [String]) -> Bool { names.allSatisfy(contains) }
 
@@ -46,12 +47,12 @@ struct Row {
 
     /// The trimmed cell under `column`; empty when the column or the cell is missing.
     func text(_ column: String) -> String {
-        guard let i = header.index(of: column), i < record.fields.count else { return "" }
-        return record.fields[i].trimmingCharacters(in: .whitespaces)
+        guard let i = header.index(of: column) else { return "" }
+        return text(i)
     }
 
     func text(_ index: Int) -> String {
-        index < record.fields.count ? record.fields[index].trimmingCharacters(in: .whitespaces) : ""
+        index < record.fields.count ? CellValues.trimmed(record.fields[index]) : ""
     }
 
     /// The non-empty cell of `column`, or `nil`.
@@ -107,9 +108,19 @@ struct Row {
 
 /// Parsing of cell values shared by the formats.
 public enum CellValues {
+    /// `text` without leading and trailing spaces and tabs; returns `text` itself when there are none.
+    /// - Complexity: O(1) when nothing needs trimming.
+    public static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return text }
+        func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+        guard blank(first) || blank(last) else { return text }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
     /// `true/false`, `yes/no`, `1/0`, `y/n`, case-insensitive.
     public static func boolean(_ text: String) -> Bool? {
-        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch trimmed(text).lowercased() {
         case "true", "yes", "y", "1": return true
         case "false", "no", "n", "0": return false
         default: return nil
@@ -118,7 +129,8 @@ public enum CellValues {
 
     /// `a; b ;c` → `["a", "b", "c"]`.
     public static func list(_ text: String, separator: Character = ";") -> [String] {
-        text.split(separator: separator).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if text.isEmpty { return [] }
+        return text.split(separator: separator).map { trimmed(String($0)) }.filter { !$0.isEmpty }
     }
 
     /// The date formats contact exports use, in the order tried.

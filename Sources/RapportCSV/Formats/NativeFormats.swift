@@ -78,7 +78,7 @@ enum NativeFormats {
         let a = try row.reference("person_a")
         let b = try row.reference("person_b")
         if a.text == b.text { throw ImportError(.selfReference(column: "person_b"), at: b.location) }
-        let kind: TieKind = row.text("kind").isEmpty ? .acquaintance : try enumValue(row, "kind") { TieKind(text: $0) }
+        let kind: TieKind = row.text("kind").isEmpty ? .acquaintance : try enumValue(row, "kind") { TieKind(rawValue: $0) ?? TieKind(text: $0) }
         return TieRecord(personA: a, personB: b, kind: kind, since: try row.date("since"), location: row.location)
     }
 
@@ -89,9 +89,9 @@ enum NativeFormats {
         let person = try row.reference("person")
         let with = row.optionalReference("with")
         if let with, with.text == person.text { throw ImportError(.selfReference(column: "with"), at: with.location) }
-        let kind: InteractionKind = try enumValue(row, "kind") { InteractionKind(text: $0) }
+        let kind: InteractionKind = try enumValue(row, "kind") { InteractionKind(rawValue: $0) ?? InteractionKind(text: $0) }
         let initiator: Initiator? =
-            row.text("initiated_by").isEmpty ? nil : try enumValue(row, "initiated_by") { Initiator(rawValue: $0.lowercased()) }
+            row.text("initiated_by").isEmpty ? nil : try enumValue(row, "initiated_by") { Initiator(rawValue: $0) ?? Initiator(rawValue: $0.lowercased()) }
         return InteractionRecord(
             date: date, person: person, with: with, kind: kind,
             isOneOnOne: try row.boolean("one_on_one", default: true),
@@ -106,7 +106,7 @@ enum NativeFormats {
         if introducer.text == person.text { throw ImportError(.selfReference(column: "person"), at: person.location) }
         let to = row.optionalReference("to")
         if let to, to.text == person.text { throw ImportError(.selfReference(column: "to"), at: to.location) }
-        let status: IntroductionStatus = try enumValue(row, "status") { IntroductionStatus(rawValue: $0.lowercased()) }
+        let status: IntroductionStatus = try enumValue(row, "status") { IntroductionStatus(rawValue: $0) ?? IntroductionStatus(rawValue: $0.lowercased()) }
         return IntroductionRecord(
             date: try row.date("date"), introducer: introducer, person: person, to: to, status: status, location: row.location)
     }

@@ -12,6 +12,7 @@ struct IdentityResolver {
     private var byURL: [String: Int] = [:]
     private var byName: [String: [Int]]?
     private var byNameAndOrganization: [String: [Int]]?
+    private var keys = IdentityKeys()
 
     /// - Complexity: O(n) in the number of people.
     init(_ people: [Person]) {
@@ -39,11 +40,24 @@ struct IdentityResolver {
         var names: [String: [Int]] = [:]
         var namesAndOrgs: [String: [Int]] = [:]
         for (i, person) in people.enumerated() {
-            if let key = person.nameKeyIfNamed { names[key, default: []].append(i) }
-            if let key = person.nameAndOrganizationKey { namesAndOrgs[key, default: []].append(i) }
+            guard let name = nameKey(person) else { continue }
+            names[name, default: []].append(i)
+            namesAndOrgs[name + "|" + keys.organization(person.organization ?? ""), default: []].append(i)
         }
         byName = names
         byNameAndOrganization = namesAndOrgs
+    }
+
+    /// The normalized "first last" key, or `nil` when the person has no name.
+    private func nameKey(_ person: Person) -> String? {
+        let key = keys.person(person.firstName + " " + person.lastName)
+        return key.isEmpty ? nil : key
+    }
+
+    /// Name key plus organization key: the weakest identity.
+    private mutating func nameAndOrganizationKey(_ person: Person) -> String? {
+        guard let name = nameKey(person) else { return nil }
+        return name + "|" + keys.organization(person.organization ?? "")
     }
 
     func index(ofID id: String) -> Int? {
@@ -64,7 +78,7 @@ struct IdentityResolver {
             if let i = byEmail[email.lowercased()] { return (i, .email) }
         }
         if let url = person.profileURL, !url.isEmpty, let i = byURL[ProfileURL.key(url)] { return (i, .profileURL) }
-        guard !hasID, let key = person.nameAndOrganizationKey else { return nil }
+        guard !hasID, let key = nameAndOrganizationKey(person) else { return nil }
         buildNameIndexes()
         if let i = byNameAndOrganization?[key]?.first { return (i, .nameAndOrganization) }
         return nil
@@ -77,8 +91,8 @@ struct IdentityResolver {
         indexByID[person.id] = i
         indexSecondaryKeys(of: person, at: i)
         if byName != nil {
-            if let key = person.nameKeyIfNamed { byName?[key, default: []].append(i) }
-            if let key = person.nameAndOrganizationKey { byNameAndOrganization?[key, default: []].append(i) }
+            if let key = nameKey(person) { byName?[key, default: []].append(i) }
+            if let key = nameAndOrganizationKey(person) { byNameAndOrganization?[key, default: []].append(i) }
         }
         return i
     }
@@ -89,13 +103,15 @@ struct IdentityResolver {
         people[i] = person
         indexSecondaryKeys(of: person, at: i)
         guard byName != nil else { return }
-        if old.nameKeyIfNamed != person.nameKeyIfNamed {
-            if let key = old.nameKeyIfNamed { byName?[key]?.removeAll { $0 == i } }
-            if let key = person.nameKeyIfNamed { byName?[key, default: []].append(i) }
+        let (oldName, newName) = (nameKey(old), nameKey(person))
+        if oldName != newName {
+            if let key = oldName { byName?[key]?.removeAll { $0 == i } }
+            if let key = newName { byName?[key, default: []].append(i) }
         }
-        if old.nameAndOrganizationKey != person.nameAndOrganizationKey {
-            if let key = old.nameAndOrganizationKey { byNameAndOrganization?[key]?.removeAll { $0 == i } }
-            if let key = person.nameAndOrganizationKey { byNameAndOrganization?[key, default: []].append(i) }
+        let (oldKey, newKey) = (nameAndOrganizationKey(old), nameAndOrganizationKey(person))
+        if oldKey != newKey {
+            if let key = oldKey { byNameAndOrganization?[key]?.removeAll { $0 == i } }
+            if let key = newKey { byNameAndOrganization?[key, default: []].append(i) }
         }
     }
 
@@ -125,7 +141,7 @@ struct IdentityResolver {
         if text.contains("@"), let i = byEmail[text.lowercased()] { return people[i].id }
         if text.contains("/"), let i = byURL[ProfileURL.key(text)] { return people[i].id }
         buildNameIndexes()
-        let candidates = byName?[NameKey.person(text)] ?? []
+        let candidates = byName?[keys.person(text)] ?? []
         if candidates.count == 1 { return people[candidates[0]].id }
         if candidates.isEmpty { throw ImportError(.unknownPerson(text), at: reference.location) }
         throw ImportError(.ambiguousPerson(text, candidates: candidates.map { people[$0].id }.sorted()), at: reference.location)

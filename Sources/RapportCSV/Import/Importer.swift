@@ -104,14 +104,22 @@ private struct Merge {
         }
     }
 
-    /// The tie between the user and each contact of a contact export; creates the user if missing.
+    /// The tie between the user and each contact of a contact export. The user is whoever the
+    /// reference `me` resolves to (id `me`, else a person named "me"); created when nobody is.
     mutating func addContactTies() throws(ImportError) {
         guard let first = contacts.first else { return }
-        if !resolver.contains(id: Person.selfID) {
+        let user: String
+        do {
+            user = try resolver.resolve(PersonReference(Person.selfID, column: "me", at: first.location))
+        } catch {
+            guard case .unknownPerson = error.reason else { throw error }
             _ = resolver.add(Person(id: Person.selfID))
             warnings.append(ImportWarning("no user (id 'me') yet; created one to hold the contact ties", at: first.location))
+            user = Person.selfID
         }
-        for contact in contacts { upsert(Tie(Person.selfID, contact.id, kind: .acquaintance, since: contact.since, origin: .contact)) }
+        for contact in contacts where contact.id != user {
+            upsert(Tie(user, contact.id, kind: .acquaintance, since: contact.since, origin: .contact))
+        }
     }
 
     mutating func upsert(_ tie: Tie) {

@@ -30,23 +30,12 @@ extension Person {
         return result
     }
 
-    /// The normalized "first last" key, or `nil` when the person has no name.
-    var nameKeyIfNamed: String? {
-        let key = NameKey.person(firstName + " " + lastName)
-        return key.isEmpty ? nil : key
-    }
-
-    /// Name key plus organization key: the weakest identity.
-    var nameAndOrganizationKey: String? {
-        guard let name = nameKeyIfNamed else { return nil }
-        return name + "|" + NameKey.organization(organization ?? "")
-    }
-
     /// The base of a generated id: `maria-chen-wilson` (name and first word of the organization),
     /// else the e-mail's local part, else the last path component of the profile URL.
     var generatedIDBase: String {
         func slug(_ words: [Substring]) -> String { words.joined(separator: "-") }
-        if let name = nameKeyIfNamed {
+        let name = NameKey.person(firstName + " " + lastName)
+        if !name.isEmpty {
             var words = name.split(separator: " ")
             if let org = NameKey.organization(organization ?? "").split(separator: " ").first { words.append(org) }
             return slug(words)
