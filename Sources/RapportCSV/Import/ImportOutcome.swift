@@ -52,7 +52,8 @@ public struct ImportReport: Hashable, Sendable, CustomStringConvertible {
     public var introductionsUpdated = 0
     /// Rows that changed nothing (already known, or repeated within the files).
     public var rowsUnchanged = 0
-    /// Rows that merged into a person found by identity (not by their own id).
+    /// Rows that merged into a person found by identity rather than their own id, and rows that
+    /// repeat an id already given in the same import.
     public var merges: [MergeNote] = []
 
     public init() {}

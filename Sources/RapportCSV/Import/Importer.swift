@@ -92,7 +92,7 @@ private struct Merge {
                     report.rowsUnchanged += 1
                 }
                 if !person.id.isEmpty, person.id != before.id { resolver.alias(person.id, to: before.id) }
-                if reason != .id { report.merges.append(MergeNote(location: record.location, intoID: before.id, reason: reason)) }
+                if reason != .id || i >= existingPeople { report.merges.append(MergeNote(location: record.location, intoID: before.id, reason: reason)) }
                 id = before.id
             } else {
                 var added = person

@@ -75,6 +75,11 @@ public struct CSVReader: Sendable {
         self.state = Mark(pos: 0, line: 1, lineStart: 0, rows: 0)
     }
 
+    /// A reader over a copy of raw UTF-8 bytes (a memory-mapped file, a socket buffer).
+    public init(path: String, utf8 buffer: UnsafeRawBufferPointer, delimiter: UInt8 = UInt8(ascii: ","), limits: CSVLimits = CSVLimits()) {
+        self.init(path: path, utf8: Array(buffer), delimiter: delimiter, limits: limits)
+    }
+
     /// The current position, to come back to with `rewind(to:)`.
     public var mark: Mark { state }
 
