@@ -48,7 +48,7 @@ let package = Package(
             name: "RapportTests",
             dependencies: ["Rapport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "RapportCSVTests", dependencies: ["RapportCSV"]),
+        .testTarget(name: "RapportCSVTests", dependencies: ["RapportCSV"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RapportGraphvizTests", dependencies: ["RapportGraphviz", "rapport-render-worker"]),
         .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore"]),
         .testTarget(name: "RapportCLITests", dependencies: ["Rapport"]),

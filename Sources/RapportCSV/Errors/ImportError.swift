@@ -1,0 +1,110 @@
+/// A place in an input file: path, 1-based line and 1-based column.
+///
+/// Columns count bytes of the UTF-8 text (after any transcoding), which equals characters for
+/// ASCII text.
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    public var path: String
+    public var line: Int
+    public var column: Int
+
+    public init(path: String, line: Int, column: Int) {
+        self.path = path
+        self.line = line
+        self.column = column
+    }
+
+    /// `path:line:column`.
+    public var description: String { "\(path):\(line):\(column)" }
+}
+
+/// Why an import stopped. The single error type of `RapportCSV`.
+///
+/// `description` is exactly `path:line:column: message`. Messages name input values only where
+/// the message's point is to name them (an unknown reference, an unreadable date or kind).
+public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var location: SourceLocation
+    public var reason: Reason
+
+    public init(_ reason: Reason, at location: SourceLocation) {
+        self.reason = reason
+        self.location = location
+    }
+
+    public var description: String { "\(location): \(reason)" }
+
+    /// The pattern-matchable cause of an `ImportError`.
+    public enum Reason: Hashable, Sendable, CustomStringConvertible {
+        /// A NUL byte: the file is not text.
+        case binaryData
+        /// NUL bytes at every other position: UTF-16 without a byte-order mark.
+        case utf16WithoutBOM
+        /// A UTF-16 file with an unpaired surrogate or an odd byte count.
+        case invalidUTF16
+        /// A quoted field that never closes; the location is where it opened.
+        case unbalancedQuote
+        case fieldTooLarge(limit: Int)
+        case tooManyColumns(limit: Int)
+        case tooManyRows(limit: Int)
+        /// The file holds no row at all (empty, or only blank lines).
+        case noHeaderRow
+        /// No known header was found; `header` is the first row that could have been one.
+        case unknownFormat(header: [String], known: [String])
+        case missingColumn(String, format: String)
+        case unreadableDate(String, tried: [String])
+        case unreadableBoolean(column: String, value: String)
+        case unreadableNumber(column: String, value: String, allowed: String)
+        case unknownValue(column: String, value: String, allowed: [String])
+        case emptyReference(column: String)
+        case unknownPerson(String)
+        case ambiguousPerson(String, candidates: [String])
+        case selfReference(column: String)
+        case invalidMapping(String)
+        case invalidVCard(String)
+
+        public var description: String {
+            switch self {
+            case .binaryData: return "binary data (a NUL byte); expected a text file"
+            case .utf16WithoutBOM: return "looks like UTF-16 without a byte-order mark; save it as UTF-8"
+            case .invalidUTF16: return "invalid UTF-16 text"
+            case .unbalancedQuote: return "quoted field opened here is never closed"
+            case .fieldTooLarge(let limit): return "field larger than the limit of \(limit) bytes"
+            case .tooManyColumns(let limit): return "row has more than the limit of \(limit) columns"
+            case .tooManyRows(let limit): return "file has more than the limit of \(limit) rows"
+            case .noHeaderRow: return "no header row (the file is empty or holds only blank lines)"
+            case .unknownFormat(let header, let known):
+                let seen = header.prefix(12).joined(separator: ",") + (header.count > 12 ? ",…" : "")
+                return "unknown format: header '\(seen)' matches none of the known formats (\(known.joined(separator: ", "))); use --format or --map"
+            case .missingColumn(let name, let format): return "missing required column '\(name)' for the \(format) format"
+            case .unreadableDate(let value, let tried):
+                return "unreadable date '\(value)'; tried \(tried.joined(separator: ", "))"
+            case .unreadableBoolean(let column, let value):
+                return "\(column): '\(value)' is not a boolean; use true/false, yes/no or 1/0"
+            case .unreadableNumber(let column, let value, let allowed):
+                return "\(column): '\(value)' is not \(allowed)"
+            case .unknownValue(let column, let value, let allowed):
+                return "\(column): unknown value '\(value)'; allowed: \(allowed.joined(separator: ", "))"
+            case .emptyReference(let column): return "\(column) is empty; it must name a person"
+            case .unknownPerson(let reference): return "no person matches '\(reference)'"
+            case .ambiguousPerson(let reference, let candidates):
+                return "'\(reference)' matches \(candidates.count) people: \(candidates.joined(separator: ", ")); use an id or email"
+            case .selfReference(let column): return "\(column) names the same person as the other side"
+            case .invalidMapping(let message): return "invalid column mapping: \(message)"
+            case .invalidVCard(let message): return "invalid vCard: \(message)"
+            }
+        }
+    }
+}
+
+/// A problem the import recovered from (a ragged row, an unknown column), shown after the import.
+public struct ImportWarning: Hashable, Sendable, CustomStringConvertible {
+    public var location: SourceLocation
+    public var message: String
+
+    public init(_ message: String, at location: SourceLocation) {
+        self.message = message
+        self.location = location
+    }
+
+    /// `path:line:column: warning: message`.
+    public var description: String { "\(location): warning: \(message)" }
+}

@@ -1,0 +1,176 @@
+import Foundation
+
+/// A header row: column names and their positions, matched case- and space-insensitively.
+struct Header: Sendable {
+    let names: [String]
+    let record: CSVRecord
+    private let indexByKey: [String: Int]
+
+    init(_ record: CSVRecord) {
+        self.record = record
+        self.names = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        var index: [String: Int] = [:]
+        for (i, name) in names.enumerated() where index[Header.key(name)] == nil { index[Header.key(name)] = i }
+        self.indexByKey = index
+    }
+
+    static func key(_ name: String) -> String { name.trimmingCharacters(in: .whitespaces).lowercased() }
+
+    /// - Complexity: O(1) for lower-case names (the native columns), else O(length of the name).
+    func index(of name: String) -> Int? { indexByKey[name] ?? indexByKey[Header.key(name)] }
+    func contains(_ name: String) -> Bool { index(of: name) != nil }
+    func containsAll(_ names: [String]) -> Bool { names.allSatisfy(contains) }
+
+    /// Warnings for blank and duplicate column names.
+    func warnings(path: String) -> [ImportWarning] {
+        var seen: Set<String> = []
+        var result: [ImportWarning] = []
+        for (i, name) in names.enumerated() {
+            let location = record.location(ofField: i, path: path)
+            if name.isEmpty {
+                result.append(ImportWarning("column \(i + 1) has no name; it is ignored", at: location))
+            } else if !seen.insert(Header.key(name)).inserted {
+                result.append(ImportWarning("duplicate column '\(name)'; the first one is used", at: location))
+            }
+        }
+        return result
+    }
+}
+
+/// A data row seen through its header.
+struct Row {
+    let record: CSVRecord
+    let header: Header
+    let path: String
+
+    var location: SourceLocation { SourceLocation(path: path, line: record.line, column: 1) }
+
+    /// The trimmed cell under `column`; empty when the column or the cell is missing.
+    func text(_ column: String) -> String {
+        guard let i = header.index(of: column) else { return "" }
+        return text(i)
+    }
+
+    func text(_ index: Int) -> String {
+        index < record.fields.count ? CellValues.trimmed(record.fields[index]) : ""
+    }
+
+    /// The non-empty cell of `column`, or `nil`.
+    func optional(_ column: String) -> String? {
+        let value = text(column)
+        return value.isEmpty ? nil : value
+    }
+
+    func location(_ column: String) -> SourceLocation {
+        guard let i = header.index(of: column) else { return location }
+        return record.location(ofField: i, path: path)
+    }
+
+    /// Values separated by `;`, trimmed, empties dropped.
+    func list(_ column: String) -> [String] { CellValues.list(text(column)) }
+
+    func date(_ column: String) throws(ImportError) -> Day? {
+        let value = text(column)
+        if value.isEmpty { return nil }
+        guard let day = Day(iso: value) else { throw ImportError(.unreadableDate(value, tried: ["YYYY-MM-DD"]), at: location(column)) }
+        return day
+    }
+
+    func boolean(_ column: String, default fallback: Bool) throws(ImportError) -> Bool {
+        let value = text(column)
+        if value.isEmpty { return fallback }
+        guard let flag = CellValues.boolean(value) else {
+            throw ImportError(.unreadableBoolean(column: column, value: value), at: location(column))
+        }
+        return flag
+    }
+
+    func integer(_ column: String, in range: ClosedRange<Int>, described: String) throws(ImportError) -> Int? {
+        let value = text(column)
+        if value.isEmpty { return nil }
+        guard let number = Int(value), range.contains(number) else {
+            throw ImportError(.unreadableNumber(column: column, value: value, allowed: described), at: location(column))
+        }
+        return number
+    }
+
+    func reference(_ column: String) throws(ImportError) -> PersonReference {
+        let value = text(column)
+        guard !value.isEmpty else { throw ImportError(.emptyReference(column: column), at: location(column)) }
+        return PersonReference(value, column: column, at: location(column))
+    }
+
+    func optionalReference(_ column: String) -> PersonReference? {
+        let value = text(column)
+        return value.isEmpty ? nil : PersonReference(value, column: column, at: location(column))
+    }
+}
+
+/// Parsing of cell values shared by the formats.
+public enum CellValues {
+    /// `text` without leading and trailing spaces and tabs; returns `text` itself when there are none.
+    /// - Complexity: O(1) when nothing needs trimming.
+    public static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return text }
+        func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+        guard blank(first) || blank(last) else { return text }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `true/false`, `yes/no`, `1/0`, `y/n`, case-insensitive.
+    public static func boolean(_ text: String) -> Bool? {
+        switch trimmed(text).lowercased() {
+        case "true", "yes", "y", "1": return true
+        case "false", "no", "n", "0": return false
+        default: return nil
+        }
+    }
+
+    /// `a; b ;c` → `["a", "b", "c"]`.
+    public static func list(_ text: String, separator: Character = ";") -> [String] {
+        if text.isEmpty { return [] }
+        return text.split(separator: separator).map { trimmed(String($0)) }.filter { !$0.isEmpty }
+    }
+
+    /// The date formats contact exports use, in the order tried.
+    public static let contactDateFormats = ["YYYY-MM-DD", "DD Mon YYYY", "D-Mon-YY", "M/D/YY[, h:mm AM]"]
+
+    static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    /// Parses the dates of contact exports: `2026-02-07`, `07 Feb 2026`, `5-Jan-26`, `1/8/18, 6:14 PM`
+    /// (month first, as LinkedIn and Outlook write in the US). Two-digit years 70–99 are 19xx.
+    /// - Complexity: O(length of the text).
+    public static func contactDate(_ text: String) -> Day? {
+        let value = text.trimmingCharacters(in: .whitespaces)
+        if let day = Day(iso: value) { return day }
+        func year(_ s: Substring) -> Int? {
+            guard let y = Int(s), s.allSatisfy(\.isASCII) else { return nil }
+            switch s.count {
+            case 2: return y < 70 ? 2000 + y : 1900 + y
+            case 4: return y
+            default: return nil
+            }
+        }
+        func month(_ s: Substring) -> Int? {
+            let key = s.lowercased()
+            guard key.count >= 3, let i = months.firstIndex(of: String(key.prefix(3))) else { return nil }
+            return i + 1
+        }
+        // "07 Feb 2026" and "5-Jan-26".
+        for separator: Character in [" ", "-"] {
+            let parts = value.split(separator: separator)
+            if parts.count == 3, let d = Int(parts[0]), let m = month(parts[1]), let y = year(parts[2]) {
+                return Day(year: y, month: m, day: d)
+            }
+        }
+        // "1/8/18, 6:14 PM" or "1/8/2018": drop the time.
+        let datePart = value.split(separator: ",").first.map(String.init) ?? value
+        let dateOnly = datePart.split(separator: " ").first.map(String.init) ?? datePart
+        let parts = dateOnly.split(separator: "/")
+        if parts.count == 3, let m = Int(parts[0]), let d = Int(parts[1]), let y = year(parts[2]) {
+            return Day(year: y, month: m, day: d)
+        }
+        return nil
+    }
+}

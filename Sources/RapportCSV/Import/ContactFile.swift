@@ -1,0 +1,59 @@
+/// The entry point for reading one input file of any supported format.
+public enum ContactFile {
+    /// Reads `data` (the bytes of the file at `path`) into a `ParsedFile`.
+    ///
+    /// The format is `format` when given, `.mapped` when only `mapping` is given, otherwise detected:
+    /// vCard by its `BEGIN:VCARD` content or a `.vcf` name, CSV formats by the header row (found past
+    /// preambles such as LinkedIn's `Notes:` paragraph).
+    ///
+    /// - Parameters:
+    ///   - path: shown in every error and warning.
+    ///   - format: forces a format; `nil` detects it.
+    ///   - mapping: reads an arbitrary CSV through a column mapping.
+    /// - Throws: `ImportError` with `path:line:column` for anything that stops the import.
+    /// - Complexity: O(bytes).
+    public static func parse(
+        path: String, data: [UInt8], format: ImportFormat? = nil, mapping: ColumnMapping? = nil,
+        limits: CSVLimits = CSVLimits()
+    ) throws(ImportError) -> ParsedFile {
+        let (text, encoding) = try TextDecoding.utf8(data, path: path)
+        if format == .mapped, mapping == nil {
+            throw ImportError(.invalidMapping("the mapped format needs a column mapping"), at: SourceLocation(path: path, line: 1, column: 1))
+        }
+        let isVCard = format == .vcard
+            || (format == nil && mapping == nil && (path.lowercased().hasSuffix(".vcf") || VCardFormat.looksLikeVCard(text)))
+        if isVCard {
+            var file = ParsedFile(path: path, format: .vcard, encoding: encoding)
+            try VCardFormat.read(text, into: &file)
+            return file
+        }
+        var reader = CSVReader(path: path, utf8: text, limits: limits)
+        let header: Header
+        let resolved: ImportFormat
+        if let mapping, format == nil || format == .mapped {
+            let sources = Set(mapping.columns.values.map(Header.key))
+            header = try FormatDetection.readHeader(&reader) { header in sources.allSatisfy(header.contains) }
+            resolved = .mapped
+        } else if let format {
+            header = try FormatDetection.readHeader(&reader) { header in
+                FormatDetection.detect(header) == format || !FormatDetection.isPreamble(header.record)
+            }
+            resolved = format
+        } else {
+            header = try FormatDetection.readHeader(&reader) { FormatDetection.detect($0) != nil }
+            resolved = FormatDetection.detect(header) ?? .people
+        }
+        var file = ParsedFile(path: path, format: resolved, encoding: encoding)
+        switch resolved {
+        case .people, .ties, .interactions, .introductions:
+            try NativeFormats.read(&reader, header: header, into: &file)
+        case .linkedin, .google, .outlook, .mapped:
+            let layout = mapping.map(\.layout) ?? ContactLayout.forFormat(resolved) ?? ContactLayout()
+            try ContactFormats.read(&reader, header: header, layout: layout, into: &file)
+        case .vcard:
+            break
+        }
+        file.warnings = reader.warnings + file.warnings
+        return file
+    }
+}

@@ -1,0 +1,149 @@
+/// Finds people by identity while an import merges: by id, e-mail, profile URL and name.
+///
+/// Holds the people of the workspace plus those added so far, with dictionary indexes, so every
+/// lookup is O(1) expected. The name indexes are built on first use, since files that use ids
+/// throughout never need them.
+struct IdentityResolver {
+    private(set) var people: [Person]
+    private var indexByID: [String: Int] = [:]
+    /// Row ids that merged into another person's id.
+    private var aliases: [String: String] = [:]
+    private var byEmail: [String: Int] = [:]
+    private var byURL: [String: Int] = [:]
+    private var byName: [String: [Int]]?
+    private var byNameAndOrganization: [String: [Int]]?
+    private var keys = IdentityKeys()
+
+    /// - Complexity: O(n) in the number of people.
+    init(_ people: [Person]) {
+        self.people = people
+        indexByID.reserveCapacity(people.count)
+        for (i, person) in people.enumerated() {
+            indexByID[person.id] = i
+            indexSecondaryKeys(of: person, at: i)
+        }
+    }
+
+    private mutating func indexSecondaryKeys(of person: Person, at i: Int) {
+        for email in person.emails where !email.isEmpty {
+            let key = email.lowercased()
+            if byEmail[key] == nil { byEmail[key] = i }
+        }
+        if let url = person.profileURL, !url.isEmpty {
+            let key = ProfileURL.key(url)
+            if byURL[key] == nil { byURL[key] = i }
+        }
+    }
+
+    private mutating func buildNameIndexes() {
+        guard byName == nil else { return }
+        var names: [String: [Int]] = [:]
+        var namesAndOrgs: [String: [Int]] = [:]
+        for (i, person) in people.enumerated() {
+            guard let name = nameKey(person) else { continue }
+            names[name, default: []].append(i)
+            namesAndOrgs[name + "|" + keys.organization(person.organization ?? ""), default: []].append(i)
+        }
+        byName = names
+        byNameAndOrganization = namesAndOrgs
+    }
+
+    /// The normalized "first last" key, or `nil` when the person has no name.
+    private func nameKey(_ person: Person) -> String? {
+        let key = keys.person(person.firstName + " " + person.lastName)
+        return key.isEmpty ? nil : key
+    }
+
+    /// Name key plus organization key: the weakest identity.
+    private mutating func nameAndOrganizationKey(_ person: Person) -> String? {
+        guard let name = nameKey(person) else { return nil }
+        return name + "|" + keys.organization(person.organization ?? "")
+    }
+
+    func index(ofID id: String) -> Int? {
+        if let i = indexByID[id] { return i }
+        if let target = aliases[id] { return indexByID[target] }
+        return nil
+    }
+
+    func contains(id: String) -> Bool { index(ofID: id) != nil }
+
+    /// The person a row describes, if already known: by id; then by e-mail or profile URL; then,
+    /// for rows without an id of their own, by name and organization. An explicit id is a claim of
+    /// distinct identity, so a name alone never overrides it.
+    mutating func match(_ person: Person) -> (index: Int, reason: MatchReason)? {
+        let hasID = !person.id.isEmpty
+        if hasID, let i = index(ofID: person.id) { return (i, .id) }
+        for email in person.emails {
+            if let i = byEmail[email.lowercased()] { return (i, .email) }
+        }
+        if let url = person.profileURL, !url.isEmpty, let i = byURL[ProfileURL.key(url)] { return (i, .profileURL) }
+        guard !hasID, let key = nameAndOrganizationKey(person) else { return nil }
+        buildNameIndexes()
+        if let i = byNameAndOrganization?[key]?.first { return (i, .nameAndOrganization) }
+        return nil
+    }
+
+    /// Adds a new person; its id must be free.
+    mutating func add(_ person: Person) -> Int {
+        let i = people.count
+        people.append(person)
+        indexByID[person.id] = i
+        indexSecondaryKeys(of: person, at: i)
+        if byName != nil {
+            if let key = nameKey(person) { byName?[key, default: []].append(i) }
+            if let key = nameAndOrganizationKey(person) { byNameAndOrganization?[key, default: []].append(i) }
+        }
+        return i
+    }
+
+    /// Replaces person `i` (same id) by its merged version, keeping the indexes current.
+    mutating func replace(at i: Int, with person: Person) {
+        let old = people[i]
+        people[i] = person
+        indexSecondaryKeys(of: person, at: i)
+        guard byName != nil else { return }
+        let (oldName, newName) = (nameKey(old), nameKey(person))
+        if oldName != newName {
+            if let key = oldName { byName?[key]?.removeAll { $0 == i } }
+            if let key = newName { byName?[key, default: []].append(i) }
+        }
+        let (oldKey, newKey) = (nameAndOrganizationKey(old), nameAndOrganizationKey(person))
+        if oldKey != newKey {
+            if let key = oldKey { byNameAndOrganization?[key]?.removeAll { $0 == i } }
+            if let key = newKey { byNameAndOrganization?[key, default: []].append(i) }
+        }
+    }
+
+    /// Makes `id` (a row's own id) resolve to `target`.
+    mutating func alias(_ id: String, to target: String) {
+        if indexByID[id] == nil { aliases[id] = target }
+    }
+
+    /// A free id for a person without one: `generatedIDBase`, then `-2`, `-3`, …
+    func freshID(for person: Person) -> String {
+        let base = person.generatedIDBase
+        var candidate = base
+        var n = 2
+        while contains(id: candidate) {
+            candidate = "\(base)-\(n)"
+            n += 1
+        }
+        return candidate
+    }
+
+    /// The id a reference names: by id, then e-mail, then profile URL, then exact full name.
+    /// - Throws: `.unknownPerson` when nobody matches, `.ambiguousPerson` listing the candidates' ids.
+    /// - Complexity: O(1) expected; the first name lookup builds the name index in O(n).
+    mutating func resolve(_ reference: PersonReference) throws(ImportError) -> String {
+        let text = reference.text
+        if let i = index(ofID: text) { return people[i].id }
+        if text.contains("@"), let i = byEmail[text.lowercased()] { return people[i].id }
+        if text.contains("/"), let i = byURL[ProfileURL.key(text)] { return people[i].id }
+        buildNameIndexes()
+        let candidates = byName?[keys.person(text)] ?? []
+        if candidates.count == 1 { return people[candidates[0]].id }
+        if candidates.isEmpty { throw ImportError(.unknownPerson(text), at: reference.location) }
+        throw ImportError(.ambiguousPerson(text, candidates: candidates.map { people[$0].id }.sorted()), at: reference.location)
+    }
+}

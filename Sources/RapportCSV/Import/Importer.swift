@@ -1,0 +1,211 @@
+/// Merges parsed files into a network as one unit (DESIGN §8, issue 2 item 3).
+public enum Importer {
+    /// Merges `files` into `existing`.
+    ///
+    /// Files are taken people-bearing first (people, then contact exports), then ties, interactions
+    /// and introductions, each group in argument order. A person row matches a known person by id,
+    /// then e-mail, then profile URL, then (for rows without an id) name + organization, and merges
+    /// into it (`Person.merging`); otherwise it is added, with a generated id when it has none.
+    /// Contact exports add a tie between the user (`me`) and each contact. References resolve by id,
+    /// e-mail, profile URL, then full name. Re-importing the same files changes nothing.
+    ///
+    /// - Throws: `ImportError` at the row or cell at fault (unknown or ambiguous reference, a person
+    ///   tied to themselves); nothing is merged then.
+    /// - Complexity: O(P + T + I + N) expected for P people, T ties, I interactions and N
+    ///   introductions, existing and new: every lookup is a dictionary lookup.
+    public static func merge(existing: NetworkData, files: [ParsedFile]) throws(ImportError) -> ImportOutcome {
+        var merge = Merge(existing)
+        let ordered = files.enumerated().sorted { ($0.element.format.mergeRank, $0.offset) < ($1.element.format.mergeRank, $1.offset) }
+        for (_, file) in ordered where file.format.bearsPeople { merge.addPeople(of: file) }
+        try merge.addContactTies()
+        for (_, file) in ordered {
+            for record in file.ties { try merge.add(record) }
+            for record in file.interactions { try merge.add(record) }
+            for record in file.introductions { try merge.add(record) }
+        }
+        return merge.outcome(warnings: files.flatMap(\.warnings))
+    }
+}
+
+/// The state of one merge.
+private struct Merge {
+    var resolver: IdentityResolver
+    let existingPeople: Int
+    var updatedPeople: Set<Int> = []
+    var ties: [Tie]
+    let existingTies: Int
+    var tieIndex: [TiePair: Int] = [:]
+    var updatedTies: Set<Int> = []
+    var interactions: [Interaction]
+    let existingInteractions: Int
+    var interactionKeys: Set<InteractionKey> = []
+    var introductions: [Introduction]
+    let existingIntroductions: Int
+    var introductionIndex: [IntroductionKey: Int] = [:]
+    var updatedIntroductions: Set<Int> = []
+    var contacts: [(id: String, since: Day?, location: SourceLocation)] = []
+    var report = ImportReport()
+    var warnings: [ImportWarning] = []
+
+    struct InteractionKey: Hashable {
+        var date: Day
+        var person: String
+        var with: String
+        var kind: InteractionKind
+        var notes: String
+        init(_ i: Interaction) { (date, person, with, kind, notes) = (i.date, i.personID, i.withID, i.kind, i.notes) }
+    }
+
+    struct IntroductionKey: Hashable {
+        var introducer: String
+        var person: String
+        var to: String
+        init(_ i: Introduction) { (introducer, person, to) = (i.introducerID, i.personID, i.toID) }
+    }
+
+    init(_ data: NetworkData) {
+        resolver = IdentityResolver(data.people)
+        existingPeople = data.people.count
+        ties = data.ties
+        existingTies = ties.count
+        tieIndex.reserveCapacity(ties.count)
+        for (i, tie) in ties.enumerated() where tieIndex[tie.pair] == nil { tieIndex[tie.pair] = i }
+        interactions = data.interactions
+        existingInteractions = interactions.count
+        interactionKeys = Set(interactions.map(InteractionKey.init))
+        introductions = data.introductions
+        existingIntroductions = introductions.count
+        for (i, introduction) in introductions.enumerated() { introductionIndex[IntroductionKey(introduction)] = i }
+    }
+
+    mutating func addPeople(of file: ParsedFile) {
+        for record in file.people {
+            let person = record.person
+            let id: String
+            if let (i, reason) = resolver.match(person) {
+                let before = resolver.people[i]
+                let merged = before.merging(person)
+                if merged != before {
+                    resolver.replace(at: i, with: merged)
+                    if i < existingPeople { updatedPeople.insert(i) }
+                } else {
+                    report.rowsUnchanged += 1
+                }
+                if !person.id.isEmpty, person.id != before.id { resolver.alias(person.id, to: before.id) }
+                if reason != .id || i >= existingPeople { report.merges.append(MergeNote(location: record.location, intoID: before.id, reason: reason)) }
+                id = before.id
+            } else {
+                var added = person
+                if added.id.isEmpty { added.id = resolver.freshID(for: person) }
+                _ = resolver.add(added)
+                id = added.id
+            }
+            if file.format.isContactExport, id != Person.selfID { contacts.append((id, record.connectedOn, record.location)) }
+        }
+    }
+
+    /// The tie between the user and each contact of a contact export. The user is whoever the
+    /// reference `me` resolves to (id `me`, else a person named "me"); created when nobody is.
+    mutating func addContactTies() throws(ImportError) {
+        guard let first = contacts.first else { return }
+        let user: String
+        do {
+            user = try resolver.resolve(PersonReference(Person.selfID, column: "me", at: first.location))
+        } catch {
+            guard case .unknownPerson = error.reason else { throw error }
+            _ = resolver.add(Person(id: Person.selfID))
+            warnings.append(ImportWarning("no user (id 'me') yet; created one to hold the contact ties", at: first.location))
+            user = Person.selfID
+        }
+        for contact in contacts where contact.id != user {
+            upsert(Tie(user, contact.id, kind: .acquaintance, since: contact.since, origin: .contact))
+        }
+    }
+
+    mutating func upsert(_ tie: Tie) {
+        if let j = tieIndex[tie.pair] {
+            let merged = ties[j].combined(with: tie)
+            if merged != ties[j] {
+                ties[j] = merged
+                if j < existingTies { updatedTies.insert(j) }
+            } else {
+                report.rowsUnchanged += 1
+            }
+        } else {
+            tieIndex[tie.pair] = ties.count
+            ties.append(tie)
+        }
+    }
+
+    mutating func add(_ record: TieRecord) throws(ImportError) {
+        let a = try resolver.resolve(record.personA)
+        let b = try resolver.resolve(record.personB)
+        guard a != b else { throw ImportError(.selfReference(column: record.personB.column), at: record.personB.location) }
+        upsert(Tie(a, b, kind: record.kind, since: record.since, origin: .declared))
+    }
+
+    /// The id `reference` names, or the user's when there is no reference.
+    mutating func resolve(_ reference: PersonReference?, orUserAt location: SourceLocation) throws(ImportError) -> String {
+        try resolver.resolve(reference ?? PersonReference(Person.selfID, column: "me", at: location))
+    }
+
+    mutating func add(_ record: InteractionRecord) throws(ImportError) {
+        let person = try resolver.resolve(record.person)
+        let with = try resolve(record.with, orUserAt: record.location)
+        guard person != with else {
+            throw ImportError(.selfReference(column: record.with?.column ?? "person"), at: record.with?.location ?? record.person.location)
+        }
+        let interaction = Interaction(
+            date: record.date, personID: person, withID: with, kind: record.kind, isOneOnOne: record.isOneOnOne,
+            minutes: record.minutes, rapport: record.rapport, initiatedBy: record.initiatedBy, notes: record.notes)
+        if interactionKeys.insert(InteractionKey(interaction)).inserted {
+            interactions.append(interaction)
+        } else {
+            report.rowsUnchanged += 1
+        }
+    }
+
+    mutating func add(_ record: IntroductionRecord) throws(ImportError) {
+        let introducer = try resolver.resolve(record.introducer)
+        let person = try resolver.resolve(record.person)
+        let to = try resolve(record.to, orUserAt: record.location)
+        guard introducer != person else { throw ImportError(.selfReference(column: record.person.column), at: record.person.location) }
+        guard person != to else { throw ImportError(.selfReference(column: record.to?.column ?? "person"), at: record.to?.location ?? record.person.location) }
+        let introduction = Introduction(date: record.date, introducerID: introducer, personID: person, toID: to, status: record.status)
+        let key = IntroductionKey(introduction)
+        if let j = introductionIndex[key] {
+            var merged = introductions[j]
+            merged.status = record.status
+            if let date = record.date { merged.date = date }
+            if merged != introductions[j] {
+                introductions[j] = merged
+                if j < existingIntroductions { updatedIntroductions.insert(j) }
+            } else {
+                report.rowsUnchanged += 1
+            }
+        } else {
+            introductionIndex[key] = introductions.count
+            introductions.append(introduction)
+        }
+    }
+
+    func outcome(warnings fileWarnings: [ImportWarning]) -> ImportOutcome {
+        var report = self.report
+        var changes = NetworkChanges()
+        let people = resolver.people
+        report.peopleNew = people.count - existingPeople
+        report.peopleUpdated = updatedPeople.count
+        changes.upsertPeople = updatedPeople.sorted().map { people[$0] } + people[existingPeople...]
+        report.tiesNew = ties.count - existingTies
+        report.tiesUpdated = updatedTies.count
+        changes.upsertTies = updatedTies.sorted().map { ties[$0] } + ties[existingTies...]
+        report.interactionsNew = interactions.count - existingInteractions
+        changes.newInteractions = Array(interactions[existingInteractions...])
+        report.introductionsNew = introductions.count - existingIntroductions
+        report.introductionsUpdated = updatedIntroductions.count
+        changes.upsertIntroductions = updatedIntroductions.sorted().map { introductions[$0] } + introductions[existingIntroductions...]
+        return ImportOutcome(
+            data: NetworkData(people: people, ties: ties, interactions: interactions, introductions: introductions),
+            changes: changes, report: report, warnings: fileWarnings + warnings)
+    }
+}
