@@ -119,9 +119,6 @@ extension StrengthConfiguration {
             else { throw .invalidValue(entry.location, section: Self.section, key: key, expected: expected) }
             self[keyPath: spec.path] = d
         }
-        if lengthFactorMin > lengthFactorMax, let entry = document.table(Self.section)["length_factor_min"] {
-            throw .invalidValue(entry.location, section: Self.section, key: "length_factor_min", expected: "at most length_factor_max")
-        }
         interactionWeights = try Self.weights(
             document.table(Self.interactionsSection), section: Self.interactionsSection, over: interactionWeights)
         tieBase = try Self.weights(document.table(Self.tiesSection), section: Self.tiesSection, over: tieBase)

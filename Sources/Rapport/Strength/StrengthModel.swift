@@ -7,17 +7,17 @@ import Foundation
 /// recency (days since the last contact) and duration (days since the first). See `TieEvidence`
 /// for the per-tie formula and `Docs/Scoring.md` for the defaults and why. Then:
 ///
-/// `s = clamp(s_core + ε · (1 − exp(−M)), floor, 1)`, where the embeddedness term uses
+/// `s = clamp(s_core + ε · (1 − exp(−M)) · (1 − s_core), floor, 1)`, where the embeddedness term uses
 /// `M = Σ_{z mutual} s_core(u, z) · s_core(v, z)` and `ε = embeddednessMax`.
 ///
 /// Embeddedness is computed for the ties of the user (`snapshot.selfIndex`) only: every question
 /// Rapport answers starts at the user, and full triangle counting on 10M ties would cost more than
 /// the rest of the model together. Other ties get no embeddedness term.
 ///
-/// Example: one one-on-one informational interview 41 days ago at rapport 5, 30 minutes, on an
-/// inferred colleague tie: q = 1, c = 2^(−41/180) = 0.854, D = 0.854,
-/// Y = 0.854 + 0.1 · 0.854 · ln(1 + 41/30) = 0.928, s_int = 0.854 · (1 − e^(−0.928/1.281)) = 0.440,
-/// s_decl = 0.3 · 0.5 = 0.15, s = 1 − 0.85 · 0.56 = 0.524.
+/// Example: one one-on-one informational interview 41 days ago at rapport 5, 30 minutes, on a tie
+/// known only through interactions (acquaintance, 0.1): q = 1, c = 2^(−41/180) = 0.8539, D = c,
+/// Y = c + 0.1 · c · ln(1 + 41/30) = 0.9275, s_int = D · (1 − e^(−Y/(1.5·D))) = 0.4400,
+/// s = 1 − 0.9 · (1 − 0.4400) = 0.4960.
 ///
 /// References: M. Granovetter, "The Strength of Weak Ties", AJS 78(6), 1973, doi:10.1086/225469;
 /// E. Gilbert and K. Karahalios, "Predicting Tie Strength with Social Media", CHI 2009,
@@ -95,8 +95,10 @@ public struct StrengthModel: Sendable {
                 evidence += sz * core[Int(graph.incidentEdges[k])]
             }
             guard mutual > 0 else { continue }
-            let contribution = configuration.embeddednessMax * -expm1(-evidence)
-            result[graph.incidentEdges[h]] = Embeddedness(mutualContacts: mutual, evidence: evidence, contribution: contribution)
+            let edge = graph.incidentEdges[h]
+            let term = configuration.embeddednessMax * -expm1(-evidence)
+            result[edge] = Embeddedness(
+                mutualContacts: mutual, evidence: evidence, term: term, contribution: term * (1 - core[Int(edge)]))
         }
         return result
     }
@@ -135,10 +137,12 @@ public struct StrengthModel: Sendable {
     }
 }
 
-/// The embeddedness term of one tie: how many mutual contacts, the evidence
-/// `M = Σ s(u,z)·s(v,z)`, and what it adds, `ε · (1 − exp(−M))`.
+/// The embeddedness of one tie: how many mutual contacts, the evidence `M = Σ s(u,z)·s(v,z)`, the
+/// term `ε · (1 − exp(−M))`, and what it adds to the tie, `term · (1 − s_core)` (it fills part of
+/// what is left below 1, so a strong tie is not pushed to exactly 1).
 public struct Embeddedness: Hashable, Sendable {
     public let mutualContacts: Int
     public let evidence: Double
+    public let term: Double
     public let contribution: Double
 }

@@ -16,54 +16,54 @@ import Foundation
 /// References: Granovetter (1973), *The Strength of Weak Ties*, doi:10.1086/225469; Gilbert &
 /// Karahalios (2009), *Predicting Tie Strength with Social Media*, doi:10.1145/1518701.1518736.
 public struct TieEvidence: Hashable, Sendable {
-    public init() {}
+    init() {}
 
     /// The declared base strength `s_decl`.
-    public var declared: Double = 0
+    public internal(set) var declared: Double = 0
     /// Interactions on or before the day.
-    public var interactionCount = 0
+    public internal(set) var interactionCount = 0
     /// Interactions after the day (logged for the future; not counted).
-    public var laterInteractionCount = 0
+    public internal(set) var laterInteractionCount = 0
     /// Number of them held one-on-one.
-    public var oneOnOneCount = 0
+    public internal(set) var oneOnOneCount = 0
     /// Counts by kind and format, for the sentence.
-    public var countsByKind: [InteractionKind: FormatCount] = [:]
+    public internal(set) var countsByKind: [InteractionKind: FormatCount] = [:]
     /// Sum and count of rapport ratings.
-    public var rapportSum = 0
-    public var ratedCount = 0
+    public internal(set) var rapportSum = 0
+    public internal(set) var ratedCount = 0
     /// Interactions the other side initiated.
-    public var initiatedByThemCount = 0
+    public internal(set) var initiatedByThemCount = 0
     /// Referral interactions.
-    public var referralCount = 0
+    public internal(set) var referralCount = 0
     /// Introductions (made or met) that one side made for the other.
-    public var introductionCount = 0
+    public internal(set) var introductionCount = 0
     /// Days since the first and the last counted interaction.
-    public var daysSinceFirst: Int?
-    public var daysSinceLast: Int?
+    public internal(set) var daysSinceFirst: Int?
+    public internal(set) var daysSinceLast: Int?
     /// Σ cᵢ.
-    public var frequency: Double = 0
+    public internal(set) var frequency: Double = 0
     /// `maxᵢ cᵢ · ln(1 + aᵢ/τ)`, before the weight δ.
-    public var durationCredit: Double = 0
+    public internal(set) var durationCredit: Double = 0
     /// δ used.
-    public var durationWeight: Double = 0
+    public internal(set) var durationWeight: Double = 0
     /// `D`.
-    public var depth: Double = 0
+    public internal(set) var depth: Double = 0
     /// `R`.
-    public var reciprocityEvidence: Double = 0
+    public internal(set) var reciprocityEvidence: Double = 0
     /// `s_int`.
-    public var interactionStrength: Double = 0
+    public internal(set) var interactionStrength: Double = 0
     /// `s_rec`.
-    public var reciprocityStrength: Double = 0
+    public internal(set) var reciprocityStrength: Double = 0
     /// `s_core`.
-    public var core: Double = 0
+    public internal(set) var core: Double = 0
 
     /// `Y`.
     public var volume: Double { frequency + durationWeight * durationCredit }
 
     /// How many interactions of one kind were one-on-one and how many in a group.
     public struct FormatCount: Hashable, Sendable {
-        public var oneOnOne = 0
-        public var group = 0
+        public internal(set) var oneOnOne = 0
+        public internal(set) var group = 0
         public var total: Int { oneOnOne + group }
     }
 }

@@ -61,11 +61,11 @@ public struct TieStrengths: Sendable {
         let introductions = introductionsByEdge[edge] ?? []
         days += introductions.compactMap { snapshot.introductions[$0].date }
         var best = StrengthPeak(strength: values[Int(edge)], day: asOf)
-        let extra = embeddedness[edge]?.contribution ?? 0
+        let term = embeddedness[edge]?.term ?? 0
         let c = configuration
         for day in Set(days) where day < asOf {
             let core = model.evidence(edge: edge, in: snapshot, asOf: day, introductions: introductions).core
-            let s = core.isNaN ? c.floor : Swift.min(1, Swift.max(c.floor, core + extra))
+            let s = core.isNaN ? c.floor : Swift.min(1, Swift.max(c.floor, core + term * (1 - core)))
             if s > best.strength || (s == best.strength && day < best.day) {
                 best = StrengthPeak(strength: s, day: day)
             }
