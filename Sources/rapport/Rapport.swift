@@ -18,7 +18,7 @@ struct RapportCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, PeopleCommand.self, LogCommand.self, IntroCommand.self, TiesCommand.self, ReachCommand.self,
+            InitCommand.self, ImportCommand.self, PeopleCommand.self, LogCommand.self, IntroCommand.self, TiesCommand.self, ReachCommand.self, RenderWorkerCommand.self,
         ]
     )
 

@@ -16,7 +16,7 @@ enum ExitStatus {
     /// A user-facing message for `error` (never the contents of a contact unless `verbose`).
     static func report(_ error: any Error) -> (message: String, code: Int32) {
         switch error {
-        // IMPORT-ERROR-CASE
+        case let error as ImportError: return (error.description, badInput)
         case let error as CommandError: return (error.description, error.code)
         case let error as StoreError:
             switch error {

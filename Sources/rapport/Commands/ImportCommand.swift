@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import Rapport
+import RapportCSV
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import contact exports and network files into the workspace.",
+        discussion: """
+            Reads LinkedIn Connections.csv, Google and Outlook contact CSVs, vCard files, and the native
+            people / ties / interactions / introductions files; the format is detected from the header.
+            Files given together import as one unit (people first, whatever the order): on any error
+            nothing is written. Importing the same file again changes nothing.
+
+            Examples:
+              rapport import Connections.csv
+              rapport import people.csv ties.csv interactions.csv introductions.csv
+              rapport import alumni.csv --map first_name=Given,last_name=Family,organization=Employer
+            """)
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Argument(help: "The files to import.")
+    var files: [String]
+
+    @Option(name: .long, help: ArgumentHelp("auto, or one of: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
+    var format: String = "auto"
+
+    @Option(name: .long, help: ArgumentHelp("Column mapping for any other CSV: field=Column,… (fields: \(ContactField.allCases.map(\.rawValue).joined(separator: ", "))).", valueName: "mapping"))
+    var map: String?
+
+    @Flag(name: .long, help: "Check and report what would change, but write nothing.")
+    var dryRun = false
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one file to import") }
+        if format != "auto", ImportFormat(rawValue: format) == nil {
+            throw ValidationError("unknown format '\(format)'; use auto or one of: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        let store = try workspace.open()
+        let mapping = try map.map { try ColumnMapping(parsing: $0) }
+        var parsed: [ParsedFile] = []
+        for path in files {
+            guard let contents = FileManager.default.contents(atPath: path) else {
+                throw CommandError.badInput("\(path): cannot read the file (missing or not readable)")
+            }
+            parsed.append(try ContactFile.parse(path: path, data: [UInt8](contents), format: ImportFormat(rawValue: format), mapping: mapping))
+        }
+        let outcome = try Importer.merge(existing: try store.loadNetwork(), files: parsed)
+        for warning in outcome.warnings.prefix(20) { Terminal.standardError("warning: " + Terminal.inert(warning.description)) }
+        if outcome.warnings.count > 20 { Terminal.standardError("warning: … and \(outcome.warnings.count - 20) more warnings") }
+        if !dryRun {
+            let changes = outcome.changes
+            try store.apply(
+                people: changes.upsertPeople, ties: changes.upsertTies, interactions: changes.newInteractions,
+                introductions: changes.upsertIntroductions, log: (files, outcome.report.summary))
+        }
+        print((dryRun ? "Dry run, nothing written. " : "") + Terminal.inert(outcome.report.summary))
+        if workspace.verbose {
+            for merge in outcome.report.merges { print("  " + Terminal.inert(merge.description)) }
+        }
+    }
+}
