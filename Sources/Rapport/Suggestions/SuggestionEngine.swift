@@ -32,6 +32,7 @@ public struct SuggestionEngine: Sendable {
     public let synonyms: SynonymTable
     let lengths: [Double]
     let logMaxDegree: Double
+    let textIndex: PersonTextIndex
 
     /// Prepares an engine.
     /// - Parameters:
@@ -41,7 +42,9 @@ public struct SuggestionEngine: Sendable {
     ///   - asOf: "today", for cooldowns and keep-warm.
     ///   - synonyms: the synonym table used to match goals.
     /// - Throws: `SuggestionError.invalidStrengths`.
-    /// - Complexity: O(V + E) (the logarithms of the strengths and the largest degree).
+    /// - Complexity: O(V + E): the logarithms of the strengths, the largest degree, and one hash
+    ///   lookup per title, sector, location and tag to intern them (`PersonTextIndex`), so each
+    ///   `suggest` call matches every distinct value once.
     public init(
         snapshot: NetworkSnapshot, strengths: [Double], configuration: SuggestionConfiguration = .default, asOf: Day,
         synonyms: SynonymTable = .default
@@ -60,6 +63,7 @@ public struct SuggestionEngine: Sendable {
         let offsets = snapshot.graph.offsets
         for u in 0..<snapshot.graph.nodeCount { maxDegree = max(maxDegree, offsets[u + 1] - offsets[u]) }
         logMaxDegree = Foundation.log(1 + Double(maxDegree))
+        textIndex = PersonTextIndex(people: snapshot.people)
     }
 
     /// The best next informational interviews for `ego`, best first, with the configured hop limit
@@ -97,7 +101,7 @@ public struct SuggestionEngine: Sendable {
         var candidates: [Int32] = []
         candidates.reserveCapacity(n)
         var scores = [Double](repeating: 0, count: n)
-        for v in 0..<Int32(n) where v != ego && !context.excluded.contains(v) {
+        for v in 0..<Int32(n) where v != ego && !context.isExcluded(v) {
             scores[Int(v)] = context.score(v)
             candidates.append(v)
         }

@@ -43,18 +43,19 @@ struct GoalMatchingTests {
         net.person("none", "Nat None", org: "Tax Co", title: "Associate", sectors: ["tax"])
         let (snapshot, _) = try net.build()
         var matcher = GoalMatcher(goal: Goal(sectors: ["IP"], keywords: ["patents"]), synonyms: .default)
+        let index = PersonTextIndex(people: snapshot.people)
         func relevance(_ id: String) -> Double {
             let v = snapshot.index(ofID: id)!
-            return matcher.relevance(of: snapshot.people[Int(v)], organizationIndex: snapshot.organizationIndex[Int(v)], in: snapshot)
+            return matcher.relevance(of: v, index: index, in: snapshot)
         }
         #expect(relevance("both") == 1)
         #expect(relevance("ipOnly") == 0.5)
         #expect(relevance("none") == 0)
         var byOrganization = GoalMatcher(goal: Goal(organizations: ["Wilson"]), synonyms: .default)
         let both = snapshot.index(ofID: "both")!
-        #expect(byOrganization.relevance(of: snapshot.people[Int(both)], organizationIndex: snapshot.organizationIndex[Int(both)], in: snapshot) == 1)
+        #expect(byOrganization.relevance(of: both, index: index, in: snapshot) == 1)
         var neutral = GoalMatcher(goal: Goal(), synonyms: .default)
-        #expect(neutral.relevance(of: snapshot.people[0], organizationIndex: -1, in: snapshot) == 1)
+        #expect(neutral.relevance(of: 0, index: index, in: snapshot) == 1)
     }
 
     @Test func goalDecodesFromJSONAndFlags() throws {
