@@ -1,0 +1,80 @@
+import Foundation
+
+/// Problems with the input of the path algorithms.
+///
+/// Messages name graph positions (node and edge indices), never a person's data.
+public enum PathError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A node index outside `0..<nodeCount`.
+    case unknownNode(Int32)
+    /// The per-edge array does not have one entry per edge of the graph.
+    case edgeCountMismatch(expected: Int, actual: Int)
+    /// A strength that is NaN, not positive or above 1.
+    case invalidStrength(edge: Int, value: Double)
+    /// An edge length that is NaN or negative.
+    case invalidLength(edge: Int, value: Double)
+    /// A hop limit below 1.
+    case invalidHopLimit(Int)
+    /// A negative result count.
+    case invalidCount(Int)
+
+    public var description: String {
+        switch self {
+        case .unknownNode(let node): return "node \(node) is not in the graph"
+        case .edgeCountMismatch(let expected, let actual):
+            return "expected one value per edge (\(expected)), got \(actual)"
+        case .invalidStrength(let edge, let value): return "edge \(edge) has strength \(value); strengths must lie in (0, 1]"
+        case .invalidLength(let edge, let value): return "edge \(edge) has length \(value); lengths must be finite and >= 0"
+        case .invalidHopLimit(let hops): return "the hop limit must be at least 1, got \(hops)"
+        case .invalidCount(let count): return "the number of results must be >= 0, got \(count)"
+        }
+    }
+}
+
+/// Per-edge strength and length conversions shared by the path algorithms.
+public enum EdgeStrengths {
+    /// Checks that `strengths` holds one value in (0, 1] per edge of `graph`.
+    /// - Throws: `PathError.edgeCountMismatch` or `.invalidStrength` (the first bad edge).
+    /// - Complexity: O(E).
+    public static func validate(_ strengths: [Double], for graph: Graph) throws(PathError) {
+        guard strengths.count == graph.edgeCount else {
+            throw .edgeCountMismatch(expected: graph.edgeCount, actual: strengths.count)
+        }
+        let bad: Int? = strengths.withUnsafeBufferPointer { s in
+            for e in 0..<s.count {
+                let v = s[e]
+                // `!(v > 0)` also catches NaN.
+                if !(v > 0) || v > 1 { return e }
+            }
+            return nil
+        }
+        if let e = bad { throw .invalidStrength(edge: e, value: strengths[e]) }
+    }
+
+    /// Edge lengths ℓ(e) = −ln s(e), so that the shortest path maximizes the product of strengths.
+    ///
+    /// A strength of exactly 1 gives length 0.
+    /// - Throws: `PathError.edgeCountMismatch` or `.invalidStrength`.
+    /// - Complexity: O(E).
+    public static func lengths(from strengths: [Double], for graph: Graph) throws(PathError) -> [Double] {
+        try validate(strengths, for: graph)
+        return strengths.withUnsafeBufferPointer { s in
+            [Double](unsafeUninitializedCapacity: s.count) { out, initialized in
+                for e in 0..<s.count { out[e] = -Foundation.log(s[e]) }
+                initialized = s.count
+            }
+        }
+    }
+
+    /// Checks that `lengths` holds one finite, non-negative value per edge of `graph`.
+    /// - Complexity: O(E).
+    static func validateLengths(_ lengths: [Double], for graph: Graph) throws(PathError) {
+        guard lengths.count == graph.edgeCount else {
+            throw .edgeCountMismatch(expected: graph.edgeCount, actual: lengths.count)
+        }
+        let bad: Int? = lengths.withUnsafeBufferPointer { l in
+            for e in 0..<l.count where !(l[e] >= 0) || !l[e].isFinite { return e }
+            return nil
+        }
+        if let e = bad { throw .invalidLength(edge: e, value: lengths[e]) }
+    }
+}

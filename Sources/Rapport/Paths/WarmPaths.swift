@@ -1,0 +1,69 @@
+/// The best introduction paths to one person, one per distinct first hop.
+///
+/// `rapport path PERSON --top 3` wants alternatives a user can act on: different people to ask.
+/// Yen's k shortest simple paths (Yen 1971, https://doi.org/10.1287/mnsc.17.11.712) tends to
+/// return near-copies that share the introducer; instead this returns, for each neighbour `z` of
+/// the source, the most reliable path source → z → … → target of at most `maxHops` edges that does
+/// not pass through the source again, and keeps the best `top` of them. The direct tie, if any, is
+/// the path whose first hop is the target.
+public enum WarmPaths {
+    /// The most reliable path via each distinct first hop, best first.
+    ///
+    /// Order: reliability descending, then fewer hops, then smaller first-hop index.
+    ///
+    /// - Parameters:
+    ///   - graph: the CSR graph.
+    ///   - strengths: one strength in (0, 1] per edge.
+    ///   - source: the user.
+    ///   - target: the person to reach.
+    ///   - maxHops: the largest number of edges on a path (≥ 1).
+    ///   - top: how many paths to return; 0 returns all.
+    /// - Throws: `PathError` for unknown nodes, bad strengths, a hop limit below 1 or a negative `top`.
+    /// - Complexity: one hop-limited search of `maxHops − 1` rounds from the target (which never
+    ///   enters the source), then O(deg(source) · maxHops): O((maxHops − 1) · E_h + V + E) overall,
+    ///   the O(E) being the strength check.
+    public static func bestPathsByFirstHop(
+        graph: Graph, strengths: [Double], from source: Int32, to target: Int32, maxHops: Int, top: Int
+    ) throws(PathError) -> [WarmPath] {
+        guard source >= 0, Int(source) < graph.nodeCount else { throw .unknownNode(source) }
+        guard target >= 0, Int(target) < graph.nodeCount else { throw .unknownNode(target) }
+        guard maxHops >= 1 else { throw .invalidHopLimit(maxHops) }
+        guard top >= 0 else { throw .invalidCount(top) }
+        let lengths = try EdgeStrengths.lengths(from: strengths, for: graph)
+        guard source != target else { return [] }
+
+        let back: SearchResult? =
+            maxHops > 1
+            ? HopLimitedSearch.run(graph: graph, lengths: lengths, source: target, maxHops: maxHops - 1, blocked: source)
+            : nil
+        var paths: [(first: Int32, path: WarmPath)] = []
+        for h in graph.halfEdges(of: source) {
+            let z = graph.neighbors[h]
+            let e = graph.incidentEdges[h]
+            let firstHop = PathHop(node: z, edge: e, strength: strengths[Int(e)])
+            if z == target {
+                paths.append((z, WarmPath(target: target, hops: [firstHop], reliability: strengths[Int(e)])))
+                continue
+            }
+            guard let back, back.distance[Int(z)].isFinite else { continue }
+            // The back search runs from the target; its record chain from z leads to the target.
+            var hops = [firstHop]
+            var r = Int(back.recordOfNode[Int(z)])
+            while r > 0 {
+                let parent = Int(back.recordParent[r])
+                let edge = back.recordEdge[r]
+                hops.append(PathHop(node: back.recordNode[parent], edge: edge, strength: strengths[Int(edge)]))
+                r = parent
+            }
+            let reliability = hops.reduce(1.0) { $0 * $1.strength }
+            paths.append((z, WarmPath(target: target, hops: hops, reliability: reliability)))
+        }
+        paths.sort { a, b in
+            if a.path.reliability != b.path.reliability { return a.path.reliability > b.path.reliability }
+            if a.path.hops.count != b.path.hops.count { return a.path.hops.count < b.path.hops.count }
+            return a.first < b.first
+        }
+        let chosen = top == 0 ? paths[...] : paths.prefix(top)
+        return chosen.map(\.path)
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Ranks the best next informational interviews for a user, with the warm path to each, and lists
+/// strong ties that are fading.
+///
+/// Inputs are a frozen `NetworkSnapshot`, one tie strength in (0, 1] per edge of its graph (from the
+/// strength model), the configuration and "today". Each `suggest` call runs one hop-limited
+/// most-reliable-path search from the user (`MostReliablePaths`) and linear passes over the people,
+/// so a loaded network of a million people is answered in well under a second.
+///
+/// Candidates are everyone but the user who is not excluded (an informational interview within
+/// `cooldownDays`, a pending or declined introduction to them); those without a warm path within
+/// the hop limit are cold-outreach candidates. The score is described on `SuggestionConfiguration`;
+/// components:
+/// - relevance: `GoalMatcher` (1 with no goal);
+/// - reliability r(v) = max over paths of Π strengths (Dijkstra on −ln s);
+/// - redundancy: distinct introducers z (first hops) whose path to v reaches `redundancyThreshold`,
+///   found from the best paths to v's neighbours (exact for two-hop paths, a lower bound beyond);
+/// - quality gain: with reach(o) = 1 − Π(1 − sᵢ) over the user's ties at organization o (DESIGN §5),
+///   (reach after a tie of strength h = `hypotheticalTieStrength` to v − reach before) / h, which
+///   is Π_{i ≠ v}(1 − sᵢ) · max(0, h − s_v) / h: 1 where the user has no tie there, near 0 where one
+///   strong tie exists;
+/// - insight: `seniorityShare` · `TitleSeniority.score(title)` + (1 − share) · ln(1 + deg v) / ln(1 + max deg).
+///
+/// Granovetter 1973 (https://doi.org/10.1086/225469) for why weak-tie paths matter; the reach
+/// formula is the noisy-or of independent ties.
+public struct SuggestionEngine: Sendable {
+    public let snapshot: NetworkSnapshot
+    public let strengths: [Double]
+    public let configuration: SuggestionConfiguration
+    public let asOf: Day
+    public let synonyms: SynonymTable
+    let lengths: [Double]
+    let logMaxDegree: Double
+    let textIndex: PersonTextIndex
+
+    /// Prepares an engine.
+    /// - Parameters:
+    ///   - snapshot: the network.
+    ///   - strengths: one strength in (0, 1] per edge of `snapshot.graph`.
+    ///   - configuration: weights and defaults.
+    ///   - asOf: "today", for cooldowns and keep-warm.
+    ///   - synonyms: the synonym table used to match goals.
+    /// - Throws: `SuggestionError.invalidStrengths`.
+    /// - Complexity: O(V + E): the logarithms of the strengths, the largest degree, and one hash
+    ///   lookup per title, sector, location and tag to intern them (`PersonTextIndex`), so each
+    ///   `suggest` call matches every distinct value once.
+    public init(
+        snapshot: NetworkSnapshot, strengths: [Double], configuration: SuggestionConfiguration = .default, asOf: Day,
+        synonyms: SynonymTable = .default
+    ) throws(SuggestionError) {
+        do {
+            lengths = try EdgeStrengths.lengths(from: strengths, for: snapshot.graph)
+        } catch {
+            throw .invalidStrengths(error)
+        }
+        self.snapshot = snapshot
+        self.strengths = strengths
+        self.configuration = configuration
+        self.asOf = asOf
+        self.synonyms = synonyms
+        var maxDegree = 0
+        let offsets = snapshot.graph.offsets
+        for u in 0..<snapshot.graph.nodeCount { maxDegree = max(maxDegree, offsets[u + 1] - offsets[u]) }
+        logMaxDegree = Foundation.log(1 + Double(maxDegree))
+        textIndex = PersonTextIndex(people: snapshot.people)
+    }
+
+    /// The best next informational interviews for `ego`, best first, with the configured hop limit
+    /// and per-organization cap.
+    public func suggest(for ego: Int32, goal: Goal = Goal(), top: Int = 10) throws(SuggestionError) -> [Suggestion] {
+        try suggest(for: ego, goal: goal, top: top, maxHops: configuration.maxHops, perOrganization: configuration.perOrganization)
+    }
+
+    /// The best next informational interviews for `ego`, best first.
+    ///
+    /// - Parameters:
+    ///   - ego: the user's node.
+    ///   - goal: what the user looks for; an empty goal is neutral.
+    ///   - top: how many suggestions; 0 returns every candidate (no per-organization cap).
+    ///   - maxHops: the longest warm path, in ties (≥ 1).
+    ///   - perOrganization: the most suggestions per organization (0 = no cap). People without an
+    ///     organization are never capped.
+    /// - Returns: suggestions ordered by score descending, then id ascending (byte-wise).
+    /// - Throws: `SuggestionError.unknownPerson` for an ego outside the snapshot, `.invalidLimit`.
+    /// - Complexity: one hop-limited search, O(h · E_h + V), then O(V + Σ deg over reached people)
+    ///   to score and O(V log M) to select, M being a small multiple of `top`.
+    public func suggest(for ego: Int32, goal: Goal, top: Int, maxHops: Int, perOrganization: Int) throws(SuggestionError) -> [Suggestion] {
+        guard ego >= 0, Int(ego) < snapshot.personCount else { throw .unknownPerson(ego) }
+        guard top >= 0 else { throw .invalidLimit(name: "top", value: top) }
+        guard maxHops >= 1 else { throw .invalidLimit(name: "maxHops", value: maxHops) }
+        guard perOrganization >= 0 else { throw .invalidLimit(name: "perOrganization", value: perOrganization) }
+        let paths: MostReliablePaths
+        do {
+            paths = try MostReliablePaths(graph: snapshot.graph, strengths: strengths, lengths: lengths, source: ego, maxHops: maxHops)
+        } catch {
+            throw .invalidStrengths(error)
+        }
+        var context = ScoringContext(engine: self, ego: ego, paths: paths, goal: goal)
+        let n = snapshot.personCount
+        var candidates: [Int32] = []
+        candidates.reserveCapacity(n)
+        var scores = [Double](repeating: 0, count: n)
+        for v in 0..<Int32(n) where v != ego && !context.isExcluded(v) {
+            scores[Int(v)] = context.score(v)
+            candidates.append(v)
+        }
+        let chosen = select(candidates, scores: scores, top: top, perOrganization: perOrganization)
+        return chosen.map { explain($0, context: &context) }
+    }
+}

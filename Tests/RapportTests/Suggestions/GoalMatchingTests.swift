@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+@testable import Rapport
+
+@Suite("Goals, synonyms and configuration")
+struct GoalMatchingTests {
+    func matches(_ phrase: String, _ text: String, _ table: SynonymTable = .default) -> Bool {
+        MatchText(text, synonyms: table).contains(MatchText(phrase, synonyms: table))
+    }
+
+    @Test func synonymsPluralsAndPunctuationMatch() {
+        #expect(matches("IP", "Intellectual Property Litigation"))
+        #expect(matches("intellectual property", "IP litigation"))
+        #expect(matches("tech transactions", "Counsel, Technology Transactions"))
+        #expect(matches("technology transactions", "Tech-Transactions Group"))
+        #expect(matches("patents", "Patent Agent"))
+        #expect(matches("M&A", "Mergers and Acquisitions"))
+        #expect(matches("Companies", "company law"))
+        #expect(!matches("IP", "Zip code"))
+        #expect(!matches("patent", "Tax"))
+    }
+
+    @Test func synonymTableParsesAliasLines() throws {
+        let table = try SynonymTable(parsing: """
+            [synonyms]
+            # business words
+            biz dev = "business development"
+            'BD' = business development
+
+            """)
+        #expect(table.entries.count == 2)
+        #expect(matches("BD", "Director of Business Development", table))
+        #expect(matches("biz dev", "business development lead", table))
+        #expect(throws: SuggestionError.invalidSynonymLine(line: 2)) { try SynonymTable(parsing: "a = b\nno equals sign") }
+        #expect(throws: SuggestionError.invalidSynonymLine(line: 1)) { try SynonymTable(parsing: " = b") }
+    }
+
+    @Test func relevanceWeighsTheMatchedFields() throws {
+        var net = SuggestionTestNetwork()
+        net.person("both", "Bo Both", org: "Wilson LLP", title: "Patent Counsel", sectors: ["IP"])
+        net.person("ipOnly", "Ida Only", org: "Other LLP", title: "Associate", sectors: ["intellectual property"])
+        net.person("none", "Nat None", org: "Tax Co", title: "Associate", sectors: ["tax"])
+        let (snapshot, _) = try net.build()
+        var matcher = GoalMatcher(goal: Goal(sectors: ["IP"], keywords: ["patents"]), synonyms: .default)
+        let index = PersonTextIndex(people: snapshot.people)
+        func relevance(_ id: String) -> Double {
+            let v = snapshot.index(ofID: id)!
+            return matcher.relevance(of: v, index: index, in: snapshot)
+        }
+        #expect(relevance("both") == 1)
+        #expect(relevance("ipOnly") == 0.5)
+        #expect(relevance("none") == 0)
+        var byOrganization = GoalMatcher(goal: Goal(organizations: ["Wilson"]), synonyms: .default)
+        let both = snapshot.index(ofID: "both")!
+        #expect(byOrganization.relevance(of: both, index: index, in: snapshot) == 1)
+        var neutral = GoalMatcher(goal: Goal(), synonyms: .default)
+        #expect(neutral.relevance(of: 0, index: index, in: snapshot) == 1)
+    }
+
+    @Test func goalDecodesFromJSONAndFlags() throws {
+        let json = #"{"sectors": ["intellectual property"], "keywords": ["patent"], "weights": {"keywords": 2}}"#
+        let goal = try JSONDecoder().decode(Goal.self, from: Data(json.utf8))
+        #expect(goal.sectors == ["intellectual property"])
+        #expect(goal.keywords == ["patent"])
+        #expect(goal.weights.keywords == 2)
+        #expect(goal.weights.sectors == 1)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Goal.self, from: Data(#"{"sector": ["x"]}"#.utf8)) }
+        let roundTrip = try JSONDecoder().decode(Goal.self, from: JSONEncoder().encode(goal))
+        #expect(roundTrip == goal)
+
+        let flags = try Goal(arguments: ["--sector", "IP", "--org=Baker, Lowe & Finch LLP", "--keyword", "patent", "--seniority", "partner"])
+        #expect(flags.sectors == ["IP"])
+        #expect(flags.organizations == ["Baker, Lowe & Finch LLP"])
+        #expect(flags.seniority == ["partner"])
+        #expect(throws: SuggestionError.invalidGoalFlag("--colour")) { try Goal(arguments: ["--colour", "red"]) }
+        #expect(throws: SuggestionError.invalidGoalFlag("--sector")) { try Goal(arguments: ["--sector"]) }
+        #expect(Goal().isEmpty)
+    }
+
+    @Test func titleSeniorityRanksTitleWords() {
+        #expect(TitleSeniority.score("General Counsel") == 1)
+        #expect(TitleSeniority.score("Partners") == 0.85)
+        #expect(TitleSeniority.score("V.P. Engineering") == 0.85)
+        #expect(TitleSeniority.score("Senior Associate") == 0.7)
+        #expect(TitleSeniority.score("Associate") == 0.45)
+        #expect(TitleSeniority.score("Summer Intern") == 0.15)
+        #expect(TitleSeniority.score("Gardener") == 0.4)
+        #expect(TitleSeniority.score(nil) == 0.3)
+    }
+
+    @Test func configurationAcceptsKnownKeysAndRejectsOthers() throws {
+        let config = try SuggestionConfiguration(values: ["cooldown_days": 30, "reliability_weight": 0.5, "per_organization": 1])
+        #expect(config.cooldownDays == 30)
+        #expect(config.reliabilityWeight == 0.5)
+        #expect(config.perOrganization == 1)
+        #expect(config.maxHops == 3)
+        #expect(throws: SuggestionError.unknownConfigurationKey("cooldown")) { try SuggestionConfiguration(values: ["cooldown": 1]) }
+        #expect(throws: SuggestionError.self) { try SuggestionConfiguration(values: ["cooldown_days": 1.5]) }
+        #expect(throws: SuggestionError.self) { try SuggestionConfiguration(values: ["relevance_floor": 2]) }
+        #expect(throws: SuggestionError.self) { try SuggestionConfiguration(values: ["max_hops": 0]) }
+        #expect(
+            throws: SuggestionError.self,
+            performing: {
+                try SuggestionConfiguration(values: [
+                    "reliability_weight": 0, "redundancy_weight": 0, "quality_gain_weight": 0, "insight_weight": 0,
+                ])
+            })
+        #expect(SuggestionConfiguration.keys.count == 18)
+        // Every key accepts 1, except weak_tie, which must stay <= strong_tie (0.5).
+        #expect(throws: SuggestionError.self) { try SuggestionConfiguration(values: ["weak_tie": 1]) }
+        for key in SuggestionConfiguration.keys where key != "weak_tie" {
+            #expect((try? SuggestionConfiguration(values: [key: 1])) != nil, "key \(key) should accept 1")
+        }
+        #expect(SuggestionError.unknownConfigurationKey("x").description == "unknown [suggest] setting 'x'")
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import PropertyBased
+import Testing
+
+@testable import Rapport
+
+@Suite("Suggestion ranking")
+struct SuggestionRankingTests {
+    let ip = Goal(sectors: ["IP"])
+
+    @Test func strongIntroducerBeatsWeakIntroducerForEquallyRelevantTargets() throws {
+        var net = SuggestionTestNetwork()
+        net.person("a", "Ann Strong", org: "Alpha Co")
+        net.person("b", "Bob Weak", org: "Beta Co")
+        net.person("x", "Xia Target", org: "Org X", title: "Associate", sectors: ["intellectual property"])
+        net.person("y", "Yan Target", org: "Org Y", title: "Associate", sectors: ["intellectual property"])
+        net.tie("me", "a", 0.9)
+        net.tie("me", "b", 0.2)
+        net.tie("a", "x", 0.6)
+        net.tie("b", "y", 0.6)
+        let (engine, me) = try net.engine()
+        let result = try engine.suggest(for: me, goal: ip, top: 0, maxHops: 3, perOrganization: 2)
+        let ids = result.map(\.id)
+        #expect(ids.firstIndex(of: "x")! < ids.firstIndex(of: "y")!)
+        let x = try #require(result.first { $0.id == "x" })
+        // 0.9 · 0.6 and 0.2 · 0.6, by hand.
+        #expect(abs(x.components.reliability - 0.54) < 1e-12)
+        #expect(abs(try #require(result.first { $0.id == "y" }).components.reliability - 0.12) < 1e-12)
+        #expect(x.action == "Ask Ann Strong (0.90) to introduce you to Xia Target, Associate at Org X (intellectual property)")
+        #expect(x.kind == .introduction)
+        #expect(x.path.map(\.id) == ["a", "x"])
+        #expect(x.path.map(\.name) == ["Ann Strong", "Xia Target"])
+        #expect(x.path.map(\.strength) == [0.9, 0.6])
+    }
+
+    @Test func targetAtAnOrganizationWithAStrongTieRanksBelowOneWithNone() throws {
+        var net = SuggestionTestNetwork()
+        net.person("a", "Ann Insider", org: "Wilson LLP")
+        net.person("b", "Bob Bridge", org: "Other Co")
+        net.person("x", "Xia Wilson", org: "Wilson LLP", title: "Associate", sectors: ["IP"])
+        net.person("y", "Yan Baker", org: "Baker LLP", title: "Associate", sectors: ["IP"])
+        net.tie("me", "a", 0.8)
+        net.tie("me", "b", 0.8)
+        net.tie("b", "x", 0.5)
+        net.tie("b", "y", 0.5)
+        let (engine, me) = try net.engine()
+        let result = try engine.suggest(for: me, goal: ip, top: 0, maxHops: 3, perOrganization: 2)
+        let ids = result.map(\.id)
+        #expect(ids.firstIndex(of: "y")! < ids.firstIndex(of: "x")!)
+        // Quality gain: Π(1 − 0.8) · 0.7 / 0.7 = 0.2 at Wilson; 1 at Baker.
+        #expect(abs(try #require(result.first { $0.id == "x" }).components.qualityGain - 0.2) < 1e-12)
+        #expect(abs(try #require(result.first { $0.id == "y" }).components.qualityGain - 1) < 1e-12)
+    }
+
+    /// Four equal targets at one firm and a weaker one elsewhere.
+    static func crowdedFirm() -> SuggestionTestNetwork {
+        var net = SuggestionTestNetwork()
+        net.person("a", "Ann Hub", org: "Hub Co")
+        net.tie("me", "a", 0.9)
+        for i in 1...4 {
+            net.person("big\(i)", "Big Person\(i)", org: "Big LLP", title: "Partner", sectors: ["IP"])
+            net.tie("a", "big\(i)", 0.7)
+        }
+        net.person("small", "Small Person", org: "Small LLP", title: "Associate", sectors: ["IP"])
+        net.tie("a", "small", 0.3)
+        return net
+    }
+
+    @Test func diversificationCapsEachOrganization() throws {
+        let (engine, me) = try Self.crowdedFirm().engine()
+        let capped = try engine.suggest(for: me, goal: ip, top: 3, maxHops: 3, perOrganization: 2)
+        #expect(capped.map(\.id) == ["big1", "big2", "small"])
+        let uncapped = try engine.suggest(for: me, goal: ip, top: 3, maxHops: 3, perOrganization: 0)
+        #expect(uncapped.map(\.id) == ["big1", "big2", "big3"])
+        let all = try engine.suggest(for: me, goal: ip, top: 0, maxHops: 3, perOrganization: 2)
+        #expect(all.count == 6)
+    }
+
+    @Test func resultsAreDeterministicWhateverTheInputOrder() throws {
+        let net = Self.crowdedFirm()
+        var reversed = net
+        reversed.people = [net.people[0]] + net.people.dropFirst().reversed()
+        reversed.ties = net.ties.reversed()
+        let (e1, me1) = try net.engine()
+        let (e2, me2) = try reversed.engine()
+        let first = try e1.suggest(for: me1, goal: ip, top: 0, maxHops: 3, perOrganization: 2)
+        let again = try e1.suggest(for: me1, goal: ip, top: 0, maxHops: 3, perOrganization: 2)
+        let other = try e2.suggest(for: me2, goal: ip, top: 0, maxHops: 3, perOrganization: 2)
+        #expect(first == again)
+        #expect(first.map(\.id) == other.map(\.id))
+        #expect(first.map(\.score) == other.map(\.score))
+        // Equal scores fall back to id order.
+        #expect(first.prefix(4).map(\.id) == ["big1", "big2", "big3", "big4"])
+    }
+
+    @Test func strongerIntroducerTieNeverLowersTheTargetsReliability() async throws {
+        await propertyCheck(count: 100, input: Gen.int(in: 0...1_000_000)) { seed in
+            guard let (graph, strengths) = try? MostReliablePathsTests.randomGraph(seed: seed), graph.nodeCount >= 3 else { return }
+            var net = SuggestionTestNetwork()
+            for v in 1..<graph.nodeCount { net.person("p\(v)", "Person \(v)", org: "Org \(v)") }
+            for e in 0..<graph.edgeCount {
+                let a = graph.endpoints[2 * e], b = graph.endpoints[2 * e + 1]
+                net.tie(a == 0 ? "me" : "p\(a)", b == 0 ? "me" : "p\(b)", strengths[e])
+            }
+            var stronger = net
+            // Node 1 is the introducer: every tie of theirs becomes at least 0.95.
+            stronger.ties = net.ties.map { t in t.0 == "p1" || t.1 == "p1" ? (t.0, t.1, max(t.2, 0.95)) : t }
+            guard let (before, me) = try? net.engine(), let (after, me2) = try? stronger.engine(),
+                let r1 = try? before.suggest(for: me, goal: Goal(), top: 0, maxHops: 3, perOrganization: 0),
+                let r2 = try? after.suggest(for: me2, goal: Goal(), top: 0, maxHops: 3, perOrganization: 0)
+            else {
+                Issue.record("engine failed for seed \(seed)")
+                return
+            }
+            let old = Dictionary(uniqueKeysWithValues: r1.map { ($0.id, $0.components.reliability) })
+            for s in r2 { #expect(s.components.reliability >= (old[s.id] ?? 0) - 1e-15) }
+        }
+    }
+
+    @Test func unknownEgoAndBadLimitsThrow() throws {
+        let (engine, me) = try Self.crowdedFirm().engine()
+        #expect(throws: SuggestionError.unknownPerson(99)) { try engine.suggest(for: 99, goal: Goal(), top: 3, maxHops: 3, perOrganization: 2) }
+        #expect(throws: SuggestionError.invalidLimit(name: "top", value: -1)) {
+            try engine.suggest(for: me, goal: Goal(), top: -1, maxHops: 3, perOrganization: 2)
+        }
+        #expect(throws: SuggestionError.invalidLimit(name: "maxHops", value: 0)) {
+            try engine.suggest(for: me, goal: Goal(), top: 1, maxHops: 0, perOrganization: 2)
+        }
+        #expect(SuggestionError.unknownPerson(99).description == "person 99 is not in the network")
+    }
+
+    @Test func noGoalIsNeutralAndStillRanks() throws {
+        let (engine, me) = try Self.crowdedFirm().engine()
+        let result = try engine.suggest(for: me, goal: Goal(), top: 0, maxHops: 3, perOrganization: 2)
+        #expect(result.allSatisfy { $0.components.relevance == 1 })
+        #expect(result.first?.id == "big1")
+    }
+}
