@@ -107,12 +107,13 @@ struct WorkerProcess {
 
         let output = PipeReader(outputPipe.fileHandleForReading)
         let errors = PipeReader(errorPipe.fileHandleForReading)
+        // The readers run on threads of their own, so the worker can never block on a full pipe
+        // while we write. Writing here, not on Dispatch's global queue: with two cores its threads
+        // were both blocked in the readers and the write waited about a second for a third.
+        // A worker that dies early closes its end; the write then fails (EPIPE), which is fine.
         let writer = inputPipe.fileHandleForWriting
-        DispatchQueue.global().async {
-            // A worker that dies early closes its end; the write then fails, which is fine.
-            try? writer.write(contentsOf: input)
-            try? writer.close()
-        }
+        try? writer.write(contentsOf: input)
+        try? writer.close()
 
         var timedOut = false
         if exited.wait(timeout: .now() + timeout.dispatchInterval) == .timedOut {
@@ -123,7 +124,8 @@ struct WorkerProcess {
                 exited.wait()
             }
         }
-        process.waitUntilExit()
+        // The termination handler ran, so the status is set. `waitUntilExit()` is not needed and on
+        // Linux it spins the caller's run loop, which cost about a second per render in the CLI.
         // A grandchild that inherited the pipes could keep them open; do not wait for it forever.
         let drained = DispatchTime.now() + .seconds(2)
         let outputData = output.finish(by: drained)
@@ -147,7 +149,8 @@ private final class PipeReader: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
 
     init(_ handle: FileHandle) {
-        DispatchQueue.global().async {
+        // A dedicated thread: a blocking read must not occupy one of Dispatch's few pool threads.
+        Thread.detachNewThread {
             let bytes = (try? handle.readToEnd()) ?? Data()
             self.lock.withLock { self.data = bytes }
             self.done.signal()

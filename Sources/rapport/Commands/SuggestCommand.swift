@@ -1,0 +1,202 @@
+import ArgumentParser
+import Foundation
+import Rapport
+import RapportCSV
+
+struct SuggestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "suggest",
+        abstract: "Whom to talk to next, who can introduce you, and why.",
+        discussion: """
+            Ranks people by relevance to your goal, the reliability of the warm path to them (the
+            product of tie strengths along it), how many introducers could help, how much one deep
+            relationship with them would add at their organization, and their seniority. At most
+            --per-org suggestions come from one organization. Without a goal the ranking rests on
+            the warm path, the quality gain and insight.
+
+            Examples:
+              rapport suggest --sector "intellectual property" --top 10 --explain
+              rapport suggest --keyword "tech transactions" --org "Wilson & Okafor" --json
+              rapport suggest --keep-warm
+              rapport suggest --for p042 --csv > p042.csv
+            """)
+
+    @OptionGroup var analysis: AnalysisOptions
+    @OptionGroup var goal: GoalOptions
+
+    @Option(name: .long, help: ArgumentHelp("How many suggestions; 0 lists every candidate.", valueName: "k"))
+    var top = 10
+
+    @Flag(name: .long, help: "Show each suggestion's path, score breakdown and other introducers.")
+    var explain = false
+
+    @Flag(name: .long, help: "Print JSON.")
+    var json = false
+
+    @Flag(name: .long, help: "Print CSV (cells a spreadsheet would run as a formula are neutralized).")
+    var csv = false
+
+    @Flag(name: .long, help: "Instead, list strong ties that are fading and worth a check-in.")
+    var keepWarm = false
+
+    @Option(name: .long, help: ArgumentHelp("With --keep-warm: no contact in this many days counts as fading (default 120).", valueName: "days"))
+    var days: Int?
+
+    func validate() throws {
+        if top < 0 { throw ValidationError("--top must be 0 (all) or more") }
+        if json && csv { throw ValidationError("--json and --csv cannot be combined") }
+        if let days, days < 0 { throw ValidationError("--days cannot be negative") }
+        try goal.validateLimits()
+    }
+
+    func run() throws {
+        let a = try Analysis(analysis)
+        let planner = try Planner(a, options: goal)
+        if keepWarm { return try printKeepWarm(planner) }
+        let ego = try planner.ego(goal)
+        let suggestions = try planner.suggest(goal: try goal.goal(), top: top, options: goal)
+        if json {
+            print(try JSONOutput.string(suggestions.enumerated().map { SuggestionJSON($1, rank: $0 + 1) }))
+            return
+        }
+        if csv {
+            let writer = CSVWriter(neutralizeFormulas: true)
+            let header = ["rank", "id", "name", "organization", "title", "score", "relevance", "reliability", "redundancy",
+                          "quality_gain", "insight", "freshness", "introducer", "path", "action"]
+            let rows = suggestions.enumerated().map { i, s in
+                [String(i + 1), s.id, s.name, s.organization ?? "", s.title ?? "", format3(s.score), format3(s.components.relevance),
+                 format3(s.components.reliability), format3(s.components.redundancy), format3(s.components.qualityGain),
+                 format3(s.components.insight), format3(s.components.freshness), s.introducer?.name ?? "",
+                 s.path.isEmpty ? "" : planner.describe(s.path, from: ego), s.action]
+            }
+            print(writer.document(header: header, rows: rows), terminator: "")
+            return
+        }
+        guard !suggestions.isEmpty else {
+            print("No candidates: nobody is reachable within \(planner.engine.configuration.maxHops) hops and no prospect is imported.")
+            return
+        }
+        var table = TextTable(["#", "PERSON", "ORGANIZATION", "SCORE", "VIA"])
+        table.rightAligned = [0, 3]
+        table.maxWidths = [1: 20, 2: 22, 4: 22]
+        for (i, s) in suggestions.enumerated() {
+            let via: String
+            switch s.kind {
+            case .introduction: via = s.introducer.map { "\($0.name) \(format2($0.strength))" } ?? ""
+            case .direct: via = "direct"
+            default: via = "cold"
+            }
+            table.add([String(i + 1), s.name, s.organization ?? "", format2(s.score), via])
+        }
+        guard explain else {
+            print(table.render())
+            return
+        }
+        let lines = table.render().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        print(lines[0])
+        print(lines[1])
+        for (i, s) in suggestions.enumerated() {
+            print(lines[i + 2])
+            print("    → " + Terminal.cell(s.action))
+            if !s.path.isEmpty { print("    path: " + Terminal.cell(planner.describe(s.path, from: ego))) }
+            let c = s.components
+            print("    score \(format2(s.score)): relevance \(format2(c.relevance)), path \(format2(c.reliability)), redundancy \(format2(c.redundancy)) (\(c.introducerCount) introducer\(c.introducerCount == 1 ? "" : "s")), quality gain \(format2(c.qualityGain)), insight \(format2(c.insight))\(c.freshness < 1 ? ", freshness ×\(format2(c.freshness))" : "")")
+            if !s.alternatives.isEmpty {
+                print("    also via: " + Terminal.cell(s.alternatives.prefix(3).map { "\($0.name) (\(format2($0.reliability)))" }.joined(separator: ", ")))
+            }
+        }
+    }
+
+    private func printKeepWarm(_ planner: Planner) throws {
+        let list = try planner.keepWarm(days: days, options: goal)
+        if json {
+            print(try JSONOutput.string(list.map(KeepWarmJSON.init)))
+            return
+        }
+        guard !list.isEmpty else {
+            print("No strong tie is fading: nothing to re-engage right now.")
+            return
+        }
+        var table = TextTable(["PERSON", "ORGANIZATION", "NOW", "PEAK", "LAST CONTACT"])
+        table.rightAligned = [2, 3]
+        table.maxWidths = [0: 22, 1: 24]
+        for k in list {
+            let last = k.lastInteraction.map { "\($0.iso) (\(k.daysSinceContact ?? 0) d)" } ?? "never"
+            table.add([k.name, k.organization ?? "", format2(k.strength), format2(k.peakStrength), last])
+        }
+        let lines = table.render().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        print(lines[0])
+        print(lines[1])
+        for (i, k) in list.enumerated() {
+            print(lines[i + 2])
+            print("    → " + Terminal.cell(k.action))
+        }
+    }
+}
+
+func format3(_ value: Double) -> String { String(format: "%.3f", value) }
+
+struct HopJSON: Encodable {
+    var id: String
+    var name: String
+    var strength: Double
+}
+
+/// The `--json` shape of one suggestion (documented in Docs/CLI.md).
+struct SuggestionJSON: Encodable {
+    var rank: Int
+    var id: String
+    var name: String
+    var organization: String?
+    var title: String?
+    var score: Double
+    var components: ScoreComponents
+    var kind: String
+    var path: [HopJSON]
+    var introducer: HopJSON?
+    var alternatives: [HopJSON]
+    var shared: [String]
+    var action: String
+
+    init(_ s: Suggestion, rank: Int) {
+        self.rank = rank
+        id = s.id
+        name = s.name
+        organization = s.organization
+        title = s.title
+        score = s.score
+        components = s.components
+        kind = s.kind.rawValue
+        path = s.path.map { HopJSON(id: $0.id ?? "", name: $0.name ?? "", strength: $0.strength) }
+        introducer = s.introducer.map { HopJSON(id: $0.id, name: $0.name, strength: $0.strength) }
+        alternatives = s.alternatives.map { HopJSON(id: $0.id, name: $0.name, strength: $0.strength) }
+        shared = s.shared
+        action = s.action
+    }
+}
+
+struct KeepWarmJSON: Encodable {
+    var id: String
+    var name: String
+    var organization: String?
+    var strength: Double
+    var peakStrength: Double
+    var lastInteraction: String?
+    var lastInteractionKind: String?
+    var daysSinceContact: Int?
+    var reasons: [String]
+    var action: String
+
+    init(_ k: KeepWarmSuggestion) {
+        id = k.id
+        name = k.name
+        organization = k.organization
+        strength = k.strength
+        peakStrength = k.peakStrength
+        lastInteraction = k.lastInteraction?.iso
+        lastInteractionKind = k.lastInteractionKind?.rawValue
+        daysSinceContact = k.daysSinceContact
+        reasons = k.reasons.map(\.rawValue)
+        action = k.action
+    }
+}
