@@ -108,7 +108,8 @@ struct SuggestCommand: ParsableCommand {
     }
 
     private func printKeepWarm(_ planner: Planner) throws {
-        let list = try planner.keepWarm(days: days, options: goal)
+        let all = try planner.keepWarm(days: days, options: goal)
+        let list = top > 0 ? Array(all.prefix(top)) : all
         if json {
             print(try JSONOutput.string(list.map(KeepWarmJSON.init)))
             return
@@ -131,6 +132,7 @@ struct SuggestCommand: ParsableCommand {
             print(lines[i + 2])
             print("    → " + Terminal.cell(k.action))
         }
+        if list.count < all.count { print("\(list.count) of \(all.count) fading ties (--top 0 lists all)") }
     }
 }
 

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The demo that `make demo` runs: a fresh workspace in a temporary folder, the Samples network
+# imported, then the tour — ties, reach, suggestions, a warm path, keep-warm, and two diagrams.
+# "Today" is fixed at 2026-11-20 so that the output matches the README.
+set -euo pipefail
+rapport=$(cd "$(dirname "${1:?usage: demo.sh PATH/TO/rapport}")" && pwd)/$(basename "$1")
+samples=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/rapport-demo.XXXXXX")
+cd "$work"
+export RAPPORT_DB="$work/rapport.db" RAPPORT_AS_OF=2026-11-20
+bold="" plain=""
+if [ -t 1 ] && [ -z "${NO_COLOR:-}" ]; then bold=$'\033[1m' plain=$'\033[0m'; fi
+step() { printf '\n%s$ rapport %s%s\n' "$bold" "$*" "$plain"; "$rapport" "$@"; }
+
+step init --me "Avery Lindqvist"
+step import "$samples/Connections.csv" "$samples/people.csv" "$samples/ties.csv" "$samples/interactions.csv" "$samples/introductions.csv"
+step ties --explain --top 3
+step reach --top 8
+step suggest --sector "intellectual property" --top 10 --explain
+step path "Helen Agarwal"
+step suggest --keep-warm --top 5
+step render ego -o "$work/me.svg"
+step render suggestions --sector "intellectual property" -o "$work/next.png"
+echo
+echo "Workspace and diagrams: $work"
