@@ -33,10 +33,19 @@ import Testing
         #expect(try records("a,,b,\n,\n") == [["a", "", "b", ""], ["", ""]])
     }
 
-    @Test func fieldColumnsAreOneBasedByteOffsets() throws {
-        var reader = CSVReader(path: "c.csv", utf8: Array("ab,\"c\",d\n".utf8))
-        let record = try #require(try reader.next())
-        #expect(record.positions.map(\.column) == [1, 4, 8])
+    @Test func fieldColumnsAreOneBasedCharacterColumns() throws {
+        var reader = CSVReader(path: "c.csv", utf8: Array("ab,\"c\",d\nÉé,\"ü\nñ\",ø\"x\",z\n".utf8))
+        let first = try #require(try reader.next())
+        #expect(first.positions.map(\.column) == [1, 4, 8])
+        let second = try #require(try reader.next())
+        #expect(second.positions.map(\.line) == [2, 2, 3, 3])
+        #expect(second.positions.map(\.column) == [1, 4, 4, 9])
+    }
+
+    @Test func errorColumnsCountCharactersNotBytes() {
+        let header = "date,person,kind,one_on_one,minutes,rapport\n"
+        #expect(errorText { _ = try parse(header + "2026-02-01,Zoë Müller,coffee,,,9\n", path: "i.csv") }
+            == "i.csv:2:32: rapport: '9' is not a rating from 1 to 5")
     }
 
     @Test func utf8BOMIsStripped() throws {

@@ -1,7 +1,6 @@
 /// A place in an input file: path, 1-based line and 1-based column.
 ///
-/// Columns count bytes of the UTF-8 text (after any transcoding), which equals characters for
-/// ASCII text.
+/// Columns count Unicode scalars from the start of the line (a tab or an accented letter is one).
 public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var path: String
     public var line: Int

@@ -14,7 +14,7 @@ public struct CSVLimits: Hashable, Sendable {
     }
 }
 
-/// Where a field starts: 1-based physical line and 1-based byte column.
+/// Where a field starts: 1-based physical line and 1-based column in characters (Unicode scalars).
 public struct FieldPosition: Hashable, Sendable {
     public var line: Int32
     public var column: Int32
@@ -62,6 +62,8 @@ public struct CSVReader: Sendable {
     public struct Mark: Hashable, Sendable {
         var pos: Int
         var line: Int
+        /// Byte offset of the line start, moved right by one for every UTF-8 continuation byte seen
+        /// on the line, so that `offset - lineStart + 1` is a column in characters.
         var lineStart: Int
         var rows: Int
     }
@@ -162,6 +164,8 @@ public struct CSVReader: Sendable {
                     } else if b == cr, !(i + 1 < n && buf[i + 1] == lf) {
                         s.line += 1
                         s.lineStart = i + 1
+                    } else if b & 0xC0 == 0x80 {
+                        s.lineStart += 1
                     }
                     i += 1
                 }
@@ -169,7 +173,10 @@ public struct CSVReader: Sendable {
                 let contentEnd = i
                 i += 1
                 var trailing = i
-                while trailing < n, buf[trailing] != delimiter, buf[trailing] != lf, buf[trailing] != cr { trailing += 1 }
+                while trailing < n, buf[trailing] != delimiter, buf[trailing] != lf, buf[trailing] != cr {
+                    if buf[trailing] & 0xC0 == 0x80 { s.lineStart += 1 }
+                    trailing += 1
+                }
                 if trailing > i {
                     warnings.append(ImportWarning("text after the closing quote is kept as part of the field", at: location(position)))
                 }
@@ -187,11 +194,14 @@ public struct CSVReader: Sendable {
                 s.pos = trailing
             } else {
                 var i = start
+                var continuationBytes = 0
                 while i < n {
                     let b = buf[i]
                     if b == delimiter || b == lf || b == cr { break }
+                    if b & 0xC0 == 0x80 { continuationBytes += 1 }
                     i += 1
                 }
+                s.lineStart += continuationBytes
                 if i - start > limits.maxFieldBytes {
                     return .failure(ImportError(.fieldTooLarge(limit: limits.maxFieldBytes), at: location(position)))
                 }

@@ -28,7 +28,7 @@ public enum TextDecoding {
         return (windows1252ToUTF8(body), .windows1252)
     }
 
-    /// The line and byte column of `offset`.
+    /// The line and character column of `offset`.
     /// - Complexity: O(offset).
     static func location(of offset: Int, in bytes: [UInt8], path: String) -> SourceLocation {
         var line = 1
@@ -39,6 +39,8 @@ public enum TextDecoding {
             if b == 0x0A || (b == 0x0D && (i + 1 >= bytes.count || bytes[i + 1] != 0x0A)) {
                 line += 1
                 lineStart = i + 1
+            } else if b & 0xC0 == 0x80 {
+                lineStart += 1
             }
             i += 1
         }
