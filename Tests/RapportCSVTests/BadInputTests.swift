@@ -24,6 +24,12 @@ import Testing
         #expect(file.people.first?.person.firstName == "RenÃ")
     }
 
+    @Test func mixedEncodingFileKeepsUTF8AndReadsTheRestAsWindows1252() throws {
+        // "Müller" in UTF-8, then "José" and "€5" in Windows-1252.
+        let bytes = Array("name\nMüller\nJos".utf8) + [0xE9, 0x0A, 0x80] + Array("5\n".utf8)
+        #expect(try records(bytes) == [["name"], ["Müller"], ["José"], ["€5"]])
+    }
+
     @Test func unbalancedQuoteAtEndOfFile() {
         #expect(errorText { _ = try parse("id,first_name,last_name\np1,Ann,\"Lee", path: "e.csv") }
             == "e.csv:2:8: quoted field opened here is never closed")

@@ -6,7 +6,8 @@ public enum SourceEncoding: String, Sendable, Hashable {
 /// Turns the bytes of a text file into UTF-8.
 ///
 /// UTF-8 with or without BOM passes through (BOM stripped); UTF-16 LE/BE with a BOM is transcoded;
-/// anything that is not valid UTF-8 is decoded as Windows-1252 as a whole. NUL bytes are refused:
+/// in a file that is not valid UTF-8, each byte outside a well-formed UTF-8 sequence is read as
+/// Windows-1252. NUL bytes are refused:
 /// they mean binary data (or UTF-16 without a BOM).
 public enum TextDecoding {
     /// - Returns: UTF-8 bytes without BOM, and the encoding detected.
@@ -58,36 +59,40 @@ public enum TextDecoding {
     /// - Complexity: O(n), with an ASCII fast path.
     public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
-            let n = buffer.count
             var i = 0
-            while i < n {
-                let b0 = buffer[i]
-                if b0 < 0x80 { i += 1; continue }
-                let length: Int
-                var lower: UInt8 = 0x80
-                var upper: UInt8 = 0xBF
-                switch b0 {
-                case 0xC2...0xDF: length = 2
-                case 0xE0: length = 3; lower = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: length = 3
-                case 0xED: length = 3; upper = 0x9F
-                case 0xF0: length = 4; lower = 0x90
-                case 0xF1...0xF3: length = 4
-                case 0xF4: length = 4; upper = 0x8F
-                default: return false
-                }
-                guard i + length <= n else { return false }
-                let b1 = buffer[i + 1]
-                guard b1 >= lower, b1 <= upper else { return false }
-                var k = 2
-                while k < length {
-                    guard buffer[i + k] & 0xC0 == 0x80 else { return false }
-                    k += 1
-                }
+            while i < buffer.count {
+                if buffer[i] < 0x80 { i += 1; continue }
+                guard let length = sequenceLength(buffer, at: i) else { return false }
                 i += length
             }
             return true
         }
+    }
+
+    /// The length of the well-formed UTF-8 sequence starting at `i` (a non-ASCII lead byte), or `nil`.
+    static func sequenceLength(_ buffer: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        let length: Int
+        var lower: UInt8 = 0x80
+        var upper: UInt8 = 0xBF
+        switch buffer[i] {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; lower = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; upper = 0x9F
+        case 0xF0: length = 4; lower = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; upper = 0x8F
+        default: return nil
+        }
+        guard i + length <= buffer.count else { return nil }
+        let b1 = buffer[i + 1]
+        guard b1 >= lower, b1 <= upper else { return nil }
+        var k = 2
+        while k < length {
+            guard buffer[i + k] & 0xC0 == 0x80 else { return nil }
+            k += 1
+        }
+        return length
     }
 
     /// Code points of Windows-1252 bytes 0x80–0x9F; the five undefined bytes keep their C1 value.
@@ -96,14 +101,28 @@ public enum TextDecoding {
         0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
     ]
 
+    /// Decodes bytes that are not all valid UTF-8: well-formed UTF-8 sequences are kept, every
+    /// other byte is read as Windows-1252. A pure Windows-1252 file decodes as such, and a file that
+    /// mixes both (an Excel re-save appended to a UTF-8 export) keeps both kinds of names intact.
     /// - Complexity: O(n).
     public static func windows1252ToUTF8(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 8)
-        for b in bytes {
-            if b < 0x80 { out.append(b); continue }
-            let scalar = (0x80...0x9F).contains(b) ? windows1252High[Int(b) - 0x80] : UInt32(b)
-            appendUTF8(scalar, to: &out)
+        bytes.withUnsafeBufferPointer { buffer in
+            var i = 0
+            while i < buffer.count {
+                let b = buffer[i]
+                if b < 0x80 {
+                    out.append(b)
+                    i += 1
+                } else if let length = sequenceLength(buffer, at: i) {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i..<(i + length)]))
+                    i += length
+                } else {
+                    appendUTF8((0x80...0x9F).contains(b) ? windows1252High[Int(b) - 0x80] : UInt32(b), to: &out)
+                    i += 1
+                }
+            }
         }
         return out
     }
