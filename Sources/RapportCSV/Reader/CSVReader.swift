@@ -69,7 +69,9 @@ public struct CSVReader: Sendable {
     }
     typealias State = Mark
 
-    public init(path: String, utf8 bytes: [UInt8], delimiter: UInt8 = UInt8(ascii: ","), limits: CSVLimits = CSVLimits()) {
+    public init(
+        path: String, utf8 bytes: [UInt8], delimiter: UInt8 = UInt8(ascii: ","), limits: CSVLimits = CSVLimits()
+    ) {
         self.path = path
         self.bytes = bytes
         self.delimiter = delimiter
@@ -78,7 +80,10 @@ public struct CSVReader: Sendable {
     }
 
     /// A reader over a copy of raw UTF-8 bytes (a memory-mapped file, a socket buffer).
-    public init(path: String, utf8 buffer: UnsafeRawBufferPointer, delimiter: UInt8 = UInt8(ascii: ","), limits: CSVLimits = CSVLimits()) {
+    public init(
+        path: String, utf8 buffer: UnsafeRawBufferPointer, delimiter: UInt8 = UInt8(ascii: ","),
+        limits: CSVLimits = CSVLimits()
+    ) {
         self.init(path: path, utf8: Array(buffer), delimiter: delimiter, limits: limits)
     }
 
@@ -130,18 +135,25 @@ public struct CSVReader: Sendable {
             s.lineStart = s.pos
         }
         guard s.pos < n else { return .success(nil) }
-        func location(_ p: FieldPosition) -> SourceLocation { SourceLocation(path: path, line: Int(p.line), column: Int(p.column)) }
+        func location(_ p: FieldPosition) -> SourceLocation {
+            SourceLocation(path: path, line: Int(p.line), column: Int(p.column))
+        }
         s.rows += 1
         if s.rows > limits.maxRows {
-            return .failure(ImportError(.tooManyRows(limit: limits.maxRows), at: SourceLocation(path: path, line: s.line, column: 1)))
+            return .failure(
+                ImportError(
+                    .tooManyRows(limit: limits.maxRows), at: SourceLocation(path: path, line: s.line, column: 1)))
         }
         let recordLine = s.line
         var fields: [String] = []
         var positions: [FieldPosition] = []
         while true {
             let start = s.pos
-            let position = FieldPosition(line: Int32(truncatingIfNeeded: s.line), column: Int32(truncatingIfNeeded: start - s.lineStart + 1))
-            if fields.count >= limits.maxColumns { return .failure(ImportError(.tooManyColumns(limit: limits.maxColumns), at: location(position))) }
+            let position = FieldPosition(
+                line: Int32(truncatingIfNeeded: s.line), column: Int32(truncatingIfNeeded: start - s.lineStart + 1))
+            if fields.count >= limits.maxColumns {
+                return .failure(ImportError(.tooManyColumns(limit: limits.maxColumns), at: location(position)))
+            }
             if start < n, buf[start] == quote {
                 var scratch: [UInt8]? = nil
                 var segmentStart = start + 1
@@ -178,13 +190,16 @@ public struct CSVReader: Sendable {
                     trailing += 1
                 }
                 if trailing > i {
-                    warnings.append(ImportWarning("text after the closing quote is kept as part of the field", at: location(position)))
+                    warnings.append(
+                        ImportWarning(
+                            "text after the closing quote is kept as part of the field", at: location(position)))
                 }
                 if trailing - start > limits.maxFieldBytes {
                     return .failure(ImportError(.fieldTooLarge(limit: limits.maxFieldBytes), at: location(position)))
                 }
                 if scratch == nil, trailing == i {
-                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: buf[segmentStart..<contentEnd]), as: UTF8.self))
+                    fields.append(
+                        String(decoding: UnsafeBufferPointer(rebasing: buf[segmentStart..<contentEnd]), as: UTF8.self))
                 } else {
                     var content = scratch ?? []
                     content.append(contentsOf: UnsafeBufferPointer(rebasing: buf[segmentStart..<contentEnd]))
@@ -215,7 +230,10 @@ public struct CSVReader: Sendable {
             if b == delimiter {
                 if s.pos >= n {
                     fields.append("")
-                    positions.append(FieldPosition(line: Int32(truncatingIfNeeded: s.line), column: Int32(truncatingIfNeeded: s.pos - s.lineStart + 1)))
+                    positions.append(
+                        FieldPosition(
+                            line: Int32(truncatingIfNeeded: s.line),
+                            column: Int32(truncatingIfNeeded: s.pos - s.lineStart + 1)))
                     break
                 }
                 continue

@@ -13,9 +13,15 @@ public enum TextDecoding {
     /// - Returns: UTF-8 bytes without BOM, and the encoding detected.
     /// - Throws: `.binaryData`, `.utf16WithoutBOM` or `.invalidUTF16` at the offending position.
     /// - Complexity: O(n).
-    public static func utf8(_ bytes: [UInt8], path: String) throws(ImportError) -> (bytes: [UInt8], encoding: SourceEncoding) {
-        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return (try utf16(bytes, bigEndian: false, path: path), .utf16LE) }
-        if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return (try utf16(bytes, bigEndian: true, path: path), .utf16BE) }
+    public static func utf8(_ bytes: [UInt8], path: String) throws(ImportError) -> (
+        bytes: [UInt8], encoding: SourceEncoding
+    ) {
+        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
+            return (try utf16(bytes, bigEndian: false, path: path), .utf16LE)
+        }
+        if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF {
+            return (try utf16(bytes, bigEndian: true, path: path), .utf16BE)
+        }
         var body = bytes
         var encoding = SourceEncoding.utf8
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
@@ -23,7 +29,8 @@ public enum TextDecoding {
             encoding = .utf8WithBOM
         }
         if let nul = body.firstIndex(of: 0) {
-            throw ImportError(looksLikeUTF16(body) ? .utf16WithoutBOM : .binaryData, at: location(of: nul, in: body, path: path))
+            throw ImportError(
+                looksLikeUTF16(body) ? .utf16WithoutBOM : .binaryData, at: location(of: nul, in: body, path: path))
         }
         if isValidUTF8(body) { return (body, encoding) }
         return (windows1252ToUTF8(body), .windows1252)
@@ -97,8 +104,10 @@ public enum TextDecoding {
 
     /// Code points of Windows-1252 bytes 0x80–0x9F; the five undefined bytes keep their C1 value.
     static let windows1252High: [UInt32] = [
-        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
-        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,
+        0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,
+        0x017E, 0x0178,
     ]
 
     /// Decodes bytes that are not all valid UTF-8: well-formed UTF-8 sequences are kept, every
@@ -154,7 +163,9 @@ public enum TextDecoding {
         func unit(_ i: Int) -> UInt32 {
             bigEndian ? UInt32(bytes[i]) << 8 | UInt32(bytes[i + 1]) : UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i])
         }
-        func failure() -> ImportError { ImportError(.invalidUTF16, at: SourceLocation(path: path, line: line, column: 1)) }
+        func failure() -> ImportError {
+            ImportError(.invalidUTF16, at: SourceLocation(path: path, line: line, column: 1))
+        }
         guard bytes.count % 2 == 0 else { throw failure() }
         var i = 2
         while i < bytes.count {
