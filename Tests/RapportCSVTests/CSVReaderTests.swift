@@ -127,11 +127,11 @@ import Testing
         #expect(run("a\nb\nc\n") == "l.csv:3:1: file has more than the limit of 2 rows")
     }
 
-    @Test func defaultLimitsAreOneMebibyteTenThousandColumnsFiveMillionRows() {
+    @Test func defaultLimitsAreOneMebibyteTenThousandColumnsTwentyMillionRows() {
         let limits = CSVLimits()
         #expect(limits.maxFieldBytes == 1_048_576)
         #expect(limits.maxColumns == 10_000)
-        #expect(limits.maxRows == 5_000_000)
+        #expect(limits.maxRows == 20_000_000)
     }
 
     @Test func tenMegabyteFieldIsRefused() {

@@ -4,10 +4,10 @@ public struct CSVLimits: Hashable, Sendable {
     public var maxFieldBytes: Int
     /// Most fields in one row (default 10,000).
     public var maxColumns: Int
-    /// Most rows in one file, header and preamble included (default 5,000,000).
+    /// Most rows in one file, header and preamble included (default 20,000,000: a 1M-people alumni network has about 10M ties).
     public var maxRows: Int
 
-    public init(maxFieldBytes: Int = 1 << 20, maxColumns: Int = 10_000, maxRows: Int = 5_000_000) {
+    public init(maxFieldBytes: Int = 1 << 20, maxColumns: Int = 10_000, maxRows: Int = 20_000_000) {
         self.maxFieldBytes = maxFieldBytes
         self.maxColumns = maxColumns
         self.maxRows = maxRows
