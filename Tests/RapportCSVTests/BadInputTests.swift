@@ -13,7 +13,9 @@ import Testing
 
     @Test func binaryGarbageIsRefused() {
         let bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]
-        #expect(errorText { _ = try ContactFile.parse(path: "img.csv", data: bytes) } == "img.csv:3:1: binary data (a NUL byte); expected a text file")
+        #expect(
+            errorText { _ = try ContactFile.parse(path: "img.csv", data: bytes) }
+                == "img.csv:3:1: binary data (a NUL byte); expected a text file")
     }
 
     @Test func truncatedUTF8SequenceFallsBackToWindows1252() throws {
@@ -24,9 +26,16 @@ import Testing
         #expect(file.people.first?.person.firstName == "RenÃ")
     }
 
+    @Test func mixedEncodingFileKeepsUTF8AndReadsTheRestAsWindows1252() throws {
+        // "Müller" in UTF-8, then "José" and "€5" in Windows-1252.
+        let bytes = Array("name\nMüller\nJos".utf8) + [0xE9, 0x0A, 0x80] + Array("5\n".utf8)
+        #expect(try records(bytes) == [["name"], ["Müller"], ["José"], ["€5"]])
+    }
+
     @Test func unbalancedQuoteAtEndOfFile() {
-        #expect(errorText { _ = try parse("id,first_name,last_name\np1,Ann,\"Lee", path: "e.csv") }
-            == "e.csv:2:8: quoted field opened here is never closed")
+        #expect(
+            errorText { _ = try parse("id,first_name,last_name\np1,Ann,\"Lee", path: "e.csv") }
+                == "e.csv:2:8: quoted field opened here is never closed")
     }
 
     @Test func hundredThousandColumnRowHitsTheColumnLimit() {
@@ -38,16 +47,18 @@ import Testing
     @Test func duplicateAndBlankHeaderNamesAreWarnings() throws {
         let file = try parse("id,first_name,last_name,,first_name\np1,Ann,Lee,x,Other\n", path: "d.csv")
         #expect(file.people.first?.person.firstName == "Ann")
-        #expect(file.warnings.map(\.description) == [
-            "d.csv:1:25: warning: column 4 has no name; it is ignored",
-            "d.csv:1:26: warning: duplicate column 'first_name'; the first one is used",
-        ])
+        #expect(
+            file.warnings.map(\.description) == [
+                "d.csv:1:25: warning: column 4 has no name; it is ignored",
+                "d.csv:1:26: warning: duplicate column 'first_name'; the first one is used",
+            ])
     }
 
     @Test func tieToAnUnknownPersonNamesTheReference() throws {
         let ties = try parse("person_a,person_b,kind\nme,p404,friend\n", path: "ties.csv")
-        #expect(errorText { _ = try Importer.merge(existing: NetworkData(people: [Person(id: "me")]), files: [ties]) }
-            == "ties.csv:2:4: no person matches 'p404'")
+        #expect(
+            errorText { _ = try Importer.merge(existing: NetworkData(people: [Person(id: "me")]), files: [ties]) }
+                == "ties.csv:2:4: no person matches 'p404'")
     }
 
     @Test func introductionCycleIsAcceptedAsData() throws {
@@ -58,7 +69,9 @@ import Testing
     }
 
     @Test func asciiNameKeysAgreeWithNameKey() {
-        let names = ["Maria Chen", "  O'Neil,  Grace ", "Rossi & Hill", "A.B. Smith-Jones", "x&y", "&", "J.R.R. Tolkien 3rd", ""]
+        let names = [
+            "Maria Chen", "  O'Neil,  Grace ", "Rossi & Hill", "A.B. Smith-Jones", "x&y", "&", "J.R.R. Tolkien 3rd", "",
+        ]
         for name in names { #expect(IdentityKeys.asciiPersonKey(name) == NameKey.person(name), "\(name)") }
         #expect(IdentityKeys.asciiPersonKey("Zoë") == nil)
     }

@@ -33,10 +33,20 @@ import Testing
         #expect(try records("a,,b,\n,\n") == [["a", "", "b", ""], ["", ""]])
     }
 
-    @Test func fieldColumnsAreOneBasedByteOffsets() throws {
-        var reader = CSVReader(path: "c.csv", utf8: Array("ab,\"c\",d\n".utf8))
-        let record = try #require(try reader.next())
-        #expect(record.positions.map(\.column) == [1, 4, 8])
+    @Test func fieldColumnsAreOneBasedCharacterColumns() throws {
+        var reader = CSVReader(path: "c.csv", utf8: Array("ab,\"c\",d\nÉé,\"ü\nñ\",ø\"x\",z\n".utf8))
+        let first = try #require(try reader.next())
+        #expect(first.positions.map(\.column) == [1, 4, 8])
+        let second = try #require(try reader.next())
+        #expect(second.positions.map(\.line) == [2, 2, 3, 3])
+        #expect(second.positions.map(\.column) == [1, 4, 4, 9])
+    }
+
+    @Test func errorColumnsCountCharactersNotBytes() {
+        let header = "date,person,kind,one_on_one,minutes,rapport\n"
+        #expect(
+            errorText { _ = try parse(header + "2026-02-01,Zoë Müller,coffee,,,9\n", path: "i.csv") }
+                == "i.csv:2:32: rapport: '9' is not a rating from 1 to 5")
     }
 
     @Test func utf8BOMIsStripped() throws {
@@ -68,29 +78,39 @@ import Testing
 
     @Test func nulByteIsBinaryDataWithItsLocation() {
         let bytes: [UInt8] = Array("id,x\nab".utf8) + [0] + Array("c\n".utf8)
-        #expect(errorText { _ = try records(bytes, path: "bin.csv") } == "bin.csv:2:3: binary data (a NUL byte); expected a text file")
+        #expect(
+            errorText { _ = try records(bytes, path: "bin.csv") }
+                == "bin.csv:2:3: binary data (a NUL byte); expected a text file")
     }
 
     @Test func utf16WithoutBOMIsNamed() {
         var bytes: [UInt8] = []
         for unit in "id,first_name\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
-        #expect(errorText { _ = try records(bytes, path: "u.csv") }?.contains("UTF-16 without a byte-order mark") == true)
+        #expect(
+            errorText { _ = try records(bytes, path: "u.csv") }?.contains("UTF-16 without a byte-order mark") == true)
     }
 
     @Test func unbalancedQuoteReportsWhereTheFieldOpened() {
         let text = "a,b\nc,\"open\nmore\nstill\n"
-        #expect(errorText { _ = try records(Array(text.utf8), path: "q.csv") } == "q.csv:2:3: quoted field opened here is never closed")
+        #expect(
+            errorText { _ = try records(Array(text.utf8), path: "q.csv") }
+                == "q.csv:2:3: quoted field opened here is never closed")
     }
 
     @Test func unbalancedQuoteOpeningAtLine57Reports57() throws {
-        let message = errorText { _ = try ContactFile.parse(path: "people.csv", data: try! fixture("unbalanced-quote-57.csv")) }
+        let message = errorText {
+            _ = try ContactFile.parse(path: "people.csv", data: try! fixture("unbalanced-quote-57.csv"))
+        }
         #expect(message == "people.csv:57:6: quoted field opened here is never closed")
     }
 
     @Test func textAfterClosingQuoteIsKeptWithAWarning() throws {
         var reader = CSVReader(path: "t.csv", utf8: Array("\"ab\"cd,e\n".utf8))
         #expect(try reader.next()?.fields == ["abcd", "e"])
-        #expect(reader.warnings.map(\.description) == ["t.csv:1:1: warning: text after the closing quote is kept as part of the field"])
+        #expect(
+            reader.warnings.map(\.description) == [
+                "t.csv:1:1: warning: text after the closing quote is kept as part of the field"
+            ])
     }
 
     @Test func limitsAreErrorsThatNameTheLimit() {
@@ -107,16 +127,18 @@ import Testing
         #expect(run("a\nb\nc\n") == "l.csv:3:1: file has more than the limit of 2 rows")
     }
 
-    @Test func defaultLimitsAreOneMebibyteTenThousandColumnsFiveMillionRows() {
+    @Test func defaultLimitsAreOneMebibyteTenThousandColumnsTwentyMillionRows() {
         let limits = CSVLimits()
         #expect(limits.maxFieldBytes == 1_048_576)
         #expect(limits.maxColumns == 10_000)
-        #expect(limits.maxRows == 5_000_000)
+        #expect(limits.maxRows == 20_000_000)
     }
 
     @Test func tenMegabyteFieldIsRefused() {
         let text = "name\n" + String(repeating: "x", count: 10_000_000) + "\n"
-        #expect(errorText { _ = try parse(text, path: "big.csv") } == "big.csv:2:1: field larger than the limit of 1048576 bytes")
+        #expect(
+            errorText { _ = try parse(text, path: "big.csv") }
+                == "big.csv:2:1: field larger than the limit of 1048576 bytes")
     }
 
     @Test func millionEmptyLinesEndQuicklyWithNoHeaderRow() {
@@ -128,7 +150,9 @@ import Testing
     }
 
     @Test func emptyFileHasNoHeaderRow() {
-        #expect(errorText { _ = try parse("", path: "e.csv") } == "e.csv:1:1: no header row (the file is empty or holds only blank lines)")
+        #expect(
+            errorText { _ = try parse("", path: "e.csv") }
+                == "e.csv:1:1: no header row (the file is empty or holds only blank lines)")
     }
 
     @Test func semicolonDelimiterIsUsedWhenTheHeaderHasNoComma() throws {
@@ -142,8 +166,9 @@ import Testing
     @Test func raggedRowIsAWarningNotAnError() throws {
         let file = try parse("id,first_name,last_name\np1,Ana\n")
         #expect(file.people.count == 1)
-        #expect(file.warnings.map(\.description) == [
-            "in.csv:2:1: warning: row has 2 fields, the header has 3; missing cells read as empty, extra ones are ignored"
-        ])
+        #expect(
+            file.warnings.map(\.description) == [
+                "in.csv:2:1: warning: row has 2 fields, the header has 3; missing cells read as empty, extra ones are ignored"
+            ])
     }
 }

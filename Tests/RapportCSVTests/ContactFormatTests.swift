@@ -7,51 +7,61 @@ import Testing
     func summary(_ file: ParsedFile) -> [String] {
         file.people.map { r in
             let p = r.person
-            return [p.firstName, p.lastName, p.organization ?? "-", p.title ?? "-", p.emails.joined(separator: "|"), p.profileURL ?? "-"]
-                .joined(separator: " / ")
+            return [
+                p.firstName, p.lastName, p.organization ?? "-", p.title ?? "-", p.emails.joined(separator: "|"),
+                p.profileURL ?? "-",
+            ]
+            .joined(separator: " / ")
         }
     }
 
     @Test func linkedInWithNotesPreambleAndTwoBlankLines() throws {
         let file = try parseFixture("linkedin-notes.csv")
         #expect(file.format == .linkedin)
-        #expect(summary(file) == [
-            "Maria / Chen / Wilson Sonsini Goodrich & Rosati, P.C. / Partner / maria.chen@wsgr.example / https://www.linkedin.com/in/maria-chen-ip",
-            "Seán / O'Brien / Legal Aid Clinic / Staff Attorney /  / https://www.linkedin.com/in/sean-obrien",
-            "Zoë 🌟 / Müller-Lüdenscheidt / Acme, Inc. / Counsel, \"Tech\" Transactions /  / https://www.linkedin.com/in/zoe-muller",
-            "Priya / Raman / Google / Product Counsel /  / https://www.linkedin.com/in/priya-raman",
-        ])
-        #expect(file.people.map(\.connectedOn) == [Day(iso: "2026-02-07"), Day(iso: "2026-01-05"), Day(iso: "2018-01-08"), nil])
+        #expect(
+            summary(file) == [
+                "Maria / Chen / Wilson Sonsini Goodrich & Rosati, P.C. / Partner / maria.chen@wsgr.example / https://www.linkedin.com/in/maria-chen-ip",
+                "Seán / O'Brien / Legal Aid Clinic / Staff Attorney /  / https://www.linkedin.com/in/sean-obrien",
+                "Zoë 🌟 / Müller-Lüdenscheidt / Acme, Inc. / Counsel, \"Tech\" Transactions /  / https://www.linkedin.com/in/zoe-muller",
+                "Priya / Raman / Google / Product Counsel /  / https://www.linkedin.com/in/priya-raman",
+            ])
+        #expect(
+            file.people.map(\.connectedOn) == [
+                Day(iso: "2026-02-07"), Day(iso: "2026-01-05"), Day(iso: "2018-01-08"), nil,
+            ])
         #expect(file.people.map(\.location.line) == [6, 7, 8, 9])
     }
 
     @Test func linkedInWithoutURLColumn() throws {
         let file = try parseFixture("linkedin-no-url.csv")
         #expect(file.format == .linkedin)
-        #expect(summary(file) == [
-            "Dana / Okafor / Ninth Circuit Court of Appeals / Law Clerk / dana@okafor.example / -",
-            "Luis / García / Fenwick & West LLP / Associate /  / -",
-        ])
+        #expect(
+            summary(file) == [
+                "Dana / Okafor / Ninth Circuit Court of Appeals / Law Clerk / dana@okafor.example / -",
+                "Luis / García / Fenwick & West LLP / Associate /  / -",
+            ])
         #expect(file.people.map(\.connectedOn) == [Day(iso: "2024-03-12"), Day(iso: "2025-02-03")])
     }
 
     @Test func googleOldLayout() throws {
         let file = try parseFixture("google-old.csv")
         #expect(file.format == .google)
-        #expect(summary(file) == [
-            "Amélie / Dubois / Cooley LLP / Senior Associate / amelie@dubois.example|a.dubois@home.example / https://www.linkedin.com/in/amelie-dubois",
-            "Kwame / Mensah / Stanford Law School / Lecturer / kwame@mensah.example / -",
-        ])
+        #expect(
+            summary(file) == [
+                "Amélie / Dubois / Cooley LLP / Senior Associate / amelie@dubois.example|a.dubois@home.example / https://www.linkedin.com/in/amelie-dubois",
+                "Kwame / Mensah / Stanford Law School / Lecturer / kwame@mensah.example / -",
+            ])
         #expect(file.people[0].person.notes == ["Met at the IP law fair"])
     }
 
     @Test func googleNewLayout() throws {
         let file = try parseFixture("google-new.csv")
         #expect(file.format == .google)
-        #expect(summary(file) == [
-            "Hiroshi / Tanaka / Morrison & Foerster LLP / Of Counsel / htanaka@mofo.example / -",
-            "Grace / O'Neil / Electronic Frontier Foundation / Staff Attorney / grace@eff.example / -",
-        ])
+        #expect(
+            summary(file) == [
+                "Hiroshi / Tanaka / Morrison & Foerster LLP / Of Counsel / htanaka@mofo.example / -",
+                "Grace / O'Neil / Electronic Frontier Foundation / Staff Attorney / grace@eff.example / -",
+            ])
     }
 
     @Test func outlookDesktopWith92QuotedColumns() throws {
@@ -60,10 +70,11 @@ import Testing
         #expect(try reader.next()?.fields.count == 92)
         let file = try parseFixture("outlook-desktop.csv")
         #expect(file.format == .outlook)
-        #expect(summary(file) == [
-            "Fatima / Al-Sayed / Microsoft Corporation / Corporate Counsel / fatima@ms.example / -",
-            "Tom / Brady-Smith / Orrick, Herrington & Sutcliffe LLP / Paralegal / tom@orrick.example / -",
-        ])
+        #expect(
+            summary(file) == [
+                "Fatima / Al-Sayed / Microsoft Corporation / Corporate Counsel / fatima@ms.example / -",
+                "Tom / Brady-Smith / Orrick, Herrington & Sutcliffe LLP / Paralegal / tom@orrick.example / -",
+            ])
         #expect(file.people[0].person.notes == ["Line one\r\nLine two"])
         #expect(file.warnings.isEmpty)
     }
@@ -77,10 +88,11 @@ import Testing
     @Test func vCard3WithFoldingEscapesAndGroups() throws {
         let file = try parseFixture("contacts-v3.vcf")
         #expect(file.format == .vcard)
-        #expect(summary(file) == [
-            "Anne-Sophie / Lefèvre / Baker McKenzie / Associate, Trademarks / asl@baker.example / https://www.linkedin.com/in/as-lefevre",
-            "Rajesh / Iyer / - / - / rajesh@iyer.example / -",
-        ])
+        #expect(
+            summary(file) == [
+                "Anne-Sophie / Lefèvre / Baker McKenzie / Associate, Trademarks / asl@baker.example / https://www.linkedin.com/in/as-lefevre",
+                "Rajesh / Iyer / - / - / rajesh@iyer.example / -",
+            ])
         #expect(file.people[0].person.notes == ["Met at INTA\nFollow up in March; bring card"])
         #expect(file.people.map(\.location.line) == [1, 12])
     }
@@ -88,20 +100,25 @@ import Testing
     @Test func vCard4WithQuotedPrintableAndSeveralEmails() throws {
         let file = try ContactFile.parse(path: "contacts.txt", data: try fixture("contacts-v4.vcf"))
         #expect(file.format == .vcard)
-        #expect(summary(file) == [
-            "Ólafur / Þórsson / Arnold & Porter / Partner / olafur@ap.example|olafur@home.example / https://www.linkedin.com/in/olafur"
-        ])
+        #expect(
+            summary(file) == [
+                "Ólafur / Þórsson / Arnold & Porter / Partner / olafur@ap.example|olafur@home.example / https://www.linkedin.com/in/olafur"
+            ])
         #expect(file.people[0].person.notes == ["Café chat about export controls"])
     }
 
     @Test func vCardWithoutEndIsAnErrorAtItsBegin() {
         let text = "BEGIN:VCARD\nFN:A B\n"
-        #expect(errorText { _ = try parse(text, path: "x.vcf") } == "x.vcf:1:1: invalid vCard: BEGIN:VCARD has no END:VCARD")
+        #expect(
+            errorText { _ = try parse(text, path: "x.vcf") } == "x.vcf:1:1: invalid vCard: BEGIN:VCARD has no END:VCARD"
+        )
     }
 
     @Test func columnMappingReadsAnyCSV() throws {
-        let mapping = try ColumnMapping(parsing: "first_name=Given,last_name=Surname,organization=Employer,email=Mail,notes=Remarks")
-        let text = "Given,Surname,Employer,Mail,Remarks,Extra\nIngrid,Bergström,\"Vinge, KB\",ib@vinge.example,\"Met at \"\"TechLaw\"\"\",x\n"
+        let mapping = try ColumnMapping(
+            parsing: "first_name=Given,last_name=Surname,organization=Employer,email=Mail,notes=Remarks")
+        let text =
+            "Given,Surname,Employer,Mail,Remarks,Extra\nIngrid,Bergström,\"Vinge, KB\",ib@vinge.example,\"Met at \"\"TechLaw\"\"\",x\n"
         let file = try parse(text, path: "alumni.csv", mapping: mapping)
         #expect(file.format == .mapped)
         #expect(summary(file) == ["Ingrid / Bergström / Vinge, KB / - / ib@vinge.example / -"])
@@ -109,8 +126,12 @@ import Testing
     }
 
     @Test func columnMappingErrorsNameTheProblem() {
-        #expect(errorText { _ = try ColumnMapping(parsing: "first_name=A,employer=B") }?.hasPrefix("--map:1:14: invalid column mapping: unknown field 'employer'; fields: id, first_name") == true)
-        #expect(errorText { _ = try ColumnMapping(parsing: "first_name") } == "--map:1:1: invalid column mapping: expected field=Column")
+        #expect(
+            errorText { _ = try ColumnMapping(parsing: "first_name=A,employer=B") }?.hasPrefix(
+                "--map:1:14: invalid column mapping: unknown field 'employer'; fields: id, first_name") == true)
+        #expect(
+            errorText { _ = try ColumnMapping(parsing: "first_name") }
+                == "--map:1:1: invalid column mapping: expected field=Column")
     }
 
     @Test func mappedColumnMissingFromTheFileIsAnError() throws {
@@ -120,8 +141,13 @@ import Testing
 
     @Test func unknownHeaderShowsTheHeaderAndTheKnownFormats() {
         let message = errorText { _ = try parse("\nfoo,bar,baz\n1,2,3\n", path: "odd.csv") }
-        #expect(message?.hasPrefix("odd.csv:2:1: unknown format: header 'foo,bar,baz' matches none of the known formats (people (id,first_name,last_name,…), ties") == true)
-        #expect(message?.contains("linkedin") == true && message?.contains("vcard") == true && message?.contains("--map") == true)
+        #expect(
+            message?.hasPrefix(
+                "odd.csv:2:1: unknown format: header 'foo,bar,baz' matches none of the known formats (people (id,first_name,last_name,…), ties"
+            ) == true)
+        #expect(
+            message?.contains("linkedin") == true && message?.contains("vcard") == true
+                && message?.contains("--map") == true)
     }
 
     @Test func excelNotesFillerLineIsSkipped() throws {
@@ -132,8 +158,10 @@ import Testing
 
     @Test func badConnectedOnDateListsTheFormatsTried() {
         let text = "First Name,Last Name,Company,Position,Connected On\nA,B,C,D,31 Foo 2024\n"
-        #expect(errorText { _ = try parse(text, path: "li.csv") }
-            == "li.csv:2:9: unreadable date '31 Foo 2024'; tried YYYY-MM-DD, DD Mon YYYY, D-Mon-YY, M/D/YY[, h:mm AM]")
+        #expect(
+            errorText { _ = try parse(text, path: "li.csv") }
+                == "li.csv:2:9: unreadable date '31 Foo 2024'; tried YYYY-MM-DD, DD Mon YYYY, D-Mon-YY, M/D/YY[, h:mm AM]"
+        )
     }
 
     @Test func contactDatesAcceptTheLinkedInSpellings() {

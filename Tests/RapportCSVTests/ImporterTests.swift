@@ -24,10 +24,14 @@ import Testing
 
     @Test func reimportingTheSameFilesChangesNothing() throws {
         let files = [
-            try parseFixture("linkedin-notes.csv"), try parseFixture("google-old.csv"), try parseFixture("contacts-v3.vcf"),
+            try parseFixture("linkedin-notes.csv"), try parseFixture("google-old.csv"),
+            try parseFixture("contacts-v3.vcf"),
             try parse("id,first_name,last_name\nme,Jordan,Park\n", path: "people.csv"),
-            try parse("date,person,kind,rapport\n2026-03-01,maria.chen@wsgr.example,coffee,5\n", path: "interactions.csv"),
-            try parse("date,introducer,person,status\n2026-03-02,Maria Chen,Priya Raman,requested\n", path: "introductions.csv"),
+            try parse(
+                "date,person,kind,rapport\n2026-03-01,maria.chen@wsgr.example,coffee,5\n", path: "interactions.csv"),
+            try parse(
+                "date,introducer,person,status\n2026-03-02,Maria Chen,Priya Raman,requested\n",
+                path: "introductions.csv"),
         ]
         let first = try merge(NetworkData(), files)
         #expect(first.report.totalNew > 0)
@@ -48,11 +52,12 @@ import Testing
         let linkedin = try parseFixture("linkedin-notes.csv")
         let outcome = try merge(NetworkData(people: [me]), [linkedin, people])
         #expect(outcome.data.people.map(\.id) == ["me", "p1", "p2", "p3", "zoe-muller-ludenscheidt-acme"])
-        #expect(outcome.report.merges.map(\.description) == [
-            "linkedin-notes.csv:6:1: merged into 'p1' (same email)",
-            "linkedin-notes.csv:7:1: merged into 'p2' (same profile URL)",
-            "linkedin-notes.csv:9:1: merged into 'p3' (same name and organization)",
-        ])
+        #expect(
+            outcome.report.merges.map(\.description) == [
+                "linkedin-notes.csv:6:1: merged into 'p1' (same email)",
+                "linkedin-notes.csv:7:1: merged into 'p2' (same profile URL)",
+                "linkedin-notes.csv:9:1: merged into 'p3' (same name and organization)",
+            ])
         let maria = outcome.data.people[1]
         #expect(maria.organization == "WSGR")
         #expect(maria.title == "Partner")
@@ -61,9 +66,13 @@ import Testing
 
     @Test func mergeKeepsEveryNoteAndListUnion() throws {
         let existing = NetworkData(people: [
-            me, Person(id: "p1", firstName: "Amélie", lastName: "Dubois", emails: ["amelie@dubois.example"], sectors: ["ip"], notes: ["Old note"]),
+            me,
+            Person(
+                id: "p1", firstName: "Amélie", lastName: "Dubois", emails: ["amelie@dubois.example"], sectors: ["ip"],
+                notes: ["Old note"]),
         ])
-        let people = try parse("id,first_name,last_name,sectors,notes\np1,Amélie,Dubois,IP;privacy,Second note\n", path: "people.csv")
+        let people = try parse(
+            "id,first_name,last_name,sectors,notes\np1,Amélie,Dubois,IP;privacy,Second note\n", path: "people.csv")
         let outcome = try merge(existing, [try parseFixture("google-old.csv"), people])
         let amelie = try #require(outcome.data.people.first { $0.id == "p1" })
         #expect(amelie.notes == ["Old note", "Second note", "Met at the IP law fair"])
@@ -81,48 +90,63 @@ import Testing
     }
 
     @Test func ambiguousReferenceListsTheCandidates() throws {
-        let people = try parse("id,first_name,last_name,organization\np1,Alex,Kim,A\np2,Alex,Kim,B\n", path: "people.csv")
+        let people = try parse(
+            "id,first_name,last_name,organization\np1,Alex,Kim,A\np2,Alex,Kim,B\n", path: "people.csv")
         let ties = try parse("person_a,person_b,kind\nme,alex kim,friend\n", path: "ties.csv")
-        #expect(errorText { _ = try merge(NetworkData(people: [me]), [people, ties]) }
-            == "ties.csv:2:4: 'alex kim' matches 2 people: p1, p2; use an id or email")
+        #expect(
+            errorText { _ = try merge(NetworkData(people: [me]), [people, ties]) }
+                == "ties.csv:2:4: 'alex kim' matches 2 people: p1, p2; use an id or email")
     }
 
     @Test func unknownReferenceIsAnErrorAtTheCell() throws {
         let interactions = try parse("date,person,kind\n2026-01-02,Nobody Here,coffee\n", path: "i.csv")
-        #expect(errorText { _ = try merge(NetworkData(people: [me]), [interactions]) } == "i.csv:2:12: no person matches 'Nobody Here'")
+        #expect(
+            errorText { _ = try merge(NetworkData(people: [me]), [interactions]) }
+                == "i.csv:2:12: no person matches 'Nobody Here'")
     }
 
     @Test func tieResolvingToTheSamePersonIsAnError() throws {
         let people = try parse("id,first_name,last_name,email\np1,Ann,Lee,ann@x.example\n", path: "people.csv")
         let ties = try parse("person_a,person_b,kind\np1,ann@x.example,friend\n", path: "ties.csv")
-        #expect(errorText { _ = try merge(NetworkData(people: [me]), [people, ties]) }
-            == "ties.csv:2:4: person_b names the same person as the other side")
+        #expect(
+            errorText { _ = try merge(NetworkData(people: [me]), [people, ties]) }
+                == "ties.csv:2:4: person_b names the same person as the other side")
     }
 
     @Test func meRowFillsInTheUser() throws {
         let people = try parse("id,first_name,last_name,school\nme,Jordan,Park,Berkeley Law\n", path: "people.csv")
         let outcome = try merge(NetworkData(people: [Person(id: "me", firstName: "Jordan")]), [people])
-        #expect(outcome.data.people == [Person(id: "me", firstName: "Jordan", lastName: "Park", schools: ["Berkeley Law"])])
+        #expect(
+            outcome.data.people == [Person(id: "me", firstName: "Jordan", lastName: "Park", schools: ["Berkeley Law"])])
         #expect(outcome.report.peopleUpdated == 1 && outcome.report.peopleNew == 0)
     }
 
     @Test func introductionStatusUpdatesInPlace() throws {
         let people = try parse("id,first_name,last_name\np1,Ann,Lee\np2,Bo,Lin\n", path: "people.csv")
-        let first = try merge(NetworkData(people: [me]), [people, try parse("introducer,person,status\np1,p2,requested\n", path: "a.csv")])
-        let second = try merge(first.data, [try parse("introducer,person,status,date\np1,p2,made,2026-05-01\n", path: "b.csv")])
+        let first = try merge(
+            NetworkData(people: [me]),
+            [people, try parse("introducer,person,status\np1,p2,requested\n", path: "a.csv")])
+        let second = try merge(
+            first.data, [try parse("introducer,person,status,date\np1,p2,made,2026-05-01\n", path: "b.csv")])
         #expect(second.report.introductionsUpdated == 1 && second.report.introductionsNew == 0)
-        #expect(second.data.introductions == [Introduction(date: Day(iso: "2026-05-01"), introducerID: "p1", personID: "p2", status: .made)])
+        #expect(
+            second.data.introductions == [
+                Introduction(date: Day(iso: "2026-05-01"), introducerID: "p1", personID: "p2", status: .made)
+            ])
     }
 
     @Test func generatedIDsAreCollisionSafe() throws {
-        let file = try parse("First Name,Last Name,Company,Position,Connected On\nAna,Ruiz,Acme,A,\nAna,Ruiz,Acme Corp.,B,\nAna,Ruiz,Beta,C,\n", path: "li.csv")
+        let file = try parse(
+            "First Name,Last Name,Company,Position,Connected On\nAna,Ruiz,Acme,A,\nAna,Ruiz,Acme Corp.,B,\nAna,Ruiz,Beta,C,\n",
+            path: "li.csv")
         let existing = NetworkData(people: [me, Person(id: "ana-ruiz-beta", firstName: "Other", lastName: "Person")])
         let outcome = try merge(existing, [file])
         #expect(outcome.data.people.map(\.id) == ["me", "ana-ruiz-beta", "ana-ruiz-acme", "ana-ruiz-beta-2"])
     }
 
     @Test func mergedResultBuildsASnapshot() throws {
-        let outcome = try merge(NetworkData(people: [me]), [try parseFixture("linkedin-notes.csv"), try parseFixture("contacts-v4.vcf")])
+        let outcome = try merge(
+            NetworkData(people: [me]), [try parseFixture("linkedin-notes.csv"), try parseFixture("contacts-v4.vcf")])
         let snapshot = try NetworkSnapshot(outcome.data)
         #expect(snapshot.people.count == 6)
     }

@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct NativeFormatTests {
     @Test func peopleFileSplitsSectorsAndSchools() throws {
-        let text = "id,first_name,last_name,email,organization,title,sectors,school,location\n"
+        let text =
+            "id,first_name,last_name,email,organization,title,sectors,school,location\n"
             + "p1,Ann,Lee,ann@x.example,Rossi & Hill LLP,Partner,intellectual property;litigation,Cambridge Law School; Yale,\"Washington, DC\"\n"
         let file = try parse(text)
         #expect(file.format == .people)
@@ -17,8 +18,9 @@ import Testing
     }
 
     @Test func missingRequiredColumnIsAnError() {
-        #expect(errorText { _ = try parse("person_a,kind,since\na,friend,\n", path: "ties.csv") }
-            == "ties.csv:1:1: missing required column 'person_b' for the ties format")
+        #expect(
+            errorText { _ = try parse("person_a,kind,since\na,friend,\n", path: "ties.csv") }
+                == "ties.csv:1:1: missing required column 'person_b' for the ties format")
     }
 
     @Test func unknownColumnIsAWarning() throws {
@@ -27,12 +29,15 @@ import Testing
     }
 
     @Test func unknownTieKindListsTheKindsAllowed() {
-        #expect(errorText { _ = try parse("person_a,person_b,kind\na,b,buddy\n", path: "t.csv") }
-            == "t.csv:2:5: kind: unknown value 'buddy'; allowed: mentor, friend, colleague, classmate, former_colleague, acquaintance, family")
+        #expect(
+            errorText { _ = try parse("person_a,person_b,kind\na,b,buddy\n", path: "t.csv") }
+                == "t.csv:2:5: kind: unknown value 'buddy'; allowed: mentor, friend, colleague, classmate, former_colleague, acquaintance, family"
+        )
     }
 
     @Test func interactionsReadBooleansNumbersAndOptionalWith() throws {
-        let text = "date,person,kind,one_on_one,minutes,rapport,initiated_by,notes,with\n"
+        let text =
+            "date,person,kind,one_on_one,minutes,rapport,initiated_by,notes,with\n"
             + "2026-04-15,p2,video_call,yes,45,4,them,\"Caught up, \"\"IP boutique\"\" plans\",\n"
             + "2026-04-16,p2,coffee,0,,,,,p3\n"
         let file = try parse(text)
@@ -48,16 +53,21 @@ import Testing
 
     @Test func badInteractionValuesAreErrorsAtTheCell() {
         let header = "date,person,kind,one_on_one,minutes,rapport\n"
-        #expect(errorText { _ = try parse(header + "2026-02-31,p,coffee,,,\n", path: "i.csv") }
-            == "i.csv:2:1: unreadable date '2026-02-31'; tried YYYY-MM-DD")
-        #expect(errorText { _ = try parse(header + "2026-02-01,p,coffee,,-5,\n", path: "i.csv") }
-            == "i.csv:2:22: minutes: '-5' is not a whole number of minutes from 0 to 100000")
-        #expect(errorText { _ = try parse(header + "2026-02-01,p,coffee,,,7\n", path: "i.csv") }
-            == "i.csv:2:23: rapport: '7' is not a rating from 1 to 5")
-        #expect(errorText { _ = try parse(header + "2026-02-01,p,coffee,maybe,,\n", path: "i.csv") }
-            == "i.csv:2:21: one_on_one: 'maybe' is not a boolean; use true/false, yes/no or 1/0")
-        #expect(errorText { _ = try parse(header + "0000-01-01,p,coffee,,,\n", path: "i.csv") }
-            == "i.csv:2:1: unreadable date '0000-01-01'; tried YYYY-MM-DD")
+        #expect(
+            errorText { _ = try parse(header + "2026-02-31,p,coffee,,,\n", path: "i.csv") }
+                == "i.csv:2:1: unreadable date '2026-02-31'; tried YYYY-MM-DD")
+        #expect(
+            errorText { _ = try parse(header + "2026-02-01,p,coffee,,-5,\n", path: "i.csv") }
+                == "i.csv:2:22: minutes: '-5' is not a whole number of minutes from 0 to 100000")
+        #expect(
+            errorText { _ = try parse(header + "2026-02-01,p,coffee,,,7\n", path: "i.csv") }
+                == "i.csv:2:23: rapport: '7' is not a rating from 1 to 5")
+        #expect(
+            errorText { _ = try parse(header + "2026-02-01,p,coffee,maybe,,\n", path: "i.csv") }
+                == "i.csv:2:21: one_on_one: 'maybe' is not a boolean; use true/false, yes/no or 1/0")
+        #expect(
+            errorText { _ = try parse(header + "0000-01-01,p,coffee,,,\n", path: "i.csv") }
+                == "i.csv:2:1: unreadable date '0000-01-01'; tried YYYY-MM-DD")
     }
 
     @Test func introductionsWithOptionalTo() throws {
@@ -69,8 +79,9 @@ import Testing
     }
 
     @Test func personReferencingThemselvesIsAnErrorAtTheRow() {
-        #expect(errorText { _ = try parse("person_a,person_b,kind\np1,p1,friend\n", path: "t.csv") }
-            == "t.csv:2:4: person_b names the same person as the other side")
+        #expect(
+            errorText { _ = try parse("person_a,person_b,kind\np1,p1,friend\n", path: "t.csv") }
+                == "t.csv:2:4: person_b names the same person as the other side")
     }
 
     @Test func namesWithApostrophesAccentsCommasAndEmojiSurvive() throws {
@@ -85,13 +96,16 @@ import Testing
 @Suite struct CSVWriterTests {
     @Test func quotesOnlyWhatNeedsQuoting() {
         let writer = CSVWriter(neutralizeFormulas: false)
-        #expect(writer.row(["plain", "a,b", "say \"hi\"", "two\nlines", " padded"]) == "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\" padded\"\n")
+        #expect(
+            writer.row(["plain", "a,b", "say \"hi\"", "two\nlines", " padded"])
+                == "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\" padded\"\n")
     }
 
     @Test func formulasAreNeutralized() {
         let writer = CSVWriter()
-        #expect(writer.row(["=HYPERLINK(\"http://x\")", "+cmd", "-1", "@SUM(1)", "\tx", "safe"])
-            == "\"'=HYPERLINK(\"\"http://x\"\")\",'+cmd,'-1,'@SUM(1),'\tx,safe\n")
+        #expect(
+            writer.row(["=HYPERLINK(\"http://x\")", "+cmd", "-1", "@SUM(1)", "\tx", "safe"])
+                == "\"'=HYPERLINK(\"\"http://x\"\")\",'+cmd,'-1,'@SUM(1),'\tx,safe\n")
     }
 
     @Test func writtenRowsReadBackUnchanged() throws {

@@ -15,7 +15,9 @@ func parseFixture(_ name: String, format: ImportFormat? = nil) throws -> ParsedF
 }
 
 /// Parses inline text.
-func parse(_ text: String, path: String = "in.csv", format: ImportFormat? = nil, mapping: ColumnMapping? = nil) throws(ImportError) -> ParsedFile {
+func parse(_ text: String, path: String = "in.csv", format: ImportFormat? = nil, mapping: ColumnMapping? = nil)
+    throws(ImportError) -> ParsedFile
+{
     try ContactFile.parse(path: path, data: Array(text.utf8), format: format, mapping: mapping)
 }
 

@@ -1,7 +1,6 @@
 /// A place in an input file: path, 1-based line and 1-based column.
 ///
-/// Columns count bytes of the UTF-8 text (after any transcoding), which equals characters for
-/// ASCII text.
+/// Columns count Unicode scalars from the start of the line (a tab or an accented letter is one).
 public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var path: String
     public var line: Int
@@ -73,8 +72,10 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
             case .noHeaderRow: return "no header row (the file is empty or holds only blank lines)"
             case .unknownFormat(let header, let known):
                 let seen = header.prefix(12).joined(separator: ",") + (header.count > 12 ? ",…" : "")
-                return "unknown format: header '\(seen)' matches none of the known formats (\(known.joined(separator: ", "))); use --format or --map"
-            case .missingColumn(let name, let format): return "missing required column '\(name)' for the \(format) format"
+                return
+                    "unknown format: header '\(seen)' matches none of the known formats (\(known.joined(separator: ", "))); use --format or --map"
+            case .missingColumn(let name, let format):
+                return "missing required column '\(name)' for the \(format) format"
             case .unreadableDate(let value, let tried):
                 return "unreadable date '\(value)'; tried \(tried.joined(separator: ", "))"
             case .unreadableBoolean(let column, let value):
@@ -86,7 +87,8 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
             case .emptyReference(let column): return "\(column) is empty; it must name a person"
             case .unknownPerson(let reference): return "no person matches '\(reference)'"
             case .ambiguousPerson(let reference, let candidates):
-                return "'\(reference)' matches \(candidates.count) people: \(candidates.joined(separator: ", ")); use an id or email"
+                return
+                    "'\(reference)' matches \(candidates.count) people: \(candidates.joined(separator: ", ")); use an id or email"
             case .selfReference(let column): return "\(column) names the same person as the other side"
             case .invalidMapping(let message): return "invalid column mapping: \(message)"
             case .invalidVCard(let message): return "invalid vCard: \(message)"

@@ -72,7 +72,9 @@ struct Row {
     func date(_ column: String) throws(ImportError) -> Day? {
         let value = text(column)
         if value.isEmpty { return nil }
-        guard let day = Day(iso: value) else { throw ImportError(.unreadableDate(value, tried: ["YYYY-MM-DD"]), at: location(column)) }
+        guard let day = Day(iso: value) else {
+            throw ImportError(.unreadableDate(value, tried: ["YYYY-MM-DD"]), at: location(column))
+        }
         return day
     }
 

@@ -34,11 +34,16 @@ public struct ColumnMapping: Hashable, Sendable, CustomStringConvertible {
             guard let field = ContactField(rawValue: name) else {
                 throw ImportError(.invalidMapping("unknown field '\(name)'; fields: \(allowed)"), at: location)
             }
-            guard !column.isEmpty else { throw ImportError(.invalidMapping("no column given for '\(name)'"), at: location) }
-            guard columns[field] == nil else { throw ImportError(.invalidMapping("'\(name)' is mapped twice"), at: location) }
+            guard !column.isEmpty else {
+                throw ImportError(.invalidMapping("no column given for '\(name)'"), at: location)
+            }
+            guard columns[field] == nil else {
+                throw ImportError(.invalidMapping("'\(name)' is mapped twice"), at: location)
+            }
             columns[field] = column
         }
-        guard columns[.firstName] != nil || columns[.lastName] != nil || columns[.name] != nil || columns[.email] != nil else {
+        guard columns[.firstName] != nil || columns[.lastName] != nil || columns[.name] != nil || columns[.email] != nil
+        else {
             throw ImportError(
                 .invalidMapping("map at least one of first_name, last_name, name or email"),
                 at: SourceLocation(path: "--map", line: 1, column: 1))
@@ -47,7 +52,8 @@ public struct ColumnMapping: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        ContactField.allCases.compactMap { field in columns[field].map { "\(field.rawValue)=\($0)" } }.joined(separator: ",")
+        ContactField.allCases.compactMap { field in columns[field].map { "\(field.rawValue)=\($0)" } }.joined(
+            separator: ",")
     }
 
     /// The layout reading a file through this mapping.

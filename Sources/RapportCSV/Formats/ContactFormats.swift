@@ -17,7 +17,8 @@ struct ContactLayout: Sendable {
 
     static let google = ContactLayout(
         columns: [
-            .firstName: ["Given Name", "First Name"], .lastName: ["Family Name", "Last Name"], .name: ["Name", "File As"],
+            .firstName: ["Given Name", "First Name"], .lastName: ["Family Name", "Last Name"],
+            .name: ["Name", "File As"],
             .organization: ["Organization 1 - Name", "Organization Name"],
             .title: ["Organization 1 - Title", "Organization Title"], .notes: ["Notes"], .location: ["Location"],
         ],
@@ -59,12 +60,15 @@ enum ContactFormats {
     ) throws(ImportError) {
         let path = file.path
         for alternatives in ContactLayout.required(file.format) where !alternatives.contains(where: header.contains) {
-            throw ImportError(.missingColumn(alternatives[0], format: file.format.rawValue), at: header.record.location(ofField: 0, path: path))
+            throw ImportError(
+                .missingColumn(alternatives[0], format: file.format.rawValue),
+                at: header.record.location(ofField: 0, path: path))
         }
         if file.format == .mapped {
             for field in ContactField.allCases {
                 guard let column = layout.columns[field]?.first, !header.contains(column) else { continue }
-                throw ImportError(.missingColumn(column, format: "mapped"), at: header.record.location(ofField: 0, path: path))
+                throw ImportError(
+                    .missingColumn(column, format: "mapped"), at: header.record.location(ofField: 0, path: path))
             }
         }
         file.warnings += header.warnings(path: path)
@@ -89,8 +93,12 @@ enum ContactFormats {
         for (field, names) in layout.columns { result[field] = names.compactMap(header.index) }
         for (i, name) in header.names.enumerated() {
             let key = Header.key(name)
-            if layout.emailColumnPattern?(key) == true, !(result[.email] ?? []).contains(i) { result[.email, default: []].append(i) }
-            if layout.urlColumnPattern?(key) == true, !(result[.url] ?? []).contains(i) { result[.url, default: []].append(i) }
+            if layout.emailColumnPattern?(key) == true, !(result[.email] ?? []).contains(i) {
+                result[.email, default: []].append(i)
+            }
+            if layout.urlColumnPattern?(key) == true, !(result[.url] ?? []).contains(i) {
+                result[.url, default: []].append(i)
+            }
         }
         return result
     }
@@ -129,7 +137,9 @@ enum ContactFormats {
             let text = row.text(i)
             if !text.isEmpty {
                 guard let day = CellValues.contactDate(text) else {
-                    throw ImportError(.unreadableDate(text, tried: CellValues.contactDateFormats), at: row.record.location(ofField: i, path: row.path))
+                    throw ImportError(
+                        .unreadableDate(text, tried: CellValues.contactDateFormats),
+                        at: row.record.location(ofField: i, path: row.path))
                 }
                 connectedOn = day
             }

@@ -14,12 +14,15 @@ enum FormatDetection {
         let has = header.contains
         if has("person_a") || has("person_b") { return .ties }
         if has("introducer") { return .introductions }
-        if has("one_on_one") || has("initiated_by") || has("rapport") || header.containsAll(["date", "person", "kind"]) {
+        if has("one_on_one") || has("initiated_by") || has("rapport") || header.containsAll(["date", "person", "kind"])
+        {
             return .interactions
         }
         if has("first_name") || has("last_name") { return .people }
         if has("given name") && has("family name") { return .google }
-        if has("first name") && has("middle name") && (has("organization name") || has("e-mail 1 - value") || has("labels")) {
+        if has("first name") && has("middle name")
+            && (has("organization name") || has("e-mail 1 - value") || has("labels"))
+        {
             return .google
         }
         if has("e-mail address") && (has("first name") || has("last name")) { return .outlook }
@@ -43,7 +46,8 @@ enum FormatDetection {
     /// - Parameter accepts: whether a record is the header (default: the first non-preamble row).
     /// - Throws: `.noHeaderRow` when the file holds no row, `.unknownFormat` when no row is accepted.
     /// - Complexity: O(bytes of the preamble and header).
-    static func readHeader(_ reader: inout CSVReader, accepts: ((Header) -> Bool)? = nil) throws(ImportError) -> Header {
+    static func readHeader(_ reader: inout CSVReader, accepts: ((Header) -> Bool)? = nil) throws(ImportError) -> Header
+    {
         var firstCandidate: CSVRecord?
         var firstRow: CSVRecord?
         var scanned = 0
@@ -73,6 +77,7 @@ enum FormatDetection {
             throw ImportError(.noHeaderRow, at: SourceLocation(path: reader.path, line: reader.mark.line, column: 1))
         }
         let fields = firstCandidate.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-        throw ImportError(.unknownFormat(header: fields, known: known), at: firstCandidate.location(ofField: 0, path: reader.path))
+        throw ImportError(
+            .unknownFormat(header: fields, known: known), at: firstCandidate.location(ofField: 0, path: reader.path))
     }
 }

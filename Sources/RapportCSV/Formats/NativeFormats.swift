@@ -8,7 +8,9 @@ enum NativeFormats {
     ]
 
     static let optional: [ImportFormat: [String]] = [
-        .people: ["email", "organization", "title", "sectors", "school", "location", "url", "profile_url", "tags", "notes"],
+        .people: [
+            "email", "organization", "title", "sectors", "school", "location", "url", "profile_url", "tags", "notes",
+        ],
         .ties: ["since"],
         .interactions: ["with", "one_on_one", "minutes", "rapport", "initiated_by", "notes"],
         .introductions: ["date", "to"],
@@ -17,12 +19,15 @@ enum NativeFormats {
     /// Checks required columns and warns about unknown ones.
     static func check(_ header: Header, format: ImportFormat, path: String) throws(ImportError) -> [ImportWarning] {
         for name in required[format] ?? [] where !header.contains(name) {
-            throw ImportError(.missingColumn(name, format: format.rawValue), at: header.record.location(ofField: 0, path: path))
+            throw ImportError(
+                .missingColumn(name, format: format.rawValue), at: header.record.location(ofField: 0, path: path))
         }
         let known = Set((required[format] ?? []) + (optional[format] ?? []))
         var warnings = header.warnings(path: path)
         for (i, name) in header.names.enumerated() where !name.isEmpty && !known.contains(Header.key(name)) {
-            warnings.append(ImportWarning("unknown column '\(name)' is ignored", at: header.record.location(ofField: i, path: path)))
+            warnings.append(
+                ImportWarning("unknown column '\(name)' is ignored", at: header.record.location(ofField: i, path: path))
+            )
         }
         return warnings
     }
@@ -69,7 +74,9 @@ enum NativeFormats {
     ) throws(ImportError) -> T where T.RawValue == String {
         let value = row.text(column)
         guard let parsed = parse(value) else {
-            throw ImportError(.unknownValue(column: column, value: value, allowed: T.allCases.map(\.rawValue)), at: row.location(column))
+            throw ImportError(
+                .unknownValue(column: column, value: value, allowed: T.allCases.map(\.rawValue)),
+                at: row.location(column))
         }
         return parsed
     }
@@ -78,7 +85,9 @@ enum NativeFormats {
         let a = try row.reference("person_a")
         let b = try row.reference("person_b")
         if a.text == b.text { throw ImportError(.selfReference(column: "person_b"), at: b.location) }
-        let kind: TieKind = row.text("kind").isEmpty ? .acquaintance : try enumValue(row, "kind") { TieKind(rawValue: $0) ?? TieKind(text: $0) }
+        let kind: TieKind =
+            row.text("kind").isEmpty
+            ? .acquaintance : try enumValue(row, "kind") { TieKind(rawValue: $0) ?? TieKind(text: $0) }
         return TieRecord(personA: a, personB: b, kind: kind, since: try row.date("since"), location: row.location)
     }
 
@@ -89,13 +98,18 @@ enum NativeFormats {
         let person = try row.reference("person")
         let with = row.optionalReference("with")
         if let with, with.text == person.text { throw ImportError(.selfReference(column: "with"), at: with.location) }
-        let kind: InteractionKind = try enumValue(row, "kind") { InteractionKind(rawValue: $0) ?? InteractionKind(text: $0) }
+        let kind: InteractionKind = try enumValue(row, "kind") {
+            InteractionKind(rawValue: $0) ?? InteractionKind(text: $0)
+        }
         let initiator: Initiator? =
-            row.text("initiated_by").isEmpty ? nil : try enumValue(row, "initiated_by") { Initiator(rawValue: $0) ?? Initiator(rawValue: $0.lowercased()) }
+            row.text("initiated_by").isEmpty
+            ? nil
+            : try enumValue(row, "initiated_by") { Initiator(rawValue: $0) ?? Initiator(rawValue: $0.lowercased()) }
         return InteractionRecord(
             date: date, person: person, with: with, kind: kind,
             isOneOnOne: try row.boolean("one_on_one", default: true),
-            minutes: try row.integer("minutes", in: 0...100_000, described: "a whole number of minutes from 0 to 100000"),
+            minutes: try row.integer(
+                "minutes", in: 0...100_000, described: "a whole number of minutes from 0 to 100000"),
             rapport: try row.integer("rapport", in: 1...5, described: "a rating from 1 to 5"),
             initiatedBy: initiator, notes: row.text("notes"), location: row.location)
     }
@@ -106,8 +120,11 @@ enum NativeFormats {
         if introducer.text == person.text { throw ImportError(.selfReference(column: "person"), at: person.location) }
         let to = row.optionalReference("to")
         if let to, to.text == person.text { throw ImportError(.selfReference(column: "to"), at: to.location) }
-        let status: IntroductionStatus = try enumValue(row, "status") { IntroductionStatus(rawValue: $0) ?? IntroductionStatus(rawValue: $0.lowercased()) }
+        let status: IntroductionStatus = try enumValue(row, "status") {
+            IntroductionStatus(rawValue: $0) ?? IntroductionStatus(rawValue: $0.lowercased())
+        }
         return IntroductionRecord(
-            date: try row.date("date"), introducer: introducer, person: person, to: to, status: status, location: row.location)
+            date: try row.date("date"), introducer: introducer, person: person, to: to, status: status,
+            location: row.location)
     }
 }

@@ -62,13 +62,17 @@ enum VCardFormat {
             let upper = trimmed.uppercased()
             if upper == "BEGIN:VCARD" {
                 if let cardStart {
-                    throw ImportError(.invalidVCard("BEGIN:VCARD inside the card opened at line \(cardStart)"), at: SourceLocation(path: path, line: line.line, column: 1))
+                    throw ImportError(
+                        .invalidVCard("BEGIN:VCARD inside the card opened at line \(cardStart)"),
+                        at: SourceLocation(path: path, line: line.line, column: 1))
                 }
                 cardStart = line.line
                 card = []
             } else if upper == "END:VCARD" {
                 guard let start = cardStart else {
-                    throw ImportError(.invalidVCard("END:VCARD without BEGIN:VCARD"), at: SourceLocation(path: path, line: line.line, column: 1))
+                    throw ImportError(
+                        .invalidVCard("END:VCARD without BEGIN:VCARD"),
+                        at: SourceLocation(path: path, line: line.line, column: 1))
                 }
                 let location = SourceLocation(path: path, line: start, column: 1)
                 if let person = person(card, at: location) {
@@ -80,11 +84,16 @@ enum VCardFormat {
             } else if cardStart != nil {
                 card.append(line)
             } else {
-                file.warnings.append(ImportWarning("text outside BEGIN:VCARD … END:VCARD is ignored", at: SourceLocation(path: path, line: line.line, column: 1)))
+                file.warnings.append(
+                    ImportWarning(
+                        "text outside BEGIN:VCARD … END:VCARD is ignored",
+                        at: SourceLocation(path: path, line: line.line, column: 1)))
             }
         }
         if let cardStart {
-            throw ImportError(.invalidVCard("BEGIN:VCARD has no END:VCARD"), at: SourceLocation(path: path, line: cardStart, column: 1))
+            throw ImportError(
+                .invalidVCard("BEGIN:VCARD has no END:VCARD"),
+                at: SourceLocation(path: path, line: cardStart, column: 1))
         }
         if file.people.isEmpty && file.warnings.isEmpty {
             throw ImportError(.invalidVCard("no BEGIN:VCARD found"), at: SourceLocation(path: path, line: 1, column: 1))
@@ -103,7 +112,8 @@ enum VCardFormat {
         var tags: [String] = []
         for line in lines {
             guard let (name, params, raw) = split(line.text) else { continue }
-            let value = params.contains("ENCODING=QUOTED-PRINTABLE") || params.contains("QUOTED-PRINTABLE")
+            let value =
+                params.contains("ENCODING=QUOTED-PRINTABLE") || params.contains("QUOTED-PRINTABLE")
                 ? quotedPrintable(raw) : raw
             switch name {
             case "FN": fullName = unescape(value)
@@ -216,6 +226,7 @@ enum VCardFormat {
             }
         }
         return TextDecoding.isValidUTF8(bytes)
-            ? String(decoding: bytes, as: UTF8.self) : String(decoding: TextDecoding.windows1252ToUTF8(bytes), as: UTF8.self)
+            ? String(decoding: bytes, as: UTF8.self)
+            : String(decoding: TextDecoding.windows1252ToUTF8(bytes), as: UTF8.self)
     }
 }

@@ -18,10 +18,14 @@ public enum ContactFile {
     ) throws(ImportError) -> ParsedFile {
         let (text, encoding) = try TextDecoding.utf8(data, path: path)
         if format == .mapped, mapping == nil {
-            throw ImportError(.invalidMapping("the mapped format needs a column mapping"), at: SourceLocation(path: path, line: 1, column: 1))
+            throw ImportError(
+                .invalidMapping("the mapped format needs a column mapping"),
+                at: SourceLocation(path: path, line: 1, column: 1))
         }
-        let isVCard = format == .vcard
-            || (format == nil && mapping == nil && (path.lowercased().hasSuffix(".vcf") || VCardFormat.looksLikeVCard(text)))
+        let isVCard =
+            format == .vcard
+            || (format == nil && mapping == nil
+                && (path.lowercased().hasSuffix(".vcf") || VCardFormat.looksLikeVCard(text)))
         if isVCard {
             var file = ParsedFile(path: path, format: .vcard, encoding: encoding)
             try VCardFormat.read(text, into: &file)

@@ -144,6 +144,7 @@ struct IdentityResolver {
         let candidates = byName?[keys.person(text)] ?? []
         if candidates.count == 1 { return people[candidates[0]].id }
         if candidates.isEmpty { throw ImportError(.unknownPerson(text), at: reference.location) }
-        throw ImportError(.ambiguousPerson(text, candidates: candidates.map { people[$0].id }.sorted()), at: reference.location)
+        throw ImportError(
+            .ambiguousPerson(text, candidates: candidates.map { people[$0].id }.sorted()), at: reference.location)
     }
 }

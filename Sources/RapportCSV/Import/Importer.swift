@@ -15,7 +15,9 @@ public enum Importer {
     ///   introductions, existing and new: every lookup is a dictionary lookup.
     public static func merge(existing: NetworkData, files: [ParsedFile]) throws(ImportError) -> ImportOutcome {
         var merge = Merge(existing)
-        let ordered = files.enumerated().sorted { ($0.element.format.mergeRank, $0.offset) < ($1.element.format.mergeRank, $1.offset) }
+        let ordered = files.enumerated().sorted {
+            ($0.element.format.mergeRank, $0.offset) < ($1.element.format.mergeRank, $1.offset)
+        }
         for (_, file) in ordered where file.format.bearsPeople { merge.addPeople(of: file) }
         try merge.addContactTies()
         for (_, file) in ordered {
@@ -92,7 +94,9 @@ private struct Merge {
                     report.rowsUnchanged += 1
                 }
                 if !person.id.isEmpty, person.id != before.id { resolver.alias(person.id, to: before.id) }
-                if reason != .id || i >= existingPeople { report.merges.append(MergeNote(location: record.location, intoID: before.id, reason: reason)) }
+                if reason != .id || i >= existingPeople {
+                    report.merges.append(MergeNote(location: record.location, intoID: before.id, reason: reason))
+                }
                 id = before.id
             } else {
                 var added = person
@@ -100,7 +104,9 @@ private struct Merge {
                 _ = resolver.add(added)
                 id = added.id
             }
-            if file.format.isContactExport, id != Person.selfID { contacts.append((id, record.connectedOn, record.location)) }
+            if file.format.isContactExport, id != Person.selfID {
+                contacts.append((id, record.connectedOn, record.location))
+            }
         }
     }
 
@@ -114,7 +120,8 @@ private struct Merge {
         } catch {
             guard case .unknownPerson = error.reason else { throw error }
             _ = resolver.add(Person(id: Person.selfID))
-            warnings.append(ImportWarning("no user (id 'me') yet; created one to hold the contact ties", at: first.location))
+            warnings.append(
+                ImportWarning("no user (id 'me') yet; created one to hold the contact ties", at: first.location))
             user = Person.selfID
         }
         for contact in contacts where contact.id != user {
@@ -140,12 +147,16 @@ private struct Merge {
     mutating func add(_ record: TieRecord) throws(ImportError) {
         let a = try resolver.resolve(record.personA)
         let b = try resolver.resolve(record.personB)
-        guard a != b else { throw ImportError(.selfReference(column: record.personB.column), at: record.personB.location) }
+        guard a != b else {
+            throw ImportError(.selfReference(column: record.personB.column), at: record.personB.location)
+        }
         upsert(Tie(a, b, kind: record.kind, since: record.since, origin: .declared))
     }
 
     /// The id `reference` names, or the user's when there is no reference.
-    mutating func resolve(_ reference: PersonReference?, orUserAt location: SourceLocation) throws(ImportError) -> String {
+    mutating func resolve(_ reference: PersonReference?, orUserAt location: SourceLocation) throws(ImportError)
+        -> String
+    {
         try resolver.resolve(reference ?? PersonReference(Person.selfID, column: "me", at: location))
     }
 
@@ -153,7 +164,9 @@ private struct Merge {
         let person = try resolver.resolve(record.person)
         let with = try resolve(record.with, orUserAt: record.location)
         guard person != with else {
-            throw ImportError(.selfReference(column: record.with?.column ?? "person"), at: record.with?.location ?? record.person.location)
+            throw ImportError(
+                .selfReference(column: record.with?.column ?? "person"),
+                at: record.with?.location ?? record.person.location)
         }
         let interaction = Interaction(
             date: record.date, personID: person, withID: with, kind: record.kind, isOneOnOne: record.isOneOnOne,
@@ -169,9 +182,16 @@ private struct Merge {
         let introducer = try resolver.resolve(record.introducer)
         let person = try resolver.resolve(record.person)
         let to = try resolve(record.to, orUserAt: record.location)
-        guard introducer != person else { throw ImportError(.selfReference(column: record.person.column), at: record.person.location) }
-        guard person != to else { throw ImportError(.selfReference(column: record.to?.column ?? "person"), at: record.to?.location ?? record.person.location) }
-        let introduction = Introduction(date: record.date, introducerID: introducer, personID: person, toID: to, status: record.status)
+        guard introducer != person else {
+            throw ImportError(.selfReference(column: record.person.column), at: record.person.location)
+        }
+        guard person != to else {
+            throw ImportError(
+                .selfReference(column: record.to?.column ?? "person"), at: record.to?.location ?? record.person.location
+            )
+        }
+        let introduction = Introduction(
+            date: record.date, introducerID: introducer, personID: person, toID: to, status: record.status)
         let key = IntroductionKey(introduction)
         if let j = introductionIndex[key] {
             var merged = introductions[j]
@@ -203,7 +223,8 @@ private struct Merge {
         changes.newInteractions = Array(interactions[existingInteractions...])
         report.introductionsNew = introductions.count - existingIntroductions
         report.introductionsUpdated = updatedIntroductions.count
-        changes.upsertIntroductions = updatedIntroductions.sorted().map { introductions[$0] } + introductions[existingIntroductions...]
+        changes.upsertIntroductions =
+            updatedIntroductions.sorted().map { introductions[$0] } + introductions[existingIntroductions...]
         return ImportOutcome(
             data: NetworkData(people: people, ties: ties, interactions: interactions, introductions: introductions),
             changes: changes, report: report, warnings: fileWarnings + warnings)

@@ -4,17 +4,17 @@ public struct CSVLimits: Hashable, Sendable {
     public var maxFieldBytes: Int
     /// Most fields in one row (default 10,000).
     public var maxColumns: Int
-    /// Most rows in one file, header and preamble included (default 5,000,000).
+    /// Most rows in one file, header and preamble included (default 20,000,000: a 1M-people alumni network has about 10M ties).
     public var maxRows: Int
 
-    public init(maxFieldBytes: Int = 1 << 20, maxColumns: Int = 10_000, maxRows: Int = 5_000_000) {
+    public init(maxFieldBytes: Int = 1 << 20, maxColumns: Int = 10_000, maxRows: Int = 20_000_000) {
         self.maxFieldBytes = maxFieldBytes
         self.maxColumns = maxColumns
         self.maxRows = maxRows
     }
 }
 
-/// Where a field starts: 1-based physical line and 1-based byte column.
+/// Where a field starts: 1-based physical line and 1-based column in characters (Unicode scalars).
 public struct FieldPosition: Hashable, Sendable {
     public var line: Int32
     public var column: Int32
@@ -62,12 +62,16 @@ public struct CSVReader: Sendable {
     public struct Mark: Hashable, Sendable {
         var pos: Int
         var line: Int
+        /// Byte offset of the line start, moved right by one for every UTF-8 continuation byte seen
+        /// on the line, so that `offset - lineStart + 1` is a column in characters.
         var lineStart: Int
         var rows: Int
     }
     typealias State = Mark
 
-    public init(path: String, utf8 bytes: [UInt8], delimiter: UInt8 = UInt8(ascii: ","), limits: CSVLimits = CSVLimits()) {
+    public init(
+        path: String, utf8 bytes: [UInt8], delimiter: UInt8 = UInt8(ascii: ","), limits: CSVLimits = CSVLimits()
+    ) {
         self.path = path
         self.bytes = bytes
         self.delimiter = delimiter
@@ -76,7 +80,10 @@ public struct CSVReader: Sendable {
     }
 
     /// A reader over a copy of raw UTF-8 bytes (a memory-mapped file, a socket buffer).
-    public init(path: String, utf8 buffer: UnsafeRawBufferPointer, delimiter: UInt8 = UInt8(ascii: ","), limits: CSVLimits = CSVLimits()) {
+    public init(
+        path: String, utf8 buffer: UnsafeRawBufferPointer, delimiter: UInt8 = UInt8(ascii: ","),
+        limits: CSVLimits = CSVLimits()
+    ) {
         self.init(path: path, utf8: Array(buffer), delimiter: delimiter, limits: limits)
     }
 
@@ -128,18 +135,25 @@ public struct CSVReader: Sendable {
             s.lineStart = s.pos
         }
         guard s.pos < n else { return .success(nil) }
-        func location(_ p: FieldPosition) -> SourceLocation { SourceLocation(path: path, line: Int(p.line), column: Int(p.column)) }
+        func location(_ p: FieldPosition) -> SourceLocation {
+            SourceLocation(path: path, line: Int(p.line), column: Int(p.column))
+        }
         s.rows += 1
         if s.rows > limits.maxRows {
-            return .failure(ImportError(.tooManyRows(limit: limits.maxRows), at: SourceLocation(path: path, line: s.line, column: 1)))
+            return .failure(
+                ImportError(
+                    .tooManyRows(limit: limits.maxRows), at: SourceLocation(path: path, line: s.line, column: 1)))
         }
         let recordLine = s.line
         var fields: [String] = []
         var positions: [FieldPosition] = []
         while true {
             let start = s.pos
-            let position = FieldPosition(line: Int32(truncatingIfNeeded: s.line), column: Int32(truncatingIfNeeded: start - s.lineStart + 1))
-            if fields.count >= limits.maxColumns { return .failure(ImportError(.tooManyColumns(limit: limits.maxColumns), at: location(position))) }
+            let position = FieldPosition(
+                line: Int32(truncatingIfNeeded: s.line), column: Int32(truncatingIfNeeded: start - s.lineStart + 1))
+            if fields.count >= limits.maxColumns {
+                return .failure(ImportError(.tooManyColumns(limit: limits.maxColumns), at: location(position)))
+            }
             if start < n, buf[start] == quote {
                 var scratch: [UInt8]? = nil
                 var segmentStart = start + 1
@@ -162,6 +176,8 @@ public struct CSVReader: Sendable {
                     } else if b == cr, !(i + 1 < n && buf[i + 1] == lf) {
                         s.line += 1
                         s.lineStart = i + 1
+                    } else if b & 0xC0 == 0x80 {
+                        s.lineStart += 1
                     }
                     i += 1
                 }
@@ -169,15 +185,21 @@ public struct CSVReader: Sendable {
                 let contentEnd = i
                 i += 1
                 var trailing = i
-                while trailing < n, buf[trailing] != delimiter, buf[trailing] != lf, buf[trailing] != cr { trailing += 1 }
+                while trailing < n, buf[trailing] != delimiter, buf[trailing] != lf, buf[trailing] != cr {
+                    if buf[trailing] & 0xC0 == 0x80 { s.lineStart += 1 }
+                    trailing += 1
+                }
                 if trailing > i {
-                    warnings.append(ImportWarning("text after the closing quote is kept as part of the field", at: location(position)))
+                    warnings.append(
+                        ImportWarning(
+                            "text after the closing quote is kept as part of the field", at: location(position)))
                 }
                 if trailing - start > limits.maxFieldBytes {
                     return .failure(ImportError(.fieldTooLarge(limit: limits.maxFieldBytes), at: location(position)))
                 }
                 if scratch == nil, trailing == i {
-                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: buf[segmentStart..<contentEnd]), as: UTF8.self))
+                    fields.append(
+                        String(decoding: UnsafeBufferPointer(rebasing: buf[segmentStart..<contentEnd]), as: UTF8.self))
                 } else {
                     var content = scratch ?? []
                     content.append(contentsOf: UnsafeBufferPointer(rebasing: buf[segmentStart..<contentEnd]))
@@ -187,11 +209,14 @@ public struct CSVReader: Sendable {
                 s.pos = trailing
             } else {
                 var i = start
+                var continuationBytes = 0
                 while i < n {
                     let b = buf[i]
                     if b == delimiter || b == lf || b == cr { break }
+                    if b & 0xC0 == 0x80 { continuationBytes += 1 }
                     i += 1
                 }
+                s.lineStart += continuationBytes
                 if i - start > limits.maxFieldBytes {
                     return .failure(ImportError(.fieldTooLarge(limit: limits.maxFieldBytes), at: location(position)))
                 }
@@ -205,7 +230,10 @@ public struct CSVReader: Sendable {
             if b == delimiter {
                 if s.pos >= n {
                     fields.append("")
-                    positions.append(FieldPosition(line: Int32(truncatingIfNeeded: s.line), column: Int32(truncatingIfNeeded: s.pos - s.lineStart + 1)))
+                    positions.append(
+                        FieldPosition(
+                            line: Int32(truncatingIfNeeded: s.line),
+                            column: Int32(truncatingIfNeeded: s.pos - s.lineStart + 1)))
                     break
                 }
                 continue

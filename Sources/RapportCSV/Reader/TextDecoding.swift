@@ -6,15 +6,22 @@ public enum SourceEncoding: String, Sendable, Hashable {
 /// Turns the bytes of a text file into UTF-8.
 ///
 /// UTF-8 with or without BOM passes through (BOM stripped); UTF-16 LE/BE with a BOM is transcoded;
-/// anything that is not valid UTF-8 is decoded as Windows-1252 as a whole. NUL bytes are refused:
+/// in a file that is not valid UTF-8, each byte outside a well-formed UTF-8 sequence is read as
+/// Windows-1252. NUL bytes are refused:
 /// they mean binary data (or UTF-16 without a BOM).
 public enum TextDecoding {
     /// - Returns: UTF-8 bytes without BOM, and the encoding detected.
     /// - Throws: `.binaryData`, `.utf16WithoutBOM` or `.invalidUTF16` at the offending position.
     /// - Complexity: O(n).
-    public static func utf8(_ bytes: [UInt8], path: String) throws(ImportError) -> (bytes: [UInt8], encoding: SourceEncoding) {
-        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return (try utf16(bytes, bigEndian: false, path: path), .utf16LE) }
-        if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return (try utf16(bytes, bigEndian: true, path: path), .utf16BE) }
+    public static func utf8(_ bytes: [UInt8], path: String) throws(ImportError) -> (
+        bytes: [UInt8], encoding: SourceEncoding
+    ) {
+        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
+            return (try utf16(bytes, bigEndian: false, path: path), .utf16LE)
+        }
+        if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF {
+            return (try utf16(bytes, bigEndian: true, path: path), .utf16BE)
+        }
         var body = bytes
         var encoding = SourceEncoding.utf8
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
@@ -22,13 +29,14 @@ public enum TextDecoding {
             encoding = .utf8WithBOM
         }
         if let nul = body.firstIndex(of: 0) {
-            throw ImportError(looksLikeUTF16(body) ? .utf16WithoutBOM : .binaryData, at: location(of: nul, in: body, path: path))
+            throw ImportError(
+                looksLikeUTF16(body) ? .utf16WithoutBOM : .binaryData, at: location(of: nul, in: body, path: path))
         }
         if isValidUTF8(body) { return (body, encoding) }
         return (windows1252ToUTF8(body), .windows1252)
     }
 
-    /// The line and byte column of `offset`.
+    /// The line and character column of `offset`.
     /// - Complexity: O(offset).
     static func location(of offset: Int, in bytes: [UInt8], path: String) -> SourceLocation {
         var line = 1
@@ -39,6 +47,8 @@ public enum TextDecoding {
             if b == 0x0A || (b == 0x0D && (i + 1 >= bytes.count || bytes[i + 1] != 0x0A)) {
                 line += 1
                 lineStart = i + 1
+            } else if b & 0xC0 == 0x80 {
+                lineStart += 1
             }
             i += 1
         }
@@ -56,52 +66,72 @@ public enum TextDecoding {
     /// - Complexity: O(n), with an ASCII fast path.
     public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
-            let n = buffer.count
             var i = 0
-            while i < n {
-                let b0 = buffer[i]
-                if b0 < 0x80 { i += 1; continue }
-                let length: Int
-                var lower: UInt8 = 0x80
-                var upper: UInt8 = 0xBF
-                switch b0 {
-                case 0xC2...0xDF: length = 2
-                case 0xE0: length = 3; lower = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: length = 3
-                case 0xED: length = 3; upper = 0x9F
-                case 0xF0: length = 4; lower = 0x90
-                case 0xF1...0xF3: length = 4
-                case 0xF4: length = 4; upper = 0x8F
-                default: return false
-                }
-                guard i + length <= n else { return false }
-                let b1 = buffer[i + 1]
-                guard b1 >= lower, b1 <= upper else { return false }
-                var k = 2
-                while k < length {
-                    guard buffer[i + k] & 0xC0 == 0x80 else { return false }
-                    k += 1
-                }
+            while i < buffer.count {
+                if buffer[i] < 0x80 { i += 1; continue }
+                guard let length = sequenceLength(buffer, at: i) else { return false }
                 i += length
             }
             return true
         }
     }
 
+    /// The length of the well-formed UTF-8 sequence starting at `i` (a non-ASCII lead byte), or `nil`.
+    static func sequenceLength(_ buffer: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        let length: Int
+        var lower: UInt8 = 0x80
+        var upper: UInt8 = 0xBF
+        switch buffer[i] {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; lower = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; upper = 0x9F
+        case 0xF0: length = 4; lower = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; upper = 0x8F
+        default: return nil
+        }
+        guard i + length <= buffer.count else { return nil }
+        let b1 = buffer[i + 1]
+        guard b1 >= lower, b1 <= upper else { return nil }
+        var k = 2
+        while k < length {
+            guard buffer[i + k] & 0xC0 == 0x80 else { return nil }
+            k += 1
+        }
+        return length
+    }
+
     /// Code points of Windows-1252 bytes 0x80–0x9F; the five undefined bytes keep their C1 value.
     static let windows1252High: [UInt32] = [
-        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
-        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,
+        0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,
+        0x017E, 0x0178,
     ]
 
+    /// Decodes bytes that are not all valid UTF-8: well-formed UTF-8 sequences are kept, every
+    /// other byte is read as Windows-1252. A pure Windows-1252 file decodes as such, and a file that
+    /// mixes both (an Excel re-save appended to a UTF-8 export) keeps both kinds of names intact.
     /// - Complexity: O(n).
     public static func windows1252ToUTF8(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 8)
-        for b in bytes {
-            if b < 0x80 { out.append(b); continue }
-            let scalar = (0x80...0x9F).contains(b) ? windows1252High[Int(b) - 0x80] : UInt32(b)
-            appendUTF8(scalar, to: &out)
+        bytes.withUnsafeBufferPointer { buffer in
+            var i = 0
+            while i < buffer.count {
+                let b = buffer[i]
+                if b < 0x80 {
+                    out.append(b)
+                    i += 1
+                } else if let length = sequenceLength(buffer, at: i) {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i..<(i + length)]))
+                    i += length
+                } else {
+                    appendUTF8((0x80...0x9F).contains(b) ? windows1252High[Int(b) - 0x80] : UInt32(b), to: &out)
+                    i += 1
+                }
+            }
         }
         return out
     }
@@ -133,7 +163,9 @@ public enum TextDecoding {
         func unit(_ i: Int) -> UInt32 {
             bigEndian ? UInt32(bytes[i]) << 8 | UInt32(bytes[i + 1]) : UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i])
         }
-        func failure() -> ImportError { ImportError(.invalidUTF16, at: SourceLocation(path: path, line: line, column: 1)) }
+        func failure() -> ImportError {
+            ImportError(.invalidUTF16, at: SourceLocation(path: path, line: line, column: 1))
+        }
         guard bytes.count % 2 == 0 else { throw failure() }
         var i = 2
         while i < bytes.count {
