@@ -112,7 +112,10 @@ extension StrengthConfiguration {
             guard let spec = scalars[key] else {
                 throw .unknownKey(entry.location, section: Self.section, key: key, known: Self.scalarKeys.map(\.name))
             }
-            let lower = spec.openBelow ? "greater than \(Self.format(spec.range.lowerBound))" : "at least \(Self.format(spec.range.lowerBound))"
+            let lower =
+                spec.openBelow
+                ? "greater than \(Self.format(spec.range.lowerBound))"
+                : "at least \(Self.format(spec.range.lowerBound))"
             let expected = "a number \(lower) and at most \(Self.format(spec.range.upperBound))"
             guard let d = entry.value.doubleValue, d.isFinite, spec.range.contains(d),
                 !(spec.openBelow && d == spec.range.lowerBound)

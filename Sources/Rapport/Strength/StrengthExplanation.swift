@@ -88,7 +88,8 @@ extension TieStrengths {
         factors.append(
             StrengthFactor(
                 name: "duration", input: Double(ev.daysSinceFirst ?? 0),
-                detail: ev.daysSinceFirst.map { "first interaction \(Self.plural($0, "day")) ago" } ?? "no interactions",
+                detail: ev.daysSinceFirst.map { "first interaction \(Self.plural($0, "day")) ago" }
+                    ?? "no interactions",
                 contribution: ev.core - withoutDuration, isAdditive: false))
         let fresh = model.evidence(
             edge: edge, in: snapshot, asOf: asOf, introductions: introductionsByEdge[edge] ?? [], decaying: false)
@@ -114,7 +115,11 @@ extension TieStrengths {
                 let conversational = kind != .email && kind != .message && kind != .thankYou && kind != .referral
                 if conversational {
                     if counts.oneOnOne > 0 {
-                        kinds.append((counts.oneOnOne, order, "\(counts.oneOnOne) one-on-one \(Self.noun(kind, counts.oneOnOne))"))
+                        kinds.append(
+                            (
+                                counts.oneOnOne, order,
+                                "\(counts.oneOnOne) one-on-one \(Self.noun(kind, counts.oneOnOne))"
+                            ))
                     }
                     if counts.group > 0 {
                         kinds.append((counts.group, order, "\(counts.group) group \(Self.noun(kind, counts.group))"))
@@ -147,7 +152,8 @@ extension TieStrengths {
             parts.append("they introduced you to \(Self.plural(ev.introductionCount, "person", plural: "people"))")
         }
         if ev.referralCount > 0 {
-            parts.append(ev.referralCount == 1 ? "they referred you once" : "they referred you \(ev.referralCount) times")
+            parts.append(
+                ev.referralCount == 1 ? "they referred you once" : "they referred you \(ev.referralCount) times")
         }
         if let embeddedness, embeddedness.mutualContacts > 0 {
             parts.append(Self.plural(embeddedness.mutualContacts, "mutual contact"))
