@@ -102,11 +102,29 @@ extension TieStrengths {
         return StrengthExplanation(
             edge: edge, personA: snapshot.graph.endpoints[2 * Int(edge)],
             personB: snapshot.graph.endpoints[2 * Int(edge) + 1], strength: s, factors: factors,
-            sentence: Self.sentence(ev, tie: tie, embeddedness: embed), evidence: ev)
+            sentence: Self.sentence(
+                ev, tie: tie, embeddedness: embed, introductionsByYou: introductionsByUser(on: edge)),
+            evidence: ev)
     }
 
-    /// The plain-words summary of a tie's evidence.
-    static func sentence(_ ev: TieEvidence, tie: Tie, embeddedness: Embeddedness?) -> String {
+    /// How many of the counted introductions on `edge` the user made, or `nil` when the user is not
+    /// on the tie (the sentence then speaks of both sides).
+    func introductionsByUser(on edge: Int32) -> Int? {
+        guard let me = snapshot.selfIndex,
+            snapshot.graph.endpoints[2 * Int(edge)] == me || snapshot.graph.endpoints[2 * Int(edge) + 1] == me
+        else { return nil }
+        let myID = snapshot.people[Int(me)].id
+        return (introductionsByEdge[edge] ?? []).filter { i in
+            let introduction = snapshot.introductions[i]
+            return introduction.introducerID == myID && (introduction.date.map { $0 <= asOf } ?? true)
+        }.count
+    }
+
+    /// The plain-words summary of a tie's evidence, seen from the user when `introductionsByYou` is
+    /// given.
+    static func sentence(
+        _ ev: TieEvidence, tie: Tie, embeddedness: Embeddedness?, introductionsByYou: Int?
+    ) -> String {
         var parts: [String] = []
         if ev.interactionCount > 0 {
             var kinds: [(count: Int, order: Int, text: String)] = []
@@ -148,8 +166,12 @@ extension TieStrengths {
         if ev.laterInteractionCount > 0 {
             parts.append("\(ev.laterInteractionCount) dated later not counted")
         }
-        if ev.introductionCount > 0 {
-            parts.append("they introduced you to \(Self.plural(ev.introductionCount, "person", plural: "people"))")
+        if let byYou = introductionsByYou {
+            let byThem = ev.introductionCount - byYou
+            if byThem > 0 { parts.append("they introduced you to \(Self.plural(byThem, "person", plural: "people"))") }
+            if byYou > 0 { parts.append("you introduced them to \(Self.plural(byYou, "person", plural: "people"))") }
+        } else if ev.introductionCount > 0 {
+            parts.append("\(Self.plural(ev.introductionCount, "introduction")) between them")
         }
         if ev.referralCount > 0 {
             parts.append(
