@@ -1,7 +1,7 @@
 import Foundation
 
 /// One factor of a strength: its name, its raw input, and what it contributes.
-public struct StrengthFactor: Hashable, Sendable {
+public struct StrengthFactor: Hashable, Sendable, Codable {
     /// A stable identifier: `declared`, `interactions`, `reciprocity`, `embeddedness`, `floor`
     /// (these add up to the strength), and `depth`, `duration`, `recency` (parts of `interactions`).
     public let name: String

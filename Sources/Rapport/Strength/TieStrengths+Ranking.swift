@@ -1,5 +1,5 @@
 /// One of a person's ties, as listed by `TieStrengths.ties(of:)`.
-public struct RankedTie: Hashable, Sendable {
+public struct RankedTie: Hashable, Sendable, Codable {
     /// The person at the other end.
     public let person: Int32
     public let edge: Int32
@@ -7,7 +7,7 @@ public struct RankedTie: Hashable, Sendable {
 }
 
 /// A tie that was strong and is fading: input for keep-warm suggestions.
-public struct FadingTie: Hashable, Sendable {
+public struct FadingTie: Hashable, Sendable, Codable {
     public let person: Int32
     public let edge: Int32
     /// Strength as of `TieStrengths.asOf`.
