@@ -23,7 +23,8 @@ public enum ConfigurationError: Error, Hashable, Sendable, CustomStringConvertib
         case .syntax(let location, let message):
             return "\(location): \(message)"
         case .unknownKey(let location, let section, let key, let known):
-            return "\(location): unknown key '\(key)' in [\(section)]; known keys: \(known.sorted().joined(separator: ", "))"
+            return
+                "\(location): unknown key '\(key)' in [\(section)]; known keys: \(known.sorted().joined(separator: ", "))"
         case .invalidValue(let location, let section, let key, let expected):
             return "\(location): '\(key)' in [\(section)] must be \(expected)"
         }

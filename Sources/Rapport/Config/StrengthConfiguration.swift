@@ -19,7 +19,7 @@ public struct StrengthConfiguration: Hashable, Sendable {
     public var lengthFactorMax: Double
     /// Rapport factor of an unrated interaction (a rating r counts r / 5).
     public var unratedRapport: Double
-    /// Weight δ of the duration term `δ · max_i c_i · ln(1 + age_i / τ)`; capped at
+    /// Weight δ of the duration term `δ · max_i (c_i · ln(1 + age_i / τ))`; capped at
     /// `τ · ln 2 / halfLifeDays` so that ageing never raises an interaction's total weight.
     public var durationWeight: Double
     /// τ of the duration term, in days.
@@ -112,7 +112,10 @@ extension StrengthConfiguration {
             guard let spec = scalars[key] else {
                 throw .unknownKey(entry.location, section: Self.section, key: key, known: Self.scalarKeys.map(\.name))
             }
-            let lower = spec.openBelow ? "greater than \(Self.format(spec.range.lowerBound))" : "at least \(Self.format(spec.range.lowerBound))"
+            let lower =
+                spec.openBelow
+                ? "greater than \(Self.format(spec.range.lowerBound))"
+                : "at least \(Self.format(spec.range.lowerBound))"
             let expected = "a number \(lower) and at most \(Self.format(spec.range.upperBound))"
             guard let d = entry.value.doubleValue, d.isFinite, spec.range.contains(d),
                 !(spec.openBelow && d == spec.range.lowerBound)

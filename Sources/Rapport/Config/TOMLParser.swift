@@ -30,7 +30,9 @@ public enum TOMLParser {
                     parts.append(try cursor.key())
                     cursor.skipSpaces()
                 } while cursor.consume(UInt8(ascii: "."))
-                guard cursor.consume(UInt8(ascii: "]")) else { throw cursor.unexpected("']' to close the table header") }
+                guard cursor.consume(UInt8(ascii: "]")) else {
+                    throw cursor.unexpected("']' to close the table header")
+                }
                 table = parts.joined(separator: ".")
                 try document.declareTable(table, at: start)
             } else {
@@ -226,7 +228,8 @@ private struct Cursor {
                 case UInt8(ascii: "u"), UInt8(ascii: "U"):
                     let count = e == UInt8(ascii: "u") ? 4 : 8
                     guard position + count <= bytes.count,
-                        let code = UInt32(String(decoding: bytes[position..<position + count], as: UTF8.self), radix: 16),
+                        let code = UInt32(
+                            String(decoding: bytes[position..<position + count], as: UTF8.self), radix: 16),
                         let scalar = Unicode.Scalar(code)
                     else { throw .syntax(escape, "invalid unicode escape") }
                     for _ in 0..<count { advance() }

@@ -127,7 +127,8 @@ public struct TOMLDocument: Hashable, Sendable {
         throws(ConfigurationError)
     {
         if tables[table]?[key] != nil {
-            throw .syntax(location, "key '\(key)' is defined twice in \(table.isEmpty ? "the top level" : "[\(table)]")")
+            throw .syntax(
+                location, "key '\(key)' is defined twice in \(table.isEmpty ? "the top level" : "[\(table)]")")
         }
         tables[table, default: [:]][key] = TOMLEntry(value: value, location: location)
     }

@@ -40,7 +40,8 @@ public struct ReachCalculator: Sendable {
             toNeighbor[v] = s
             for grouping in ReachGrouping.allCases {
                 for (key, name) in Self.groups(of: v, by: grouping, in: snapshot) {
-                    groups[grouping, default: [:]][key, default: Group(name: name, product: 1, ties: [])].product *= 1 - s
+                    groups[grouping, default: [:]][key, default: Group(name: name, product: 1, ties: [])].product *=
+                        1 - s
                     groups[grouping, default: [:]][key]?.ties.append(ReachTie(person: v, strength: s))
                 }
             }
@@ -105,7 +106,8 @@ public struct ReachCalculator: Sendable {
 
     /// The groups a person belongs to, as (key, display name): the current organization, or each
     /// sector or school (folded keys, so "IP Law" and "ip law" are one group).
-    static func groups(of person: Int32, by grouping: ReachGrouping, in snapshot: NetworkSnapshot) -> [(String, String)] {
+    static func groups(of person: Int32, by grouping: ReachGrouping, in snapshot: NetworkSnapshot) -> [(String, String)]
+    {
         switch grouping {
         case .organization:
             let o = snapshot.organizationIndex[Int(person)]

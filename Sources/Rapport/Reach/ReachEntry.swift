@@ -1,5 +1,5 @@
 /// What to group the ego's ties by when measuring reach.
-public enum ReachGrouping: String, CaseIterable, Sendable, Hashable {
+public enum ReachGrouping: String, CaseIterable, Sendable, Hashable, Codable {
     /// The person's current organization.
     case organization
     /// Each sector or practice area the person lists.
@@ -19,13 +19,13 @@ public enum ReachGrouping: String, CaseIterable, Sendable, Hashable {
 }
 
 /// One tie carrying reach: the person at the other end and the tie's strength.
-public struct ReachTie: Hashable, Sendable {
+public struct ReachTie: Hashable, Sendable, Codable {
     public let person: Int32
     public let strength: Double
 }
 
 /// The ego's reach into one group, with the ties that carry it, strongest first.
-public struct ReachEntry: Hashable, Sendable {
+public struct ReachEntry: Hashable, Sendable, Codable {
     /// The normalized key of the group (organization key, or folded sector/school name).
     public let key: String
     /// The display name: the first spelling seen.

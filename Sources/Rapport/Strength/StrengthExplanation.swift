@@ -1,7 +1,7 @@
 import Foundation
 
 /// One factor of a strength: its name, its raw input, and what it contributes.
-public struct StrengthFactor: Hashable, Sendable {
+public struct StrengthFactor: Hashable, Sendable, Codable {
     /// A stable identifier: `declared`, `interactions`, `reciprocity`, `embeddedness`, `floor`
     /// (these add up to the strength), and `depth`, `duration`, `recency` (parts of `interactions`).
     public let name: String
@@ -88,7 +88,8 @@ extension TieStrengths {
         factors.append(
             StrengthFactor(
                 name: "duration", input: Double(ev.daysSinceFirst ?? 0),
-                detail: ev.daysSinceFirst.map { "first interaction \(Self.plural($0, "day")) ago" } ?? "no interactions",
+                detail: ev.daysSinceFirst.map { "first interaction \(Self.plural($0, "day")) ago" }
+                    ?? "no interactions",
                 contribution: ev.core - withoutDuration, isAdditive: false))
         let fresh = model.evidence(
             edge: edge, in: snapshot, asOf: asOf, introductions: introductionsByEdge[edge] ?? [], decaying: false)
@@ -101,11 +102,29 @@ extension TieStrengths {
         return StrengthExplanation(
             edge: edge, personA: snapshot.graph.endpoints[2 * Int(edge)],
             personB: snapshot.graph.endpoints[2 * Int(edge) + 1], strength: s, factors: factors,
-            sentence: Self.sentence(ev, tie: tie, embeddedness: embed), evidence: ev)
+            sentence: Self.sentence(
+                ev, tie: tie, embeddedness: embed, introductionsByYou: introductionsByUser(on: edge)),
+            evidence: ev)
     }
 
-    /// The plain-words summary of a tie's evidence.
-    static func sentence(_ ev: TieEvidence, tie: Tie, embeddedness: Embeddedness?) -> String {
+    /// How many of the counted introductions on `edge` the user made, or `nil` when the user is not
+    /// on the tie (the sentence then speaks of both sides).
+    func introductionsByUser(on edge: Int32) -> Int? {
+        guard let me = snapshot.selfIndex,
+            snapshot.graph.endpoints[2 * Int(edge)] == me || snapshot.graph.endpoints[2 * Int(edge) + 1] == me
+        else { return nil }
+        let myID = snapshot.people[Int(me)].id
+        return (introductionsByEdge[edge] ?? []).filter { i in
+            let introduction = snapshot.introductions[i]
+            return introduction.introducerID == myID && (introduction.date.map { $0 <= asOf } ?? true)
+        }.count
+    }
+
+    /// The plain-words summary of a tie's evidence, seen from the user when `introductionsByYou` is
+    /// given.
+    static func sentence(
+        _ ev: TieEvidence, tie: Tie, embeddedness: Embeddedness?, introductionsByYou: Int?
+    ) -> String {
         var parts: [String] = []
         if ev.interactionCount > 0 {
             var kinds: [(count: Int, order: Int, text: String)] = []
@@ -114,7 +133,11 @@ extension TieStrengths {
                 let conversational = kind != .email && kind != .message && kind != .thankYou && kind != .referral
                 if conversational {
                     if counts.oneOnOne > 0 {
-                        kinds.append((counts.oneOnOne, order, "\(counts.oneOnOne) one-on-one \(Self.noun(kind, counts.oneOnOne))"))
+                        kinds.append(
+                            (
+                                counts.oneOnOne, order,
+                                "\(counts.oneOnOne) one-on-one \(Self.noun(kind, counts.oneOnOne))"
+                            ))
                     }
                     if counts.group > 0 {
                         kinds.append((counts.group, order, "\(counts.group) group \(Self.noun(kind, counts.group))"))
@@ -143,11 +166,16 @@ extension TieStrengths {
         if ev.laterInteractionCount > 0 {
             parts.append("\(ev.laterInteractionCount) dated later not counted")
         }
-        if ev.introductionCount > 0 {
-            parts.append("they introduced you to \(Self.plural(ev.introductionCount, "person", plural: "people"))")
+        if let byYou = introductionsByYou {
+            let byThem = ev.introductionCount - byYou
+            if byThem > 0 { parts.append("they introduced you to \(Self.plural(byThem, "person", plural: "people"))") }
+            if byYou > 0 { parts.append("you introduced them to \(Self.plural(byYou, "person", plural: "people"))") }
+        } else if ev.introductionCount > 0 {
+            parts.append("\(Self.plural(ev.introductionCount, "introduction")) between them")
         }
         if ev.referralCount > 0 {
-            parts.append(ev.referralCount == 1 ? "they referred you once" : "they referred you \(ev.referralCount) times")
+            parts.append(
+                ev.referralCount == 1 ? "they referred you once" : "they referred you \(ev.referralCount) times")
         }
         if let embeddedness, embeddedness.mutualContacts > 0 {
             parts.append(Self.plural(embeddedness.mutualContacts, "mutual contact"))

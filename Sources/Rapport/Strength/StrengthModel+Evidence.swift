@@ -128,7 +128,8 @@ extension StrengthModel {
         var result: [Int32: [Int]] = [:]
         for (i, introduction) in snapshot.introductions.enumerated()
         where introduction.status == .made || introduction.status == .met {
-            guard let a = snapshot.index(ofID: introduction.introducerID), let b = snapshot.index(ofID: introduction.toID),
+            guard let a = snapshot.index(ofID: introduction.introducerID),
+                let b = snapshot.index(ofID: introduction.toID),
                 let edge = snapshot.tie(between: a, and: b)
             else { continue }
             result[edge, default: []].append(i)

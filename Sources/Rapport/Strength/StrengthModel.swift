@@ -48,7 +48,11 @@ public struct StrengthModel: Sendable {
                         if offsets[e] == offsets[e + 1] {
                             out[e] = table[Self.slot(ties[e].kind, ties[e].origin)]
                         } else {
-                            out[e] = evidence(edge: Int32(e), in: snapshot, asOf: day, introductions: introductions[Int32(e)] ?? []).core
+                            out[e] =
+                                evidence(
+                                    edge: Int32(e), in: snapshot, asOf: day,
+                                    introductions: introductions[Int32(e)] ?? []
+                                ).core
                         }
                     }
                 }

@@ -6,7 +6,7 @@ import Foundation
 /// Per interaction i (dated on or before the day, age aᵢ in days):
 /// `qᵢ = w(kind) · g(one-on-one) · ℓ(minutes) · ρ(rapport)` and `cᵢ = qᵢ · 2^(−aᵢ/h)`.
 /// - depth `D = min(1, maxᵢ cᵢ)` — the best conversation, faded by age;
-/// - volume `Y = Σ cᵢ + δ · maxᵢ cᵢ · ln(1 + aᵢ/τ)` — frequency plus a small duration credit;
+/// - volume `Y = Σ cᵢ + δ · maxᵢ (cᵢ · ln(1 + aᵢ/τ))` — frequency plus a small duration credit;
 /// - interactions `s_int = D · (1 − exp(−Y / (k·D)))` — saturates towards the depth;
 /// - reciprocity `R = Σ_{they initiated} ρ_init·cᵢ + Σ_{referrals} ρ_ref·cᵢ + Σ_{introductions} ρ_intro·2^(−a/h)`
 ///   and `s_rec = 1 − exp(−R / k_r)`;

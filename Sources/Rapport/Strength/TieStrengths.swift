@@ -78,7 +78,7 @@ public struct TieStrengths: Sendable {
 }
 
 /// The strength a tie had at its best, and the day it had it.
-public struct StrengthPeak: Hashable, Sendable {
+public struct StrengthPeak: Hashable, Sendable, Codable {
     public let strength: Double
     public let day: Day
 }

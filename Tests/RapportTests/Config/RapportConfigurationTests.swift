@@ -69,7 +69,9 @@ struct RapportConfigurationTests {
             message("[strength.ties]\nboss = 1")
                 == "2:1: unknown key 'boss' in [strength.ties]; known keys: acquaintance, classmate, colleague, family, "
                 + "former_colleague, friend, mentor")
-        #expect(message("[strength.interactions]\nlunch = 1")?.hasPrefix("2:1: unknown key 'lunch' in [strength.interactions]; known keys: call, coffee") == true)
+        #expect(
+            message("[strength.interactions]\nlunch = 1")?.hasPrefix(
+                "2:1: unknown key 'lunch' in [strength.interactions]; known keys: call, coffee") == true)
     }
 
     @Test func outOfRangeAndMistypedValuesAreLocatedErrors() {
@@ -80,18 +82,23 @@ struct RapportConfigurationTests {
             message("[strength]\n  floor = \"low\"")
                 == "2:3: 'floor' in [strength] must be a number greater than 0 and at most 0.5")
         #expect(message("[strength]\nsaturation = nan")?.hasPrefix("2:1: 'saturation' in [strength] must be") == true)
-        #expect(message("[strength]\nduration_weight = -0.1")?.hasPrefix("2:1: 'duration_weight' in [strength] must be a number at least 0") == true)
+        #expect(
+            message("[strength]\nduration_weight = -0.1")?.hasPrefix(
+                "2:1: 'duration_weight' in [strength] must be a number at least 0") == true)
         #expect(
             message("[strength.interactions]\ncoffee = 2")
                 == "2:1: 'coffee' in [strength.interactions] must be a number from 0 to 1")
         #expect(
             message("[strength]\nlength_factor_min = 0.9\nlength_factor_max = 1")
                 == nil)
-        #expect(message("[strength]\nhalf_life_days = 90\nhalf_life_days = 91") == "3:1: key 'half_life_days' is defined twice in [strength]")
+        #expect(
+            message("[strength]\nhalf_life_days = 90\nhalf_life_days = 91")
+                == "3:1: key 'half_life_days' is defined twice in [strength]")
     }
 
     @Test func aConfiguredHalfLifeChangesStrength() throws {
-        let coffee = InteractionSpec(kind: .coffee, isOneOnOne: true, minutes: 30, rapport: 5, theyInitiated: false, daysAgo: 180)
+        let coffee = InteractionSpec(
+            kind: .coffee, isOneOnOne: true, minutes: 30, rapport: 5, theyInitiated: false, daysAgo: 180)
         let slow = try RapportConfiguration(toml: "[strength]\nhalf_life_days = 720").strength
         #expect(try Fixtures.strength([coffee], configuration: slow) > Fixtures.strength([coffee]))
     }

@@ -66,7 +66,8 @@ struct TOMLParserTests {
     @Test func syntaxErrorsNameTheirLineAndColumn() {
         #expect(message("a = 1\nb = \n") == "2:5: expected a value, found the end of the line")
         #expect(message("a = 1\nb 2") == "2:3: expected '=' after the key 'b', found '2'")
-        #expect(message("[strength\nx = 1") == "1:10: expected ']' to close the table header, found the end of the line")
+        #expect(
+            message("[strength\nx = 1") == "1:10: expected ']' to close the table header, found the end of the line")
         #expect(message("x = \"open") == "1:5: unterminated string")
         #expect(message("x = \"bad \\q\"") == "1:10: invalid escape sequence")
         #expect(message("x = yes") == "1:5: 'yes' is not a value (strings need quotes)")

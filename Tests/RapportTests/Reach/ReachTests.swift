@@ -9,7 +9,8 @@ struct ReachTests {
     static func network(_ contacts: [(String, String?, [String], Double)]) throws -> TieStrengths {
         var data = NetworkData(people: [Person(id: "me", organization: "Own Firm")])
         for (id, organization, sectors, _) in contacts {
-            data.people.append(Person(id: id, firstName: id, organization: organization, sectors: sectors, schools: sectors))
+            data.people.append(
+                Person(id: id, firstName: id, organization: organization, sectors: sectors, schools: sectors))
             data.ties.append(Tie("me", id, kind: .acquaintance))
         }
         let snapshot = try NetworkSnapshot(data)
@@ -43,7 +44,8 @@ struct ReachTests {
 
     @Test func sectorsAndSchoolsGroupByFoldedNameAndCountEachPersonOnce() throws {
         let strengths = try Self.network([
-            ("a", nil, ["IP Law", "Litigation"], 0.5), ("b", nil, ["ip law"], 0.5), ("c", nil, ["IP  law", "ip law"], 0.5),
+            ("a", nil, ["IP Law", "Litigation"], 0.5), ("b", nil, ["ip law"], 0.5),
+            ("c", nil, ["IP  law", "ip law"], 0.5),
         ])
         let calculator = try ReachCalculator(ego: 0, strengths: strengths)
         let sectors = calculator.reach(by: .sector)
@@ -83,7 +85,10 @@ struct ReachTests {
     }
 
     @Test func reachGainForSomeoneNewAtAnOrganization() throws {
-        var data = NetworkData(people: [Person(id: "me"), Person(id: "a", organization: "Alpha"), Person(id: "n", organization: "Alpha"), Person(id: "loner")])
+        var data = NetworkData(people: [
+            Person(id: "me"), Person(id: "a", organization: "Alpha"), Person(id: "n", organization: "Alpha"),
+            Person(id: "loner"),
+        ])
         data.ties = [Tie("me", "a", kind: .acquaintance)]
         let snapshot = try NetworkSnapshot(data)
         let strengths = TieStrengths(
@@ -104,20 +109,25 @@ struct ReachTests {
         #expect(throws: ScoringError.invalidStrength(0)) { try calculator.reachGain(ifTieTo: 1, at: 0) }
         #expect(throws: ScoringError.invalidStrength(1.5)) { try calculator.reachGain(ifTieTo: 1, at: 1.5) }
         #expect(throws: ScoringError.self) { try calculator.reachGain(ifTieTo: 1, at: .nan) }
-        #expect(ScoringError.invalidStrength(1.5).description == "a strength must be greater than 0 and at most 1, not 1.5")
+        #expect(
+            ScoringError.invalidStrength(1.5).description == "a strength must be greater than 0 and at most 1, not 1.5")
         #expect(ScoringError.unknownPerson(9).description == "no person has index 9 in this network")
     }
 
     @Test func reachIsTheNoisyOrOfTheTiesAndNeverFallsWhenATieIsAdded() async {
-        await propertyCheck(input: Gen.double(in: 0.01...1).array(of: 1...12), Gen.double(in: 0.01...1)) { values, extra in
+        await propertyCheck(input: Gen.double(in: 0.01...1).array(of: 1...12), Gen.double(in: 0.01...1)) {
+            values, extra in
             let strengths = try Self.network(values.enumerated().map { ("p\($0.offset)", "Org", [], $0.element) })
-            let reach = try #require(try ReachCalculator.reach(of: 0, by: .organization, strengths: strengths).first).reach
+            let reach = try #require(try ReachCalculator.reach(of: 0, by: .organization, strengths: strengths).first)
+                .reach
             var miss = 1.0
             for s in values { miss *= 1 - s }
             #expect(abs(reach - (1 - miss)) < 1e-12)
             #expect(reach >= (values.max() ?? 0) - 1e-12 && reach <= 1)
-            let more = try Self.network((values + [extra]).enumerated().map { ("p\($0.offset)", "Org", [], $0.element) })
-            let reachMore = try #require(try ReachCalculator.reach(of: 0, by: .organization, strengths: more).first).reach
+            let more = try Self.network(
+                (values + [extra]).enumerated().map { ("p\($0.offset)", "Org", [], $0.element) })
+            let reachMore = try #require(try ReachCalculator.reach(of: 0, by: .organization, strengths: more).first)
+                .reach
             #expect(reachMore >= reach)
         }
     }

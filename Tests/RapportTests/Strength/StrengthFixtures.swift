@@ -30,7 +30,9 @@ enum Fixtures {
     static let interactionSpec = zip(
         Gen<InteractionKind>.case, Gen.bool, Gen.int(in: 1...240).optional, Gen.int(in: 1...5).optional, Gen.bool,
         Gen.int(in: 0...2000)
-    ).map { InteractionSpec(kind: $0.0, isOneOnOne: $0.1, minutes: $0.2, rapport: $0.3, theyInitiated: $0.4, daysAgo: $0.5) }
+    ).map {
+        InteractionSpec(kind: $0.0, isOneOnOne: $0.1, minutes: $0.2, rapport: $0.3, theyInitiated: $0.4, daysAgo: $0.5)
+    }
 
     static let interactionSpecs = interactionSpec.array(of: 0...12)
 
@@ -48,7 +50,9 @@ enum Fixtures {
         data.interactions = specs.map { $0.interaction(with: "p", asOf: today) }
         for i in 0..<introductions {
             data.introductions.append(
-                Introduction(date: today.adding(days: -introductionDaysAgo), introducerID: "p", personID: "x\(i)", status: .made))
+                Introduction(
+                    date: today.adding(days: -introductionDaysAgo), introducerID: "p", personID: "x\(i)", status: .made)
+            )
         }
         return try NetworkSnapshot(data)
     }

@@ -9,7 +9,8 @@ struct StrengthModelTests {
     let today = Fixtures.today
 
     func meeting(_ daysAgo: Int, rapport: Int?) -> InteractionSpec {
-        InteractionSpec(kind: .meeting, isOneOnOne: true, minutes: 30, rapport: rapport, theyInitiated: false, daysAgo: daysAgo)
+        InteractionSpec(
+            kind: .meeting, isOneOnOne: true, minutes: 30, rapport: rapport, theyInitiated: false, daysAgo: daysAgo)
     }
 
     @Test func emptySnapshotGivesNoStrengths() throws {
@@ -53,7 +54,9 @@ struct StrengthModelTests {
         #expect(model.declaredStrength(of: Tie("a", "b", kind: .colleague, origin: .sameOrganization)) == 0.15)
         #expect(model.declaredStrength(of: Tie("a", "b", kind: .friend, origin: .contact)) == 0.1)
         let colleagues = try NetworkSnapshot(
-            NetworkData(people: [Person(id: "me", organization: "Fenwick & West"), Person(id: "c", organization: "Fenwick & West LLP")]))
+            NetworkData(people: [
+                Person(id: "me", organization: "Fenwick & West"), Person(id: "c", organization: "Fenwick & West LLP"),
+            ]))
         let strengths = model.strengths(in: colleagues, asOf: today)
         #expect(colleagues.ties.first?.origin == .sameOrganization)
         #expect(strengths.values == [0.15])
@@ -113,7 +116,8 @@ struct StrengthModelTests {
         #expect(abs(explanation.strength - 0.9297628229203854) < 1e-12)
         #expect(
             explanation.sentence
-                == "3 one-on-one meetings (last 41 days ago), rapport 4.7/5, they introduced you to 2 people, declared acquaintance")
+                == "3 one-on-one meetings (last 41 days ago), rapport 4.7/5, they introduced you to 2 people, declared acquaintance"
+        )
         let additive = explanation.factors.filter(\.isAdditive).map(\.contribution).reduce(0, +)
         #expect(abs(additive - explanation.strength) < 1e-12)
         #expect(explanation.factor("declared")?.contribution == 0.1)
@@ -134,7 +138,8 @@ struct StrengthModelTests {
     @Test func peakStrengthRemembersAFadedTie() throws {
         // One coffee 400 days ago at rapport 5. On its day: s_int = 1 − e^(−1/1.5) = 0.486583,
         // s = 0.537925. Today: c = 2^(−400/180) = 0.214311, s = 0.209958.
-        let coffee = InteractionSpec(kind: .coffee, isOneOnOne: true, minutes: 30, rapport: 5, theyInitiated: false, daysAgo: 400)
+        let coffee = InteractionSpec(
+            kind: .coffee, isOneOnOne: true, minutes: 30, rapport: 5, theyInitiated: false, daysAgo: 400)
         let strengths = StrengthModel().strengths(in: try Fixtures.pair([coffee]), asOf: today)
         #expect(abs(strengths.values[0] - 0.20995833009638099) < 1e-12)
         let peak = strengths.peak(edge: 0)
