@@ -88,7 +88,7 @@ enum HopLimitedSearch {
             }
         }
 
-        // Per-node summaries from the winning records; `reached` by (distance, hops, node).
+        // Per-node summaries from the winning records; `reached` in node order.
         for v in 0..<n {
             let r = Int(recordOfNode[v])
             guard r > 0 else { continue }
@@ -100,12 +100,6 @@ enum HopLimitedSearch {
             while recordParent[first] > 0 { first = Int(recordParent[first]) }
             result.firstHop[v] = recordNode[first]
             reached.append(Int32(v))
-        }
-        reached.sort { a, b in
-            let da = result.distance[Int(a)], db = result.distance[Int(b)]
-            if da != db { return da < db }
-            let ha = result.hops[Int(a)], hb = result.hops[Int(b)]
-            return ha != hb ? ha < hb : a < b
         }
         result.reached = reached
         result.recordOfNode = recordOfNode

@@ -36,7 +36,8 @@ public struct MostReliablePaths: Sendable {
     /// The first node after the source on each node's best path (the node itself for neighbours of
     /// the source); −1 for the source and unreached nodes.
     public let firstHop: [Int32]
-    /// Reached nodes other than the source, in the order their best path was fixed.
+    /// Reached nodes other than the source: in the order their best path was fixed (unlimited
+    /// search), in ascending index order (hop-limited search).
     public let reached: [Int32]
 
     let strengths: [Double]

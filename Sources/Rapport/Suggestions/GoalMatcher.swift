@@ -15,7 +15,6 @@
 /// million people costs array lookups.
 struct GoalMatcher {
     private let goal: Goal
-    private let synonyms: SynonymTable
     private let sectors: [MatchText]
     private let keywords: [MatchText]
     private let organizations: [MatchText]
@@ -33,7 +32,6 @@ struct GoalMatcher {
 
     init(goal: Goal, synonyms: SynonymTable) {
         self.goal = goal
-        self.synonyms = synonyms
         func compile(_ list: [String]) -> [MatchText] {
             list.map { MatchText($0, synonyms: synonyms) }.filter { !$0.tokens.isEmpty }
         }
@@ -52,8 +50,7 @@ struct GoalMatcher {
     /// Whether the goal is neutral (no usable entry or all weights zero).
     var isNeutral: Bool { weightSum <= 0 }
 
-    private func bits(of text: String, _ mask: UInt8) -> UInt8 {
-        let t = MatchText(text, synonyms: synonyms)
+    private func bits(of t: MatchText, _ mask: UInt8) -> UInt8 {
         var b: UInt8 = 0
         if mask & 1 != 0, sectors.contains(where: t.contains) { b |= 1 }
         if mask & 2 != 0, keywords.contains(where: t.contains) { b |= 2 }
@@ -68,16 +65,17 @@ struct GoalMatcher {
         return table[Int(code)]
     }
 
-    /// The relevance of person `v` of `snapshot`, whose text fields `index` interned.
+    /// The relevance of person `v`, whose text fields `index` interned; `organizationIndex` maps
+    /// people to organizations as in the snapshot.
     /// - Complexity: O(fields of the person) once each distinct value has been seen.
-    mutating func relevance(of v: Int32, index: PersonTextIndex, in snapshot: NetworkSnapshot) -> Double {
+    mutating func relevance(of v: Int32, index: PersonTextIndex, organizationIndex: [Int32]) -> Double {
         guard !isNeutral else { return 1 }
         var b: UInt8 = 0
         let title = index.titleCode[Int(v)]
         if title >= 0 {
             var t = Self.cached(&titleBits, title, count: index.titles.count)
             if t == Self.unknown {
-                t = bits(of: index.titles[Int(title)], 1 | 2 | 16)
+                t = bits(of: index.titleText[Int(title)], 1 | 2 | 16)
                 titleBits[Int(title)] = t
             }
             b |= t
@@ -86,7 +84,7 @@ struct GoalMatcher {
             let code = index.sectorCodes[k]
             var t = Self.cached(&sectorBits, code, count: index.sectors.count)
             if t == Self.unknown {
-                t = bits(of: index.sectors[Int(code)], 1 | 2)
+                t = bits(of: index.sectorText[Int(code)], 1 | 2)
                 sectorBits[Int(code)] = t
             }
             b |= t
@@ -95,7 +93,7 @@ struct GoalMatcher {
         if location >= 0 {
             var t = Self.cached(&locationBits, location, count: index.locations.count)
             if t == Self.unknown {
-                t = bits(of: index.locations[Int(location)], 8)
+                t = bits(of: index.locationText[Int(location)], 8)
                 locationBits[Int(location)] = t
             }
             b |= t
@@ -104,18 +102,18 @@ struct GoalMatcher {
             let code = index.tagCodes[k]
             var t = Self.cached(&tagBits, code, count: index.tags.count)
             if t == Self.unknown {
-                t = bits(of: index.tags[Int(code)], 2)
+                t = bits(of: index.tagText[Int(code)], 2)
                 tagBits[Int(code)] = t
             }
             b |= t
         }
-        let organization = snapshot.organizationIndex[Int(v)]
+        let organization = organizationIndex[Int(v)]
         if organization >= 0 {
-            var t = Self.cached(&organizationBits, organization, count: snapshot.organizations.count)
+            var t = Self.cached(&organizationBits, organization, count: index.organizationKeyText.count)
             if t == Self.unknown {
-                let org = snapshot.organizations[Int(organization)]
-                t = bits(of: org.key, 4) | bits(of: org.name, 2)
-                if let sector = org.sector { t |= bits(of: sector, 1 | 2) }
+                let o = Int(organization)
+                t = bits(of: index.organizationKeyText[o], 4) | bits(of: index.organizationNameText[o], 2)
+                if let sector = index.organizationSectorText[o] { t |= bits(of: sector, 1 | 2) }
                 organizationBits[Int(organization)] = t
             }
             b |= t

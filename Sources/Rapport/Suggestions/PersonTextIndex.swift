@@ -20,9 +20,18 @@ struct PersonTextIndex: Sendable {
     let tagCodes: [Int32]
     /// `TitleSeniority.score` of each distinct title.
     let titleSeniority: [Double]
+    /// Each distinct value in match form (folded, singular, synonyms applied).
+    let titleText: [MatchText]
+    let locationText: [MatchText]
+    let sectorText: [MatchText]
+    let tagText: [MatchText]
+    /// Per organization of the snapshot: its normalized key, its name and its sector in match form.
+    let organizationKeyText: [MatchText]
+    let organizationNameText: [MatchText]
+    let organizationSectorText: [MatchText?]
 
-    /// - Complexity: O(V + total field count) hash lookups.
-    init(people: [Person]) {
+    /// - Complexity: O(V + total field count) hash lookups, then tokenizing each distinct value once.
+    init(people: [Person], organizations: [Organization], synonyms: SynonymTable) {
         var titleTable = Interner(), locationTable = Interner(), sectorTable = Interner(), tagTable = Interner()
         var titleCode = [Int32](repeating: -1, count: people.count)
         var locationCode = [Int32](repeating: -1, count: people.count)
@@ -49,6 +58,13 @@ struct PersonTextIndex: Sendable {
         self.tagOffsets = tagOffsets
         self.tagCodes = tagCodes
         titleSeniority = titles.map(TitleSeniority.score)
+        titleText = titles.map { MatchText($0, synonyms: synonyms) }
+        locationText = locations.map { MatchText($0, synonyms: synonyms) }
+        sectorText = sectors.map { MatchText($0, synonyms: synonyms) }
+        tagText = tags.map { MatchText($0, synonyms: synonyms) }
+        organizationKeyText = organizations.map { MatchText($0.key, synonyms: synonyms) }
+        organizationNameText = organizations.map { MatchText($0.name, synonyms: synonyms) }
+        organizationSectorText = organizations.map { org in org.sector.map { MatchText($0, synonyms: synonyms) } }
     }
 
     /// The seniority of person `v`'s title (0.3 without one).

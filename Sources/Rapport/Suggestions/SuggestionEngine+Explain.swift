@@ -16,7 +16,7 @@ extension SuggestionEngine {
         let action: String
         if path.isEmpty {
             kind = .coldOutreach
-            shared = sharedGround(context.ego, v)
+            shared = sharedGround(v, context: context)
             action = coldOutreachSentence(shared: shared, maxHops: context.paths.maxHops)
         } else {
             let options = context.introducerOptions(for: v)
@@ -74,20 +74,20 @@ extension SuggestionEngine {
         return "moderate tie"
     }
 
-    /// What `a` and `b` have in common, most personal first: schools, then organization, then sectors.
-    /// Each entry reads "studied at X", "work at X" or "work in X".
-    func sharedGround(_ a: Int32, _ b: Int32) -> [String] {
-        let pa = snapshot.people[Int(a)], pb = snapshot.people[Int(b)]
+    /// What the ego and `v` have in common, most personal first: schools, then organization, then
+    /// sectors. Each entry reads "studied at X", "work at X" or "work in X".
+    func sharedGround(_ v: Int32, context: ScoringContext) -> [String] {
+        let person = snapshot.people[Int(v)]
         var shared: [String] = []
-        let schoolsA = Set(pa.schools.map(NameKey.person).filter { !$0.isEmpty })
-        for school in pb.schools where schoolsA.contains(NameKey.person(school)) { shared.append("studied at \(school)") }
-        let oa = snapshot.organizationIndex[Int(a)]
-        if oa >= 0, oa == snapshot.organizationIndex[Int(b)] {
-            shared.append("work at \(snapshot.organizations[Int(oa)].name)")
+        for school in person.schools where context.egoSchools.contains(NameKey.person(school)) { shared.append("studied at \(school)") }
+        let o = snapshot.organizationIndex[Int(v)]
+        if o >= 0, o == snapshot.organizationIndex[Int(context.ego)] {
+            shared.append("work at \(snapshot.organizations[Int(o)].name)")
         }
-        let sectorsA = Set(pa.sectors.map { MatchText($0, synonyms: synonyms) }.filter { !$0.tokens.isEmpty })
-        for sector in pb.sectors where sectorsA.contains(MatchText(sector, synonyms: synonyms)) {
-            shared.append("work in \(sector)")
+        let index = textIndex
+        for k in Int(index.sectorOffsets[Int(v)])..<Int(index.sectorOffsets[Int(v) + 1]) {
+            let code = Int(index.sectorCodes[k])
+            if context.egoSectors.contains(index.sectorText[code]) { shared.append("work in \(index.sectors[code])") }
         }
         return shared
     }

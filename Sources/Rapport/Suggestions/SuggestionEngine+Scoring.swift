@@ -11,8 +11,23 @@ struct ScoringContext {
     let egoTie: [Int32: Double]
     /// Π(1 − sᵢ) over the ego's ties at each organization (1 where there are none).
     let noReach: [Double]
+    /// The ego's schools (name keys) and sectors (match form), for cold-outreach sentences.
+    let egoSchools: Set<String>
+    let egoSectors: Set<MatchText>
     let excluded: Set<Int32>
     let unanswered: Set<Int32>
+    /// −ln s(ego, v) for the ego's neighbours, +∞ for everyone else.
+    private let egoLength: [Double]
+    /// Flat copies of what the introducer count reads for every reached candidate.
+    private let offsets: [Int]
+    private let organizationIndex: [Int32]
+    private let neighbors: [Int32]
+    private let incidentEdges: [Int32]
+    private let distance: [Double]
+    private let hops: [Int32]
+    private let firstHop: [Int32]
+    /// A path is usable when Σ ℓ ≤ −ln(redundancyThreshold).
+    private let usableLength: Double
     /// Scratch for counting distinct introducers: `stamp[z] == generation` once z was counted in
     /// the current count.
     private var stamp: [Int32]
@@ -25,11 +40,13 @@ struct ScoringContext {
         matcher = GoalMatcher(goal: goal, synonyms: engine.synonyms)
         let snapshot = engine.snapshot
         var egoTie: [Int32: Double] = [:]
+        var egoLength = [Double](repeating: .infinity, count: snapshot.personCount)
         var noReach = [Double](repeating: 1, count: snapshot.organizations.count)
         for h in snapshot.graph.halfEdges(of: ego) {
             let v = snapshot.graph.neighbors[h]
             let s = engine.strengths[Int(snapshot.graph.incidentEdges[h])]
             egoTie[v] = s
+            egoLength[Int(v)] = engine.lengths[Int(snapshot.graph.incidentEdges[h])]
             let o = snapshot.organizationIndex[Int(v)]
             if o >= 0 { noReach[Int(o)] *= 1 - s }
         }
@@ -39,6 +56,19 @@ struct ScoringContext {
         excluded = fresh.excluded
         unanswered = fresh.unanswered
         stamp = [Int32](repeating: -1, count: snapshot.personCount)
+        let me = snapshot.people[Int(ego)]
+        egoSchools = Set(me.schools.map(NameKey.person).filter { !$0.isEmpty })
+        egoSectors = Set(me.sectors.map { MatchText($0, synonyms: engine.synonyms) }.filter { !$0.tokens.isEmpty })
+        self.egoLength = egoLength
+        offsets = snapshot.graph.offsets
+        organizationIndex = snapshot.organizationIndex
+        neighbors = snapshot.graph.neighbors
+        incidentEdges = snapshot.graph.incidentEdges
+        distance = paths.distance
+        hops = paths.hops
+        firstHop = paths.firstHop
+        let threshold = engine.configuration.redundancyThreshold
+        usableLength = threshold > 0 ? -Foundation.log(threshold) : .infinity
     }
 
     func isExcluded(_ v: Int32) -> Bool { !excluded.isEmpty && excluded.contains(v) }
@@ -68,51 +98,80 @@ struct ScoringContext {
         }
     }
 
-    /// The number of distinct introducers whose path to `v` reaches the redundancy threshold.
+    /// The number of distinct introducers whose path to `v` reaches the redundancy threshold: the
+    /// same first hops as `introducerOptions(for:)`, compared in the log domain
+    /// (r(u) · s(u, v) ≥ t ⟺ dist(u) + ℓ(u, v) ≤ −ln t).
     /// - Complexity: O(deg v), no allocation.
     mutating func introducerCount(for v: Int32) -> Int {
-        let threshold = engine.configuration.redundancyThreshold
-        var count = 0
         generation &+= 1
         let current = generation
-        var stamp = self.stamp
-        self.stamp = []
-        forEachIntroducer(of: v) { z, r in
-            if r >= threshold, stamp[Int(z)] != current {
-                stamp[Int(z)] = current
-                count += 1
+        let limit = Int32(clamping: paths.maxHops ?? Int(Int32.max))
+        let usable = usableLength
+        let ego = self.ego
+        var count = 0
+        offsets.withUnsafeBufferPointer { off in
+            neighbors.withUnsafeBufferPointer { nbr in
+                incidentEdges.withUnsafeBufferPointer { inc in
+                    engine.lengths.withUnsafeBufferPointer { len in
+                        distance.withUnsafeBufferPointer { dist in
+                            hops.withUnsafeBufferPointer { hop in
+                                firstHop.withUnsafeBufferPointer { first in
+                                    egoLength.withUnsafeBufferPointer { egoLen in
+                                        stamp.withUnsafeMutableBufferPointer { mark in
+                                            for h in off[Int(v)]..<off[Int(v) + 1] {
+                                                let u = nbr[h]
+                                                guard u != ego else { continue }
+                                                let ui = Int(u)
+                                                let l = len[Int(inc[h])]
+                                                if limit >= 2, egoLen[ui] + l <= usable, mark[ui] != current {
+                                                    mark[ui] = current
+                                                    count += 1
+                                                }
+                                                let hu = hop[ui]
+                                                guard hu >= 1, hu < limit, dist[ui] + l <= usable else { continue }
+                                                let z = first[ui]
+                                                if z != v, mark[Int(z)] != current {
+                                                    mark[Int(z)] = current
+                                                    count += 1
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
-        self.stamp = stamp
         return count
     }
 
     /// The score components of candidate `v`.
     mutating func components(of v: Int32) -> ScoreComponents {
-        let snapshot = engine.snapshot
         let config = engine.configuration
-        let organization = snapshot.organizationIndex[Int(v)]
-        let relevance = matcher.relevance(of: v, index: engine.textIndex, in: snapshot)
+        let organization = organizationIndex[Int(v)]
+        let relevance = matcher.relevance(of: v, index: engine.textIndex, organizationIndex: organizationIndex)
 
-        let reliability = paths.isReached(v) ? paths.reliability(of: v) : 0
+        let reliability = distance[Int(v)].isFinite && v != ego ? Foundation.exp(-distance[Int(v)]) : 0
         let introducers = reliability > 0 ? introducerCount(for: v) : 0
         let redundancy = min(1, Double(introducers) / config.redundancySaturation)
 
         let h = config.hypotheticalTieStrength
-        let own = egoTie.isEmpty ? 0 : egoTie[v] ?? 0
+        let own = egoLength[Int(v)].isFinite ? egoTie[v] ?? 0 : 0
         var others = organization >= 0 ? noReach[Int(organization)] : 1
         if own > 0, organization >= 0 {
             if 1 - own > 1e-9 {
                 others /= 1 - own
             } else {
                 others = 1
-                for (u, s) in egoTie where u != v && snapshot.organizationIndex[Int(u)] == organization { others *= 1 - s }
+                for (u, s) in egoTie where u != v && organizationIndex[Int(u)] == organization { others *= 1 - s }
             }
         }
         let qualityGain = min(1, max(0, others * max(0, h - own) / h))
 
         let seniority = engine.textIndex.seniority(of: v)
-        let degree = Double(snapshot.graph.degree(of: v))
+        let degree = Double(offsets[Int(v) + 1] - offsets[Int(v)])
         let connectedness = engine.logMaxDegree > 0 ? Foundation.log(1 + degree) / engine.logMaxDegree : 0
         let insight = config.seniorityShare * seniority + (1 - config.seniorityShare) * connectedness
 

@@ -63,7 +63,7 @@ public struct SuggestionEngine: Sendable {
         let offsets = snapshot.graph.offsets
         for u in 0..<snapshot.graph.nodeCount { maxDegree = max(maxDegree, offsets[u + 1] - offsets[u]) }
         logMaxDegree = Foundation.log(1 + Double(maxDegree))
-        textIndex = PersonTextIndex(people: snapshot.people)
+        textIndex = PersonTextIndex(people: snapshot.people, organizations: snapshot.organizations, synonyms: synonyms)
     }
 
     /// The best next informational interviews for `ego`, best first, with the configured hop limit

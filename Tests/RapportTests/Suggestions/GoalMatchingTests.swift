@@ -43,19 +43,19 @@ struct GoalMatchingTests {
         net.person("none", "Nat None", org: "Tax Co", title: "Associate", sectors: ["tax"])
         let (snapshot, _) = try net.build()
         var matcher = GoalMatcher(goal: Goal(sectors: ["IP"], keywords: ["patents"]), synonyms: .default)
-        let index = PersonTextIndex(people: snapshot.people)
+        let index = PersonTextIndex(people: snapshot.people, organizations: snapshot.organizations, synonyms: .default)
         func relevance(_ id: String) -> Double {
             let v = snapshot.index(ofID: id)!
-            return matcher.relevance(of: v, index: index, in: snapshot)
+            return matcher.relevance(of: v, index: index, organizationIndex: snapshot.organizationIndex)
         }
         #expect(relevance("both") == 1)
         #expect(relevance("ipOnly") == 0.5)
         #expect(relevance("none") == 0)
         var byOrganization = GoalMatcher(goal: Goal(organizations: ["Wilson"]), synonyms: .default)
         let both = snapshot.index(ofID: "both")!
-        #expect(byOrganization.relevance(of: both, index: index, in: snapshot) == 1)
+        #expect(byOrganization.relevance(of: both, index: index, organizationIndex: snapshot.organizationIndex) == 1)
         var neutral = GoalMatcher(goal: Goal(), synonyms: .default)
-        #expect(neutral.relevance(of: 0, index: index, in: snapshot) == 1)
+        #expect(neutral.relevance(of: 0, index: index, organizationIndex: snapshot.organizationIndex) == 1)
     }
 
     @Test func goalDecodesFromJSONAndFlags() throws {
