@@ -34,7 +34,10 @@ let package = Package(
         // The SQLite workspace.
         .target(
             name: "RapportStore",
-            dependencies: ["Rapport", "RapportCSV", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Rapport", "RapportCSV", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // The command-line tool: parsing, printing, exit codes.
         .executableTarget(

@@ -28,7 +28,7 @@ extension Workspace {
                         schools: try Coding.list(row[8]), location: row[9], tags: try Coding.list(row[10]),
                         notes: try Coding.list(row[11])))
             }
-            let ties = try Row.fetchCursor(db, sql: "SELECT person_low, person_high, person_a, kind, since, origin FROM tie ORDER BY seq")
+            let ties = try Row.fetchCursor(db, sql: "SELECT person_low, person_high, person_a, kind, since, origin FROM tie ORDER BY person_low, person_high")
             while let row = try ties.next() {
                 let low: String = row[0], high: String = row[1], a: String = row[2]
                 data.ties.append(
@@ -48,7 +48,7 @@ extension Workspace {
                         isOneOnOne: row[4], minutes: row[5], rapport: row[6],
                         initiatedBy: try initiator.map { try Coding.value($0, table: "interaction") }, notes: row[8]))
             }
-            let introductions = try Row.fetchCursor(db, sql: "SELECT date, introducer, person, to_id, status FROM introduction ORDER BY seq")
+            let introductions = try Row.fetchCursor(db, sql: "SELECT date, introducer, person, to_id, status FROM introduction ORDER BY introducer, person, to_id")
             while let row = try introductions.next() {
                 data.introductions.append(
                     Introduction(
@@ -72,8 +72,8 @@ extension Workspace {
     ) throws(StoreError) -> WriteCounts {
         try write { db in
             var counts = WriteCounts()
-            var seq = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM person") ?? 0
-            let upsertPerson = try db.makeStatement(sql: """
+            let seq = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM person") ?? 0
+            var upsertPerson = try BulkStatement(db, sql: """
                 INSERT INTO person (id, first_name, last_name, emails, profile_url, organization, title, sectors,
                                     schools, location, tags, notes, seq)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -81,46 +81,75 @@ extension Workspace {
                     emails = excluded.emails, profile_url = excluded.profile_url, organization = excluded.organization,
                     title = excluded.title, sectors = excluded.sectors, schools = excluded.schools,
                     location = excluded.location, tags = excluded.tags, notes = excluded.notes
-                """)
-            for p in people {
-                seq += 1
-                try upsertPerson.execute(arguments: [
-                    p.id, p.firstName, p.lastName, Coding.text(p.emails), p.profileURL, p.organization, p.title,
-                    Coding.text(p.sectors), Coding.text(p.schools), p.location, Coding.text(p.tags), Coding.text(p.notes), seq,
-                ])
+                """, path: path)
+            // Insert in key order, so each B-tree grows at its right edge instead of splitting pages
+            // all over; `seq` still records the order the caller gave.
+            for (offset, p) in people.enumerated().sorted(by: { $0.element.id.utf8.lexicographicallyPrecedes($1.element.id.utf8) }) {
+                upsertPerson.bind(p.id)
+                upsertPerson.bind(p.firstName)
+                upsertPerson.bind(p.lastName)
+                upsertPerson.bind(Coding.text(p.emails))
+                upsertPerson.bind(p.profileURL)
+                upsertPerson.bind(p.organization)
+                upsertPerson.bind(p.title)
+                upsertPerson.bind(Coding.text(p.sectors))
+                upsertPerson.bind(Coding.text(p.schools))
+                upsertPerson.bind(p.location)
+                upsertPerson.bind(Coding.text(p.tags))
+                upsertPerson.bind(Coding.text(p.notes))
+                upsertPerson.bind(seq + offset + 1)
+                try upsertPerson.step()
                 counts.people += 1
             }
-            var tieSeq = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM tie") ?? 0
-            let upsertTie = try db.makeStatement(sql: """
+            let tieSeq = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM tie") ?? 0
+            var upsertTie = try BulkStatement(db, sql: """
                 INSERT INTO tie (person_low, person_high, person_a, kind, since, origin, seq) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(person_low, person_high) DO UPDATE SET kind = excluded.kind, since = excluded.since,
                     origin = excluded.origin
-                """)
-            for t in ties {
-                tieSeq += 1
-                let pair = t.pair
-                try upsertTie.execute(arguments: [pair.low, pair.high, t.personA, t.kind.rawValue, t.since?.iso, t.origin.rawValue, tieSeq])
+                """, path: path)
+            let sortedTies = ties.enumerated().map { ($0.offset, $0.element, $0.element.pair) }.sorted { a, b in
+                a.2.low == b.2.low ? a.2.high.utf8.lexicographicallyPrecedes(b.2.high.utf8) : a.2.low.utf8.lexicographicallyPrecedes(b.2.low.utf8)
+            }
+            for (offset, t, pair) in sortedTies {
+                upsertTie.bind(pair.low)
+                upsertTie.bind(pair.high)
+                upsertTie.bind(t.personA)
+                upsertTie.bind(t.kind.rawValue)
+                upsertTie.bind(t.since?.iso)
+                upsertTie.bind(t.origin.rawValue)
+                upsertTie.bind(tieSeq + offset + 1)
+                try upsertTie.step()
                 counts.ties += 1
             }
-            let insertInteraction = try db.makeStatement(sql: """
+            var insertInteraction = try BulkStatement(db, sql: """
                 INSERT INTO interaction (date, person, with_id, kind, one_on_one, minutes, rapport, initiated_by, notes)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                """)
+                """, path: path)
             for i in interactions {
-                try insertInteraction.execute(arguments: [
-                    i.date.iso, i.personID, i.withID, i.kind.rawValue, i.isOneOnOne, i.minutes, i.rapport,
-                    i.initiatedBy?.rawValue, i.notes,
-                ])
-                counts.interactions += db.changesCount
+                insertInteraction.bind(i.date.iso)
+                insertInteraction.bind(i.personID)
+                insertInteraction.bind(i.withID)
+                insertInteraction.bind(i.kind.rawValue)
+                insertInteraction.bind(i.isOneOnOne)
+                insertInteraction.bind(i.minutes)
+                insertInteraction.bind(i.rapport)
+                insertInteraction.bind(i.initiatedBy?.rawValue)
+                insertInteraction.bind(i.notes)
+                counts.interactions += try insertInteraction.step()
             }
-            var introSeq = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM introduction") ?? 0
-            let upsertIntroduction = try db.makeStatement(sql: """
+            let introSeq = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM introduction") ?? 0
+            var upsertIntroduction = try BulkStatement(db, sql: """
                 INSERT INTO introduction (introducer, person, to_id, date, status, seq) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT(introducer, person, to_id) DO UPDATE SET date = excluded.date, status = excluded.status
-                """)
-            for i in introductions {
-                introSeq += 1
-                try upsertIntroduction.execute(arguments: [i.introducerID, i.personID, i.toID, i.date?.iso, i.status.rawValue, introSeq])
+                """, path: path)
+            for (offset, i) in introductions.enumerated() {
+                upsertIntroduction.bind(i.introducerID)
+                upsertIntroduction.bind(i.personID)
+                upsertIntroduction.bind(i.toID)
+                upsertIntroduction.bind(i.date?.iso)
+                upsertIntroduction.bind(i.status.rawValue)
+                upsertIntroduction.bind(introSeq + offset + 1)
+                try upsertIntroduction.step()
                 counts.introductions += 1
             }
             if let log {

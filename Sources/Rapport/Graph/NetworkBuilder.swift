@@ -10,7 +10,10 @@ import Foundation
 public struct NetworkBuilder: Sendable {
     private var people: [Person] = []
     private var indexByID: [String: Int32] = [:]
-    private var tieIndexByPair: [TiePair: Int] = [:]
+    /// Tie index by the unordered pair of node indices (`pairKey`): integer keys, because hashing two
+    /// id strings per tie dominated building a ten-million-tie network.
+    private var tieIndexByPair: [UInt64: Int] = [:]
+    private var endpoints: [Int32] = []
     private var ties: [Tie] = []
     private var interactions: [Interaction] = []
     private var introductions: [Introduction] = []
@@ -34,14 +37,17 @@ public struct NetworkBuilder: Sendable {
     /// Adds a tie; a second tie between the same two people merges into the first.
     /// - Throws: `.unknownPerson` or `.selfTie`.
     public mutating func add(_ tie: Tie) throws(NetworkError) {
-        guard indexByID[tie.personA] != nil else { throw .unknownPerson(tie.personA) }
-        guard indexByID[tie.personB] != nil else { throw .unknownPerson(tie.personB) }
-        guard tie.personA != tie.personB else { throw .selfTie(tie.personA) }
-        if let existing = tieIndexByPair[tie.pair] {
+        guard let a = indexByID[tie.personA] else { throw .unknownPerson(tie.personA) }
+        guard let b = indexByID[tie.personB] else { throw .unknownPerson(tie.personB) }
+        guard a != b else { throw .selfTie(tie.personA) }
+        let key = NetworkBuilder.pairKey(a, b)
+        if let existing = tieIndexByPair[key] {
             ties[existing] = ties[existing].merged(with: tie)
         } else {
-            tieIndexByPair[tie.pair] = ties.count
+            tieIndexByPair[key] = ties.count
             ties.append(tie)
+            endpoints.append(a)
+            endpoints.append(b)
         }
     }
 
@@ -71,13 +77,20 @@ public struct NetworkBuilder: Sendable {
     public func freeze() throws(NetworkError) -> NetworkSnapshot {
         var ties = self.ties
         var tieIndexByPair = self.tieIndexByPair
+        var endpoints = self.endpoints
+        func addImplied(_ tie: Tie, _ a: Int32, _ b: Int32, key: UInt64) {
+            tieIndexByPair[key] = ties.count
+            ties.append(tie)
+            endpoints.append(a)
+            endpoints.append(b)
+        }
 
         // Interactions imply a tie.
         for interaction in interactions {
-            let pair = TiePair(interaction.personID, interaction.withID)
-            if tieIndexByPair[pair] == nil {
-                tieIndexByPair[pair] = ties.count
-                ties.append(Tie(interaction.personID, interaction.withID, kind: .acquaintance, since: interaction.date, origin: .interaction))
+            let a = indexByID[interaction.personID]!, b = indexByID[interaction.withID]!
+            let key = NetworkBuilder.pairKey(a, b)
+            if tieIndexByPair[key] == nil {
+                addImplied(Tie(interaction.personID, interaction.withID, kind: .acquaintance, since: interaction.date, origin: .interaction), a, b, key: key)
             }
         }
 
@@ -85,9 +98,19 @@ public struct NetworkBuilder: Sendable {
         var organizations: [Organization] = []
         var byOrganizationKey: [String: Int32] = [:]
         var organizationIndex = [Int32](repeating: -1, count: people.count)
+        // Normalizing a name costs microseconds; a million people share some 25,000 spellings.
+        var keyBySpelling: [String: String] = [:]
         for (i, person) in people.enumerated() {
-            guard let name = person.organization?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { continue }
-            let key = NameKey.organization(name)
+            guard let raw = person.organization, !raw.isEmpty else { continue }
+            let key: String
+            if let known = keyBySpelling[raw] {
+                key = known
+            } else {
+                key = NameKey.organization(raw)
+                keyBySpelling[raw] = key
+            }
+            let name = raw.trimmingCharacters(in: .whitespaces)
+            guard !key.isEmpty else { continue }
             if let o = byOrganizationKey[key] {
                 organizationIndex[i] = o
                 if organizations[Int(o)].name != name, !organizations[Int(o)].aliases.contains(name) {
@@ -106,27 +129,20 @@ public struct NetworkBuilder: Sendable {
             let colleagues = organizationIndex.indices.filter { organizationIndex[$0] == mine && $0 != Int(me) }
             if colleagues.count <= inferColleaguesUpTo {
                 for c in colleagues {
-                    let pair = TiePair(Person.selfID, people[c].id)
-                    if tieIndexByPair[pair] == nil {
-                        tieIndexByPair[pair] = ties.count
-                        ties.append(Tie(Person.selfID, people[c].id, kind: .colleague, origin: .sameOrganization))
+                    let key = NetworkBuilder.pairKey(me, Int32(c))
+                    if tieIndexByPair[key] == nil {
+                        addImplied(Tie(Person.selfID, people[c].id, kind: .colleague, origin: .sameOrganization), me, Int32(c), key: key)
                     }
                 }
             }
         }
 
-        var endpoints = [Int32]()
-        endpoints.reserveCapacity(ties.count * 2)
-        for tie in ties {
-            endpoints.append(indexByID[tie.personA]!)
-            endpoints.append(indexByID[tie.personB]!)
-        }
         let graph: Graph
         do { graph = try Graph(nodeCount: people.count, endpoints: endpoints) } catch { throw .graph(error) }
 
         // Group interactions by tie, oldest first; ties with equal dates keep input order.
         let tagged = interactions.enumerated().map { (offset, interaction) in
-            (edge: tieIndexByPair[TiePair(interaction.personID, interaction.withID)]!, order: offset, interaction: interaction)
+            (edge: tieIndexByPair[NetworkBuilder.pairKey(indexByID[interaction.personID]!, indexByID[interaction.withID]!)]!, order: offset, interaction: interaction)
         }.sorted { ($0.edge, $0.interaction.date, $0.order) < ($1.edge, $1.interaction.date, $1.order) }
         var interactionOffsets = [Int](repeating: 0, count: ties.count + 1)
         for t in tagged { interactionOffsets[t.edge + 1] += 1 }
@@ -146,6 +162,15 @@ public struct NetworkBuilder: Sendable {
             interactions: tagged.map(\.interaction), interactionOffsets: interactionOffsets, introductions: introductions,
             byID: indexByID, byEmail: byEmail, byProfileURL: byProfileURL, byName: byName,
             byOrganizationKey: byOrganizationKey)
+    }
+}
+
+extension NetworkBuilder {
+    /// The unordered pair of two node indices as one integer.
+    @inline(__always)
+    static func pairKey(_ a: Int32, _ b: Int32) -> UInt64 {
+        let (low, high) = a < b ? (a, b) : (b, a)
+        return UInt64(UInt32(bitPattern: low)) << 32 | UInt64(UInt32(bitPattern: high))
     }
 }
 

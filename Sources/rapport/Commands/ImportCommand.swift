@@ -41,6 +41,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        var clock = PhaseTimer()
         let store = try workspace.open()
         let mapping = try map.map { try ColumnMapping(parsing: $0) }
         var parsed: [ParsedFile] = []
@@ -50,7 +51,11 @@ struct ImportCommand: ParsableCommand {
             }
             parsed.append(try ContactFile.parse(path: path, data: [UInt8](contents), format: ImportFormat(rawValue: format), mapping: mapping))
         }
-        let outcome = try Importer.merge(existing: try store.loadNetwork(), files: parsed)
+        clock.mark("parse")
+        let existing = try store.loadNetwork()
+        clock.mark("read workspace")
+        let outcome = try Importer.merge(existing: existing, files: parsed)
+        clock.mark("merge")
         for warning in outcome.warnings.prefix(20) { Terminal.standardError("warning: " + Terminal.inert(warning.description)) }
         if outcome.warnings.count > 20 { Terminal.standardError("warning: … and \(outcome.warnings.count - 20) more warnings") }
         if !dryRun {
@@ -58,6 +63,7 @@ struct ImportCommand: ParsableCommand {
             try store.apply(
                 people: changes.upsertPeople, ties: changes.upsertTies, interactions: changes.newInteractions,
                 introductions: changes.upsertIntroductions, log: (files, outcome.report.summary))
+            clock.mark("write")
         }
         print((dryRun ? "Dry run, nothing written. " : "") + Terminal.inert(outcome.report.summary))
         if workspace.verbose {

@@ -51,10 +51,13 @@ struct SuggestCommand: ParsableCommand {
 
     func run() throws {
         let a = try Analysis(analysis)
+        var clock = PhaseTimer()
         let planner = try Planner(a, options: goal)
+        clock.mark("suggestion index")
         if keepWarm { return try printKeepWarm(planner) }
         let ego = try planner.ego(goal)
         let suggestions = try planner.suggest(goal: try goal.goal(), top: top, options: goal)
+        clock.mark("suggest")
         if json {
             print(try JSONOutput.string(suggestions.enumerated().map { SuggestionJSON($1, rank: $0 + 1) }))
             return

@@ -42,11 +42,16 @@ struct Analysis {
     let strengths: TieStrengths
 
     init(_ options: AnalysisOptions) throws {
+        var clock = PhaseTimer()
         session = try Session(options.workspace)
         configuration = try options.configuration()
         asOf = try options.asOf.day
-        snapshot = try session.snapshot()
+        let data = try session.data()
+        clock.mark("read workspace")
+        snapshot = try NetworkSnapshot(data)
+        clock.mark("build snapshot")
         strengths = StrengthModel(configuration: configuration.strength).strengths(in: snapshot, asOf: asOf)
+        clock.mark("strengths")
     }
 
     /// The user, or a clear error when the workspace has none.
@@ -64,3 +69,17 @@ struct Analysis {
 
 /// Formats a strength or score for people: two decimals.
 func format2(_ value: Double) -> String { String(format: "%.2f", value) }
+
+/// Phase timings on stderr when `RAPPORT_TIMING` is set (for profiling large workspaces).
+struct PhaseTimer {
+    static let enabled = ProcessInfo.processInfo.environment["RAPPORT_TIMING"] != nil
+    private var last = DispatchTime.now()
+
+    mutating func mark(_ phase: String) {
+        guard PhaseTimer.enabled else { return }
+        let now = DispatchTime.now()
+        let seconds = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
+        Terminal.standardError("timing: " + phase.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: " %8.3f s", seconds))
+        last = now
+    }
+}
