@@ -33,7 +33,13 @@ extension SuggestionEngine {
                 kind = .introduction
                 let chosen = makeIntroducer(first, reliability: components.reliability, context: context)
                 introducer = chosen
-                action = "Ask \(chosen.name) (\(Self.format(chosen.strength))) to introduce you to \(describe(person, organization: organization))"
+                if path.count > 2 {
+                    // A longer chain: the introducer knows the next link, not the target.
+                    let next = snapshot.people[Int(path[1].node)].displayName
+                    action = "Ask \(chosen.name) (\(Self.format(chosen.strength))) to introduce you to \(next) (\(Self.format(path[1].strength))), who can connect you with \(describe(person, organization: organization))"
+                } else {
+                    action = "Ask \(chosen.name) (\(Self.format(chosen.strength))) to introduce you to \(describe(person, organization: organization))"
+                }
             }
         }
         return Suggestion(

@@ -81,7 +81,7 @@ struct SuggestCommand: ParsableCommand {
         }
         var table = TextTable(["#", "PERSON", "ORGANIZATION", "SCORE", "VIA"])
         table.rightAligned = [0, 3]
-        table.maxWidths = [1: 20, 2: 22, 4: 22]
+        table.maxWidths = [1: 20, 2: 20, 4: 24]
         for (i, s) in suggestions.enumerated() {
             let via: String
             switch s.kind {

@@ -27,6 +27,20 @@ struct SuggestionExplanationTests {
         #expect(abs(dana.components.redundancy - 2.0 / 3.0) < 1e-12)
     }
 
+    @Test func aLongerChainAsksForTheNextLinkNotTheTarget() throws {
+        var net = SuggestionTestNetwork()
+        net.person("maria", "Maria Chen", org: "Chen & Co")
+        net.person("ravi", "Ravi Das", org: "Das LLP")
+        net.person("dana", "Dana Lee", org: "Wilson LLP", title: "Partner", sectors: ["IP litigation"])
+        net.tie("me", "maria", 0.8)
+        net.tie("maria", "ravi", 0.7)
+        net.tie("ravi", "dana", 0.6)
+        let (engine, me) = try net.engine()
+        let dana = try #require(try engine.suggest(for: me, goal: Goal(sectors: ["intellectual property"]), top: 3).first { $0.id == "dana" })
+        #expect(dana.path.count == 3)
+        #expect(dana.action == "Ask Maria Chen (0.80) to introduce you to Ravi Das (0.70), who can connect you with Dana Lee, Partner at Wilson LLP (IP litigation)")
+    }
+
     @Test func directTieSentenceNamesTheTieStrength() throws {
         var net = SuggestionTestNetwork()
         net.person("kim", "Kim Park", org: "Park LLP", title: "Partner")
