@@ -10,7 +10,12 @@ cd "$work"
 export RAPPORT_DB="$work/rapport.db" RAPPORT_AS_OF=2026-11-20
 bold="" plain=""
 if [ -t 1 ] && [ -z "${NO_COLOR:-}" ]; then bold=$'\033[1m' plain=$'\033[0m'; fi
-step() { printf '\n%s$ rapport %s%s\n' "$bold" "$*" "$plain"; "$rapport" "$@"; }
+step() {
+  local shown="" a
+  for a in "$@"; do case $a in *[[:space:]]*) shown+=" \"$a\"" ;; *) shown+=" $a" ;; esac; done
+  printf '\n%s$ rapport%s%s\n' "$bold" "$shown" "$plain"
+  "$rapport" "$@"
+}
 
 step init --me "Avery Lindqvist"
 step import "$samples/Connections.csv" "$samples/people.csv" "$samples/ties.csv" "$samples/interactions.csv" "$samples/introductions.csv"
