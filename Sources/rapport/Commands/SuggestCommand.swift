@@ -42,10 +42,18 @@ struct SuggestCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("With --keep-warm: no contact in this many days counts as fading (default 120).", valueName: "days"))
     var days: Int?
 
+    @Option(name: .long, help: ArgumentHelp("Suggest for every person listed in this CSV (column 'id', or the first column), sharing one loaded network across all cores.", valueName: "egos.csv"))
+    var batch: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --batch: the folder for one CSV per person.", valueName: "dir"))
+    var out: String?
+
     func validate() throws {
         if top < 0 { throw ValidationError("--top must be 0 (all) or more") }
         if json && csv { throw ValidationError("--json and --csv cannot be combined") }
         if let days, days < 0 { throw ValidationError("--days cannot be negative") }
+        if (batch == nil) != (out == nil) { throw ValidationError("--batch and --out go together: --batch egos.csv --out DIR") }
+        if batch != nil && (keepWarm || json || goal.for != nil) { throw ValidationError("--batch cannot be combined with --keep-warm, --json or --for") }
         try goal.validateLimits()
     }
 
@@ -55,6 +63,7 @@ struct SuggestCommand: ParsableCommand {
         let planner = try Planner(a, options: goal)
         clock.mark("suggestion index")
         if keepWarm { return try printKeepWarm(planner) }
+        if let batch, let out { return try runBatch(planner, egos: batch, folder: out) }
         let ego = try planner.ego(goal)
         let suggestions = try planner.suggest(goal: try goal.goal(), top: top, options: goal)
         clock.mark("suggest")
@@ -108,6 +117,37 @@ struct SuggestCommand: ParsableCommand {
                 print("    also via: " + Terminal.cell(s.alternatives.prefix(3).map { "\($0.name) (\(format2($0.reliability)))" }.joined(separator: ", ")))
             }
         }
+    }
+
+    /// One CSV of suggestions per ego, computed in parallel on the shared snapshot.
+    private func runBatch(_ planner: Planner, egos path: String, folder: String) throws {
+        let references = try BatchResults.references(in: path)
+        guard !references.isEmpty else { throw CommandError.badInput("\(path): no people listed") }
+        let a = planner.analysis
+        let egos = try references.map { try a.session.resolve($0, in: a.snapshot) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let target = try goal.goal()
+        let start = DispatchTime.now()
+        let engine = planner.engine
+        let results = BatchResults(count: egos.count)
+        let top = self.top
+        DispatchQueue.concurrentPerform(iterations: egos.count) { i in
+            results.set(i, Result { try engine.suggest(for: egos[i], goal: target, top: top) })
+        }
+        let writer = CSVWriter(neutralizeFormulas: true)
+        for (i, ego) in egos.enumerated() {
+            let suggestions = try results.get(i)
+            var rows: [[String]] = []
+            for (rank, s) in suggestions.enumerated() {
+                let path = s.path.isEmpty ? "" : planner.describe(s.path, from: ego)
+                let row: [String] = [String(rank + 1), s.id, s.name, s.organization ?? "", s.title ?? "", format3(s.score)]
+                rows.append(row + [s.introducer?.name ?? "", path, s.action])
+            }
+            let file = folder + "/" + BatchResults.fileName(for: a.snapshot.people[Int(ego)].id)
+            try OutputFile.write(writer.document(header: ["rank", "id", "name", "organization", "title", "score", "introducer", "path", "action"], rows: rows), to: file)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        print(String(format: "Wrote suggestions for %d people to %@ in %.2f s (%.1f people/s).", egos.count, folder, seconds, Double(egos.count) / max(seconds, 1e-9)))
     }
 
     private func printKeepWarm(_ planner: Planner) throws {
@@ -203,5 +243,52 @@ struct KeepWarmJSON: Encodable {
         daysSinceContact = k.daysSinceContact
         reasons = k.reasons.map(\.rawValue)
         action = k.action
+    }
+}
+
+/// Per-ego results filled in from several threads.
+final class BatchResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Result<[Suggestion], any Error>?]
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ result: Result<[Suggestion], any Error>) { lock.withLock { results[i] = result } }
+
+    func get(_ i: Int) throws -> [Suggestion] {
+        guard let result = lock.withLock({ results[i] }) else { return [] }
+        return try result.get()
+    }
+
+    /// The person references of a CSV: its `id` (else `person`, `email`, `name`) column, or its
+    /// first column when there is no such header; blank rows skipped.
+    static func references(in path: String) throws -> [String] {
+        let stream: RecordStream
+        do { stream = try RecordStream(path: path) } catch { throw CommandError.badInput(error.description) }
+        var column = -1
+        var references: [String] = []
+        try stream.forEachRecord { record in
+            if column < 0 {
+                column = 0
+                var header: [String] = []
+                for i in 0..<record.count { header.append(record.string(i).trimmingCharacters(in: .whitespaces).lowercased()) }
+                // A header row names the column; without one, the first column holds the people.
+                for name in ["id", "person", "email", "name"] {
+                    if let i = header.firstIndex(of: name) { column = i; return true }
+                }
+            }
+            let value = record.string(column).trimmingCharacters(in: .whitespaces)
+            if !value.isEmpty { references.append(value) }
+            return true
+        }
+        return references
+    }
+
+    /// A file name from an id: letters, digits, `-`, `_` and `.` kept, anything else as `_`.
+    static func fileName(for id: String) -> String {
+        let safe = String(id.unicodeScalars.map { c -> Character in
+            c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "-" || c == "_" || c == "." ? Character(c) : "_"
+        })
+        return (safe.isEmpty || safe.hasPrefix(".") ? "_" + safe : safe) + ".csv"
     }
 }
