@@ -15,7 +15,7 @@ public struct DraftContext: Hashable, Sendable, Codable {
     public var practiceArea: String?
     public var introducerName: String?
     public var introducerFirst: String?
-    /// How the user knows the introducer: "my mentor", "a former colleague".
+    /// How the user knows the introducer: "my mentor", "a former colleague of mine".
     public var relationship: String?
     /// On a longer path, the person through whom the introducer knows the target.
     public var viaName: String?
@@ -135,12 +135,12 @@ extension DraftContext {
     public static func relationshipPhrase(_ kind: TieKind) -> String {
         switch kind {
         case .mentor: return "my mentor"
-        case .friend: return "a friend"
-        case .colleague: return "a colleague"
-        case .classmate: return "a classmate"
-        case .formerColleague: return "a former colleague"
-        case .acquaintance: return "an acquaintance"
-        case .family: return "family"
+        case .friend: return "a friend of mine"
+        case .colleague: return "a colleague of mine"
+        case .classmate: return "a classmate of mine"
+        case .formerColleague: return "a former colleague of mine"
+        case .acquaintance: return "an acquaintance of mine"
+        case .family: return "a member of my family"
         }
     }
 

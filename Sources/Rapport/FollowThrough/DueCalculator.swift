@@ -65,7 +65,7 @@ public struct DueCalculator: Sendable {
                             DueItem(
                                 reason: .thankYou, node: person, personID: id, due: due, windowEnd: due, since: interview,
                                 detail: "thank-you note after your informational interview on \(interview.iso)",
-                                action: "send \(name) a short thank-you note naming one piece of advice you will act on"))
+                                action: "send \(name) a short thank-you note naming advice you will act on"))
                     }
                 }
                 let followedUp =
@@ -80,19 +80,19 @@ public struct DueCalculator: Sendable {
                             DueItem(
                                 reason: .followUp, node: person, personID: id, due: open, windowEnd: close, since: interview,
                                 detail: "follow-up 4–6 weeks after your informational interview on \(interview.iso) (by \(close.iso))",
-                                action: "write to \(name) with an update on how you used their advice"))
+                                action: "write to \(name) with an update on their advice"))
                     }
                 }
             }
             if !pending {
                 let s = strengths[Int(edge)]
-                let due = last.adding(days: rules.cadence(forStrength: s))
-                if due <= horizon {
+                if let cadence = rules.cadence(forStrength: s), last.adding(days: cadence) <= horizon {
+                    let due = last.adding(days: cadence)
                     items.append(
                         DueItem(
                             reason: .keepWarm, node: person, personID: id, due: due, windowEnd: due, since: last,
-                            detail: "\(rules.tier(ofStrength: s)) tie (\(Self.format(s))): check in every \(rules.cadence(forStrength: s)) days; last contact \(last.iso)",
-                            action: "check in with \(name): share a short update or an article they would like"))
+                            detail: "\(rules.tier(ofStrength: s)) tie (\(Self.format(s))): check in every \(cadence) days; last contact \(last.iso)",
+                            action: "check in with \(name): a short update or an article"))
                 }
             }
         }
@@ -120,7 +120,7 @@ public struct DueCalculator: Sendable {
                     reason: .introNudge, node: introducer, personID: intro.introducerID, due: due, windowEnd: due,
                     since: requested, aboutNode: target,
                     detail: "introduction to \(targetName) requested on \(requested.iso), no answer yet",
-                    action: "nudge \(introducerName) gently about the introduction to \(targetName), or offer a forwardable note"))
+                    action: "nudge \(introducerName) about the introduction to \(targetName)"))
         }
         return items
     }

@@ -16,8 +16,9 @@ public struct DueRules: Hashable, Sendable, Codable {
     public var strongCadenceDays = 30
     /// Check-in cadence for ties at or above `mediumTier` and below `strongTier` (days).
     public var mediumCadenceDays = 90
-    /// Check-in cadence for weaker ties you have spoken with (days).
-    public var weakCadenceDays = 180
+    /// Check-in cadence for weaker ties you have spoken with (days); `nil`: no routine check-ins
+    /// (the default — a weak tie is a prospect for `rapport suggest`, not a relationship to tend).
+    public var weakCadenceDays: Int? = nil
     /// Strength at which a tie counts as strong.
     public var strongTier = 0.6
     /// Strength at which a tie counts as medium.
@@ -39,7 +40,7 @@ public struct DueRules: Hashable, Sendable, Codable {
         guard followUpStartDays > thankYouDays, followUpEndDays >= followUpStartDays else {
             throw .invalidRule("the follow-up window must open after the thank-you and close after it opens")
         }
-        guard strongCadenceDays > 0, mediumCadenceDays > 0, weakCadenceDays > 0 else {
+        guard strongCadenceDays > 0, mediumCadenceDays > 0, (weakCadenceDays ?? 1) > 0 else {
             throw .invalidRule("check-in cadences must be at least one day")
         }
         guard (0...1).contains(mediumTier), (0...1).contains(strongTier), mediumTier <= strongTier else {
@@ -47,8 +48,8 @@ public struct DueRules: Hashable, Sendable, Codable {
         }
     }
 
-    /// The check-in cadence in days for a tie of strength `s`.
-    public func cadence(forStrength s: Double) -> Int {
+    /// The check-in cadence in days for a tie of strength `s`; `nil` for a weak tie without one.
+    public func cadence(forStrength s: Double) -> Int? {
         s >= strongTier ? strongCadenceDays : s >= mediumTier ? mediumCadenceDays : weakCadenceDays
     }
 

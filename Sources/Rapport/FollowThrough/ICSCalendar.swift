@@ -103,11 +103,19 @@ public struct ICSCalendar: Hashable, Sendable {
 extension ICSCalendar.Event {
     /// A calendar event for a due item: stable UID from the reason, a hash of the person's id (ids
     /// may be emails) and the event the reminder follows from.
-    public init(_ item: DueItem, summary: String) {
+    ///
+    /// - Parameter notBefore: an overdue item is placed on this day (today) instead of its past due
+    ///   date, where no one would see it; the description keeps the original date.
+    public init(_ item: DueItem, summary: String, notBefore: Day? = nil) {
         let uid = "\(item.reason.rawValue)-\(ICSCalendar.hash(item.personID))-\(ICSCalendar.basicDate(item.since))@rapport.invalid"
         var description = item.detail.prefix(1).uppercased() + item.detail.dropFirst() + ".\nNext: " + item.action + "."
         if item.windowEnd != item.due { description += "\nWindow ends " + item.windowEnd.iso + "." }
-        self.init(uid: uid, date: item.due, summary: summary, description: description)
+        var date = item.due
+        if let notBefore, notBefore > item.due {
+            date = notBefore
+            description += "\nWas due " + item.due.iso + "."
+        }
+        self.init(uid: uid, date: date, summary: summary, description: description)
     }
 }
 

@@ -40,7 +40,7 @@ struct DueCommand: ParsableCommand {
         let calculator = try DueCalculator(snapshot: a.snapshot, strengths: a.strengths.values)
         let items = calculator.items(for: ego, pipeline: try a.session.workspace.loadPipeline(), asOf: a.asOf, horizonDays: within)
         if let ics {
-            let events = items.map { ICSCalendar.Event($0, summary: DueCommand.summary($0, a)) }
+            let events = items.map { ICSCalendar.Event($0, summary: DueCommand.summary($0, a), notBefore: a.asOf) }
             try OutputFile.write(ICSCalendar(events: events, stamp: a.asOf).render(), to: ics)
         }
         if json {

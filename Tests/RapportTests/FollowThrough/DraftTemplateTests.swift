@@ -33,7 +33,7 @@ import Testing
         #expect(intro.contains("Siobhán and I both studied at Halvorsen University School of Law"))
         #expect(intro.contains("20–30 minutes"))
         #expect(intro.hasSuffix("Thank you either way,\nAvery\n"))
-        #expect(drafts.toTarget.hasPrefix("Subject: Maria Chen suggested I reach out\n\nDear Siobhán,\n\nMaria Chen kindly suggested"))
+        #expect(drafts.toTarget.hasPrefix("Subject: Maria Chen suggested I reach out\n\nDear Siobhán,\n\nMaria Chen, my mentor, kindly suggested"))
         #expect(drafts.toTarget.contains("advice, not a job"))
     }
 

@@ -33,7 +33,7 @@ public enum DefaultTexts {
         Dear {{target_first}},
 
         {{#has_introducer}}
-        {{introducer_name}} kindly suggested I get in touch with you.
+        {{introducer_name}}{{#relationship}}, {{relationship}},{{/relationship}} kindly suggested I get in touch with you.
         {{/has_introducer}}
         My name is {{me_name}}, and I am exploring {{goal}}.
         {{#common}}I noticed that we both {{common}}, so I hoped you might be open to hearing from me.{{/common}}
