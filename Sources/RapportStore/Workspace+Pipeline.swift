@@ -17,8 +17,10 @@ extension Workspace {
     /// One person's pipeline entry, `nil` when they are not in the pipeline.
     public func pipelineEntry(personID: String) throws(StoreError) -> PipelineEntry? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT person, stage, since, note FROM pipeline WHERE person = ?", arguments: [personID])
-                .map(Self.entry)
+            try Row.fetchOne(
+                db, sql: "SELECT person, stage, since, note FROM pipeline WHERE person = ?", arguments: [personID]
+            )
+            .map(Self.entry)
         }
     }
 
@@ -27,12 +29,16 @@ extension Workspace {
     public func pipelineHistory(personID: String) throws(StoreError) -> [PipelineTransition] {
         try read { db in
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT person, from_stage, to_stage, date, note, source FROM pipeline_history WHERE person = ? ORDER BY id",
+                db,
+                sql:
+                    "SELECT person, from_stage, to_stage, date, note, source FROM pipeline_history WHERE person = ? ORDER BY id",
                 arguments: [personID])
             var result: [PipelineTransition] = []
             while let row = try rows.next() {
                 let from: String? = row[1]
-                guard let date = try Coding.day(row[3]) else { throw StoreError.corruptRow(table: "pipeline_history", reason: "no date") }
+                guard let date = try Coding.day(row[3]) else {
+                    throw StoreError.corruptRow(table: "pipeline_history", reason: "no date")
+                }
                 result.append(
                     PipelineTransition(
                         personID: row[0], from: try from.map { try Coding.value($0, table: "pipeline_history") },
@@ -58,7 +64,9 @@ extension Workspace {
             let current = try Row.fetchOne(
                 db, sql: "SELECT person, stage, since, note FROM pipeline WHERE person = ?", arguments: [personID]
             ).map(Self.entry)
-            guard let change = Pipeline.transition(from: current, personID: personID, to: stage, on: date, note: note, source: source)
+            guard
+                let change = Pipeline.transition(
+                    from: current, personID: personID, to: stage, on: date, note: note, source: source)
             else { return nil }
             let entry = Pipeline.entry(after: change, replacing: current)
             try db.execute(
@@ -68,14 +76,21 @@ extension Workspace {
                     """,
                 arguments: [entry.personID, entry.stage.rawValue, entry.since.iso, entry.note])
             try db.execute(
-                sql: "INSERT INTO pipeline_history (person, from_stage, to_stage, date, note, source) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [change.personID, change.from?.rawValue, change.to.rawValue, change.date.iso, change.note, change.source.rawValue])
+                sql:
+                    "INSERT INTO pipeline_history (person, from_stage, to_stage, date, note, source) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    change.personID, change.from?.rawValue, change.to.rawValue, change.date.iso, change.note,
+                    change.source.rawValue,
+                ])
             return change
         }
     }
 
     private static func entry(_ row: Row) throws -> PipelineEntry {
-        guard let since = try Coding.day(row[2]) else { throw StoreError.corruptRow(table: "pipeline", reason: "no date") }
-        return PipelineEntry(personID: row[0], stage: try Coding.value(row[1], table: "pipeline"), since: since, note: row[3])
+        guard let since = try Coding.day(row[2]) else {
+            throw StoreError.corruptRow(table: "pipeline", reason: "no date")
+        }
+        return PipelineEntry(
+            personID: row[0], stage: try Coding.value(row[1], table: "pipeline"), since: since, note: row[3])
     }
 }

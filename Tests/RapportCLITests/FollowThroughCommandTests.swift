@@ -26,16 +26,24 @@ import Testing
         let cli = try samples()
         let added = try cli.run("status", "Helen Agarwal", "identified", "--date", "2026-11-01")
         #expect(added.stdout == "Helen Agarwal: identified since 2026-11-01.\n")
-        let intro = try cli.run("intro", "Eleanor Achterberg", "Helen Agarwal", "--status", "requested", "--date", "2026-11-10")
+        let intro = try cli.run(
+            "intro", "Eleanor Achterberg", "Helen Agarwal", "--status", "requested", "--date", "2026-11-10")
         #expect(intro.stdout.hasSuffix("Pipeline: Helen Agarwal → intro requested.\n"))
-        let met = try cli.run("log", "informational_interview", "Helen Agarwal", "--date", "2026-11-18", "--rapport", "5")
-        #expect(met.stdout == "Logged informational interview with Helen Agarwal on 2026-11-18.\nPipeline: Helen Agarwal → interviewed.\n")
+        let met = try cli.run(
+            "log", "informational_interview", "Helen Agarwal", "--date", "2026-11-18", "--rapport", "5")
+        #expect(
+            met.stdout
+                == "Logged informational interview with Helen Agarwal on 2026-11-18.\nPipeline: Helen Agarwal → interviewed.\n"
+        )
         // Re-recording the request later does not move her back.
-        let again = try cli.run("intro", "Eleanor Achterberg", "Helen Agarwal", "--status", "made", "--date", "2026-11-19")
+        let again = try cli.run(
+            "intro", "Eleanor Achterberg", "Helen Agarwal", "--status", "made", "--date", "2026-11-19")
         #expect(!again.stdout.contains("Pipeline:"))
         let board = try cli.run("pipeline")
         #expect(board.status == 0)
-        #expect(board.stdout.hasPrefix("INTERVIEWED (1)\nPerson         Organization              Days  Since       Note\n"))
+        #expect(
+            board.stdout.hasPrefix("INTERVIEWED (1)\nPerson         Organization              Days  Since       Note\n")
+        )
         #expect(board.stdout.contains("Helen Agarwal  Ravenscroft Patent Group     2  2026-11-18"))
         let json = try cli.run("pipeline", "--json", "--as-of", "2026-11-28")
         let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
@@ -51,7 +59,10 @@ import Testing
         let cli = try samples()
         let result = try cli.run("status", "Helen Agarwal", "met")
         #expect(result.status == 2)
-        #expect(result.stderr == "error: unknown stage 'met'; use one of: identified, intro_requested, intro_made, scheduled, interviewed, thanked, following_up, closed\n")
+        #expect(
+            result.stderr
+                == "error: unknown stage 'met'; use one of: identified, intro_requested, intro_made, scheduled, interviewed, thanked, following_up, closed\n"
+        )
         let empty = try cli.run("pipeline")
         #expect(empty.stdout.hasPrefix("The pipeline is empty"))
     }
@@ -69,13 +80,17 @@ import Testing
         #expect(ics.hasSuffix("END:VCALENDAR\r\n"))
         #expect(ics.contains("SUMMARY:Thank Helen Agarwal\r\n"))
         #expect(!ics.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
-        let mode = try FileManager.default.attributesOfItem(atPath: cli.directory.appendingPathComponent("due.ics").path)[.posixPermissions] as? Int
+        let mode =
+            try FileManager.default.attributesOfItem(atPath: cli.directory.appendingPathComponent("due.ics").path)[
+                .posixPermissions] as? Int
         #expect(mode == 0o600)
         let thanked = try cli.run("log", "thank_you", "Helen Agarwal", "--date", "2026-11-19")
         #expect(thanked.stdout.hasSuffix("Pipeline: Helen Agarwal → thanked.\n"))
         let after = try cli.run("due", "--json")
         let items = try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [[String: Any]]
-        #expect(items?.contains { $0["name"] as? String == "Helen Agarwal" && $0["reason"] as? String == "thank_you" } == false)
+        #expect(
+            items?.contains { $0["name"] as? String == "Helen Agarwal" && $0["reason"] as? String == "thank_you" }
+                == false)
         #expect(items?.contains { $0["reason"] as? String == "intro_nudge" } == true)
     }
 
@@ -83,14 +98,20 @@ import Testing
         let cli = try samples()
         let result = try cli.run("draft", "Helen Agarwal")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("--- To Eleanor Achterberg (introducer) ---\n\nSubject: Would you introduce me to Helen Agarwal?\n\nHi Eleanor,\n"))
-        #expect(result.stdout.contains("--- To Helen Agarwal ---\n\nSubject: Eleanor Achterberg suggested I reach out\n\nDear Helen,\n"))
+        #expect(
+            result.stdout.hasPrefix(
+                "--- To Eleanor Achterberg (introducer) ---\n\nSubject: Would you introduce me to Helen Agarwal?\n\nHi Eleanor,\n"
+            ))
+        #expect(
+            result.stdout.contains(
+                "--- To Helen Agarwal ---\n\nSubject: Eleanor Achterberg suggested I reach out\n\nDear Helen,\n"))
         #expect(result.stdout.contains("we both studied at Halvorsen University School of Law"))
         #expect(result.stdout.contains("20–30 minutes"))
         #expect(!result.stdout.contains("{{"))
         let out = try cli.run("draft", "Helen Agarwal", "--goal", "patent litigation", "--out", "helen.txt")
         #expect(out.stdout == "Wrote 2 drafts to helen.txt.\n")
-        #expect(String(decoding: try cli.contents("helen.txt"), as: UTF8.self).contains("I am exploring patent litigation"))
+        #expect(
+            String(decoding: try cli.contents("helen.txt"), as: UTF8.self).contains("I am exploring patent litigation"))
     }
 
     @Test func aDirectContactGetsOnlyTheDirectMessageWithTheApostropheIntact() throws {
@@ -104,14 +125,19 @@ import Testing
 
     @Test func workspaceTemplatesOverrideTheDefaultsAndUnknownPlaceholdersAreRefused() throws {
         let cli = try samples()
-        try FileManager.default.createDirectory(at: cli.directory.appendingPathComponent("templates"), withIntermediateDirectories: true)
-        try cli.write("templates/interview-request.mustache", "Hello {{target_first}}! {{#common}}We both {{common}}.{{/common}}\n")
+        try FileManager.default.createDirectory(
+            at: cli.directory.appendingPathComponent("templates"), withIntermediateDirectories: true)
+        try cli.write(
+            "templates/interview-request.mustache",
+            "Hello {{target_first}}! {{#common}}We both {{common}}.{{/common}}\n")
         let custom = try cli.run("draft", "Rafael D'Angelo")
         #expect(custom.stdout.hasPrefix("--- To Rafael D'Angelo ---\n\nHello Rafael! "))
         try cli.write("templates/interview-request.mustache", "Hello {{first_name}}\n")
         let bad = try cli.run("draft", "Rafael D'Angelo")
         #expect(bad.status == 2)
-        #expect(bad.stderr.contains("templates/interview-request.mustache: unknown placeholder '{{first_name}}'; available: me_name"))
+        #expect(
+            bad.stderr.contains(
+                "templates/interview-request.mustache: unknown placeholder '{{first_name}}'; available: me_name"))
     }
 
     @Test func prepWritesABriefInMarkdownOrHTML() throws {

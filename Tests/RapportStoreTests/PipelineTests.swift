@@ -14,14 +14,18 @@ import Testing
         return store
     }
 
-    let day = Day(iso: "2026-11-02")!
+    let day = Day(ordinal: 20_759)  // 2026-11-02 (days since 1970-01-01)
 
     @Test func anImpliedMoveGoesForwardAndIsRecordedWithItsSource() throws {
         let store = try workspace()
         let first = try store.moveInPipeline(personID: "p1", to: .introRequested, on: day, source: .introduction)
-        #expect(first == PipelineTransition(personID: "p1", from: nil, to: .introRequested, date: day, source: .introduction))
+        #expect(
+            first
+                == PipelineTransition(personID: "p1", from: nil, to: .introRequested, date: day, source: .introduction))
         try store.moveInPipeline(personID: "p1", to: .interviewed, on: day.adding(days: 10), source: .interaction)
-        #expect(try store.pipelineEntry(personID: "p1") == PipelineEntry(personID: "p1", stage: .interviewed, since: day.adding(days: 10)))
+        #expect(
+            try store.pipelineEntry(personID: "p1")
+                == PipelineEntry(personID: "p1", stage: .interviewed, since: day.adding(days: 10)))
         #expect(try store.pipelineHistory(personID: "p1").map(\.to) == [.introRequested, .interviewed])
         #expect(try store.pipelineHistory(personID: "p1").map(\.from) == [nil, .introRequested])
     }
@@ -29,9 +33,13 @@ import Testing
     @Test func anImpliedMoveNeverGoesBackNorReopensAClosedTarget() throws {
         let store = try workspace()
         try store.moveInPipeline(personID: "p1", to: .thanked, on: day, source: .interaction)
-        #expect(try store.moveInPipeline(personID: "p1", to: .introMade, on: day.adding(days: 1), source: .introduction) == nil)
+        #expect(
+            try store.moveInPipeline(personID: "p1", to: .introMade, on: day.adding(days: 1), source: .introduction)
+                == nil)
         try store.moveInPipeline(personID: "p1", to: .closed, on: day.adding(days: 2), source: .explicit)
-        #expect(try store.moveInPipeline(personID: "p1", to: .followingUp, on: day.adding(days: 3), source: .interaction) == nil)
+        #expect(
+            try store.moveInPipeline(personID: "p1", to: .followingUp, on: day.adding(days: 3), source: .interaction)
+                == nil)
         #expect(try store.pipelineEntry(personID: "p1")?.stage == .closed)
         #expect(try store.pipelineHistory(personID: "p1").count == 2)
     }
@@ -39,21 +47,30 @@ import Testing
     @Test func anExplicitMoveMayGoBackwards() throws {
         let store = try workspace()
         try store.moveInPipeline(personID: "p1", to: .interviewed, on: day, source: .interaction)
-        let back = try store.moveInPipeline(personID: "p1", to: .scheduled, on: day.adding(days: 1), note: "rescheduled", source: .explicit)
+        let back = try store.moveInPipeline(
+            personID: "p1", to: .scheduled, on: day.adding(days: 1), note: "rescheduled", source: .explicit)
         #expect(back?.from == .interviewed)
-        #expect(try store.loadPipeline() == [PipelineEntry(personID: "p1", stage: .scheduled, since: day.adding(days: 1), note: "rescheduled")])
+        #expect(
+            try store.loadPipeline() == [
+                PipelineEntry(personID: "p1", stage: .scheduled, since: day.adding(days: 1), note: "rescheduled")
+            ])
     }
 
     @Test func aNoteOnTheSameStageKeepsTheDayTheStageBegan() throws {
         let store = try workspace()
         try store.moveInPipeline(personID: "p1", to: .scheduled, on: day, source: .explicit)
-        try store.moveInPipeline(personID: "p1", to: .scheduled, on: day.adding(days: 5), note: "Tue 3pm", source: .explicit)
-        #expect(try store.pipelineEntry(personID: "p1") == PipelineEntry(personID: "p1", stage: .scheduled, since: day, note: "Tue 3pm"))
+        try store.moveInPipeline(
+            personID: "p1", to: .scheduled, on: day.adding(days: 5), note: "Tue 3pm", source: .explicit)
+        #expect(
+            try store.pipelineEntry(personID: "p1")
+                == PipelineEntry(personID: "p1", stage: .scheduled, since: day, note: "Tue 3pm"))
     }
 
     @Test func anUnknownPersonIsRefusedAndNothingIsWritten() throws {
         let store = try workspace()
-        #expect(throws: StoreError.self) { try store.moveInPipeline(personID: "nobody", to: .identified, on: day, source: .explicit) }
+        #expect(throws: StoreError.self) {
+            try store.moveInPipeline(personID: "nobody", to: .identified, on: day, source: .explicit)
+        }
         #expect(try store.loadPipeline().isEmpty)
     }
 

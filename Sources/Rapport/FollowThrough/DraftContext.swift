@@ -79,7 +79,9 @@ extension DraftContext {
     ///   - goal: what the user is exploring; default: the user's sectors.
     ///   - introducer: overrides the path's first hop (`--via`).
     /// - Complexity: O(deg(ego) + |sectors| + |schools|).
-    public init(snapshot: NetworkSnapshot, ego: Int32, target: Int32, path: [PathHop], introducer: Int32?, goal: String?) {
+    public init(
+        snapshot: NetworkSnapshot, ego: Int32, target: Int32, path: [PathHop], introducer: Int32?, goal: String?
+    ) {
         let me = snapshot.people[Int(ego)]
         let them = snapshot.people[Int(target)]
         let introducerNode = introducer ?? (path.count > 1 ? path.first?.node : nil)
@@ -97,7 +99,8 @@ extension DraftContext {
             targetOrg: snapshot.organization(of: target)?.name ?? them.organization, targetTitle: them.title,
             practiceArea: DraftContext.practiceArea(of: them, goal: goalText), introducerName: helper?.displayName,
             introducerFirst: helper?.firstName, relationship: relationship, viaName: via,
-            common: DraftContext.list(DraftContext.common(snapshot: snapshot, ego: ego, target: target)), goal: goalText ?? "")
+            common: DraftContext.list(DraftContext.common(snapshot: snapshot, ego: ego, target: target)),
+            goal: goalText ?? "")
     }
 
     /// What `ego` and `target` share, as verb phrases: "studied at X", "are both at Y",
@@ -148,7 +151,9 @@ extension DraftContext {
     static func practiceArea(of person: Person, goal: String?) -> String? {
         if let goal {
             let goalKey = " " + NameKey.person(goal) + " "
-            if let hit = person.sectors.first(where: { goalKey.contains(" " + NameKey.person($0) + " ") }) { return hit }
+            if let hit = person.sectors.first(where: { goalKey.contains(" " + NameKey.person($0) + " ") }) {
+                return hit
+            }
         }
         return person.sectors.first
     }

@@ -17,7 +17,8 @@ public struct DraftTemplate: Sendable {
     public init(name: String, text: String) throws(FollowThroughError) {
         self.name = name
         self.text = text
-        for placeholder in DraftTemplate.placeholders(in: text) where !DraftContext.placeholderNames.contains(placeholder) {
+        for placeholder in DraftTemplate.placeholders(in: text)
+        where !DraftContext.placeholderNames.contains(placeholder) {
             throw .unknownPlaceholder(template: name, name: placeholder, known: DraftContext.placeholderNames)
         }
         do {
@@ -101,7 +102,9 @@ public struct Drafts: Hashable, Sendable, Codable {
     }
 
     /// Renders both messages; the introducer's only when the context has an introducer.
-    public static func render(_ context: DraftContext, introRequest: DraftTemplate, interviewRequest: DraftTemplate) -> Drafts {
+    public static func render(_ context: DraftContext, introRequest: DraftTemplate, interviewRequest: DraftTemplate)
+        -> Drafts
+    {
         Drafts(
             toIntroducer: context.introducerName == nil ? nil : introRequest.render(context),
             toTarget: interviewRequest.render(context))

@@ -63,13 +63,16 @@ public struct DueCalculator: Sendable {
                     if due <= horizon {
                         items.append(
                             DueItem(
-                                reason: .thankYou, node: person, personID: id, due: due, windowEnd: due, since: interview,
+                                reason: .thankYou, node: person, personID: id, due: due, windowEnd: due,
+                                since: interview,
                                 detail: "thank-you note after your informational interview on \(interview.iso)",
                                 action: "send \(name) a short thank-you note naming advice you will act on"))
                     }
                 }
                 let followedUp =
-                    history.contains { $0.date > interview && $0.kind != .thankYou && $0.kind != .informationalInterview }
+                    history.contains {
+                        $0.date > interview && $0.kind != .thankYou && $0.kind != .informationalInterview
+                    }
                     || (entry.map { $0.stage == .followingUp && $0.since > interview } ?? false)
                 let open = interview.adding(days: rules.followUpStartDays)
                 let close = interview.adding(days: rules.followUpEndDays)
@@ -78,8 +81,10 @@ public struct DueCalculator: Sendable {
                     if open <= horizon {
                         items.append(
                             DueItem(
-                                reason: .followUp, node: person, personID: id, due: open, windowEnd: close, since: interview,
-                                detail: "follow-up 4–6 weeks after your informational interview on \(interview.iso) (by \(close.iso))",
+                                reason: .followUp, node: person, personID: id, due: open, windowEnd: close,
+                                since: interview,
+                                detail:
+                                    "follow-up 4–6 weeks after your informational interview on \(interview.iso) (by \(close.iso))",
                                 action: "write to \(name) with an update on their advice"))
                     }
                 }
@@ -91,7 +96,8 @@ public struct DueCalculator: Sendable {
                     items.append(
                         DueItem(
                             reason: .keepWarm, node: person, personID: id, due: due, windowEnd: due, since: last,
-                            detail: "\(rules.tier(ofStrength: s)) tie (\(Self.format(s))): check in every \(cadence) days; last contact \(last.iso)",
+                            detail:
+                                "\(rules.tier(ofStrength: s)) tie (\(Self.format(s))): check in every \(cadence) days; last contact \(last.iso)",
                             action: "check in with \(name): a short update or an article"))
                 }
             }
@@ -100,7 +106,9 @@ public struct DueCalculator: Sendable {
         return items.sorted(by: Self.order)
     }
 
-    private func nudges(for ego: Int32, stages: [String: PipelineEntry], asOf: Day, horizon: Day, staleBefore: Day) -> [DueItem] {
+    private func nudges(for ego: Int32, stages: [String: PipelineEntry], asOf: Day, horizon: Day, staleBefore: Day)
+        -> [DueItem]
+    {
         let egoID = snapshot.people[Int(ego)].id
         var items: [DueItem] = []
         for intro in snapshot.introductions where intro.toID == egoID && intro.status == .requested {
@@ -108,7 +116,9 @@ public struct DueCalculator: Sendable {
                 let introducer = snapshot.index(ofID: intro.introducerID),
                 let target = snapshot.index(ofID: intro.personID)
             else { continue }
-            if let entry = stages[intro.personID], entry.stage.rank > PipelineStage.introRequested.rank, entry.since >= requested {
+            if let entry = stages[intro.personID], entry.stage.rank > PipelineStage.introRequested.rank,
+                entry.since >= requested
+            {
                 continue
             }
             let due = requested.adding(days: rules.introNudgeDays)

@@ -37,7 +37,9 @@ public struct ICSCalendar: Hashable, Sendable {
     /// The calendar as RFC 5545 text.
     /// - Complexity: O(total length of the events).
     public func render() -> String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + Self.productID, "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + Self.productID, "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+        ]
         let stampText = Self.basicDate(stamp) + "T000000Z"
         for event in events {
             lines.append("BEGIN:VEVENT")
@@ -107,7 +109,8 @@ extension ICSCalendar.Event {
     /// - Parameter notBefore: an overdue item is placed on this day (today) instead of its past due
     ///   date, where no one would see it; the description keeps the original date.
     public init(_ item: DueItem, summary: String, notBefore: Day? = nil) {
-        let uid = "\(item.reason.rawValue)-\(ICSCalendar.hash(item.personID))-\(ICSCalendar.basicDate(item.since))@rapport.invalid"
+        let uid =
+            "\(item.reason.rawValue)-\(ICSCalendar.hash(item.personID))-\(ICSCalendar.basicDate(item.since))@rapport.invalid"
         var description = item.detail.prefix(1).uppercased() + item.detail.dropFirst() + ".\nNext: " + item.action + "."
         if item.windowEnd != item.due { description += "\nWindow ends " + item.windowEnd.iso + "." }
         var date = item.due

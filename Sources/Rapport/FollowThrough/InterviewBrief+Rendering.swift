@@ -10,18 +10,24 @@ extension InterviewBrief {
         out += "\n## How you are connected\n\n"
         if let pathLine {
             out += e(pathLine) + "\n\n"
-            out += path.count == 1
+            out +=
+                path.count == 1
                 ? "You know them directly (strength \(DueCalculator.format(reliability))).\n"
                 : "Path reliability \(DueCalculator.format(reliability)): ask \(e(path[0].name)) for the introduction.\n"
         } else {
             out += "No warm path: reach out directly, leading with what you share.\n"
         }
         out += "\n## What you have in common\n\n"
-        out += common.isEmpty ? "Nothing recorded yet: ask how they came to the field.\n" : common.map { "- You both \(e($0))\n" }.joined()
+        out +=
+            common.isEmpty
+            ? "Nothing recorded yet: ask how they came to the field.\n"
+            : common.map { "- You both \(e($0))\n" }.joined()
         out += "\n## Your notes and past conversations\n\n"
         if notes.isEmpty && contacts.isEmpty { out += "None yet.\n" }
         for note in notes { out += "- \(e(note))\n" }
-        for c in contacts { out += "- \(c.date.iso) · \(Self.kindLabel(c))" + (c.notes.isEmpty ? "" : ": \(e(c.notes))") + "\n" }
+        for c in contacts {
+            out += "- \(c.date.iso) · \(Self.kindLabel(c))" + (c.notes.isEmpty ? "" : ": \(e(c.notes))") + "\n"
+        }
         out += "\n## Questions to ask\n\n"
         for (i, q) in questions.enumerated() { out += "\(i + 1). \(e(q))\n" }
         return out
@@ -57,14 +63,16 @@ extension InterviewBrief {
         out += "</dl>\n<h2>How you are connected</h2>\n"
         if let pathLine {
             out += "<p class=\"path\">\(h(pathLine))</p>\n"
-            out += path.count == 1
+            out +=
+                path.count == 1
                 ? "<p>You know them directly (strength \(DueCalculator.format(reliability))).</p>\n"
                 : "<p>Path reliability \(DueCalculator.format(reliability)): ask \(h(path[0].name)) for the introduction.</p>\n"
         } else {
             out += "<p>No warm path: reach out directly, leading with what you share.</p>\n"
         }
         out += "<h2>What you have in common</h2>\n"
-        out += common.isEmpty
+        out +=
+            common.isEmpty
             ? "<p>Nothing recorded yet: ask how they came to the field.</p>\n"
             : "<ul>\n" + common.map { "<li>You both \(h($0))</li>\n" }.joined() + "</ul>\n"
         out += "<h2>Your notes and past conversations</h2>\n"
@@ -73,7 +81,10 @@ extension InterviewBrief {
         } else {
             out += "<ul>\n"
             for note in notes { out += "<li>\(h(note))</li>\n" }
-            for c in contacts { out += "<li>\(c.date.iso) · \(Self.kindLabel(c))" + (c.notes.isEmpty ? "" : ": \(h(c.notes))") + "</li>\n" }
+            for c in contacts {
+                out +=
+                    "<li>\(c.date.iso) · \(Self.kindLabel(c))" + (c.notes.isEmpty ? "" : ": \(h(c.notes))") + "</li>\n"
+            }
             out += "</ul>\n"
         }
         out += "<h2>Questions to ask</h2>\n<ol>\n"

@@ -46,7 +46,8 @@ public struct InterviewBrief: Hashable, Sendable, Codable {
     public var asOf: Day
 
     public init(
-        name: String, title: String? = nil, organization: String? = nil, location: String? = nil, sectors: [String] = [],
+        name: String, title: String? = nil, organization: String? = nil, location: String? = nil,
+        sectors: [String] = [],
         schools: [String] = [], seniority: SeniorityTier = .mid, path: [Hop] = [], reliability: Double = 0,
         common: [String] = [], notes: [String] = [], contacts: [Contact] = [], stage: PipelineEntry? = nil,
         questions: [String], asOf: Day
@@ -78,7 +79,8 @@ extension InterviewBrief {
     /// - Throws: `FollowThroughError.tooFewQuestions` when the bank is too small.
     /// - Complexity: O(deg(ego) + interactions with the target + bank size).
     public init(
-        snapshot: NetworkSnapshot, ego: Int32, target: Int32, path: [PathHop], stage: PipelineEntry?, bank: QuestionBank,
+        snapshot: NetworkSnapshot, ego: Int32, target: Int32, path: [PathHop], stage: PipelineEntry?,
+        bank: QuestionBank,
         asOf: Day
     ) throws(FollowThroughError) {
         let person = snapshot.people[Int(target)]
@@ -95,7 +97,8 @@ extension InterviewBrief {
             sectors: person.sectors, schools: person.schools, seniority: SeniorityTier(title: person.title), path: hops,
             reliability: path.isEmpty ? 0 : path.reduce(1.0) { $0 * $1.strength },
             common: DraftContext.common(snapshot: snapshot, ego: ego, target: target), notes: person.notes,
-            contacts: contacts, stage: stage, questions: try bank.questions(sectors: person.sectors, title: person.title),
+            contacts: contacts, stage: stage,
+            questions: try bank.questions(sectors: person.sectors, title: person.title),
             asOf: asOf)
     }
 

@@ -24,16 +24,19 @@ public enum Pipeline {
                 if current.stage == .closed || stage.rank <= current.stage.rank { return nil }
             }
         }
-        return PipelineTransition(personID: personID, from: current?.stage, to: stage, date: date, note: note, source: source)
+        return PipelineTransition(
+            personID: personID, from: current?.stage, to: stage, date: date, note: note, source: source)
     }
 
     /// The entry after `transition`; a note-only change keeps the day the stage began.
     /// - Complexity: O(1).
     public static func entry(after transition: PipelineTransition, replacing current: PipelineEntry?) -> PipelineEntry {
         if let current, current.stage == transition.to {
-            return PipelineEntry(personID: current.personID, stage: current.stage, since: current.since, note: transition.note)
+            return PipelineEntry(
+                personID: current.personID, stage: current.stage, since: current.since, note: transition.note)
         }
-        return PipelineEntry(personID: transition.personID, stage: transition.to, since: transition.date, note: transition.note)
+        return PipelineEntry(
+            personID: transition.personID, stage: transition.to, since: transition.date, note: transition.note)
     }
 
     /// Entries grouped by stage in pipeline order, longest-waiting first within a stage (then by id),

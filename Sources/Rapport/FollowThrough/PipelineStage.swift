@@ -102,7 +102,9 @@ public struct PipelineTransition: Hashable, Sendable, Codable {
     public var note: String
     public var source: PipelineSource
 
-    public init(personID: String, from: PipelineStage?, to: PipelineStage, date: Day, note: String = "", source: PipelineSource) {
+    public init(
+        personID: String, from: PipelineStage?, to: PipelineStage, date: Day, note: String = "", source: PipelineSource
+    ) {
         self.personID = personID
         self.from = from
         self.to = to

@@ -23,7 +23,9 @@ public struct QuestionBank: Hashable, Sendable {
     public static let minimumQuestions = 8
     public static let maximumQuestions = 12
 
-    public init(general: [String] = [], bySector: [String: [String]] = [:], bySeniority: [SeniorityTier: [String]] = [:]) {
+    public init(
+        general: [String] = [], bySector: [String: [String]] = [:], bySeniority: [SeniorityTier: [String]] = [:]
+    ) {
         self.general = general
         self.bySector = bySector
         self.bySeniority = bySeniority
@@ -43,7 +45,9 @@ public struct QuestionBank: Hashable, Sendable {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("[") {
-                guard line.hasSuffix("]") else { throw .questionBankSyntax(line: number, reason: "a heading must end with ']'") }
+                guard line.hasSuffix("]") else {
+                    throw .questionBankSyntax(line: number, reason: "a heading must end with ']'")
+                }
                 let inside = line.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
                 let parts = inside.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 switch parts.first?.lowercased() {
@@ -57,12 +61,15 @@ public struct QuestionBank: Hashable, Sendable {
                     }
                     section = .seniority(tier)
                 default:
-                    throw .questionBankSyntax(line: number, reason: "headings are [general], [sector: NAME] or [seniority: early|mid|senior]")
+                    throw .questionBankSyntax(
+                        line: number, reason: "headings are [general], [sector: NAME] or [seniority: early|mid|senior]")
                 }
                 continue
             }
             var question = line
-            if question.hasPrefix("- ") { question = String(question.dropFirst(2)).trimmingCharacters(in: .whitespaces) }
+            if question.hasPrefix("- ") {
+                question = String(question.dropFirst(2)).trimmingCharacters(in: .whitespaces)
+            }
             guard !question.isEmpty else { continue }
             switch section {
             case nil: throw .questionBankSyntax(line: number, reason: "a question before any heading")

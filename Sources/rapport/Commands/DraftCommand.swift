@@ -26,13 +26,17 @@ struct DraftCommand: ParsableCommand {
     @Argument(help: "The person you want to talk to (id, email, profile URL or full name).")
     var person: String
 
-    @Option(name: .long, help: ArgumentHelp("Who should introduce you (default: the first hop of your warmest path).", valueName: "person"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Who should introduce you (default: the first hop of your warmest path).", valueName: "person"))
     var via: String?
 
     @Option(name: .long, help: ArgumentHelp("What you are exploring (default: your sectors).", valueName: "text"))
     var goal: String?
 
-    @Option(name: .long, help: ArgumentHelp("Write the drafts to this file instead of the terminal.", valueName: "file"))
+    @Option(
+        name: .long, help: ArgumentHelp("Write the drafts to this file instead of the terminal.", valueName: "file"))
     var out: String?
 
     func run() throws {
@@ -52,11 +56,14 @@ struct DraftCommand: ParsableCommand {
             path = best.hops
             introducer = best.introducer?.node
         }
-        let context = DraftContext(snapshot: a.snapshot, ego: ego, target: target, path: path, introducer: introducer, goal: goal)
+        let context = DraftContext(
+            snapshot: a.snapshot, ego: ego, target: target, path: path, introducer: introducer, goal: goal)
         let drafts = Drafts.render(
             context,
-            introRequest: try WorkspaceFiles.template("intro-request", fallback: DefaultTexts.introRequest, options: analysis.workspace),
-            interviewRequest: try WorkspaceFiles.template("interview-request", fallback: DefaultTexts.interviewRequest, options: analysis.workspace))
+            introRequest: try WorkspaceFiles.template(
+                "intro-request", fallback: DefaultTexts.introRequest, options: analysis.workspace),
+            interviewRequest: try WorkspaceFiles.template(
+                "interview-request", fallback: DefaultTexts.interviewRequest, options: analysis.workspace))
         var text = ""
         if let toIntroducer = drafts.toIntroducer, let name = context.introducerName {
             text += "--- To \(name) (introducer) ---\n\n\(toIntroducer)\n"
@@ -83,7 +90,9 @@ enum WorkspaceFiles {
     static func text(_ relative: String, options: WorkspaceOptions) throws -> (path: String, text: String)? {
         let path = folder(options) + "/" + relative
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        guard let data = FileManager.default.contents(atPath: path) else { throw CommandError.badInput("\(path): cannot read the file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandError.badInput("\(path): cannot read the file")
+        }
         return (path, String(decoding: data, as: UTF8.self))
     }
 

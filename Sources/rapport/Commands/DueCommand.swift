@@ -24,7 +24,9 @@ struct DueCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Look this many days ahead (default 14).", valueName: "days"))
     var within = 14
 
-    @Option(name: .long, help: ArgumentHelp("Also write the items as an RFC 5545 calendar (all-day events).", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Also write the items as an RFC 5545 calendar (all-day events).", valueName: "file"))
     var ics: String?
 
     @Flag(name: .long, help: "Print JSON.")
@@ -38,18 +40,21 @@ struct DueCommand: ParsableCommand {
         let a = try Analysis(analysis)
         let ego = try a.ego()
         let calculator = try DueCalculator(snapshot: a.snapshot, strengths: a.strengths.values)
-        let items = calculator.items(for: ego, pipeline: try a.session.workspace.loadPipeline(), asOf: a.asOf, horizonDays: within)
+        let items = calculator.items(
+            for: ego, pipeline: try a.session.workspace.loadPipeline(), asOf: a.asOf, horizonDays: within)
         if let ics {
             let events = items.map { ICSCalendar.Event($0, summary: DueCommand.summary($0, a), notBefore: a.asOf) }
             try OutputFile.write(ICSCalendar(events: events, stamp: a.asOf).render(), to: ics)
         }
         if json {
-            print(try JSONOutput.string(items.map { item in
-                DueJSON(
-                    due: item.due, windowEnd: item.windowEnd, daysUntilDue: item.daysUntilDue(from: a.asOf),
-                    reason: item.reason.rawValue, id: item.personID, name: a.name(item.node),
-                    about: item.aboutNode.map { a.name($0) }, detail: item.detail, action: item.action)
-            }))
+            print(
+                try JSONOutput.string(
+                    items.map { item in
+                        DueJSON(
+                            due: item.due, windowEnd: item.windowEnd, daysUntilDue: item.daysUntilDue(from: a.asOf),
+                            reason: item.reason.rawValue, id: item.personID, name: a.name(item.node),
+                            about: item.aboutNode.map { a.name($0) }, detail: item.detail, action: item.action)
+                    }))
             return
         }
         if items.isEmpty {

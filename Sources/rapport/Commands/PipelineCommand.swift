@@ -41,11 +41,15 @@ struct PipelineCommand: ParsableCommand {
                 since: e.since, days: e.daysInStage(asOf: today), note: e.note)
         }
         if json {
-            print(try JSONOutput.string(board.map { PipelineStageJSON(stage: $0.stage.rawValue, people: $0.entries.map(row)) }))
+            print(
+                try JSONOutput.string(
+                    board.map { PipelineStageJSON(stage: $0.stage.rawValue, people: $0.entries.map(row)) }))
             return
         }
         guard !board.isEmpty else {
-            print("The pipeline is empty: `rapport status PERSON identified` adds someone; `rapport log` and `rapport intro` move people along.")
+            print(
+                "The pipeline is empty: `rapport status PERSON identified` adds someone; `rapport log` and `rapport intro` move people along."
+            )
             return
         }
         var first = true

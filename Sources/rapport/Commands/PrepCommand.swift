@@ -29,7 +29,9 @@ struct PrepCommand: ParsableCommand {
     var out: String?
 
     func validate() throws {
-        guard ["md", "markdown", "html"].contains(format.lowercased()) else { throw ValidationError("--format must be md or html, not '\(format)'") }
+        guard ["md", "markdown", "html"].contains(format.lowercased()) else {
+            throw ValidationError("--format must be md or html, not '\(format)'")
+        }
     }
 
     func run() throws {

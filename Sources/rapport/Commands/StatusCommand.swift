@@ -26,7 +26,8 @@ struct StatusCommand: ParsableCommand {
     @Argument(help: "The stage.")
     var stage: String
 
-    @Option(name: .long, help: ArgumentHelp("When the stage began (default: today, or --as-of).", valueName: "YYYY-MM-DD"))
+    @Option(
+        name: .long, help: ArgumentHelp("When the stage began (default: today, or --as-of).", valueName: "YYYY-MM-DD"))
     var date: String?
 
     @Option(name: .long, help: ArgumentHelp("A note kept with the stage.", valueName: "text"))
@@ -35,7 +36,9 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var asOf: AsOfOption
 
     func validate() throws {
-        if let date, Day(iso: date) == nil { throw ValidationError("--date must be a date as YYYY-MM-DD, not '\(date)'") }
+        if let date, Day(iso: date) == nil {
+            throw ValidationError("--date must be a date as YYYY-MM-DD, not '\(date)'")
+        }
     }
 
     func run() throws {
@@ -47,7 +50,9 @@ struct StatusCommand: ParsableCommand {
         guard id != Person.selfID else { throw CommandError.badInput("you are not in your own pipeline") }
         let day = try date.flatMap { Day(iso: $0) } ?? asOf.day
         let name = Terminal.inert(snapshot.people[Int(node)].displayName)
-        if let change = try session.workspace.moveInPipeline(personID: id, to: target, on: day, note: note, source: .explicit) {
+        if let change = try session.workspace.moveInPipeline(
+            personID: id, to: target, on: day, note: note, source: .explicit)
+        {
             let was = change.from.map { $0 == target ? " (note updated)" : " (was \($0.label))" } ?? ""
             print("\(name): \(target.label) since \(day.iso)\(was).")
         } else {
@@ -58,7 +63,10 @@ struct StatusCommand: ParsableCommand {
 
 /// Moves a person along the pipeline after `rapport log` or `rapport intro`, and says so.
 enum PipelineHook {
-    static func advance(_ workspace: Workspace, personID: String, name: String, to stage: PipelineStage?, on day: Day, source: PipelineSource) throws {
+    static func advance(
+        _ workspace: Workspace, personID: String, name: String, to stage: PipelineStage?, on day: Day,
+        source: PipelineSource
+    ) throws {
         guard let stage, personID != Person.selfID else { return }
         if let change = try workspace.moveInPipeline(personID: personID, to: stage, on: day, source: source) {
             print("Pipeline: \(Terminal.inert(name)) → \(change.to.label).")

@@ -2,18 +2,25 @@ import Testing
 @testable import Rapport
 
 @Suite struct DraftTemplateTests {
-    func drafts(target: String, via: String? = nil, goal: String? = nil, path: [String] = []) throws -> (DraftContext, Drafts) {
+    func drafts(target: String, via: String? = nil, goal: String? = nil, path: [String] = []) throws -> (
+        DraftContext, Drafts
+    ) {
         let snapshot = try FollowThroughFixture.snapshot()
-        guard let me = snapshot.selfIndex, let t = snapshot.index(ofID: target) else { throw FollowThroughError.unknownStage("fixture") }
+        guard let me = snapshot.selfIndex, let t = snapshot.index(ofID: target) else {
+            throw FollowThroughError.unknownStage("fixture")
+        }
         var hops: [PathHop] = []
         var previous = me
         for id in path {
-            guard let node = snapshot.index(ofID: id), let edge = snapshot.tie(between: previous, and: node) else { continue }
+            guard let node = snapshot.index(ofID: id), let edge = snapshot.tie(between: previous, and: node) else {
+                continue
+            }
             hops.append(PathHop(node: node, edge: edge, strength: 0.5))
             previous = node
         }
         let context = DraftContext(
-            snapshot: snapshot, ego: me, target: t, path: hops, introducer: via.flatMap { snapshot.index(ofID: $0) }, goal: goal)
+            snapshot: snapshot, ego: me, target: t, path: hops, introducer: via.flatMap { snapshot.index(ofID: $0) },
+            goal: goal)
         let rendered = Drafts.render(
             context, introRequest: try DraftTemplate(name: "intro", text: DefaultTexts.introRequest),
             interviewRequest: try DraftTemplate(name: "interview", text: DefaultTexts.interviewRequest))
@@ -24,7 +31,9 @@ import Testing
         let (context, drafts) = try drafts(target: "p2", path: ["p1", "p2"])
         #expect(context.introducerName == "Maria Chen")
         #expect(context.relationship == "my mentor")
-        #expect(context.common == "studied at Halvorsen University School of Law and share an interest in intellectual property")
+        #expect(
+            context.common
+                == "studied at Halvorsen University School of Law and share an interest in intellectual property")
         #expect(context.goal == "intellectual property and technology transactions")
         #expect(context.practiceArea == "intellectual property")
         let intro = try #require(drafts.toIntroducer)
@@ -33,7 +42,10 @@ import Testing
         #expect(intro.contains("Siobhán and I both studied at Halvorsen University School of Law"))
         #expect(intro.contains("20–30 minutes"))
         #expect(intro.hasSuffix("Thank you either way,\nAvery\n"))
-        #expect(drafts.toTarget.hasPrefix("Subject: Maria Chen suggested I reach out\n\nDear Siobhán,\n\nMaria Chen, my mentor, kindly suggested"))
+        #expect(
+            drafts.toTarget.hasPrefix(
+                "Subject: Maria Chen suggested I reach out\n\nDear Siobhán,\n\nMaria Chen, my mentor, kindly suggested")
+        )
         #expect(drafts.toTarget.contains("advice, not a job"))
     }
 
@@ -62,7 +74,10 @@ import Testing
         let (context, drafts) = try drafts(target: "p3", goal: "copyright litigation")
         #expect(context.introducerName == nil)
         #expect(drafts.toIntroducer == nil)
-        #expect(drafts.toTarget.hasPrefix("Subject: A question about your work in copyright\n\nDear Zoë,\n\nMy name is Avery Lindqvist, and I am exploring copyright litigation."))
+        #expect(
+            drafts.toTarget.hasPrefix(
+                "Subject: A question about your work in copyright\n\nDear Zoë,\n\nMy name is Avery Lindqvist, and I am exploring copyright litigation."
+            ))
         #expect(drafts.toTarget.contains("I came across your work at Brightline"))
     }
 
@@ -74,7 +89,8 @@ import Testing
     @Test func aLongerPathNamesThePersonInBetween() throws {
         let snapshot = try FollowThroughFixture.snapshot()
         let hops = [
-            PathHop(node: 1, edge: 0, strength: 0.8), PathHop(node: 4, edge: 2, strength: 0.5), PathHop(node: 2, edge: 1, strength: 0.4),
+            PathHop(node: 1, edge: 0, strength: 0.8), PathHop(node: 4, edge: 2, strength: 0.5),
+            PathHop(node: 2, edge: 1, strength: 0.4),
         ]
         let context = DraftContext(snapshot: snapshot, ego: 0, target: 2, path: hops, introducer: nil, goal: nil)
         #expect(context.introducerName == "Maria Chen")
@@ -88,7 +104,9 @@ import Testing
         do {
             _ = try DraftTemplate(name: "mine.mustache", text: "Hi {{#target_org}}{{org}}{{/target_org}}")
         } catch {
-            #expect(error.description.hasPrefix("mine.mustache: unknown placeholder '{{org}}'; available: me_name, me_first"))
+            #expect(
+                error.description.hasPrefix(
+                    "mine.mustache: unknown placeholder '{{org}}'; available: me_name, me_first"))
         }
     }
 
@@ -97,7 +115,9 @@ import Testing
             _ = try DraftTemplate(name: "t.mustache", text: "Hello\n{{#goal}}unfinished")
             Issue.record("expected a syntax error")
         } catch {
-            guard case .templateSyntax(let name, let line, _, let reason) = error else { Issue.record("\(error)"); return }
+            guard case .templateSyntax(let name, let line, _, let reason) = error else {
+                Issue.record("\(error)"); return
+            }
             #expect(name == "t.mustache")
             #expect(line == 2)
             #expect(reason == "a section is never closed")
@@ -106,7 +126,8 @@ import Testing
 
     @Test func tripleMustacheAndCommentsAreAcceptedPlaceholders() throws {
         let t = try DraftTemplate(name: "t", text: "{{! a comment }}Hi {{{target_first}}} & {{&me_first}}")
-        let context = DraftContext(meName: "Avery L", meFirst: "Avery", targetName: "Siobhán O'Neil", targetFirst: "Siobhán", goal: "IP")
+        let context = DraftContext(
+            meName: "Avery L", meFirst: "Avery", targetName: "Siobhán O'Neil", targetFirst: "Siobhán", goal: "IP")
         #expect(t.render(context) == "Hi Siobhán & Avery\n")
     }
 }

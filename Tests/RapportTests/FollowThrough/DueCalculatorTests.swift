@@ -7,12 +7,15 @@ import Testing
 
     /// The fixture with `interactions` between me and Maria (p1), all ties at `strength`.
     func items(
-        _ interactions: [Interaction], introductions: [Introduction] = [], pipeline: [PipelineEntry] = [], strength: Double = 0.7,
+        _ interactions: [Interaction], introductions: [Introduction] = [], pipeline: [PipelineEntry] = [],
+        strength: Double = 0.7,
         asOf: String, horizon: Int = 14
     ) throws -> [DueItem] {
         let snapshot = try FollowThroughFixture.snapshot(interactions: interactions, introductions: introductions)
-        let calculator = try DueCalculator(snapshot: snapshot, strengths: Array(repeating: strength, count: snapshot.tieCount))
-        return calculator.items(for: try #require(snapshot.selfIndex), pipeline: pipeline, asOf: d(asOf), horizonDays: horizon)
+        let calculator = try DueCalculator(
+            snapshot: snapshot, strengths: Array(repeating: strength, count: snapshot.tieCount))
+        return calculator.items(
+            for: try #require(snapshot.selfIndex), pipeline: pipeline, asOf: d(asOf), horizonDays: horizon)
     }
 
     func interview(_ date: String) -> Interaction {
@@ -29,10 +32,13 @@ import Testing
 
     @Test func aThankYouAfterAnInterviewOnFebruary28OfALeapYearIsDueOnFebruary29() throws {
         let due = try items([interview("2028-02-28")], asOf: "2028-02-28")
-        #expect(due.first == DueItem(
-            reason: .thankYou, node: 1, personID: "p1", due: d("2028-02-29"), windowEnd: d("2028-02-29"), since: d("2028-02-28"),
-            detail: "thank-you note after your informational interview on 2028-02-28",
-            action: "send Maria Chen a short thank-you note naming advice you will act on"))
+        #expect(
+            due.first
+                == DueItem(
+                    reason: .thankYou, node: 1, personID: "p1", due: d("2028-02-29"), windowEnd: d("2028-02-29"),
+                    since: d("2028-02-28"),
+                    detail: "thank-you note after your informational interview on 2028-02-28",
+                    action: "send Maria Chen a short thank-you note naming advice you will act on"))
     }
 
     @Test func anInterviewOnALeapDayIsThankedOnMarch1AndFollowedUpFromMarch28ToApril11() throws {
@@ -96,9 +102,13 @@ import Testing
 
     @Test func thePipelineAtThankedOrFollowingUpCountsAsDone() throws {
         let thanked = PipelineEntry(personID: "p1", stage: .thanked, since: d("2028-02-01"))
-        #expect(try items([interview("2028-01-31")], pipeline: [thanked], asOf: "2028-02-27", horizon: 60).map(\.reason) == [.followUp])
+        #expect(
+            try items([interview("2028-01-31")], pipeline: [thanked], asOf: "2028-02-27", horizon: 60).map(\.reason)
+                == [.followUp])
         let following = PipelineEntry(personID: "p1", stage: .followingUp, since: d("2028-03-01"))
-        #expect(try items([interview("2028-01-31")], pipeline: [following], asOf: "2028-03-02", horizon: 60).map(\.reason) == [.keepWarm])
+        #expect(
+            try items([interview("2028-01-31")], pipeline: [following], asOf: "2028-03-02", horizon: 60).map(\.reason)
+                == [.keepWarm])
     }
 
     @Test func remindersMoreThanNinetyDaysOverdueGiveWayToTheCheckIn() throws {

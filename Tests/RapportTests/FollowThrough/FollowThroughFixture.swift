@@ -10,19 +10,27 @@ enum FollowThroughFixture {
         id: "me", firstName: "Avery", lastName: "Lindqvist", organization: "Halvorsen University School of Law",
         title: "J.D. Candidate", sectors: ["intellectual property", "technology transactions"],
         schools: ["Halvorsen University School of Law", "Carroway College"])
-    static let maria = Person(id: "p1", firstName: "Maria", lastName: "Chen", organization: "Greaves & Ibarra", title: "Counsel")
+    static let maria = Person(
+        id: "p1", firstName: "Maria", lastName: "Chen", organization: "Greaves & Ibarra", title: "Counsel")
     static let siobhan = Person(
         id: "p2", firstName: "Siobhán", lastName: "O'Neil", organization: "Greaves & Ibarra LLP", title: "Partner",
-        sectors: ["Licensing", "intellectual property"], schools: ["Halvorsen University School of Law"], location: "Chicago, IL",
+        sectors: ["Licensing", "intellectual property"], schools: ["Halvorsen University School of Law"],
+        location: "Chicago, IL",
         notes: ["Wrote the *licensing* <chapter> in the bar guide"])
-    static let zoe = Person(id: "p3", firstName: "Zoë", lastName: "Ångström", organization: "Brightline", title: "Associate", sectors: ["copyright"])
+    static let zoe = Person(
+        id: "p3", firstName: "Zoë", lastName: "Ångström", organization: "Brightline", title: "Associate",
+        sectors: ["copyright"])
     static let mononym = Person(id: "p4", firstName: "", lastName: "Prince", organization: "Paisley Park")
 
-    static func snapshot(interactions: [Interaction] = [], introductions: [Introduction] = []) throws -> NetworkSnapshot {
+    static func snapshot(interactions: [Interaction] = [], introductions: [Introduction] = []) throws -> NetworkSnapshot
+    {
         try NetworkSnapshot(
             NetworkData(
                 people: [me, maria, siobhan, zoe, mononym],
-                ties: [Tie("me", "p1", kind: .mentor), Tie("p1", "p2", kind: .colleague), Tie("me", "p4", kind: .acquaintance)],
+                ties: [
+                    Tie("me", "p1", kind: .mentor), Tie("p1", "p2", kind: .colleague),
+                    Tie("me", "p4", kind: .acquaintance),
+                ],
                 interactions: interactions, introductions: introductions))
     }
 

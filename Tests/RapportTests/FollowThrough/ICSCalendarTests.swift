@@ -46,7 +46,9 @@ struct ICSReader {
             let text = String(decoding: bytes, as: UTF8.self)
             guard let colon = text.firstIndex(of: ":") else { throw ReadError.noColon(text) }
             let head = text[..<colon].split(separator: ";").map(String.init)
-            return Property(name: head.first ?? "", parameters: Array(head.dropFirst()), value: String(text[text.index(after: colon)...]))
+            return Property(
+                name: head.first ?? "", parameters: Array(head.dropFirst()),
+                value: String(text[text.index(after: colon)...]))
         }
     }
 
@@ -73,16 +75,19 @@ struct ICSReader {
     let d = FollowThroughFixture.day
 
     func calendar(summary: String, description: String = "") -> [UInt8] {
-        let event = ICSCalendar.Event(uid: "thank_you-0123@rapport.invalid", date: d("2028-02-29"), summary: summary, description: description)
+        let event = ICSCalendar.Event(
+            uid: "thank_you-0123@rapport.invalid", date: d("2028-02-29"), summary: summary, description: description)
         return Array(ICSCalendar(events: [event], stamp: d("2028-02-28")).render().utf8)
     }
 
     @Test func aCalendarHasTheRequiredPropertiesInOrder() throws {
         let props = try ICSReader.properties(calendar(summary: "Thank Maria"))
-        #expect(props.map(\.name) == [
-            "BEGIN", "VERSION", "PRODID", "CALSCALE", "METHOD", "BEGIN", "UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY",
-            "TRANSP", "END", "END",
-        ])
+        #expect(
+            props.map(\.name) == [
+                "BEGIN", "VERSION", "PRODID", "CALSCALE", "METHOD", "BEGIN", "UID", "DTSTAMP", "DTSTART", "DTEND",
+                "SUMMARY",
+                "TRANSP", "END", "END",
+            ])
         #expect(props[1].value == "2.0")
         #expect(props[7].value == "20280228T000000Z")
         #expect(props[8] == .init(name: "DTSTART", parameters: ["VALUE=DATE"], value: "20280229"))
@@ -97,7 +102,9 @@ struct ICSReader {
         #expect(text.contains("SUMMARY:Thank O'Neil\\, Siobhán\\; re: C:\\\\docs\r\n"))
         let props = try ICSReader.properties(calendar(summary: summary, description: description))
         #expect(props.first { $0.name == "SUMMARY" }.map { ICSReader.unescape($0.value) } == summary)
-        #expect(props.first { $0.name == "DESCRIPTION" }.map { ICSReader.unescape($0.value) } == "Line one\nLine two\nLine three")
+        #expect(
+            props.first { $0.name == "DESCRIPTION" }.map { ICSReader.unescape($0.value) }
+                == "Line one\nLine two\nLine three")
     }
 
     @Test func longLinesFoldAt75OctetsWithoutSplittingAUTF8Sequence() throws {
@@ -148,7 +155,8 @@ struct ICSReader {
         check.waitUntilExit()
         guard check.terminationStatus == 0 else { return }  // icalendar not installed: skipped
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-\(UUID().uuidString).ics")
-        try Data(calendar(summary: "Thank O'Neil, Siobhán; " + String(repeating: "é", count: 60), description: "a\nb")).write(to: url)
+        try Data(calendar(summary: "Thank O'Neil, Siobhán; " + String(repeating: "é", count: 60), description: "a\nb"))
+            .write(to: url)
         let run = Process()
         run.executableURL = URL(fileURLWithPath: python)
         run.arguments = [

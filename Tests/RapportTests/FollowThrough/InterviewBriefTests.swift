@@ -5,15 +5,24 @@ import Testing
     let d = FollowThroughFixture.day
 
     func brief() throws -> InterviewBrief {
-        let coffee = Interaction(date: d("2026-10-01"), personID: "p2", kind: .coffee, minutes: 30, notes: "Talked about <b>licensing</b> & clerkships")
-        var data = NetworkData(people: [FollowThroughFixture.me, FollowThroughFixture.maria, FollowThroughFixture.siobhan])
-        data.ties = [Tie("me", "p1", kind: .mentor), Tie("p1", "p2", kind: .colleague), Tie("me", "p2", kind: .acquaintance)]
-        data.interactions = [coffee, Interaction(date: d("2027-01-01"), personID: "p2", kind: .call, notes: "in the future")]
+        let coffee = Interaction(
+            date: d("2026-10-01"), personID: "p2", kind: .coffee, minutes: 30,
+            notes: "Talked about <b>licensing</b> & clerkships")
+        var data = NetworkData(people: [
+            FollowThroughFixture.me, FollowThroughFixture.maria, FollowThroughFixture.siobhan,
+        ])
+        data.ties = [
+            Tie("me", "p1", kind: .mentor), Tie("p1", "p2", kind: .colleague), Tie("me", "p2", kind: .acquaintance),
+        ]
+        data.interactions = [
+            coffee, Interaction(date: d("2027-01-01"), personID: "p2", kind: .call, notes: "in the future"),
+        ]
         let snapshot = try NetworkSnapshot(data)
         let path = [PathHop(node: 1, edge: 0, strength: 0.8), PathHop(node: 2, edge: 1, strength: 0.5)]
         return try InterviewBrief(
             snapshot: snapshot, ego: 0, target: 2, path: path,
-            stage: PipelineEntry(personID: "p2", stage: .scheduled, since: d("2026-11-10")), bank: .standard, asOf: d("2026-11-20"))
+            stage: PipelineEntry(personID: "p2", stage: .scheduled, since: d("2026-11-10")), bank: .standard,
+            asOf: d("2026-11-20"))
     }
 
     @Test func theBriefSaysWhoTheyAreHowYouAreConnectedAndWhatYouShare() throws {
@@ -21,7 +30,8 @@ import Testing
         #expect(b.roleLine == "Partner, Greaves & Ibarra")
         #expect(b.pathLine == "You → Maria Chen (0.80) → Siobhán O'Neil (0.50)")
         #expect(abs(b.reliability - 0.4) < 1e-12)
-        #expect(b.common == ["studied at Halvorsen University School of Law", "share an interest in intellectual property"])
+        #expect(
+            b.common == ["studied at Halvorsen University School of Law", "share an interest in intellectual property"])
         #expect(b.seniority == .senior)
         #expect((8...12).contains(b.questions.count))
     }
@@ -34,9 +44,11 @@ import Testing
 
     @Test func markdownHasEverySectionAndEscapesNotes() throws {
         let md = try brief().markdown()
-        for heading in ["# Interview brief: Siobhán O'Neil", "## Who they are", "## How you are connected", "## What you have in common",
-            "## Your notes and past conversations", "## Questions to ask"]
-        {
+        for heading in [
+            "# Interview brief: Siobhán O'Neil", "## Who they are", "## How you are connected",
+            "## What you have in common",
+            "## Your notes and past conversations", "## Questions to ask",
+        ] {
             #expect(md.contains(heading + "\n"), "\(heading)")
         }
         #expect(md.contains("- **Role:** Partner, Greaves & Ibarra\n"))
@@ -59,7 +71,8 @@ import Testing
 
     @Test func aColdTargetBriefSaysThereIsNoWarmPath() throws {
         let snapshot = try FollowThroughFixture.snapshot()
-        let b = try InterviewBrief(snapshot: snapshot, ego: 0, target: 3, path: [], stage: nil, bank: .standard, asOf: d("2026-11-20"))
+        let b = try InterviewBrief(
+            snapshot: snapshot, ego: 0, target: 3, path: [], stage: nil, bank: .standard, asOf: d("2026-11-20"))
         #expect(b.pathLine == nil)
         #expect(b.markdown().contains("No warm path: reach out directly, leading with what you share.\n"))
         #expect(b.markdown().contains("Nothing recorded yet"))

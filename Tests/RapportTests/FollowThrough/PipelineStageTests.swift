@@ -5,9 +5,11 @@ import Testing
     let day = FollowThroughFixture.day("2026-11-02")
 
     @Test func stagesRunInTheOrderOfTheIssue() {
-        #expect(PipelineStage.allCases.map(\.rawValue) == [
-            "identified", "intro_requested", "intro_made", "scheduled", "interviewed", "thanked", "following_up", "closed",
-        ])
+        #expect(
+            PipelineStage.allCases.map(\.rawValue) == [
+                "identified", "intro_requested", "intro_made", "scheduled", "interviewed", "thanked", "following_up",
+                "closed",
+            ])
         #expect(PipelineStage.allCases.map(\.rank) == Array(0...7))
     }
 
@@ -18,8 +20,10 @@ import Testing
     }
 
     @Test func anUnknownStageErrorListsEveryStage() {
-        #expect(FollowThroughError.unknownStage("met").description
-            == "unknown stage 'met'; use one of: identified, intro_requested, intro_made, scheduled, interviewed, thanked, following_up, closed")
+        #expect(
+            FollowThroughError.unknownStage("met").description
+                == "unknown stage 'met'; use one of: identified, intro_requested, intro_made, scheduled, interviewed, thanked, following_up, closed"
+        )
     }
 
     @Test func logAndIntroImplyTheStagesOfTheIssue() {
@@ -33,10 +37,16 @@ import Testing
 
     @Test func impliedMovesOnlyGoForward() {
         let thanked = PipelineEntry(personID: "p2", stage: .thanked, since: day)
-        #expect(Pipeline.transition(from: thanked, personID: "p2", to: .interviewed, on: day, source: .interaction) == nil)
-        #expect(Pipeline.transition(from: thanked, personID: "p2", to: .introMade, on: day, source: .introduction) == nil)
-        #expect(Pipeline.transition(from: thanked, personID: "p2", to: .followingUp, on: day, source: .interaction)?.from == .thanked)
-        #expect(Pipeline.transition(from: nil, personID: "p2", to: .interviewed, on: day, source: .interaction)?.to == .interviewed)
+        #expect(
+            Pipeline.transition(from: thanked, personID: "p2", to: .interviewed, on: day, source: .interaction) == nil)
+        #expect(
+            Pipeline.transition(from: thanked, personID: "p2", to: .introMade, on: day, source: .introduction) == nil)
+        #expect(
+            Pipeline.transition(from: thanked, personID: "p2", to: .followingUp, on: day, source: .interaction)?.from
+                == .thanked)
+        #expect(
+            Pipeline.transition(from: nil, personID: "p2", to: .interviewed, on: day, source: .interaction)?.to
+                == .interviewed)
     }
 
     @Test func impliedMovesNeverReopenAClosedTarget() {
@@ -48,19 +58,28 @@ import Testing
 
     @Test func explicitMovesGoAnywhereIncludingBackwardsAndOutOfClosed() {
         let closed = PipelineEntry(personID: "p2", stage: .closed, since: day)
-        #expect(Pipeline.transition(from: closed, personID: "p2", to: .identified, on: day, source: .explicit)?.to == .identified)
+        #expect(
+            Pipeline.transition(from: closed, personID: "p2", to: .identified, on: day, source: .explicit)?.to
+                == .identified)
         let thanked = PipelineEntry(personID: "p2", stage: .thanked, since: day)
-        #expect(Pipeline.transition(from: thanked, personID: "p2", to: .scheduled, on: day, source: .explicit)?.from == .thanked)
+        #expect(
+            Pipeline.transition(from: thanked, personID: "p2", to: .scheduled, on: day, source: .explicit)?.from
+                == .thanked)
     }
 
     @Test func sameStageIsNoChangeUnlessAnExplicitMoveBringsANewNote() {
         let entry = PipelineEntry(personID: "p2", stage: .scheduled, since: day, note: "Tue")
         #expect(Pipeline.transition(from: entry, personID: "p2", to: .scheduled, on: day, source: .explicit) == nil)
-        #expect(Pipeline.transition(from: entry, personID: "p2", to: .scheduled, on: day, note: "Tue", source: .explicit) == nil)
-        let renoted = Pipeline.transition(from: entry, personID: "p2", to: .scheduled, on: day.adding(days: 3), note: "Wed", source: .explicit)
+        #expect(
+            Pipeline.transition(from: entry, personID: "p2", to: .scheduled, on: day, note: "Tue", source: .explicit)
+                == nil)
+        let renoted = Pipeline.transition(
+            from: entry, personID: "p2", to: .scheduled, on: day.adding(days: 3), note: "Wed", source: .explicit)
         #expect(renoted != nil)
         if let renoted {
-            #expect(Pipeline.entry(after: renoted, replacing: entry) == PipelineEntry(personID: "p2", stage: .scheduled, since: day, note: "Wed"))
+            #expect(
+                Pipeline.entry(after: renoted, replacing: entry)
+                    == PipelineEntry(personID: "p2", stage: .scheduled, since: day, note: "Wed"))
         }
     }
 

@@ -22,7 +22,8 @@ import Testing
 
     @Test func aSeniorIPPartnerGetsSectorThenSeniorityThenGeneralQuestions() throws {
         let bank = QuestionBank.standard
-        let questions = try bank.questions(sectors: ["Intellectual Property", "Patent Prosecution", "tax"], title: "Partner")
+        let questions = try bank.questions(
+            sectors: ["Intellectual Property", "Patent Prosecution", "tax"], title: "Partner")
         // 3 IP + 2 patent prosecution (the five-question sector budget) + 3 senior + 2 general = 10.
         #expect(questions.count == 10)
         #expect(Array(questions[0..<3]) == bank.bySector["intellectual property"])
@@ -39,20 +40,24 @@ import Testing
     }
 
     @Test func aSmallBankTopsUpFromLeftoversOrSaysItIsTooSmall() throws {
-        let bank = try QuestionBank(parsing: """
-            [general]
-            G1
-            G2
-            [sector: Tax]
-            - T1
-            - T2
-            - T3
-            - T4
-            - T5
-            [seniority: mid]
-            M1
-            """)
-        #expect(try bank.questions(sectors: ["tax"], title: "Associate") == ["T1", "T2", "T3", "M1", "G1", "G2", "T4", "T5"])
+        let bank = try QuestionBank(
+            parsing: """
+                [general]
+                G1
+                G2
+                [sector: Tax]
+                - T1
+                - T2
+                - T3
+                - T4
+                - T5
+                [seniority: mid]
+                M1
+                """)
+        #expect(
+            try bank.questions(sectors: ["tax"], title: "Associate") == [
+                "T1", "T2", "T3", "M1", "G1", "G2", "T4", "T5",
+            ])
         #expect(throws: FollowThroughError.tooFewQuestions(available: 3, needed: 8)) {
             try bank.questions(sectors: [], title: "Associate")
         }
@@ -62,10 +67,15 @@ import Testing
         #expect(throws: FollowThroughError.questionBankSyntax(line: 1, reason: "a question before any heading")) {
             try QuestionBank(parsing: "Why law?\n[general]")
         }
-        #expect(throws: FollowThroughError.questionBankSyntax(line: 3, reason: "seniority must be early, mid or senior")) {
+        #expect(
+            throws: FollowThroughError.questionBankSyntax(line: 3, reason: "seniority must be early, mid or senior")
+        ) {
             try QuestionBank(parsing: "# bank\n[general]\n[seniority: intern]")
         }
-        #expect(throws: FollowThroughError.questionBankSyntax(line: 1, reason: "headings are [general], [sector: NAME] or [seniority: early|mid|senior]")) {
+        #expect(
+            throws: FollowThroughError.questionBankSyntax(
+                line: 1, reason: "headings are [general], [sector: NAME] or [seniority: early|mid|senior]")
+        ) {
             try QuestionBank(parsing: "[sectors: tax]")
         }
     }
