@@ -25,9 +25,10 @@ extension InterviewBrief {
         out += "\n## Your notes and past conversations\n\n"
         if notes.isEmpty && contacts.isEmpty { out += "None yet.\n" }
         for note in notes { out += "- \(e(note))\n" }
-        for c in contacts {
+        for c in contacts.prefix(Self.contactLimit) {
             out += "- \(c.date.iso) · \(Self.kindLabel(c))" + (c.notes.isEmpty ? "" : ": \(e(c.notes))") + "\n"
         }
+        if let more = earlierLine { out += "- \(more)\n" }
         out += "\n## Questions to ask\n\n"
         for (i, q) in questions.enumerated() { out += "\(i + 1). \(e(q))\n" }
         return out
@@ -81,16 +82,27 @@ extension InterviewBrief {
         } else {
             out += "<ul>\n"
             for note in notes { out += "<li>\(h(note))</li>\n" }
-            for c in contacts {
+            for c in contacts.prefix(Self.contactLimit) {
                 out +=
                     "<li>\(c.date.iso) · \(Self.kindLabel(c))" + (c.notes.isEmpty ? "" : ": \(h(c.notes))") + "</li>\n"
             }
+            if let more = earlierLine { out += "<li>\(more)</li>\n" }
             out += "</ul>\n"
         }
         out += "<h2>Questions to ask</h2>\n<ol>\n"
         for q in questions { out += "<li>\(h(q))</li>\n" }
         out += "</ol>\n</body>\n</html>\n"
         return out
+    }
+
+    /// Past conversations shown in full; a brief is one page, so older ones are counted instead.
+    public static let contactLimit = 8
+
+    /// "… and 3 earlier conversations (first on 2025-07-23)", when some are not shown.
+    var earlierLine: String? {
+        let hidden = contacts.count - Self.contactLimit
+        guard hidden > 0, let first = contacts.last else { return nil }
+        return "… and \(hidden) earlier conversation\(hidden == 1 ? "" : "s") (first on \(first.date.iso))"
     }
 
     /// The "who they are" lines that have a value.

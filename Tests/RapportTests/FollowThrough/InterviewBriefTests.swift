@@ -77,4 +77,16 @@ import Testing
         #expect(b.markdown().contains("No warm path: reach out directly, leading with what you share.\n"))
         #expect(b.markdown().contains("Nothing recorded yet"))
     }
+
+    @Test func aLongHistoryShowsTheEightLatestConversationsAndCountsTheRest() throws {
+        let contacts = (1...11).reversed().map {
+            InterviewBrief.Contact(date: d("2026-10-01").adding(days: $0), kind: .call)
+        }
+        let b = InterviewBrief(name: "Rafael D'Angelo", contacts: contacts, questions: [], asOf: d("2026-11-20"))
+        let md = b.markdown()
+        #expect(md.contains("- 2026-10-12 · call\n"))
+        #expect(md.contains("- 2026-10-05 · call\n- … and 3 earlier conversations (first on 2026-10-02)\n"))
+        #expect(!md.contains("2026-10-04"))
+        #expect(b.html().contains("<li>… and 3 earlier conversations (first on 2026-10-02)</li>"))
+    }
 }
