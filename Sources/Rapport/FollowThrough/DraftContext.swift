@@ -19,22 +19,25 @@ public struct DraftContext: Hashable, Sendable, Codable {
     public var relationship: String?
     /// On a longer path, the person through whom the introducer knows the target.
     public var viaName: String?
-    /// What the user shares with the target: "studied at X and share an interest in Y".
+    /// What the user shares with the target: "studied at X and care about Y".
     public var common: String?
     /// What the user is exploring; never empty.
     public var goal: String
+    /// Whether the user already knows the target (a direct tie): no self-introduction needed.
+    public var isConnected: Bool
 
     /// Placeholder names, as templates spell them.
     public static let placeholderNames = [
         "me_name", "me_first", "target_name", "target_first", "target_org", "target_title", "practice_area",
         "introducer_name", "introducer_first", "relationship", "via_name", "common", "goal", "has_introducer",
+        "is_connected",
     ]
 
     public init(
         meName: String, meFirst: String, targetName: String, targetFirst: String, targetOrg: String? = nil,
         targetTitle: String? = nil, practiceArea: String? = nil, introducerName: String? = nil,
         introducerFirst: String? = nil, relationship: String? = nil, viaName: String? = nil, common: String? = nil,
-        goal: String
+        goal: String, isConnected: Bool = false
     ) {
         func clean(_ s: String?) -> String? {
             guard let t = s?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
@@ -53,13 +56,14 @@ public struct DraftContext: Hashable, Sendable, Codable {
         self.viaName = clean(viaName)
         self.common = clean(common)
         self.goal = clean(goal) ?? clean(practiceArea) ?? "your field"
+        self.isConnected = isConnected
     }
 
     /// The values as Mustache sees them; absent fields are left out so sections skip them.
     public var values: [String: Any] {
         var v: [String: Any] = [
             "me_name": meName, "me_first": meFirst, "target_name": targetName, "target_first": targetFirst,
-            "goal": goal, "has_introducer": introducerName != nil,
+            "goal": goal, "has_introducer": introducerName != nil, "is_connected": isConnected,
         ]
         let optional: [(String, String?)] = [
             ("target_org", targetOrg), ("target_title", targetTitle), ("practice_area", practiceArea),
@@ -100,11 +104,11 @@ extension DraftContext {
             practiceArea: DraftContext.practiceArea(of: them, goal: goalText), introducerName: helper?.displayName,
             introducerFirst: helper?.firstName, relationship: relationship, viaName: via,
             common: DraftContext.list(DraftContext.common(snapshot: snapshot, ego: ego, target: target)),
-            goal: goalText ?? "")
+            goal: goalText ?? "", isConnected: snapshot.tie(between: ego, and: target) != nil)
     }
 
     /// What `ego` and `target` share, as verb phrases: "studied at X", "are both at Y",
-    /// "share an interest in Z". Matching folds case, accents and punctuation.
+    /// "care about Z". Matching folds case, accents and punctuation.
     /// - Complexity: O(|schools| + |sectors|).
     public static func common(snapshot: NetworkSnapshot, ego: Int32, target: Int32) -> [String] {
         let me = snapshot.people[Int(ego)]
@@ -121,7 +125,7 @@ extension DraftContext {
         }
         let theirSectors = Set(them.sectors.map(NameKey.person))
         let sectors = me.sectors.filter { theirSectors.contains(NameKey.person($0)) }
-        if !sectors.isEmpty { phrases.append("share an interest in " + list(sectors)) }
+        if !sectors.isEmpty { phrases.append("care about " + list(sectors)) }
         return phrases
     }
 

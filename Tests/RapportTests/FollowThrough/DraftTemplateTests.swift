@@ -33,7 +33,7 @@ import Testing
         #expect(context.relationship == "my mentor")
         #expect(
             context.common
-                == "studied at Halvorsen University School of Law and share an interest in intellectual property")
+                == "studied at Halvorsen University School of Law and care about intellectual property")
         #expect(context.goal == "intellectual property and technology transactions")
         #expect(context.practiceArea == "intellectual property")
         let intro = try #require(drafts.toIntroducer)
@@ -84,6 +84,19 @@ import Testing
     @Test func aPersonWithoutAFirstNameIsGreetedByFullName() throws {
         let (_, drafts) = try drafts(target: "p4", path: ["p4"])
         #expect(drafts.toTarget.contains("Dear Prince,\n"))
+    }
+
+    @Test func someoneYouAlreadyKnowIsNotIntroducedToAgainAndGetsYourFirstName() throws {
+        let (context, drafts) = try drafts(target: "p4", path: ["p4"])
+        #expect(context.isConnected)
+        #expect(!drafts.toTarget.contains("My name is"))
+        #expect(
+            drafts.toTarget.contains(
+                "I hope you are well. I am exploring intellectual property and technology transactions"))
+        #expect(drafts.toTarget.hasSuffix("Thank you for considering it,\nAvery\n"))
+        let (stranger, cold) = try self.drafts(target: "p3")
+        #expect(!stranger.isConnected)
+        #expect(cold.toTarget.hasSuffix("Thank you for considering it,\nAvery Lindqvist\n"))
     }
 
     @Test func aLongerPathNamesThePersonInBetween() throws {

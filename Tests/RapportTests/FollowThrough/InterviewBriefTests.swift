@@ -31,7 +31,7 @@ import Testing
         #expect(b.pathLine == "You → Maria Chen (0.80) → Siobhán O'Neil (0.50)")
         #expect(abs(b.reliability - 0.4) < 1e-12)
         #expect(
-            b.common == ["studied at Halvorsen University School of Law", "share an interest in intellectual property"])
+            b.common == ["studied at Halvorsen University School of Law", "care about intellectual property"])
         #expect(b.seniority == .senior)
         #expect((8...12).contains(b.questions.count))
     }

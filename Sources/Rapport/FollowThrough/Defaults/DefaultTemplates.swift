@@ -35,16 +35,21 @@ public enum DefaultTexts {
         {{#has_introducer}}
         {{introducer_name}}{{#relationship}}, {{relationship}},{{/relationship}} kindly suggested I get in touch with you.
         {{/has_introducer}}
+        {{#is_connected}}
+        I hope you are well. I am exploring {{goal}}, and yours is advice I would value.
+        {{/is_connected}}
+        {{^is_connected}}
         My name is {{me_name}}, and I am exploring {{goal}}.
+        {{/is_connected}}
         {{#common}}I noticed that we both {{common}}, so I hoped you might be open to hearing from me.{{/common}}
-        {{^common}}{{^has_introducer}}I came across your work{{#target_org}} at {{target_org}}{{/target_org}} and hoped you might be open to hearing from me.{{/has_introducer}}{{/common}}
+        {{^common}}{{^has_introducer}}{{^is_connected}}I came across your work{{#target_org}} at {{target_org}}{{/target_org}} and hoped you might be open to hearing from me.{{/is_connected}}{{/has_introducer}}{{/common}}
 
         Would you have 20–30 minutes in the coming weeks for a short conversation about your path\
         {{#practice_area}} into {{practice_area}}{{/practice_area}}{{#target_org}} and your work at {{target_org}}{{/target_org}}? \
         I am looking for advice, not a job, and I am glad to work around your schedule, by phone or video.
 
         Thank you for considering it,
-        {{me_name}}
+        {{#is_connected}}{{me_first}}{{/is_connected}}{{^is_connected}}{{me_name}}{{/is_connected}}
 
         """
 }
