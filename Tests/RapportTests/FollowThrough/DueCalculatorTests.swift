@@ -30,6 +30,16 @@ import Testing
         #expect(due[1].windowEnd == d("2028-03-13"))
     }
 
+    @Test func inAnOrdinaryYearTheSameInterviewClosesItsWindowOnMarch14() throws {
+        let due = try items([interview("2027-01-31")], asOf: "2027-02-27", horizon: 60)
+        #expect(due.map(\.due) == [d("2027-02-01"), d("2027-02-28")])
+        #expect(due.last?.windowEnd == d("2027-03-14"))
+    }
+
+    @Test func anInterviewOnDecember31IsThankedOnNewYearsDay() throws {
+        #expect(try items([interview("2027-12-31")], asOf: "2027-12-31").first?.due == d("2028-01-01"))
+    }
+
     @Test func aThankYouAfterAnInterviewOnFebruary28OfALeapYearIsDueOnFebruary29() throws {
         let due = try items([interview("2028-02-28")], asOf: "2028-02-28")
         #expect(

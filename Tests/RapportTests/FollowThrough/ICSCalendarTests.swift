@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import Testing
 @testable import Rapport
 
@@ -174,5 +175,24 @@ struct ICSReader {
         try run.run()
         run.waitUntilExit()
         #expect(run.terminationStatus == 0)
+    }
+
+    @Test func anyTextFoldsWithinTheLimitAndReadsBackUnchanged() async {
+        let pool: [Character] = [
+            "a", "Z", " ", "é", "Å", "漢", "👩‍⚖️", "🇮🇪", "𝄞", ",", ";", ":", "\\", "\n", "\t", "\"", "'",
+        ]
+        let text = Gen<Character?>.element(of: pool).map { $0 ?? "a" }.string(of: 0...300)
+        await propertyCheck(count: 200, input: text) { summary in
+            let bytes = calendar(summary: "S" + summary)
+            let lines = try ICSReader.physicalLines(bytes)
+            for line in lines {
+                #expect(line.count <= 75)
+                #expect(String(validating: line, as: UTF8.self) != nil)
+            }
+            let read = try ICSReader.properties(bytes).first { $0.name == "SUMMARY" }.map {
+                ICSReader.unescape($0.value)
+            }
+            #expect(read == "S" + summary)
+        }
     }
 }
