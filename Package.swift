@@ -15,10 +15,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Core: model, graph snapshot, strength, reach, paths, suggestions. Pure Swift, no I/O.
-        .target(name: "Rapport"),
+        // Mustache renders the follow-through drafts from templates held as strings (no I/O).
+        .target(name: "Rapport", dependencies: [.product(name: "Mustache", package: "swift-mustache")]),
         // Import/export: the CSV reader, format detection, vCard, identity resolution.
         .target(name: "RapportCSV", dependencies: ["Rapport"]),
         // libgvc/libcgraph from Debian's libgraphviz-dev.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The demo that `make demo` runs: a fresh workspace in a temporary folder, the Samples network
-# imported, then the tour — ties, reach, suggestions, a warm path, keep-warm, and two diagrams.
+# imported, then the tour — ties, reach, suggestions, a warm path, keep-warm, two diagrams, and the
+# follow-through: drafts, an interview brief, the pipeline and what is due (with a calendar file).
 # "Today" is fixed at 2026-11-20 so that the output matches the README.
 set -euo pipefail
 rapport=$(cd "$(dirname "${1:?usage: demo.sh PATH/TO/rapport}")" && pwd)/$(basename "$1")
@@ -26,5 +27,13 @@ step path "Helen Agarwal"
 step suggest --keep-warm --top 5
 step render ego -o "$work/me.svg"
 step render suggestions --sector "intellectual property" -o "$work/next.png"
+# Follow-through: ask for the introduction, prepare, meet, and see what is due.
+step draft "Helen Agarwal"
+step intro "Eleanor Achterberg" "Helen Agarwal" --status requested --date 2026-11-12
+step status "Helen Agarwal" scheduled --date 2026-11-16 --note "Coffee near the office, Thursday 8:30"
+step prep "Helen Agarwal"
+step log informational_interview "Helen Agarwal" --date 2026-11-19 --minutes 35 --rapport 5 --note "Start with the patent bar; ask about the PTAB rotation"
+step pipeline
+step due --ics "$work/follow-ups.ics"
 echo
-echo "Workspace and diagrams: $work"
+echo "Workspace, diagrams and calendar: $work"

@@ -64,6 +64,27 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v2-pipeline") { db in
+            // Each target's current stage, and every change with its source (issue 9).
+            try db.execute(sql: """
+                CREATE TABLE pipeline (
+                    person TEXT PRIMARY KEY NOT NULL REFERENCES person(id),
+                    stage TEXT NOT NULL,
+                    since TEXT NOT NULL,
+                    note TEXT NOT NULL DEFAULT ''
+                ) WITHOUT ROWID;
+                CREATE TABLE pipeline_history (
+                    id INTEGER PRIMARY KEY,
+                    person TEXT NOT NULL REFERENCES person(id),
+                    from_stage TEXT,
+                    to_stage TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    note TEXT NOT NULL DEFAULT '',
+                    source TEXT NOT NULL
+                );
+                CREATE INDEX pipeline_history_person ON pipeline_history(person, id);
+                """)
+        }
         return migrator
     }
 }

@@ -57,5 +57,10 @@ struct IntroCommand: ParsableCommand {
         try session.workspace.apply(people: [], ties: [], interactions: [], introductions: [intro])
         let names = [from, target, recipient].map { Terminal.inert(snapshot.people[Int($0)].displayName) }
         print("Introduction of \(names[1]) to \(names[2]) by \(names[0]): \(status.rawValue) (\(day.iso)).")
+        if recipient == snapshot.selfIndex {
+            try PipelineHook.advance(
+                session.workspace, personID: ids[1], name: snapshot.people[Int(target)].displayName,
+                to: PipelineStage.implied(by: status), on: day, source: .introduction)
+        }
     }
 }

@@ -69,5 +69,8 @@ struct LogCommand: ParsableCommand {
         print(counts.interactions == 0
             ? "Already logged: \(kind.rawValue) with \(name) on \(day.iso)."
             : "Logged \(kind.rawValue.replacingOccurrences(of: "_", with: " ")) with \(name) on \(day.iso).")
+        try PipelineHook.advance(
+            session.workspace, personID: id, name: snapshot.people[Int(target)].displayName, to: PipelineStage.implied(by: kind),
+            on: day, source: .interaction)
     }
 }

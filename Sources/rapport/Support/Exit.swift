@@ -31,6 +31,7 @@ enum ExitStatus {
             default: return (error.description, badInput)
             }
         case let error as ScoringError: return (error.description, badInput)
+        case let error as FollowThroughError: return (error.description, badInput)
         default: return ("\(error)", failure)
         }
     }
