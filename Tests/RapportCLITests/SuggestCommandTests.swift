@@ -82,9 +82,13 @@ import Testing
         let png = try cli.run("render", "suggestions", "--sector", "intellectual property", "-o", "next.png", "--as-of", "2026-11-20")
         #expect(png.status == 0, "\(png.stderr)")
         #expect(Array(try cli.contents("next.png").prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
-        let refused = try cli.run("render", "network", "-o", "all.svg", "--node-limit", "50", "--as-of", "2026-11-20")
+        let refused = try cli.run("render", "ego", "--radius", "2", "-o", "big.svg", "--node-limit", "50", "--as-of", "2026-11-20")
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("orgs"))
-        #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("all.svg").path))
+        #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("big.svg").path))
+        let aggregated = try cli.run("render", "network", "-o", "all.svg", "--node-limit", "50", "--as-of", "2026-11-20")
+        #expect(aggregated.status == 0, "\(aggregated.stderr)")
+        #expect(aggregated.stderr.contains("drawing the orgs view"))
+        #expect(aggregated.stdout.contains("orgs view"))
     }
 }

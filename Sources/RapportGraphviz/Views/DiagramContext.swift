@@ -144,7 +144,12 @@ struct DiagramContext {
         graph.attributes.merge(DiagramStyle.graphDefaults) { current, _ in current }
         graph.attributes["label"] = .text(options.title ?? title)
         if layered { graph.attributes["rankdir"] = .text("LR") }
-        if count > GraphvizEngine.layeredNodeLimit { graph.attributes["overlap"] = .text("scale") }
+        if count > GraphvizEngine.layeredNodeLimit {
+            graph.attributes["overlap"] = .text("scale")
+            // Scaling out overlaps can make a canvas of hundreds of inches; cap it, or a PNG of 500
+            // organizations takes 9 s in cairo instead of a second.
+            graph.attributes["size"] = .text("40,40")
+        }
         graph.nodeDefaults.merge(DiagramStyle.nodeDefaults) { current, _ in current }
         graph.edgeDefaults.merge(DiagramStyle.edgeDefaults) { current, _ in current }
         if options.showLegend, let legend { graph.clusters.append(legend) }

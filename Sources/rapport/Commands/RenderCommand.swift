@@ -10,7 +10,7 @@ struct RenderCommand: ParsableCommand {
         discussion: """
             VIEW is one of:
               ego          you and everyone within --radius ties (default 1)
-              network      everyone, clustered by organization
+              network      everyone, clustered by organization (above --node-limit: the orgs view)
               org NAME     one organization and how you reach into it
               path PERSON  the warm paths to one person
               suggestions  your top suggested targets and their warm paths (takes suggest's goal flags)
@@ -82,7 +82,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let start = DispatchTime.now()
         let a = try Analysis(analysis)
-        let diagram: DiagramView
+        var diagram: DiagramView
         switch view {
         case "ego": diagram = .ego(radius: radius)
         case "network": diagram = .network
@@ -103,7 +103,18 @@ struct RenderCommand: ParsableCommand {
         }
         var options = DiagramOptions(minStrength: minStrength, top: view == "suggestions" || view == "path" ? nil : top, sector: nil, nodeLimit: nodeLimit, force: force)
         if view != "suggestions" { options.sector = goal.sector.first }
-        let graph = try diagram.graph(of: a.snapshot, strengths: a.strengths.values, options: options)
+        var graph: DOTGraph
+        do {
+            graph = try diagram.graph(of: a.snapshot, strengths: a.strengths.values, options: options)
+        } catch {
+            guard view == "network", case .tooManyNodes(let count, let limit) = error else { throw error }
+            // The whole network of a large directory: aggregate to one node per organization, and
+            // say so (Graphviz needs minutes for 20,000 people with any engine).
+            Terminal.standardError("note: \(count) people is more than --node-limit \(limit); drawing the orgs view (one node per organization) instead. Pass --force to draw every person.")
+            diagram = .organizations
+            options.top = nil
+            graph = try diagram.graph(of: a.snapshot, strengths: a.strengths.values, options: options)
+        }
         let chosenFormat = format.flatMap(DiagramFormat.init(name:)) ?? DiagramFormat(path: output) ?? .svg
         let chosenEngine = engine.flatMap(GraphvizEngine.init(name:)) ?? diagram.recommendedEngine(nodeCount: graph.nodeCount)
         let renderer = Renderer(location: .executable(CommandLine.selfPath, arguments: ["__render-worker"]))
