@@ -127,18 +127,28 @@ public struct IdentifierTable: Sendable {
 
     @usableFromInline
     func numericIndex(_ bytes: UnsafeRawBufferPointer) -> Int32? {
+        // Hot: twenty million calls when loading a million-person network. One memcmp for the
+        // prefix, unchecked digit arithmetic, one table read.
         let p = prefix.count
-        guard bytes.count == p + digitCount else { return nil }
-        for k in 0..<p where bytes[k] != prefix[k] { return nil }
-        var n = 0
-        for k in p..<bytes.count {
-            let d = Int(bytes[k]) &- 48
-            guard d >= 0, d <= 9 else { return nil }
-            n = n * 10 + d
+        guard bytes.count == p + digitCount, let base = bytes.baseAddress else { return nil }
+        if p > 0 {
+            let same = prefix.withUnsafeBytes { memcmp($0.baseAddress!, base, p) == 0 }
+            guard same else { return nil }
         }
-        guard n < numberToIndex.count else { return nil }
-        let i = numberToIndex[n]
-        return i < 0 ? nil : i
+        let digits = base.assumingMemoryBound(to: UInt8.self)
+        var n = 0
+        var k = p
+        while k < bytes.count {
+            let d = Int(digits[k]) &- 48
+            guard UInt(bitPattern: d) <= 9 else { return nil }
+            n = n &* 10 &+ d
+            k &+= 1
+        }
+        return numberToIndex.withUnsafeBufferPointer { table -> Int32? in
+            guard n < table.count else { return nil }
+            let i = table[n]
+            return i < 0 ? nil : i
+        }
     }
 
     @usableFromInline
