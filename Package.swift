@@ -51,7 +51,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RapportTests",
-            dependencies: ["Rapport", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Rapport", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Paths/Fixtures"]
         ),
         .testTarget(name: "RapportCSVTests", dependencies: ["RapportCSV"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RapportGraphvizTests", dependencies: ["RapportGraphviz", "rapport-render-worker"]),

@@ -19,10 +19,10 @@ struct BenchFixture {
     let strengths: [Double]
     let ego: Int32
 
-    /// The tiny fixture, or nil when the shared bench folder is absent.
-    static func tiny() throws -> BenchFixture? {
-        let dir = "/work/shared/bench/fixtures/tiny"
-        guard FileManager.default.fileExists(atPath: dir + "/people.csv") else { return nil }
+    /// The tiny fixture: a copy of `../shared/bench/fixtures/tiny` kept beside this file, so the
+    /// tests never depend on where the benchmark kit lies.
+    static func tiny() throws -> BenchFixture {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/tiny").path
         return try BenchFixture(directory: dir)
     }
 

@@ -10,7 +10,7 @@ struct TinyFixturePathTests {
     let tolerance = 5e-7
 
     @Test func reliabilitiesMatchTheFixtureReadme() throws {
-        guard let fixture = try BenchFixture.tiny() else { return }
+        let fixture = try BenchFixture.tiny()
         let paths = try MostReliablePaths(graph: fixture.graph, strengths: fixture.strengths, source: fixture.ego)
         // Ann: strong direct tie; Bob: weak direct tie, r = s; Cat: no interactions → floor.
         #expect(abs(paths.reliability(of: fixture.node("p000001")) - 0.625165) < tolerance)
@@ -26,7 +26,7 @@ struct TinyFixturePathTests {
     }
 
     @Test func bestPathToGusGoesThroughBob() throws {
-        guard let fixture = try BenchFixture.tiny() else { return }
+        let fixture = try BenchFixture.tiny()
         let paths = try MostReliablePaths(graph: fixture.graph, strengths: fixture.strengths, source: fixture.ego)
         let hops = paths.path(to: fixture.node("p000007"))
         #expect(hops.map(\.node) == [fixture.node("p000002"), fixture.node("p000007")])
@@ -37,7 +37,7 @@ struct TinyFixturePathTests {
     }
 
     @Test func hopLimitedSearchAgreesWithinTheLimit() throws {
-        guard let fixture = try BenchFixture.tiny() else { return }
+        let fixture = try BenchFixture.tiny()
         let unlimited = try MostReliablePaths(graph: fixture.graph, strengths: fixture.strengths, source: fixture.ego)
         let two = try MostReliablePaths(graph: fixture.graph, strengths: fixture.strengths, source: fixture.ego, maxHops: 2)
         // Jo is 3 hops away (me → Ann → Dan → Jo): 0.625165 · 0.4 · 0.6.
@@ -53,7 +53,7 @@ struct TinyFixturePathTests {
     }
 
     @Test func adamicAdarOfGusMatchesTheFixtureReadme() throws {
-        guard let fixture = try BenchFixture.tiny() else { return }
+        let fixture = try BenchFixture.tiny()
         let aa = try fixture.graph.weightedAdamicAdar(from: fixture.ego, strengths: fixture.strengths)
         #expect(abs(aa[Int(fixture.node("p000007"))] - 0.198312) < tolerance)
         // Bob is a direct tie, the ego itself and Jo (3 hops) score 0.
@@ -63,7 +63,7 @@ struct TinyFixturePathTests {
     }
 
     @Test func warmPathsToGusOfferBobThenAnn() throws {
-        guard let fixture = try BenchFixture.tiny() else { return }
+        let fixture = try BenchFixture.tiny()
         let found = try WarmPaths.bestPathsByFirstHop(
             graph: fixture.graph, strengths: fixture.strengths, from: fixture.ego, to: fixture.node("p000007"),
             maxHops: 3, top: 3)
