@@ -49,7 +49,10 @@ let package = Package(
             dependencies: [
                 "Rapport", "RapportCSV", "RapportStore", "RapportGraphviz", "RapportReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The demo's samples are embedded as Swift (Resources/EmbeddedSamples.swift), so that the
+            // binary alone runs `rapport demo`; the script that writes it is not a source.
+            exclude: ["Resources/embed-samples.sh"]
         ),
         .testTarget(
             name: "RapportTests",

@@ -2,6 +2,9 @@ import Plot
 import Rapport
 
 extension ReportPage {
+    /// How many ties each reach bar names; the rest are counted.
+    static let carriersShown = 8
+
     static func summarySection(_ content: ReportContent) -> Node<HTML.BodyContext> {
         let summary = content.summary
         return .section(
@@ -57,7 +60,8 @@ extension ReportPage {
                         .div(
                             .class("carriers"),
                             .text("carried by "),
-                            .group(people(row.ties, separator: ", "))
+                            .group(people(Array(row.ties.prefix(carriersShown)), separator: ", ")),
+                            .if(row.ties.count > carriersShown, .text(" and \(row.ties.count - carriersShown) weaker"))
                         )
                     )
                 }

@@ -61,7 +61,8 @@ public enum ReportPage {
                 )
             )
         )
-        return page.render(indentedBy: .spaces(1))
+        // No indentation: it would put spaces between inline elements ("0.82 , Dana").
+        return page.render()
     }
 
     /// Contact or free text as an escaped text node. `&` is written as `&amp;` first because Plot

@@ -18,7 +18,7 @@ struct RapportCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, ImportCommand.self, PeopleCommand.self, LogCommand.self, IntroCommand.self, TiesCommand.self, ReachCommand.self, SuggestCommand.self, PathCommand.self, RenderCommand.self, RenderWorkerCommand.self,
+            InitCommand.self, ImportCommand.self, PeopleCommand.self, LogCommand.self, IntroCommand.self, TiesCommand.self, ReachCommand.self, SuggestCommand.self, PathCommand.self, RenderCommand.self, RenderWorkerCommand.self, ReportCommand.self, ExportCommand.self, DemoCommand.self,
         ]
     )
 

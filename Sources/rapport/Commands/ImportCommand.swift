@@ -17,6 +17,7 @@ struct ImportCommand: ParsableCommand {
               rapport import Connections.csv
               rapport import people.csv ties.csv interactions.csv introductions.csv
               rapport import alumni.csv --map first_name=Given,last_name=Family,organization=Employer
+              rapport import network.json
             """)
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -44,13 +45,23 @@ struct ImportCommand: ParsableCommand {
         let store = try workspace.open()
         let mapping = try map.map { try ColumnMapping(parsing: $0) }
         var parsed: [ParsedFile] = []
+        var documents: [(path: String, document: NetworkDocument)] = []
         for path in files {
             guard let contents = FileManager.default.contents(atPath: path) else {
                 throw CommandError.badInput("\(path): cannot read the file (missing or not readable)")
             }
-            parsed.append(try ContactFile.parse(path: path, data: [UInt8](contents), format: ImportFormat(rawValue: format), mapping: mapping))
+            let bytes = [UInt8](contents)
+            // `rapport export --format json` documents merge by id, keeping tie origins (NetworkJSON).
+            if format == "auto", map == nil, NetworkJSON.looksLikeDocument(bytes) {
+                documents.append((path, try NetworkJSON.decode(bytes, path: path)))
+                continue
+            }
+            parsed.append(try ContactFile.parse(path: path, data: bytes, format: ImportFormat(rawValue: format), mapping: mapping))
         }
-        let outcome = try Importer.merge(existing: try store.loadNetwork(), files: parsed)
+        let existing = try store.loadNetwork()
+        let outcome = documents.isEmpty
+            ? try Importer.merge(existing: existing, files: parsed)
+            : try NetworkJSON.merge(existing: existing, documents: documents, files: parsed)
         for warning in outcome.warnings.prefix(20) { Terminal.standardError("warning: " + Terminal.inert(warning.description)) }
         if outcome.warnings.count > 20 { Terminal.standardError("warning: … and \(outcome.warnings.count - 20) more warnings") }
         if !dryRun {
