@@ -4,7 +4,7 @@ import RapportGraphviz
 /// The report's two pictures, laid out by Graphviz through a `Renderer`.
 public enum ReportDiagrams {
     /// People the ego diagram keeps (the strongest-connected), so it stays readable on paper.
-    public static let egoPeopleLimit = 30
+    public static let egoPeopleLimit = 20
 
     /// The ego diagram (the user and their strongest ties) and the suggestions diagram (the targets
     /// and their warm paths), as SVG.
