@@ -106,16 +106,17 @@ import Testing
         for p in jsonPeople {
             let id = try #require(p["id"] as? String)
             let row = try #require(byID[id])
-            func list(_ key: String) -> String { (p[key] as? [String] ?? []).joined(separator: ";") }
-            #expect(row[2] == p["firstName"] as? String)
-            #expect(row[3] == p["lastName"] as? String)
+            func list(_ key: String) -> String { Self.neutralized((p[key] as? [String] ?? []).joined(separator: ";")) }
+            func text(_ key: String) -> String { Self.neutralized(p[key] as? String ?? "") }
+            #expect(row[2] == text("firstName"))
+            #expect(row[3] == text("lastName"))
             #expect(row[4] == list("emails"))
-            #expect(row[5] == (p["profileURL"] as? String ?? ""))
-            #expect(row[6] == (p["organization"] as? String ?? ""))
-            #expect(row[7] == (p["title"] as? String ?? ""))
+            #expect(row[5] == text("profileURL"))
+            #expect(row[6] == text("organization"))
+            #expect(row[7] == text("title"))
             #expect(row[8] == list("sectors"))
             #expect(row[9] == list("schools"))
-            #expect(row[10] == (p["location"] as? String ?? ""))
+            #expect(row[10] == text("location"))
             #expect(row[11] == list("tags"))
             #expect(row[12] == list("notes"))
             #expect(row[13] == (id == "me" ? "Person;Me" : "Person"))
@@ -126,6 +127,57 @@ import Testing
             #expect(tieKeys.contains(key), "missing tie \(key)")
         }
         #expect(ties.rows.allSatisfy { Double($0[2]).map { (0...1).contains($0) } ?? false })
+    }
+
+    /// OWASP "CSV injection": a cell starting with = + - @ tab or CR gets a leading '.
+    static func neutralized(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return cell }
+        return "'" + cell
+    }
+
+    /// A workspace whose people carry formulas, markup and control characters in their names.
+    static func hostile() throws -> CLI {
+        let cli = try CLI()
+        try cli.run("init", "--me", "Ana User")
+        try cli.write(
+            "people.csv",
+            """
+            id,first_name,last_name,email,organization,title,sectors,school,location
+            a,=HYPERLINK(\"http://x\"),X,,"<b>Firm</b> & Co",@SUM(A1),,,
+            b,+1-555,Y,,"]]></data><node id=""x""/>",Partner,,,
+
+            """)
+        try cli.write("ties.csv", "person_a,person_b,kind,since\nme,a,friend,2020-01-01\na,b,colleague,2021-01-01\n")
+        let imported = try cli.run("import", "people.csv", "ties.csv")
+        #expect(imported.status == 0, "\(imported.stderr)")
+        return cli
+    }
+
+    @Test func csvCellsThatLookLikeFormulasAreNeutralizedUnlessExactCells() throws {
+        let cli = try Self.hostile()
+        #expect(try cli.run("export", "--format", "csv", "-o", "safe", "--as-of", Self.asOf).status == 0)
+        let safe = try CSVTable(String(decoding: try cli.contents("safe/people.csv"), as: UTF8.self))
+        let a = try #require(safe.rows.first { $0[0] == "a" })
+        #expect(a[2] == "'=HYPERLINK(\"http://x\")")
+        #expect(a[7] == "'@SUM(A1)")
+        #expect(try #require(safe.rows.first { $0[0] == "b" })[2] == "'+1-555")
+        #expect(try cli.run("export", "--format", "csv", "--exact-cells", "-o", "exact", "--as-of", Self.asOf).status == 0)
+        let exact = try CSVTable(String(decoding: try cli.contents("exact/people.csv"), as: UTF8.self))
+        #expect(try #require(exact.rows.first { $0[0] == "a" })[2] == "=HYPERLINK(\"http://x\")")
+        #expect(try cli.run("export", "--format", "json", "--exact-cells").status == 2)
+    }
+
+    @Test func graphMLKeepsMarkupInNamesAsText() throws {
+        let cli = try Self.hostile()
+        #expect(try cli.run("export", "--format", "graphml", "-o", "h.graphml", "--as-of", Self.asOf).status == 0)
+        let parsed = GraphMLSummary()
+        let parser = XMLParser(data: try cli.contents("h.graphml"))
+        parser.delegate = parsed
+        #expect(parser.parse(), "not well-formed XML: \(String(describing: parser.parserError))")
+        #expect(parsed.nodes == 3)
+        #expect(parsed.edges == 2)
+        #expect(parsed.values["a"]?["n_organization"] == "<b>Firm</b> & Co")
+        #expect(parsed.values["b"]?["n_organization"] == #"]]></data><node id="x"/>"#)
     }
 
     @Test func graphMLIsValidXMLWithAKeyForEveryAttribute() throws {

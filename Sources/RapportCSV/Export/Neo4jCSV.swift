@@ -6,8 +6,10 @@ import Rapport
 ///     neo4j-admin database import full --nodes=people.csv --relationships=ties.csv neo4j
 ///
 /// Lists (`emails:string[]`, …) are joined with `;`, Neo4j's default array delimiter. Cells are
-/// quoted as RFC 4180 requires and never altered (no formula neutralization: this is an import
-/// format, not a spreadsheet, and every value must survive).
+/// quoted as RFC 4180 requires. By default a cell a spreadsheet would run as a formula (`=`, `+`,
+/// `-`, `@`, tab, CR first) gets a leading `'`, as in every CSV Rapport writes (DESIGN §11); pass
+/// `neutralizeFormulas: false` for files that only Neo4j will read and whose every value must
+/// survive byte for byte.
 public enum Neo4jCSV {
     public static let peopleHeader = [
         "id:ID", "name", "firstName", "lastName", "emails:string[]", "profileURL", "organization", "title",
@@ -22,8 +24,8 @@ public enum Neo4jCSV {
 
     /// `people.csv`: every person labelled `Person`, the user also `Me`.
     /// - Complexity: O(size of the people).
-    public static func people(_ document: NetworkDocument) -> String {
-        let writer = CSVWriter(neutralizeFormulas: false)
+    public static func people(_ document: NetworkDocument, neutralizeFormulas: Bool = true) -> String {
+        let writer = CSVWriter(neutralizeFormulas: neutralizeFormulas)
         let rows = document.people.map { p in
             [
                 p.id, p.displayName, p.firstName, p.lastName, p.emails.joined(separator: arrayDelimiter),
@@ -37,8 +39,8 @@ public enum Neo4jCSV {
 
     /// `ties.csv`: one `KNOWS` relationship per tie (Neo4j stores it directed; read it undirected).
     /// - Complexity: O(number of ties).
-    public static func ties(_ document: NetworkDocument) -> String {
-        let writer = CSVWriter(neutralizeFormulas: false)
+    public static func ties(_ document: NetworkDocument, neutralizeFormulas: Bool = true) -> String {
+        let writer = CSVWriter(neutralizeFormulas: neutralizeFormulas)
         let rows = document.ties.map { t in
             [
                 t.personA, t.personB, t.strength.map { String($0) } ?? "", t.kind.rawValue, t.origin.rawValue,

@@ -13,6 +13,7 @@ struct ExportCommand: ParsableCommand {
             csv      people.csv and ties.csv in the layout Neo4j's bulk importer reads; -o names a folder
                      (created when missing), default the current one.
                      neo4j-admin database import full --nodes=people.csv --relationships=ties.csv neo4j
+                     A cell a spreadsheet would run as a formula gets a leading ' unless --exact-cells.
             graphml  GraphML with keys for every attribute; opens in Gephi, yEd, Cytoscape and NetworkX.
             Strengths are computed as of --as-of. Files are written whole or not at all, readable only
             by you. Without -o, json and graphml go to standard output.
@@ -31,10 +32,14 @@ struct ExportCommand: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("The file (json, graphml) or folder (csv) to write.", valueName: "path"))
     var output: String?
 
+    @Flag(name: .long, help: "With csv: write cells exactly, even those a spreadsheet would run as formulas (for Neo4j only).")
+    var exactCells = false
+
     func validate() throws {
         guard ["json", "csv", "graphml"].contains(format) else {
             throw ValidationError("--format must be json, csv or graphml, not '\(format)'")
         }
+        if exactCells && format != "csv" { throw ValidationError("--exact-cells applies to --format csv only") }
     }
 
     func run() throws {
@@ -53,8 +58,8 @@ struct ExportCommand: ParsableCommand {
                     throw CommandError.failure("\(folder): cannot create the folder")
                 }
             }
-            try OutputFile.write(Neo4jCSV.people(document), to: folder + "/people.csv")
-            try OutputFile.write(Neo4jCSV.ties(document), to: folder + "/ties.csv")
+            try OutputFile.write(Neo4jCSV.people(document, neutralizeFormulas: !exactCells), to: folder + "/people.csv")
+            try OutputFile.write(Neo4jCSV.ties(document, neutralizeFormulas: !exactCells), to: folder + "/ties.csv")
             print("Wrote \(folder)/people.csv (\(document.people.count) people) and \(folder)/ties.csv (\(document.ties.count) ties).")
         default:
             let bytes = format == "json" ? try NetworkJSON.encode(document) : Array(GraphMLWriter.write(document).utf8)
