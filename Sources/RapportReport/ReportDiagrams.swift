@@ -35,7 +35,8 @@ public enum ReportDiagrams {
                 let graph = try item.view.graph(of: snapshot, strengths: strengths, options: item.options)
                 let engine = item.view.recommendedEngine(nodeCount: graph.nodeCount)
                 let bytes = try renderer.render(dot: graph.dotText, engine: engine, format: .svg, timeout: timeout)
-                diagrams.append(ReportDiagram(id: item.id, caption: item.caption, svg: String(decoding: bytes, as: UTF8.self)))
+                diagrams.append(
+                    ReportDiagram(id: item.id, caption: item.caption, svg: String(decoding: bytes, as: UTF8.self)))
             } catch {
                 throw ReportError.diagram(id: item.id, error)
             }

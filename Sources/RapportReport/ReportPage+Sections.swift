@@ -75,7 +75,9 @@ extension ReportPage {
             .h2("Whom to talk to next"),
             .if(
                 suggestions.isEmpty,
-                .p(.class("empty"), "No candidates: nobody is reachable within the hop limit and no prospect is imported.")
+                .p(
+                    .class("empty"),
+                    "No candidates: nobody is reachable within the hop limit and no prospect is imported.")
             ),
             .if(
                 !suggestions.isEmpty,
@@ -96,7 +98,8 @@ extension ReportPage {
     private static func suggestionRow(_ s: ReportSuggestion) -> Node<HTML.TableContext> {
         let c = s.components
         var breakdown = "relevance \(format(c.relevance)), path \(format(c.reliability)), "
-        breakdown += "redundancy \(format(c.redundancy)) (\(c.introducerCount) introducer\(c.introducerCount == 1 ? "" : "s")), "
+        breakdown +=
+            "redundancy \(format(c.redundancy)) (\(c.introducerCount) introducer\(c.introducerCount == 1 ? "" : "s")), "
         breakdown += "quality gain \(format(c.qualityGain)), insight \(format(c.insight))"
         if c.freshness < 1 { breakdown += ", freshness ×\(format(c.freshness))" }
         return .tr(
@@ -115,7 +118,9 @@ extension ReportPage {
                 .p(.class("breakdown"), .text(breakdown)),
                 .if(
                     !s.alternatives.isEmpty,
-                    .p(.class("alternatives"), .text("Also via: "), .group(people(Array(s.alternatives.prefix(3)), separator: ", ")))
+                    .p(
+                        .class("alternatives"), .text("Also via: "),
+                        .group(people(Array(s.alternatives.prefix(3)), separator: ", ")))
                 )
             )
         )
@@ -151,7 +156,9 @@ extension ReportPage {
                                 .td(text(k.organization)),
                                 .td(.class("num"), .text(format(k.strength))),
                                 .td(.class("num"), .text(format(k.peakStrength))),
-                                .td(.text(k.lastContact.map { "\($0.iso) (\(k.daysSinceContact ?? 0) days)" } ?? "never")),
+                                .td(
+                                    .text(
+                                        k.lastContact.map { "\($0.iso) (\(k.daysSinceContact ?? 0) days)" } ?? "never")),
                                 .td(text(k.action))
                             )
                         }
@@ -166,7 +173,10 @@ extension ReportPage {
         var nodes: [Node<HTML.BodyContext>] = []
         for (i, person) in list.enumerated() {
             if i > 0 { nodes.append(.text(separator)) }
-            nodes.append(.span(.class("person"), text(person.name), .span(.class("strength"), .text(" " + format(person.strength)))))
+            nodes.append(
+                .span(
+                    .class("person"), text(person.name), .span(.class("strength"), .text(" " + format(person.strength)))
+                ))
         }
         return nodes
     }

@@ -21,13 +21,18 @@ import Testing
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(text)")
-        for step in ["$ rapport init", "$ rapport import", "$ rapport ties", "$ rapport reach", "$ rapport suggest", "$ rapport path",
-                     "$ rapport render ego", "$ rapport render suggestions", "$ rapport report"] {
+        for step in [
+            "$ rapport init", "$ rapport import", "$ rapport ties", "$ rapport reach", "$ rapport suggest",
+            "$ rapport path",
+            "$ rapport render ego", "$ rapport render suggestions", "$ rapport report",
+        ] {
             #expect(text.contains(step), "the demo skipped \(step)")
         }
         #expect(text.contains("people 459 new/1 updated"))
         for file in ["out/rapport.db", "out/ego.svg", "out/suggestions.png", "out/report.html"] {
-            let size = (try? FileManager.default.attributesOfItem(atPath: cli.directory.appendingPathComponent(file).path)[.size] as? Int) ?? 0
+            let size =
+                (try? FileManager.default.attributesOfItem(atPath: cli.directory.appendingPathComponent(file).path)[
+                    .size] as? Int) ?? 0
             #expect(size > 1000, "\(file) missing or empty")
         }
         let png = try cli.contents("out/suggestions.png")

@@ -27,7 +27,8 @@ import Testing
         let items = try #require(document[key] as? [[String: Any]])
         return try items.map { item in
             let kept = item.filter { !dropping.contains($0.key) }
-            return String(decoding: try JSONSerialization.data(withJSONObject: kept, options: [.sortedKeys]), as: UTF8.self)
+            return String(
+                decoding: try JSONSerialization.data(withJSONObject: kept, options: [.sortedKeys]), as: UTF8.self)
         }.sorted()
     }
 
@@ -39,7 +40,10 @@ import Testing
         #expect(original["format"] as? String == "rapport-network")
         #expect(original["version"] as? Int == 1)
         #expect((original["people"] as? [Any])?.count == 460)
-        #expect((original["ties"] as? [[String: Any]])?.allSatisfy { ($0["strength"] as? Double).map { (0...1).contains($0) } ?? false } == true)
+        #expect(
+            (original["ties"] as? [[String: Any]])?.allSatisfy {
+                ($0["strength"] as? Double).map { (0...1).contains($0) } ?? false
+            } == true)
 
         // Into the workspace it came from: nothing changes.
         let again = try cli.run("import", "network.json")
@@ -51,13 +55,15 @@ import Testing
         let fresh = try CLI()
         try fresh.run("init", "--me", "Avery Lindqvist")
         try FileManager.default.copyItem(
-            at: cli.directory.appendingPathComponent("network.json"), to: fresh.directory.appendingPathComponent("network.json"))
+            at: cli.directory.appendingPathComponent("network.json"),
+            to: fresh.directory.appendingPathComponent("network.json"))
         let imported = try fresh.run("import", "network.json")
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(try fresh.run("export", "--format", "json", "-o", "back.json", "--as-of", Self.asOf).status == 0)
         let back = try Self.json(try fresh.contents("back.json"))
         for key in ["people", "ties", "interactions", "introductions"] {
-            #expect(try Self.canonical(back, key) == Self.canonical(original, key), "\(key) differ after the round trip")
+            #expect(
+                try Self.canonical(back, key) == Self.canonical(original, key), "\(key) differ after the round trip")
         }
         #expect(try fresh.run("import", "back.json").stdout.hasPrefix("0 new, 0 updated"))
     }
@@ -67,7 +73,8 @@ import Testing
         try cli.run("init")
         try cli.write(
             "bad.json",
-            #"{"format": "rapport-network", "version": 1, "people": [], "ties": [{"personA": "me", "personB": "ghost", "kind": "friend", "origin": "declared"}], "interactions": [], "introductions": []}"#)
+            #"{"format": "rapport-network", "version": 1, "people": [], "ties": [{"personA": "me", "personB": "ghost", "kind": "friend", "origin": "declared"}], "interactions": [], "introductions": []}"#
+        )
         let before = try cli.contents("rapport.db")
         let result = try cli.run("import", "bad.json")
         #expect(result.status == 2)
@@ -78,7 +85,10 @@ import Testing
     @Test func jsonWithAMissingFieldNamesItsPath() throws {
         let cli = try CLI()
         try cli.run("init")
-        try cli.write("bad.json", #"{"format": "rapport-network", "version": 1, "people": [{"id": "x"}], "ties": [], "interactions": [], "introductions": []}"#)
+        try cli.write(
+            "bad.json",
+            #"{"format": "rapport-network", "version": 1, "people": [{"id": "x"}], "ties": [], "interactions": [], "introductions": []}"#
+        )
         let result = try cli.run("import", "bad.json")
         #expect(result.status == 2)
         #expect(result.stderr.contains("people.0.firstName"), "\(result.stderr)")
@@ -91,10 +101,11 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let people = try CSVTable(String(decoding: try cli.contents("neo4j/people.csv"), as: UTF8.self))
         let ties = try CSVTable(String(decoding: try cli.contents("neo4j/ties.csv"), as: UTF8.self))
-        #expect(people.header == [
-            "id:ID", "name", "firstName", "lastName", "emails:string[]", "profileURL", "organization", "title",
-            "sectors:string[]", "schools:string[]", "location", "tags:string[]", "notes:string[]", ":LABEL",
-        ])
+        #expect(
+            people.header == [
+                "id:ID", "name", "firstName", "lastName", "emails:string[]", "profileURL", "organization", "title",
+                "sectors:string[]", "schools:string[]", "location", "tags:string[]", "notes:string[]", ":LABEL",
+            ])
         #expect(ties.header == [":START_ID", ":END_ID", "strength:double", "kind", "origin", "since:date", ":TYPE"])
         let json = try Self.json(try cli.contents("network.json"))
         let jsonPeople = try #require(json["people"] as? [[String: Any]])
@@ -123,7 +134,8 @@ import Testing
         }
         let tieKeys = Set(ties.rows.map { "\($0[0])|\($0[1])|\($0[3])|\($0[4])|\($0[5])|\($0[6])" })
         for t in jsonTies {
-            let key = "\(t["personA"] as? String ?? "")|\(t["personB"] as? String ?? "")|\(t["kind"] as? String ?? "")|\(t["origin"] as? String ?? "")|\(t["since"] as? String ?? "")|KNOWS"
+            let key =
+                "\(t["personA"] as? String ?? "")|\(t["personB"] as? String ?? "")|\(t["kind"] as? String ?? "")|\(t["origin"] as? String ?? "")|\(t["since"] as? String ?? "")|KNOWS"
             #expect(tieKeys.contains(key), "missing tie \(key)")
         }
         #expect(ties.rows.allSatisfy { Double($0[2]).map { (0...1).contains($0) } ?? false })
@@ -131,7 +143,9 @@ import Testing
 
     /// OWASP "CSV injection": a cell starting with = + - @ tab or CR gets a leading '.
     static func neutralized(_ cell: String) -> String {
-        guard let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return cell }
+        guard let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else {
+            return cell
+        }
         return "'" + cell
     }
 
@@ -161,7 +175,8 @@ import Testing
         #expect(a[2] == "'=HYPERLINK(\"http://x\")")
         #expect(a[7] == "'@SUM(A1)")
         #expect(try #require(safe.rows.first { $0[0] == "b" })[2] == "'+1-555")
-        #expect(try cli.run("export", "--format", "csv", "--exact-cells", "-o", "exact", "--as-of", Self.asOf).status == 0)
+        #expect(
+            try cli.run("export", "--format", "csv", "--exact-cells", "-o", "exact", "--as-of", Self.asOf).status == 0)
         let exact = try CSVTable(String(decoding: try cli.contents("exact/people.csv"), as: UTF8.self))
         #expect(try #require(exact.rows.first { $0[0] == "a" })[2] == "=HYPERLINK(\"http://x\")")
         #expect(try cli.run("export", "--format", "json", "--exact-cells").status == 2)
@@ -189,13 +204,16 @@ import Testing
         parser.delegate = parsed
         #expect(parser.parse(), "not well-formed XML: \(String(describing: parser.parserError))")
         #expect(parsed.nodes == 460)
-        let json = try Self.json(try { () -> Data in
-            #expect(try cli.run("export", "--format", "json", "-o", "n.json", "--as-of", Self.asOf).status == 0)
-            return try cli.contents("n.json")
-        }())
+        let json = try Self.json(
+            try { () -> Data in
+                #expect(try cli.run("export", "--format", "json", "-o", "n.json", "--as-of", Self.asOf).status == 0)
+                return try cli.contents("n.json")
+            }())
         #expect(parsed.edges == (json["ties"] as? [Any])?.count)
         #expect(parsed.undeclaredKeys.isEmpty, "data without a <key>: \(parsed.undeclaredKeys)")
-        #expect(parsed.declared.contains("n_label") && parsed.declared.contains("e_weight") && parsed.declared.contains("e_strength"))
+        #expect(
+            parsed.declared.contains("n_label") && parsed.declared.contains("e_weight")
+                && parsed.declared.contains("e_strength"))
         #expect(parsed.edgeDefault == "undirected")
         // The user's attributes come through as written.
         #expect(parsed.values["me"]?["n_label"] == "Avery Lindqvist")
@@ -223,7 +241,10 @@ final class GraphMLSummary: NSObject, XMLParserDelegate {
     private var key: String?
     private var text = ""
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         switch name {
         case "key": declared.insert(attributes["id"] ?? "")
         case "graph": edgeDefault = attributes["edgedefault"] ?? ""

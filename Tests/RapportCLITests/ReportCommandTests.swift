@@ -8,7 +8,8 @@ import Testing
     /// The Samples workspace and its report, written to `report.html`.
     static func samplesReport(_ extra: [String] = []) throws -> (CLI, String) {
         let cli = try ExportCommandTests.samples()
-        let result = try cli.run(["report", "--as-of", asOf, "--sector", "intellectual property", "-o", "report.html"] + extra)
+        let result = try cli.run(
+            ["report", "--as-of", asOf, "--sector", "intellectual property", "-o", "report.html"] + extra)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Wrote report.html: 10 suggestions, 15 organizations"), "\(result.stdout)")
         return (cli, String(decoding: try cli.contents("report.html"), as: UTF8.self))
@@ -16,7 +17,10 @@ import Testing
 
     @Test func samplesReportHasEverySectionAndBothDiagrams() throws {
         let (cli, html) = try Self.samplesReport()
-        for id in ["summary", "reach", "suggestions", "suggestion-table", "keep-warm", "keep-warm-table", "diagram-ego", "diagram-suggestions"] {
+        for id in [
+            "summary", "reach", "suggestions", "suggestion-table", "keep-warm", "keep-warm-table", "diagram-ego",
+            "diagram-suggestions",
+        ] {
             #expect(html.contains(#"id="\#(id)""#), "missing #\(id)")
         }
         #expect(html.components(separatedBy: #"<tr class="suggestion "#).count - 1 == 10)
@@ -26,7 +30,8 @@ import Testing
         #expect(html.contains("<strong>Helen Agarwal</strong>"))
         // Self-contained: nothing to load.
         #expect(!html.contains("<link") && !html.contains(" src=\"") && !html.contains("<script"))
-        let attributes = try FileManager.default.attributesOfItem(atPath: cli.directory.appendingPathComponent("report.html").path)
+        let attributes = try FileManager.default.attributesOfItem(
+            atPath: cli.directory.appendingPathComponent("report.html").path)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
     }
 
@@ -48,7 +53,10 @@ import Testing
             c,&lt;b&gt;,Z,,</svg><script>alert(3)</script>,Counsel,,,
 
             """)
-        try cli.write("ties.csv", "person_a,person_b,kind,since\nme,a,friend,2020-01-01\na,b,colleague,2021-01-01\nb,c,colleague,2021-01-01\nme,c,acquaintance,2022-01-01\n")
+        try cli.write(
+            "ties.csv",
+            "person_a,person_b,kind,since\nme,a,friend,2020-01-01\na,b,colleague,2021-01-01\nb,c,colleague,2021-01-01\nme,c,acquaintance,2022-01-01\n"
+        )
         #expect(try cli.run("import", "people.csv", "ties.csv").status == 0)
         let result = try cli.run("report", "--as-of", Self.asOf, "-o", "report.html")
         #expect(result.status == 0, "\(result.stderr)")

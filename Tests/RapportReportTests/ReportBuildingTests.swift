@@ -31,7 +31,8 @@ import Testing
         var goal = Goal()
         goal.sectors = ["intellectual property"]
         goal.organizations = ["Wilson & Okafor", "Lumenfold"]
-        #expect(ReportContent.describe(goal) == "sectors: intellectual property; organizations: Wilson & Okafor, Lumenfold")
+        #expect(
+            ReportContent.describe(goal) == "sectors: intellectual property; organizations: Wilson & Okafor, Lumenfold")
         #expect(ReportContent.describe(Goal()) == "")
     }
 
@@ -44,7 +45,8 @@ import Testing
             snapshot: snapshot, strengths: strengths.values, ego: me, suggestions: suggestions, renderer: Renderer())
         #expect(diagrams.map(\.id) == ["ego", "suggestions"])
         let content = try ReportContent(
-            snapshot: snapshot, strengths: strengths, ego: me, suggestions: suggestions, keepWarm: fading, diagrams: diagrams)
+            snapshot: snapshot, strengths: strengths, ego: me, suggestions: suggestions, keepWarm: fading,
+            diagrams: diagrams)
         let html = try ReportPage.html(content)
         #expect(!html.lowercased().contains("<script"))
         #expect(!html.contains("<img"))
@@ -54,8 +56,10 @@ import Testing
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         // Every target appears in the suggestion table.
         for s in suggestions {
-            let escaped = s.name.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;")
+            let escaped = s.name.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(
+                of: "<", with: "&lt;"
+            )
+            .replacingOccurrences(of: ">", with: "&gt;")
             #expect(html.contains("<strong>\(escaped)</strong>"))
         }
     }

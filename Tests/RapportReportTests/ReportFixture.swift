@@ -23,10 +23,14 @@ enum ReportFixture {
         var interactions: [Interaction] = []
         for (i, name) in hostile.enumerated() {
             people.append(Person(id: "p\(i)", firstName: name, organization: "Org " + hostile[(i + 1) % hostile.count]))
-            people.append(Person(id: "t\(i)", firstName: "Target", lastName: name, organization: "Firm " + name, title: "Partner"))
+            people.append(
+                Person(id: "t\(i)", firstName: "Target", lastName: name, organization: "Firm " + name, title: "Partner")
+            )
             ties.append(Tie("me", "p\(i)", kind: .friend, since: Day(iso: "2020-01-01")))
             ties.append(Tie("p\(i)", "t\(i)", kind: .colleague, since: Day(iso: "2021-01-01")))
-            interactions.append(Interaction(date: Day(iso: "2024-06-0\(i + 1)")!, personID: "p\(i)", kind: .coffee, minutes: 60, rapport: 5))
+            interactions.append(
+                Interaction(
+                    date: Day(iso: "2024-06-0\(i + 1)")!, personID: "p\(i)", kind: .coffee, minutes: 60, rapport: 5))
         }
         return NetworkData(people: people, ties: ties, interactions: interactions)
     }

@@ -9,23 +9,36 @@ import Testing
     static func handContent(diagrams: [ReportDiagram] = []) -> ReportContent {
         let name = ReportFixture.hostile[0]
         let components = ScoreComponents(
-            relevance: 1, reliability: 0.5, redundancy: 0.5, qualityGain: 0.25, insight: 0.5, freshness: 1, introducerCount: 1)
+            relevance: 1, reliability: 0.5, redundancy: 0.5, qualityGain: 0.25, insight: 0.5, freshness: 1,
+            introducerCount: 1)
         return ReportContent(
-            title: "Rapport — \(name)", asOf: ReportFixture.asOf, egoName: name, goal: "organizations: \(ReportFixture.hostile[2])",
+            title: "Rapport — \(name)", asOf: ReportFixture.asOf, egoName: name,
+            goal: "organizations: \(ReportFixture.hostile[2])",
             summary: ReportSummary(people: 7, organizations: 3, ties: [.strong: 2, .weak: 1], egoTies: [.strong: 1]),
-            reach: [ReportReachRow(organization: ReportFixture.hostile[1], reach: 0.42, ties: [ReportPerson(name: ReportFixture.hostile[3], strength: 0.42)])],
+            reach: [
+                ReportReachRow(
+                    organization: ReportFixture.hostile[1], reach: 0.42,
+                    ties: [ReportPerson(name: ReportFixture.hostile[3], strength: 0.42)])
+            ],
             suggestions: [
                 ReportSuggestion(
-                    rank: 1, name: ReportFixture.hostile[4], organization: ReportFixture.hostile[0], title: ReportFixture.hostile[2],
+                    rank: 1, name: ReportFixture.hostile[4], organization: ReportFixture.hostile[0],
+                    title: ReportFixture.hostile[2],
                     score: 0.5, components: components, kind: .introduction,
-                    path: [ReportPerson(name: ReportFixture.hostile[5], strength: 0.8), ReportPerson(name: ReportFixture.hostile[4], strength: 0.6)],
-                    alternatives: [ReportPerson(name: ReportFixture.hostile[1], strength: 0.1)], shared: [ReportFixture.hostile[0]],
+                    path: [
+                        ReportPerson(name: ReportFixture.hostile[5], strength: 0.8),
+                        ReportPerson(name: ReportFixture.hostile[4], strength: 0.6),
+                    ],
+                    alternatives: [ReportPerson(name: ReportFixture.hostile[1], strength: 0.1)],
+                    shared: [ReportFixture.hostile[0]],
                     action: "Ask \(ReportFixture.hostile[5]) to introduce you")
             ],
             keepWarm: [
                 ReportKeepWarm(
-                    name: ReportFixture.hostile[2], organization: ReportFixture.hostile[3], strength: 0.3, peakStrength: 0.8,
-                    lastContact: Day(iso: "2025-01-01"), daysSinceContact: 688, action: "Write to \(ReportFixture.hostile[2])")
+                    name: ReportFixture.hostile[2], organization: ReportFixture.hostile[3], strength: 0.3,
+                    peakStrength: 0.8,
+                    lastContact: Day(iso: "2025-01-01"), daysSinceContact: 688,
+                    action: "Write to \(ReportFixture.hostile[2])")
             ],
             diagrams: diagrams)
     }

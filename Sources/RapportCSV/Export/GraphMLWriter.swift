@@ -30,7 +30,8 @@ public enum GraphMLWriter {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
         out += "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-        out += "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+        out +=
+            "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
         for (id, name, type) in nodeKeys {
             out += "  <key id=\"n_\(id)\" for=\"node\" attr.name=\"\(name)\" attr.type=\"\(type)\"/>\n"
         }

@@ -29,7 +29,7 @@ extension NetworkJSON {
 
         for (path, document) in documents {
             let location = SourceLocation(path: path, line: 1, column: 1)
-            func known(_ id: String, _ field: String) throws(ImportError) {
+            func known(_ id: String) throws(ImportError) {
                 guard personIndex[id] != nil else { throw ImportError(.unknownPerson(id), at: location) }
             }
             for person in document.people {
@@ -43,9 +43,11 @@ extension NetworkJSON {
             }
             for exported in document.ties {
                 let tie = exported.tie
-                try known(tie.personA, "personA")
-                try known(tie.personB, "personB")
-                guard tie.personA != tie.personB else { throw ImportError(.selfReference(column: "personB"), at: location) }
+                try known(tie.personA)
+                try known(tie.personB)
+                guard tie.personA != tie.personB else {
+                    throw ImportError(.selfReference(column: "personB"), at: location)
+                }
                 if let j = tieIndex[tie.pair] {
                     let merged = data.ties[j].combined(with: tie)
                     if merged == data.ties[j] { unchanged += 1 } else { data.ties[j] = merged }
@@ -55,8 +57,8 @@ extension NetworkJSON {
                 }
             }
             for interaction in document.interactions {
-                try known(interaction.personID, "personID")
-                try known(interaction.withID, "withID")
+                try known(interaction.personID)
+                try known(interaction.withID)
                 guard interaction.personID != interaction.withID else {
                     throw ImportError(.selfReference(column: "withID"), at: location)
                 }
@@ -67,10 +69,11 @@ extension NetworkJSON {
                 }
             }
             for introduction in document.introductions {
-                try known(introduction.introducerID, "introducerID")
-                try known(introduction.personID, "personID")
-                try known(introduction.toID, "toID")
-                guard introduction.introducerID != introduction.personID, introduction.personID != introduction.toID else {
+                try known(introduction.introducerID)
+                try known(introduction.personID)
+                try known(introduction.toID)
+                guard introduction.introducerID != introduction.personID, introduction.personID != introduction.toID
+                else {
                     throw ImportError(.selfReference(column: "personID"), at: location)
                 }
                 let key = IntroductionKey(introduction)

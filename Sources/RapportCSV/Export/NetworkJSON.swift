@@ -39,11 +39,13 @@ public enum NetworkJSON {
         } catch let error as DecodingError {
             throw ImportError(reason(error), at: location)
         } catch {
-            throw ImportError(.unknownFormat(header: [], known: ["Rapport JSON (\(NetworkDocument.formatName))"]), at: location)
+            throw ImportError(
+                .unknownFormat(header: [], known: ["Rapport JSON (\(NetworkDocument.formatName))"]), at: location)
         }
         guard document.format == NetworkDocument.formatName else {
             throw ImportError(
-                .unknownValue(column: "format", value: document.format, allowed: [NetworkDocument.formatName]), at: location)
+                .unknownValue(column: "format", value: document.format, allowed: [NetworkDocument.formatName]),
+                at: location)
         }
         guard (1...NetworkDocument.currentVersion).contains(document.version) else {
             throw ImportError(
@@ -56,21 +58,24 @@ public enum NetworkJSON {
     }
 
     private static func reason(_ error: DecodingError) -> ImportError.Reason {
-        func where_(_ path: [any CodingKey]) -> String {
+        func dottedPath(_ path: [any CodingKey]) -> String {
             path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
         }
         switch error {
         case .keyNotFound(let key, let context):
-            return .missingColumn(where_(context.codingPath + [key]), format: "Rapport JSON")
+            return .missingColumn(dottedPath(context.codingPath + [key]), format: "Rapport JSON")
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
             return .unknownValue(
-                column: where_(context.codingPath), value: context.debugDescription, allowed: ["the types in Docs/JSON.md"])
+                column: dottedPath(context.codingPath), value: context.debugDescription,
+                allowed: ["the types in Docs/JSON.md"])
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty {
-                return .unknownFormat(header: [], known: ["Rapport JSON (\(NetworkDocument.formatName)): the text is not valid JSON"])
+                return .unknownFormat(
+                    header: [], known: ["Rapport JSON (\(NetworkDocument.formatName)): the text is not valid JSON"])
             }
             return .unknownValue(
-                column: where_(context.codingPath), value: context.debugDescription, allowed: ["the values in Docs/JSON.md"])
+                column: dottedPath(context.codingPath), value: context.debugDescription,
+                allowed: ["the values in Docs/JSON.md"])
         @unknown default:
             return .unknownFormat(header: [], known: ["Rapport JSON (\(NetworkDocument.formatName))"])
         }

@@ -19,13 +19,18 @@ struct DemoCommand: ParsableCommand {
               rapport demo --write-samples samples
             """)
 
-    @Option(name: [.short, .long], help: ArgumentHelp("The folder for the workspace and outputs (default: a new temporary folder).", valueName: "folder"))
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp(
+            "The folder for the workspace and outputs (default: a new temporary folder).", valueName: "folder"))
     var output: String?
 
     @Option(name: .long, help: ArgumentHelp("The day that counts as today.", valueName: "YYYY-MM-DD"))
     var asOf = "2026-11-20"
 
-    @Option(name: .long, help: ArgumentHelp("Only write the bundled sample files to this folder, and stop.", valueName: "folder"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Only write the bundled sample files to this folder, and stop.", valueName: "folder"))
     var writeSamples: String?
 
     /// The user of the sample network.

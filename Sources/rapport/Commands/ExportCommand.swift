@@ -29,10 +29,14 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("json, csv or graphml.", valueName: "format"))
     var format: String = "json"
 
-    @Option(name: [.short, .long], help: ArgumentHelp("The file (json, graphml) or folder (csv) to write.", valueName: "path"))
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp("The file (json, graphml) or folder (csv) to write.", valueName: "path"))
     var output: String?
 
-    @Flag(name: .long, help: "With csv: write cells exactly, even those a spreadsheet would run as formulas (for Neo4j only).")
+    @Flag(
+        name: .long,
+        help: "With csv: write cells exactly, even those a spreadsheet would run as formulas (for Neo4j only).")
     var exactCells = false
 
     func validate() throws {
@@ -54,13 +58,18 @@ struct ExportCommand: ParsableCommand {
                     throw CommandError.badInput("\(folder): --format csv writes two files; -o must name a folder")
                 }
             } else {
-                do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) } catch {
+                do {
+                    try FileManager.default.createDirectory(
+                        atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                } catch {
                     throw CommandError.failure("\(folder): cannot create the folder")
                 }
             }
             try OutputFile.write(Neo4jCSV.people(document, neutralizeFormulas: !exactCells), to: folder + "/people.csv")
             try OutputFile.write(Neo4jCSV.ties(document, neutralizeFormulas: !exactCells), to: folder + "/ties.csv")
-            print("Wrote \(folder)/people.csv (\(document.people.count) people) and \(folder)/ties.csv (\(document.ties.count) ties).")
+            print(
+                "Wrote \(folder)/people.csv (\(document.people.count) people) and \(folder)/ties.csv (\(document.ties.count) ties)."
+            )
         default:
             let bytes = format == "json" ? try NetworkJSON.encode(document) : Array(GraphMLWriter.write(document).utf8)
             guard let output else {
@@ -68,7 +77,9 @@ struct ExportCommand: ParsableCommand {
                 return
             }
             try OutputFile.write(bytes, to: output)
-            print("Wrote \(output): \(document.people.count) people, \(document.ties.count) ties, \(document.interactions.count) interactions, \(document.introductions.count) introductions.")
+            print(
+                "Wrote \(output): \(document.people.count) people, \(document.ties.count) ties, \(document.interactions.count) interactions, \(document.introductions.count) introductions."
+            )
         }
     }
 
@@ -76,7 +87,8 @@ struct ExportCommand: ParsableCommand {
     static func document(_ a: Analysis, data: NetworkData) -> NetworkDocument {
         NetworkDocument(data: data, asOf: a.asOf) { tie in
             guard let i = a.snapshot.index(ofID: tie.personA), let j = a.snapshot.index(ofID: tie.personB),
-                  let edge = a.snapshot.tie(between: i, and: j) else { return nil }
+                let edge = a.snapshot.tie(between: i, and: j)
+            else { return nil }
             return a.strengths[edge]
         }
     }

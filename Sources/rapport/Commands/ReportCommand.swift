@@ -51,30 +51,25 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let bytes = try ReportCommand.build(analysis: try Analysis(analysis), goal: goal, top: top, keepWarm: keepWarm,
-                                            orgs: orgs, diagrams: !noDiagrams, timeout: timeout)
-        try OutputFile.write(bytes.html, to: output)
-        print("Wrote \(output): \(bytes.suggestions) suggestions, \(bytes.reach) organizations, \(bytes.keepWarm) fading ties, \(bytes.diagrams) diagrams.")
-    }
-
-    /// The page and what it holds; shared with `rapport demo`.
-    static func build(analysis a: Analysis, goal options: GoalOptions, top: Int, keepWarm: Int, orgs: Int,
-                      diagrams drawDiagrams: Bool, timeout: Int) throws -> (html: String, suggestions: Int, reach: Int, keepWarm: Int, diagrams: Int) {
-        let planner = try Planner(a, options: options)
-        let ego = try planner.ego(options)
-        let goal = try options.goal()
-        let suggestions = try planner.suggest(goal: goal, top: top, options: options)
-        let fading = Array(try planner.keepWarm(days: nil, options: options).prefix(keepWarm))
+        let a = try Analysis(analysis)
+        let planner = try Planner(a, options: goal)
+        let ego = try planner.ego(goal)
+        let target = try goal.goal()
+        let suggestions = try planner.suggest(goal: target, top: top, options: goal)
+        let fading = Array(try planner.keepWarm(days: nil, options: goal).prefix(keepWarm))
         var diagrams: [ReportDiagram] = []
-        if drawDiagrams {
+        if !noDiagrams {
             let renderer = Renderer(location: .executable(CommandLine.selfPath, arguments: ["__render-worker"]))
             diagrams = try ReportDiagrams.render(
                 snapshot: a.snapshot, strengths: a.strengths.values, ego: ego, suggestions: suggestions,
                 renderer: renderer, timeout: .seconds(timeout))
         }
         let content = try ReportContent(
-            snapshot: a.snapshot, strengths: a.strengths, ego: ego, goal: goal, suggestions: suggestions,
+            snapshot: a.snapshot, strengths: a.strengths, ego: ego, goal: target, suggestions: suggestions,
             keepWarm: fading, diagrams: diagrams, reachLimit: orgs)
-        return (try ReportPage.html(content), content.suggestions.count, content.reach.count, content.keepWarm.count, diagrams.count)
+        try OutputFile.write(try ReportPage.html(content), to: output)
+        print(
+            "Wrote \(output): \(content.suggestions.count) suggestions, \(content.reach.count) organizations, "
+                + "\(content.keepWarm.count) fading ties, \(content.diagrams.count) diagrams.")
     }
 }
