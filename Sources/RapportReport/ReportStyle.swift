@@ -56,6 +56,13 @@ enum ReportStyle {
           #suggestion-table thead, #keep-warm-table thead { display: none; }
           #suggestion-table tr, #keep-warm-table tr { display: block; padding: 8px 0; border-bottom: 1px solid var(--line); }
           #suggestion-table td, #keep-warm-table td { display: block; border: 0; padding: 2px 0; text-align: left; }
+          #suggestion-table td:nth-child(1), #suggestion-table td:nth-child(2) { display: inline-block; }
+          #suggestion-table td:nth-child(1) { margin-right: 6px; font-weight: 700; }
+          #suggestion-table td:nth-child(1)::before { content: "#"; }
+          #suggestion-table td:nth-child(4)::before { content: "score "; color: var(--muted); }
+          #keep-warm-table td:nth-child(3)::before { content: "strength now "; color: var(--muted); }
+          #keep-warm-table td:nth-child(4)::before { content: "peak "; color: var(--muted); }
+          #keep-warm-table td:nth-child(5)::before { content: "last contact "; color: var(--muted); }
         }
         @media print {
           body { font-size: 11pt; }

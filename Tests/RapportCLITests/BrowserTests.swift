@@ -41,6 +41,26 @@ struct BrowserTests {
         #expect(png.count > 20_000, "the screenshot is suspiciously small (\(png.count) bytes)")
     }
 
+    @Test func printingStartsEverySectionOnANewPage() throws {
+        let (cli, _) = try ReportCommandTests.samplesReport()
+        let pdf = cli.directory.appendingPathComponent("report.pdf")
+        let printed = try Chromium.run(
+            [
+                "--print-to-pdf=\(pdf.path)", "--no-pdf-header-footer",
+                "--user-data-dir=\(cli.directory.appendingPathComponent("profile").path)",
+                cli.directory.appendingPathComponent("report.html").absoluteString,
+            ],
+            in: cli.directory)
+        #expect(printed.status == 0, "\(printed.stderr)")
+        let bytes = String(decoding: try Data(contentsOf: pdf), as: UTF8.self)
+        // Page objects are "/Type /Page"; the page tree is "/Type /Pages".
+        let pages =
+            bytes.components(separatedBy: "/Type /Page").count - 1
+            - (bytes.components(separatedBy: "/Type /Pages").count - 1)
+        // Five sections (summary, reach, suggestions, keep-warm, diagrams), each from a new page.
+        #expect(pages >= 5, "\(pages) pages")
+    }
+
     @Test func consoleErrorsAreSeen() throws {
         // The check above would pass vacuously if Chromium's log never reached us: prove it does.
         let cli = try CLI()

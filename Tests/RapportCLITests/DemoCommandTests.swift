@@ -59,6 +59,14 @@ import Testing
         }
     }
 
+    @Test(arguments: ["report", "export", "demo"])
+    func helpShowsARealExample(_ command: String) throws {
+        let help = try CLI().run(command, "--help")
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("Examples:"))
+        #expect(help.stdout.contains("  rapport \(command) "), "\(command) --help shows no example")
+    }
+
     @Test(arguments: ["bash", "zsh", "fish"])
     func completionScriptIsGenerated(_ shell: String) throws {
         let cli = try CLI()
