@@ -220,6 +220,19 @@ import Testing
         #expect(parsed.values["me"]?["n_isSelf"] == "true")
     }
 
+    @Test func csvOutputMustBeAFolder() throws {
+        let cli = try CLI()
+        try cli.run("init")
+        let result = try cli.run("export", "--format", "csv", "-o", "people.csv")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("give -o a folder"), "\(result.stderr)")
+        try cli.write("file", "x")
+        let onFile = try cli.run("export", "--format", "csv", "-o", "file")
+        #expect(onFile.status == 2)
+        #expect(
+            onFile.stderr.contains("file: --format csv writes two files; -o must name a folder"), "\(onFile.stderr)")
+    }
+
     @Test func unknownFormatIsAUsageError() throws {
         let cli = try CLI()
         try cli.run("init")

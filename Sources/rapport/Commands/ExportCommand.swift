@@ -43,6 +43,12 @@ struct ExportCommand: ParsableCommand {
         guard ["json", "csv", "graphml"].contains(format) else {
             throw ValidationError("--format must be json, csv or graphml, not '\(format)'")
         }
+        if format == "csv", let output, output.lowercased().hasSuffix(".csv"),
+            !FileManager.default.fileExists(atPath: output)
+        {
+            throw ValidationError(
+                "--format csv writes people.csv and ties.csv into a folder; give -o a folder, not '\(output)'")
+        }
         if exactCells && format != "csv" { throw ValidationError("--exact-cells applies to --format csv only") }
     }
 
