@@ -9,7 +9,8 @@ struct ImportCommand: ParsableCommand {
         abstract: "Import contact exports and network files into the workspace.",
         discussion: """
             Reads LinkedIn Connections.csv, Google and Outlook contact CSVs, vCard files, and the native
-            people / ties / interactions / introductions files; the format is detected from the header.
+            people / ties / interactions / introductions files, and `rapport export --format json`
+            documents (merged by id); the format is detected from the header.
             Files given together import as one unit (people first, whatever the order): on any error
             nothing is written. Importing the same file again changes nothing.
 
