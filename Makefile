@@ -17,8 +17,9 @@ release: deps
 test: build
 	$(SWIFT) test
 
+# `rapport demo`: the whole flow on the Samples built into the binary (Samples/demo.sh still works).
 demo: build
-	@bash Samples/demo.sh $(BIN_DEBUG)
+	@$(BIN_DEBUG) demo
 
 clean:
 	rm -rf .build
@@ -27,3 +28,18 @@ clean:
 .PHONY: bench
 bench:
 	@bash Benchmarks/run.sh
+
+# Docs: Docs/CLI.md from the help text and the gallery from Samples, so neither goes stale.
+.PHONY: docs man samples
+docs: build
+	@bash Docs/gallery/generate.sh $(BIN_DEBUG)
+
+# The man page, from ArgumentParser's generate-manual plugin (debug build: no release build needed).
+man: deps
+	$(SWIFT) package plugin generate-manual --configuration debug
+	@mkdir -p .build/man && cp .build/plugins/GenerateManual/outputs/rapport/rapport.1 .build/man/rapport.1
+	@echo "wrote .build/man/rapport.1 (read it with: man .build/man/rapport.1)"
+
+# Re-embed Samples/ into the binary after changing them (DemoCommandTests fails until you do).
+samples:
+	@bash Sources/rapport/Resources/embed-samples.sh

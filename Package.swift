@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "RapportCSV", targets: ["RapportCSV"]),
         .library(name: "RapportStore", targets: ["RapportStore"]),
         .library(name: "RapportGraphviz", targets: ["RapportGraphviz"]),
+        .library(name: "RapportReport", targets: ["RapportReport"]),
         .executable(name: "rapport", targets: ["rapport"]),
     ],
     dependencies: [
@@ -16,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         // Core: model, graph snapshot, strength, reach, paths, suggestions. Pure Swift, no I/O.
@@ -33,6 +35,11 @@ let package = Package(
         .target(name: "RapportGraphviz", dependencies: ["Rapport", "CGraphviz"]),
         // One render per process: DOT on stdin, the picture on stdout (see RenderWorker).
         .executableTarget(name: "rapport-render-worker", dependencies: ["RapportGraphviz"]),
+        // The HTML report: one self-contained page built with Plot (escapes by default), inline SVG.
+        .target(
+            name: "RapportReport",
+            dependencies: ["Rapport", "RapportGraphviz", .product(name: "Plot", package: "Plot")]
+        ),
         // The SQLite workspace.
         .target(
             name: "RapportStore",
@@ -45,9 +52,12 @@ let package = Package(
         .executableTarget(
             name: "rapport",
             dependencies: [
-                "Rapport", "RapportCSV", "RapportStore", "RapportGraphviz",
+                "Rapport", "RapportCSV", "RapportStore", "RapportGraphviz", "RapportReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The demo's samples are embedded as Swift (Resources/EmbeddedSamples.swift), so that the
+            // binary alone runs `rapport demo`; the script that writes it is not a source.
+            exclude: ["Resources/embed-samples.sh"]
         ),
         .testTarget(
             name: "RapportTests",
@@ -57,6 +67,7 @@ let package = Package(
         .testTarget(name: "RapportCSVTests", dependencies: ["RapportCSV"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RapportGraphvizTests", dependencies: ["RapportGraphviz", "rapport-render-worker"]),
         .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore"]),
+        .testTarget(name: "RapportReportTests", dependencies: ["RapportReport", "rapport-render-worker"]),
         .testTarget(name: "RapportCLITests", dependencies: ["Rapport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -18,7 +18,10 @@ struct RapportCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, ImportCommand.self, PeopleCommand.self, LogCommand.self, IntroCommand.self, TiesCommand.self, ReachCommand.self, SuggestCommand.self, PathCommand.self, RenderCommand.self, RenderWorkerCommand.self, StatusCommand.self, PipelineCommand.self, DraftCommand.self, PrepCommand.self, DueCommand.self,
+            InitCommand.self, ImportCommand.self, PeopleCommand.self, LogCommand.self, IntroCommand.self,
+            TiesCommand.self, ReachCommand.self, SuggestCommand.self, PathCommand.self, RenderCommand.self,
+            StatusCommand.self, PipelineCommand.self, DraftCommand.self, PrepCommand.self, DueCommand.self,
+            ReportCommand.self, ExportCommand.self, DemoCommand.self, RenderWorkerCommand.self,
         ]
     )
 

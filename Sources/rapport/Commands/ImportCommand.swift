@@ -9,7 +9,8 @@ struct ImportCommand: ParsableCommand {
         abstract: "Import contact exports and network files into the workspace.",
         discussion: """
             Reads LinkedIn Connections.csv, Google and Outlook contact CSVs, vCard files, and the native
-            people / ties / interactions / introductions files; the format is detected from the header.
+            people / ties / interactions / introductions files, and `rapport export --format json`
+            documents (merged by id); the format is detected from the header.
             Files given together import as one unit (people first, whatever the order): on any error
             nothing is written. Importing the same file again changes nothing.
 
@@ -17,6 +18,7 @@ struct ImportCommand: ParsableCommand {
               rapport import Connections.csv
               rapport import people.csv ties.csv interactions.csv introductions.csv
               rapport import alumni.csv --map first_name=Given,last_name=Family,organization=Employer
+              rapport import network.json
             """)
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -45,16 +47,25 @@ struct ImportCommand: ParsableCommand {
         let store = try workspace.open()
         let mapping = try map.map { try ColumnMapping(parsing: $0) }
         var parsed: [ParsedFile] = []
+        var documents: [(path: String, document: NetworkDocument)] = []
         for path in files {
             guard let contents = FileManager.default.contents(atPath: path) else {
                 throw CommandError.badInput("\(path): cannot read the file (missing or not readable)")
             }
-            parsed.append(try ContactFile.parse(path: path, data: [UInt8](contents), format: ImportFormat(rawValue: format), mapping: mapping))
+            let bytes = [UInt8](contents)
+            // `rapport export --format json` documents merge by id, keeping tie origins (NetworkJSON).
+            if format == "auto", map == nil, NetworkJSON.looksLikeDocument(bytes) {
+                documents.append((path, try NetworkJSON.decode(bytes, path: path)))
+                continue
+            }
+            parsed.append(try ContactFile.parse(path: path, data: bytes, format: ImportFormat(rawValue: format), mapping: mapping))
         }
         clock.mark("parse")
         let existing = try store.loadNetwork()
         clock.mark("read workspace")
-        let outcome = try Importer.merge(existing: existing, files: parsed)
+        let outcome = documents.isEmpty
+            ? try Importer.merge(existing: existing, files: parsed)
+            : try NetworkJSON.merge(existing: existing, documents: documents, files: parsed)
         clock.mark("merge")
         for warning in outcome.warnings.prefix(20) { Terminal.standardError("warning: " + Terminal.inert(warning.description)) }
         if outcome.warnings.count > 20 { Terminal.standardError("warning: … and \(outcome.warnings.count - 20) more warnings") }

@@ -3,6 +3,7 @@ import Foundation
 import Rapport
 import RapportCSV
 import RapportGraphviz
+import RapportReport
 import RapportStore
 
 /// The one place that turns an error into a message and an exit code.
@@ -32,6 +33,12 @@ enum ExitStatus {
             }
         case let error as ScoringError: return (error.description, badInput)
         case let error as FollowThroughError: return (error.description, badInput)
+        case let error as ReportError:
+            switch error {
+            case .diagram(_, let render): return (error.description, report(render).code)
+            case .unknownEgo, .scoring: return (error.description, badInput)
+            case .unsafeDiagram: return (error.description, failure)
+            }
         default: return ("\(error)", failure)
         }
     }

@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Try Rapport on the bundled sample network, in a throwaway workspace.",
+        discussion: """
+            Runs the whole flow on the Samples network built into this binary (a job seeker,
+            Avery Lindqvist, aiming at intellectual-property law): init, import, ties, reach, suggest,
+            a warm path, keep-warm, two diagrams and the HTML report. Nothing outside the demo folder is
+            touched; the folder (a new temporary one unless -o is given) keeps the workspace, the
+            diagrams and report.html to open in a browser. "Today" is 2026-11-20 unless --as-of says
+            otherwise, so the output is the same on every run.
+
+            Examples:
+              rapport demo
+              rapport demo -o rapport-demo
+              rapport demo --write-samples samples
+            """)
+
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp(
+            "The folder for the workspace and outputs (default: a new temporary folder).", valueName: "folder"))
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("The day that counts as today.", valueName: "YYYY-MM-DD"))
+    var asOf = "2026-11-20"
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Only write the bundled sample files to this folder, and stop.", valueName: "folder"))
+    var writeSamples: String?
+
+    /// The user of the sample network.
+    static let me = "Avery Lindqvist"
+    static let goal = ["--sector", "intellectual property"]
+
+    func validate() throws {
+        _ = try AsOfOption.parse(asOf, option: "--as-of")
+    }
+
+    func run() throws {
+        if let writeSamples {
+            let names = try DemoCommand.writeSamples(to: writeSamples)
+            print("Wrote \(names.count) sample files to \(writeSamples): \(names.joined(separator: ", ")).")
+            return
+        }
+        let folder = try output ?? DemoCommand.temporaryFolder()
+        let db = folder + "/rapport.db"
+        if FileManager.default.fileExists(atPath: db) {
+            throw CommandError.badInput("\(db) exists already; give -o a new or empty folder")
+        }
+        let samples = try DemoCommand.writeSamples(to: folder + "/samples").map { folder + "/samples/" + $0 }
+        let scored = ["--db", db, "--as-of", asOf]
+        let steps: [[String]] = [
+            ["init", "--db", db, "--me", DemoCommand.me],
+            ["import", "--db", db] + samples,
+            ["ties"] + scored + ["--explain", "--top", "3"],
+            ["reach"] + scored + ["--top", "8"],
+            ["suggest"] + scored + DemoCommand.goal + ["--top", "10", "--explain"],
+            ["path"] + scored + ["Helen Agarwal"],
+            ["suggest"] + scored + ["--keep-warm", "--top", "5"],
+            ["render", "ego"] + scored + ["-o", folder + "/ego.svg"],
+            ["render", "suggestions"] + scored + DemoCommand.goal + ["-o", folder + "/suggestions.png"],
+            ["report"] + scored + DemoCommand.goal + ["-o", folder + "/report.html"],
+        ]
+        let bold = Terminal.colorEnabled ? "\u{1B}[1m" : ""
+        let plain = Terminal.colorEnabled ? "\u{1B}[0m" : ""
+        for arguments in steps {
+            print("\n\(bold)$ rapport \(DemoCommand.shown(arguments, folder: folder))\(plain)")
+            fflush(nil)
+            var command = try RapportCommand.parseAsRoot(arguments)
+            try command.run()
+            fflush(nil)
+        }
+        print("\nThe demo workspace, diagrams and report are in \(folder)")
+        print("Open \(folder)/report.html in a browser; print it for a paper copy.")
+    }
+
+    /// The bundled samples written into `folder` (created when missing); returns their names.
+    static func writeSamples(to folder: String) throws -> [String] {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw CommandError.failure("\(folder): cannot create the folder")
+        }
+        var names: [String] = []
+        for file in EmbeddedSamples.files {
+            guard let data = Data(base64Encoded: file.base64) else {
+                throw CommandError.failure("the bundled \(file.name) is damaged; rebuild rapport")
+            }
+            try OutputFile.write([UInt8](data), to: folder + "/" + file.name)
+            names.append(file.name)
+        }
+        return names
+    }
+
+    static func temporaryFolder() throws -> String {
+        let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array((base + "/rapport-demo.XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else {
+            throw CommandError.failure("\(base): cannot create a temporary folder: \(String(cString: strerror(errno)))")
+        }
+        return String(cString: made)
+    }
+
+    /// The step as a user would type it: the demo folder shortened to `$DEMO`, options with spaces quoted.
+    static func shown(_ arguments: [String], folder: String) -> String {
+        arguments.map { argument in
+            let short = argument.replacingOccurrences(of: folder, with: "$DEMO")
+            return short.contains(" ") ? "\"\(short)\"" : short
+        }.joined(separator: " ")
+    }
+}
