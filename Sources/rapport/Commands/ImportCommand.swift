@@ -44,6 +44,8 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         var clock = PhaseTimer()
+        let progress = Progress("reading \(files.count) file\(files.count == 1 ? "" : "s")", steps: 3)
+        defer { progress.finish() }
         let store = try workspace.open()
         let mapping = try map.map { try ColumnMapping(parsing: $0) }
         var parsed: [ParsedFile] = []
@@ -61,20 +63,24 @@ struct ImportCommand: ParsableCommand {
             parsed.append(try ContactFile.parse(path: path, data: bytes, format: ImportFormat(rawValue: format), mapping: mapping))
         }
         clock.mark("parse")
+        progress.advance("merging people and relationships")
         let existing = try store.loadNetwork()
         clock.mark("read workspace")
         let outcome = documents.isEmpty
             ? try Importer.merge(existing: existing, files: parsed)
             : try NetworkJSON.merge(existing: existing, documents: documents, files: parsed)
         clock.mark("merge")
+        if dryRun { progress.finish() }
         for warning in outcome.warnings.prefix(20) { Terminal.standardError("warning: " + Terminal.inert(warning.description)) }
         if outcome.warnings.count > 20 { Terminal.standardError("warning: … and \(outcome.warnings.count - 20) more warnings") }
         if !dryRun {
+            progress.advance("writing the workspace")
             let changes = outcome.changes
             try store.apply(
                 people: changes.upsertPeople, ties: changes.upsertTies, interactions: changes.newInteractions,
                 introductions: changes.upsertIntroductions, log: (files, outcome.report.summary))
             clock.mark("write")
+            progress.finish()
         }
         print((dryRun ? "Dry run, nothing written. " : "") + Terminal.inert(outcome.report.summary))
         if workspace.verbose {

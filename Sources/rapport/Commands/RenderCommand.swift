@@ -81,6 +81,8 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let start = DispatchTime.now()
+        let progress = Progress("loading the network", steps: 2)
+        defer { progress.finish() }
         let a = try Analysis(analysis)
         var diagram: DiagramView
         switch view {
@@ -117,9 +119,11 @@ struct RenderCommand: ParsableCommand {
         }
         let chosenFormat = format.flatMap(DiagramFormat.init(name:)) ?? DiagramFormat(path: output) ?? .svg
         let chosenEngine = engine.flatMap(GraphvizEngine.init(name:)) ?? diagram.recommendedEngine(nodeCount: graph.nodeCount)
+        progress.advance("laying out \(graph.nodeCount) nodes with \(chosenEngine.rawValue)")
         let renderer = Renderer(location: .executable(CommandLine.selfPath, arguments: ["__render-worker"]))
         let bytes = try renderer.render(dot: graph.dotText, engine: chosenEngine, format: chosenFormat, timeout: .seconds(timeout))
         try OutputFile.write(bytes, to: output)
+        progress.finish()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         var line = "Wrote \(output): \(diagram.name) view, \(graph.nodeCount) nodes, \(chosenEngine.rawValue) layout"
         if seconds >= 1 { line += String(format: ", %.1f s", seconds) }

@@ -58,15 +58,22 @@ struct SuggestCommand: ParsableCommand {
     }
 
     func run() throws {
+        let progress = Progress("loading the network", steps: 2)
+        defer { progress.finish() }
         let a = try Analysis(analysis)
+        progress.advance("ranking")
         var clock = PhaseTimer()
         let planner = try Planner(a, options: goal)
         clock.mark("suggestion index")
-        if keepWarm { return try printKeepWarm(planner) }
+        if keepWarm {
+            progress.finish()
+            return try printKeepWarm(planner)
+        }
         if let batch, let out { return try runBatch(planner, egos: batch, folder: out) }
         let ego = try planner.ego(goal)
         let suggestions = try planner.suggest(goal: try goal.goal(), top: top, options: goal)
         clock.mark("suggest")
+        progress.finish()
         if json {
             print(try JSONOutput.string(suggestions.enumerated().map { SuggestionJSON($1, rank: $0 + 1) }))
             return

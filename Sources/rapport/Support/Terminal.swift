@@ -115,7 +115,9 @@ struct TextTable {
                 i == cells.count - 1 && !rightAligned.contains(i) ? cell : Terminal.pad(cell, to: widths[i], right: rightAligned.contains(i))
             }.joined(separator: "  ")
         }
-        var out = [line(headers), line(widths.map { String(repeating: "-", count: $0) })]
+        // Bold headers on a colour terminal (never with NO_COLOR, never into a pipe or file).
+        let header = Terminal.colorEnabled ? "\u{1B}[1m" + line(headers) + "\u{1B}[0m" : line(headers)
+        var out = [header, line(widths.map { String(repeating: "-", count: $0) })]
         out += cut.map(line)
         return out.joined(separator: "\n")
     }
