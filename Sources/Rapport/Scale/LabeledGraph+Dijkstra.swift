@@ -2,8 +2,9 @@ extension LabeledGraph {
     /// Most reliable paths from `source`: Dijkstra on lengths ℓ = −ln s, so that
     /// `exp(−distance[v])` is the largest product of strengths along any path to `v`.
     ///
-    /// Uses a 4-ary min-heap with decrease-key over (distance, node) pairs and a position array, so
-    /// each node enters the heap once. Unreachable nodes keep `Double.infinity`.
+    /// Uses a 4-ary min-heap of (distance, node) entries with lazy deletion (`LazyQuaternaryHeap`):
+    /// measured on the 1M-person bench network it beat decrease-key with a position array.
+    /// Unreachable nodes keep `Double.infinity`.
     /// - Parameters:
     ///   - source: the start node.
     ///   - weights: edge lengths (must be ≥ 0; NaN is a precondition failure caught by the caller).
@@ -14,13 +15,15 @@ extension LabeledGraph {
     public func shortestDistances(from source: Int32, weights: some EdgeWeights) -> [Double] {
         var distance = [Double](repeating: .infinity, count: nodeCount)
         guard source >= 0, Int(source) < nodeCount else { return distance }
-        var heap = QuaternaryHeap(capacity: nodeCount)
+        var heap = LazyQuaternaryHeap(capacity: nodeCount)
         distance[Int(source)] = 0
-        heap.insertOrDecrease(source, 0)
+        heap.push(source, 0)
         offsets.withUnsafeBufferPointer { off in
             entries.withUnsafeBufferPointer { adj in
                 distance.withUnsafeMutableBufferPointer { dist in
                     while let (u, du) = heap.popMin() {
+                        // A stale entry: u was reached more cheaply after this was pushed.
+                        if du > dist[Int(u)] { continue }
                         let lo = Int(off[Int(u)]), hi = Int(off[Int(u) + 1])
                         var h = lo
                         while h < hi {
@@ -29,7 +32,7 @@ extension LabeledGraph {
                             let candidate = du + weights.length(u, v, label: LabeledGraph.label(entry))
                             if candidate < dist[Int(v)] {
                                 dist[Int(v)] = candidate
-                                heap.insertOrDecrease(v, candidate)
+                                heap.push(v, candidate)
                             }
                             h += 1
                         }
@@ -119,5 +122,76 @@ public struct QuaternaryHeap {
             position[Int(node)] = Int32(i)
         }
         return (top, topKey)
+    }
+}
+
+/// A 4-ary min-heap of (key, node) entries without decrease-key: a node is pushed again whenever
+/// its distance improves, and stale entries are skipped when popped ("lazy deletion").
+///
+/// No position array means no random writes while sifting; on a million-node graph with degree ~20
+/// that beats decrease-key, since improvements per node are few.
+public struct LazyQuaternaryHeap {
+    @usableFromInline var keys: [Double] = []
+    @usableFromInline var nodes: [Int32] = []
+
+    @inlinable public init(capacity: Int) {
+        keys.reserveCapacity(capacity)
+        nodes.reserveCapacity(capacity)
+    }
+
+    @inlinable public var isEmpty: Bool { keys.isEmpty }
+
+    @inlinable
+    public mutating func push(_ node: Int32, _ key: Double) {
+        var i = keys.count
+        keys.append(key)
+        nodes.append(node)
+        keys.withUnsafeMutableBufferPointer { k in
+            nodes.withUnsafeMutableBufferPointer { n in
+                while i > 0 {
+                    let parent = (i - 1) >> 2
+                    if k[parent] <= key { break }
+                    k[i] = k[parent]
+                    n[i] = n[parent]
+                    i = parent
+                }
+                k[i] = key
+                n[i] = node
+            }
+        }
+    }
+
+    @inlinable
+    public mutating func popMin() -> (Int32, Double)? {
+        guard let lastKey = keys.last, let lastNode = nodes.last else { return nil }
+        let count = keys.count - 1
+        let top = (nodes[0], keys[0])
+        keys.removeLast()
+        nodes.removeLast()
+        guard count > 0 else { return top }
+        keys.withUnsafeMutableBufferPointer { k in
+            nodes.withUnsafeMutableBufferPointer { n in
+                var i = 0
+                while true {
+                    let first = 4 * i + 1
+                    if first >= count { break }
+                    var best = first
+                    var bestKey = k[first]
+                    let last = min(first + 4, count)
+                    var c = first + 1
+                    while c < last {
+                        if k[c] < bestKey { best = c; bestKey = k[c] }
+                        c += 1
+                    }
+                    if bestKey >= lastKey { break }
+                    k[i] = bestKey
+                    n[i] = n[best]
+                    i = best
+                }
+                k[i] = lastKey
+                n[i] = lastNode
+            }
+        }
+        return top
     }
 }
