@@ -63,22 +63,65 @@ struct Workload {
         FileHandle.standardError.write(Data("  [\(what) at \(String(format: "%.3f", s)) s]\n".utf8))
     }
 
+    /// Reads people.csv on two threads, split at a line boundary near the middle (serially when the
+    /// boundary falls inside a quoted field, as for ties.csv).
     mutating func loadPeople() throws {
         let path = directory + "/people.csv"
-        let stream = try RecordStream(path: path)
         var columns: [Int] = []
-        try stream.forEachRecord { record in
-            if columns.isEmpty {
-                columns = try Workload.columns(["id", "organization", "title", "sectors"], in: record, path: path)
-                return true
+        try RecordStream(path: path).forEachRecord { record in
+            columns = try Workload.columns(["id", "organization", "title", "sectors"], in: record, path: path)
+            return false
+        }
+        let size = RecordStream.fileSize(path) ?? 0
+        var parts: [PeoplePart] = []
+        if size > 1 << 20, let split = RecordStream.lineBoundary(in: path, after: size / 2) {
+            let results = Parts<PeoplePart>(count: 2)
+            let wanted = columns
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                results.run(half) {
+                    try Workload.readPeople(path: path, range: half == 0 ? 0..<split : split..<Int.max, header: half == 0, columns: wanted)
+                }
             }
-            ids.append(record[columns[0]])
-            organizations.append(record[columns[1]])
-            titles.append(record[columns[2]])
-            sectors.append(record[columns[3]])
-            return true
+            let halves = try results.values()
+            if halves[0].end == split { parts = halves }
+        }
+        if parts.isEmpty {
+            parts = [try Workload.readPeople(path: path, range: 0..<Int.max, header: true, columns: columns)]
+        }
+        for part in parts {
+            ids.append(contentsOf: part.ids)
+            organizations.append(contentsOf: part.organizations)
+            titles.append(contentsOf: part.titles)
+            sectors.append(contentsOf: part.sectors)
         }
         do { try ids.build() } catch { throw BenchError("\(path): \(error)") }
+    }
+
+    struct PeoplePart {
+        var ids = IdentifierTable()
+        var organizations = Column()
+        var titles = Column()
+        var sectors = Column()
+        var end = 0
+    }
+
+    static func readPeople(path: String, range: Range<Int>, header: Bool, columns: [Int]) throws -> PeoplePart {
+        let stream = try RecordStream(path: path, range: range)
+        var part = PeoplePart()
+        var skip = header
+        try stream.forEachRecord { record in
+            if skip {
+                skip = false
+                return true
+            }
+            part.ids.append(record[columns[0]])
+            part.organizations.append(record[columns[1]])
+            part.titles.append(record[columns[2]])
+            part.sectors.append(record[columns[3]])
+            return true
+        }
+        part.end = stream.endOffset
+        return part
     }
 
     /// Reads ties.csv on two threads, split at a line boundary near the middle. When that boundary
@@ -89,17 +132,14 @@ struct Workload {
         let split = size > 1 << 20 ? RecordStream.lineBoundary(in: path, after: size / 2) : nil
         let table = ids, ego = self.ego
         if let split {
-            let parts = ThreadParts()
+            let results = Parts<TiePart>(count: 2)
             DispatchQueue.concurrentPerform(iterations: 2) { half in
-                do {
-                    let part = try Workload.readTies(path: path, range: half == 0 ? 0..<split : split..<Int.max, header: half == 0, ids: table, ego: ego)
-                    parts.set(half, part)
-                } catch {
-                    parts.fail(error)
+                results.run(half) {
+                    try Workload.readTies(path: path, range: half == 0 ? 0..<split : split..<Int.max, header: half == 0, ids: table, ego: ego)
                 }
             }
-            if let error = parts.error { throw error }
-            let first = parts.parts[0]!, second = parts.parts[1]!
+            let halves = try results.values()
+            let first = halves[0], second = halves[1]
             if first.end == split {
                 endpoints = first.endpoints + second.endpoints
                 labels = first.labels + second.labels
@@ -117,12 +157,29 @@ struct Workload {
         var end = 0
     }
 
-    final class ThreadParts: @unchecked Sendable {
+    /// Results of work split over threads: each slot filled once, the first error kept.
+    final class Parts<Value>: @unchecked Sendable {
         private let lock = NSLock()
-        var parts: [TiePart?] = [nil, nil]
-        var error: (any Error)?
-        func set(_ i: Int, _ part: TiePart) { lock.withLock { parts[i] = part } }
-        func fail(_ e: any Error) { lock.withLock { error = error ?? e } }
+        private var slots: [Value?]
+        private var error: (any Error)?
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func run(_ i: Int, _ body: () throws -> Value) {
+            do {
+                let value = try body()
+                lock.withLock { slots[i] = value }
+            } catch {
+                lock.withLock { self.error = self.error ?? error }
+            }
+        }
+
+        func values() throws -> [Value] {
+            try lock.withLock {
+                if let error { throw error }
+                return slots.compactMap { $0 }
+            }
+        }
     }
 
     static func readTies(path: String, range: Range<Int>, header: Bool, ids: IdentifierTable, ego: Int32) throws -> TiePart {
@@ -223,6 +280,12 @@ struct Column {
     mutating func append(_ field: UnsafeRawBufferPointer) {
         bytes.append(contentsOf: field)
         starts.append(Int32(bytes.count))
+    }
+
+    mutating func append(contentsOf other: Column) {
+        let base = Int32(bytes.count)
+        bytes.append(contentsOf: other.bytes)
+        starts.append(contentsOf: other.starts.dropFirst().lazy.map { $0 + base })
     }
 
     @inline(__always)

@@ -43,6 +43,13 @@ public struct IdentifierTable: Sendable {
         id.withUTF8 { append(UnsafeRawBufferPointer($0)) }
     }
 
+    /// Appends every id of `other` (not yet built), in order: for tables filled on several threads.
+    public mutating func append(contentsOf other: IdentifierTable) {
+        let base = arena.count
+        arena.append(contentsOf: other.arena)
+        starts.append(contentsOf: other.starts.dropFirst().lazy.map { $0 + base })
+    }
+
     /// The id at `index`.
     public func id(at index: Int32) -> String {
         String(decoding: arena[starts[Int(index)]..<starts[Int(index) + 1]], as: UTF8.self)
