@@ -27,6 +27,7 @@ step path "Helen Agarwal"
 step suggest --keep-warm --top 5
 step render ego -o "$work/me.svg"
 step render suggestions --sector "intellectual property" -o "$work/next.png"
+step report --sector "intellectual property" -o "$work/report.html"
 # Follow-through: ask for the introduction, prepare, meet, and see what is due.
 step draft "Helen Agarwal"
 step intro "Eleanor Achterberg" "Helen Agarwal" --status requested --date 2026-11-12
