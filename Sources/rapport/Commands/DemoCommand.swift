@@ -65,6 +65,15 @@ struct DemoCommand: ParsableCommand {
             ["render", "ego"] + scored + ["-o", folder + "/ego.svg"],
             ["render", "suggestions"] + scored + DemoCommand.goal + ["-o", folder + "/suggestions.png"],
             ["report"] + scored + DemoCommand.goal + ["-o", folder + "/report.html"],
+            // Follow-through: ask for the introduction, prepare, meet, and see what is due.
+            ["draft"] + scored + ["Helen Agarwal"],
+            ["intro", "--db", db, "Eleanor Achterberg", "Helen Agarwal", "--status", "requested", "--date", "2026-11-12"],
+            ["status", "--db", db, "Helen Agarwal", "scheduled", "--date", "2026-11-16", "--note", "Coffee near the office, Thursday 8:30"],
+            ["prep"] + scored + ["Helen Agarwal"],
+            ["log", "--db", db, "informational_interview", "Helen Agarwal", "--date", "2026-11-19", "--minutes", "35", "--rapport", "5",
+             "--note", "Start with the patent bar; ask about the PTAB rotation"],
+            ["pipeline"] + scored,
+            ["due"] + scored + ["--ics", folder + "/follow-ups.ics"],
         ]
         let bold = Terminal.colorEnabled ? "\u{1B}[1m" : ""
         let plain = Terminal.colorEnabled ? "\u{1B}[0m" : ""
@@ -75,7 +84,7 @@ struct DemoCommand: ParsableCommand {
             try command.run()
             fflush(nil)
         }
-        print("\nThe demo workspace, diagrams and report are in \(folder)")
+        print("\nThe demo workspace, diagrams, report and calendar are in \(folder)")
         print("Open \(folder)/report.html in a browser; print it for a paper copy.")
     }
 
