@@ -84,7 +84,9 @@ extension Workspace {
                 """, path: path)
             // Insert in key order, so each B-tree grows at its right edge instead of splitting pages
             // all over; `seq` still records the order the caller gave.
-            for (offset, p) in people.enumerated().sorted(by: { $0.element.id.utf8.lexicographicallyPrecedes($1.element.id.utf8) }) {
+            // (String `<` is only close to SQLite's byte order outside ASCII; the order only has to be
+            // good for the B-tree, not exact, and `<` is several times faster than comparing bytes.)
+            for (offset, p) in people.enumerated().sorted(by: { $0.element.id < $1.element.id }) {
                 upsertPerson.bind(p.id)
                 upsertPerson.bind(p.firstName)
                 upsertPerson.bind(p.lastName)
@@ -107,8 +109,10 @@ extension Workspace {
                 ON CONFLICT(person_low, person_high) DO UPDATE SET kind = excluded.kind, since = excluded.since,
                     origin = excluded.origin
                 """, path: path)
-            let sortedTies = ties.enumerated().map { ($0.offset, $0.element, $0.element.pair) }.sorted { a, b in
-                a.2.low == b.2.low ? a.2.high.utf8.lexicographicallyPrecedes(b.2.high.utf8) : a.2.low.utf8.lexicographicallyPrecedes(b.2.low.utf8)
+            let keyed: [(offset: Int, tie: Tie, pair: TiePair)] = ties.enumerated().map { ($0.offset, $0.element, $0.element.pair) }
+            let sortedTies = keyed.sorted { (a: (offset: Int, tie: Tie, pair: TiePair), b: (offset: Int, tie: Tie, pair: TiePair)) -> Bool in
+                if a.pair.low != b.pair.low { return a.pair.low < b.pair.low }
+                return a.pair.high < b.pair.high
             }
             for (offset, t, pair) in sortedTies {
                 upsertTie.bind(pair.low)
