@@ -176,7 +176,7 @@ extension NetworkBuilder {
 
 extension TieKind {
     /// Closeness order used when two declarations of one tie disagree: family and mentor first.
-    var closeness: Int {
+    public var closeness: Int {
         switch self {
         case .family: return 6
         case .mentor: return 5
@@ -191,8 +191,8 @@ extension TieKind {
 
 extension Tie {
     /// This tie combined with another declaration of the same pair: the closer kind, the earlier
-    /// `since`, and the more direct origin.
-    func merged(with other: Tie) -> Tie {
+    /// `since`, and `declared` over any other origin. Importers and the builder merge the same way.
+    public func merged(with other: Tie) -> Tie {
         var result = self
         if other.kind.closeness > kind.closeness { result.kind = other.kind }
         switch (since, other.since) {

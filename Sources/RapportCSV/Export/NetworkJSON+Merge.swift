@@ -49,7 +49,7 @@ extension NetworkJSON {
                     throw ImportError(.selfReference(column: "personB"), at: location)
                 }
                 if let j = tieIndex[tie.pair] {
-                    let merged = data.ties[j].combined(with: tie)
+                    let merged = data.ties[j].merged(with: tie)
                     if merged == data.ties[j] { unchanged += 1 } else { data.ties[j] = merged }
                 } else {
                     tieIndex[tie.pair] = data.ties.count

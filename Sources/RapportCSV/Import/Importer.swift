@@ -131,7 +131,7 @@ private struct Merge {
 
     mutating func upsert(_ tie: Tie) {
         if let j = tieIndex[tie.pair] {
-            let merged = ties[j].combined(with: tie)
+            let merged = ties[j].merged(with: tie)
             if merged != ties[j] {
                 ties[j] = merged
                 if j < existingTies { updatedTies.insert(j) }

@@ -52,33 +52,4 @@ extension Person {
     }
 }
 
-extension Tie {
-    /// This tie combined with another declaration of the same pair: the closer kind, the earlier
-    /// `since`, and `declared` over any other origin.
-    func combined(with other: Tie) -> Tie {
-        var result = self
-        if other.kind.importCloseness > kind.importCloseness { result.kind = other.kind }
-        switch (since, other.since) {
-        case (nil, let s?): result.since = s
-        case (let a?, let b?) where b < a: result.since = b
-        default: break
-        }
-        if other.origin == .declared { result.origin = .declared }
-        return result
-    }
-}
 
-extension TieKind {
-    /// Closeness order when two declarations disagree (the same order as `NetworkBuilder`).
-    var importCloseness: Int {
-        switch self {
-        case .family: return 6
-        case .mentor: return 5
-        case .friend: return 4
-        case .colleague: return 3
-        case .classmate: return 2
-        case .formerColleague: return 1
-        case .acquaintance: return 0
-        }
-    }
-}

@@ -111,20 +111,19 @@ struct SuggestCommand: ParsableCommand {
             print(table.render())
             return
         }
-        let lines = table.render().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        print(lines[0])
-        print(lines[1])
-        for (i, s) in suggestions.enumerated() {
-            print(lines[i + 2])
-            print("    → " + Terminal.cell(s.action))
-            if !s.path.isEmpty { print("    path: " + Terminal.cell(planner.describe(s.path, from: ego))) }
+        print(table.render { i in
+            let s = suggestions[i]
             let c = s.components
-            print("    score \(format2(s.score)): relevance \(format2(c.relevance)), path \(format2(c.reliability)), redundancy \(format2(c.redundancy)) (\(c.introducerCount) introducer\(c.introducerCount == 1 ? "" : "s")), quality gain \(format2(c.qualityGain)), insight \(format2(c.insight))\(c.freshness < 1 ? ", freshness ×\(format2(c.freshness))" : "")")
+            var lines = ["    → " + Terminal.cell(s.action)]
+            if !s.path.isEmpty { lines.append("    path: " + Terminal.cell(planner.describe(s.path, from: ego))) }
+            lines.append("    score \(format2(s.score)): relevance \(format2(c.relevance)), path \(format2(c.reliability)), redundancy \(format2(c.redundancy)) (\(c.introducerCount) introducer\(c.introducerCount == 1 ? "" : "s")), quality gain \(format2(c.qualityGain)), insight \(format2(c.insight))\(c.freshness < 1 ? ", freshness ×\(format2(c.freshness))" : "")")
             if !s.alternatives.isEmpty {
-                print("    also via: " + Terminal.cell(s.alternatives.prefix(3).map { "\($0.name) (\(format2($0.reliability)))" }.joined(separator: ", ")))
+                lines.append("    also via: " + Terminal.cell(s.alternatives.prefix(3).map { "\($0.name) (\(format2($0.reliability)))" }.joined(separator: ", ")))
             }
-        }
+            return lines
+        })
     }
+
 
     /// One CSV of suggestions per ego, computed in parallel on the shared snapshot.
     private func runBatch(_ planner: Planner, egos path: String, folder: String) throws {
@@ -175,13 +174,7 @@ struct SuggestCommand: ParsableCommand {
             let last = k.lastInteraction.map { "\($0.iso) (\(k.daysSinceContact ?? 0) d)" } ?? "never"
             table.add([k.name, k.organization ?? "", format2(k.strength), format2(k.peakStrength), last])
         }
-        let lines = table.render().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        print(lines[0])
-        print(lines[1])
-        for (i, k) in list.enumerated() {
-            print(lines[i + 2])
-            print("    → " + Terminal.cell(k.action))
-        }
+        print(table.render { i in ["    → " + Terminal.cell(list[i].action)] })
         if list.count < all.count { print("\(list.count) of \(all.count) fading ties (--top 0 lists all)") }
     }
 }

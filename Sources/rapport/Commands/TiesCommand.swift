@@ -82,17 +82,13 @@ struct TiesCommand: ParsableCommand {
         }
         if explain {
             // One block per tie: the table row, then its factors in words.
-            let lines = table.render().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            print(lines[0])
-            print(lines[1])
-            for (i, row) in rows.enumerated() {
-                print(lines[i + 2])
-                let explanation = a.strengths.explain(edge: row.edge)
-                print("    " + Terminal.cell(explanation.sentence))
-                for f in explanation.factors where f.isAdditive && abs(f.contribution) >= 0.005 {
-                    print("      \(f.contribution >= 0 ? "+" : "")\(format2(f.contribution))  \(f.name): \(Terminal.cell(f.detail))")
-                }
-            }
+            print(table.render { i in
+                let explanation = a.strengths.explain(edge: rows[i].edge)
+                return ["    " + Terminal.cell(explanation.sentence)]
+                    + explanation.factors.filter { $0.isAdditive && abs($0.contribution) >= 0.005 }.map { f in
+                        "      \(f.contribution >= 0 ? "+" : "")\(format2(f.contribution))  \(f.name): \(Terminal.cell(f.detail))"
+                    }
+            })
         } else {
             print(table.render())
         }

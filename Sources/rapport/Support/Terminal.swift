@@ -104,6 +104,17 @@ struct TextTable {
 
     mutating func add(_ row: [String]) { rows.append(row.map(Terminal.cell)) }
 
+    /// The table with indented lines under each row (explanations, next actions).
+    func render(details: (Int) -> [String]) -> String {
+        let lines = render().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var out = Array(lines.prefix(2))
+        for (i, line) in lines.dropFirst(2).enumerated() {
+            out.append(line)
+            out += details(i)
+        }
+        return out.joined(separator: "\n")
+    }
+
     func render() -> String {
         let cut = rows.map { row in
             row.enumerated().map { i, cell in maxWidths[i].map { Terminal.truncate(cell, to: $0) } ?? cell }
