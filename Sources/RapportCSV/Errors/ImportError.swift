@@ -57,6 +57,8 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         case unknownPerson(String)
         case ambiguousPerson(String, candidates: [String])
         case selfReference(column: String)
+        /// An introduction whose introducer, person and `to` are not three different people.
+        case selfIntroduction(column: String, sameAs: String)
         case invalidMapping(String)
         case invalidVCard(String)
 
@@ -90,6 +92,8 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
                 return
                     "'\(reference)' matches \(candidates.count) people: \(candidates.joined(separator: ", ")); use an id or email"
             case .selfReference(let column): return "\(column) names the same person as the other side"
+            case .selfIntroduction(let column, let other):
+                return "\(column) names the same person as \(other); an introduction needs three different people"
             case .invalidMapping(let message): return "invalid column mapping: \(message)"
             case .invalidVCard(let message): return "invalid vCard: \(message)"
             }

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+@testable import RapportCSV
+
+/// Regressions found while hardening the import (issue 7): each pins the fixed behaviour.
+@Suite struct ImportRegressionTests {
+    static let people = "id,first_name,last_name\nme,J,P\na,A,A\nb,B,B\nc,C,C\n"
+
+    /// "a introduced b to a" used to be accepted; an introduction needs three different people.
+    @Test func introducerWhoIsAlsoTheOneIntroducedToIsRefused() throws {
+        #expect(
+            errorText { _ = try parse("introducer,person,status,to\na,b,made,a\n", path: "i.csv") }
+                == "i.csv:2:10: to names the same person as introducer; an introduction needs three different people")
+    }
+
+    @Test func introducerResolvingToTheSamePersonAsToIsRefused() throws {
+        // Same person by id and by e-mail: only resolution can see it.
+        let people = try parse("id,first_name,last_name,email\nme,J,P,\na,A,A,a@x.example\nb,B,B,\n", path: "p.csv")
+        let intros = try parse("introducer,person,status,to\na,b,made,a@x.example\n", path: "i.csv")
+        #expect(
+            errorText { _ = try Importer.merge(existing: NetworkData(), files: [people, intros]) }
+                == "i.csv:2:10: to names the same person as introducer; an introduction needs three different people")
+    }
+
+    @Test func userIntroducingSomeoneToThemselvesIsRefused() throws {
+        let people = try parse(Self.people, path: "p.csv")
+        let intros = try parse("introducer,person,status\nme,b,made\n", path: "i.csv")
+        #expect(
+            errorText { _ = try Importer.merge(existing: NetworkData(), files: [people, intros]) }
+                == "i.csv:2:1: introducer names the same person as to (the user); an introduction needs three different people")
+    }
+
+    @Test func selfIntroductionNamesBothColumns() {
+        #expect(
+            errorText { _ = try parse("introducer,person,status\na,a,made\n", path: "i.csv") }
+                == "i.csv:2:3: person names the same person as introducer; an introduction needs three different people")
+    }
+
+    @Test func introductionCycleBetweenThreePeopleIsLegal() throws {
+        let people = try parse(Self.people, path: "p.csv")
+        let intros = try parse("introducer,person,status,to\na,b,made,c\nc,b,made,a\n", path: "i.csv")
+        #expect(try Importer.merge(existing: NetworkData(), files: [people, intros]).report.introductionsNew == 2)
+    }
+}
