@@ -42,4 +42,12 @@ import Testing
         let intros = try parse("introducer,person,status,to\na,b,made,c\nc,b,made,a\n", path: "i.csv")
         #expect(try Importer.merge(existing: NetworkData(), files: [people, intros]).report.introductionsNew == 2)
     }
+
+    /// A garbage "header" used to be echoed whole (up to 12 cells of 1 MiB each).
+    @Test func unknownFormatMessageShortensLongHeaderCells() {
+        let long = String(repeating: "x", count: 5000)
+        let message = errorText { _ = try parse("\(long),b\n1,2\n", path: "g.csv") }
+        #expect(message?.hasPrefix("g.csv:1:1: unknown format: header '" + String(repeating: "x", count: 40) + "…,b' matches none") == true)
+        #expect(message?.contains(String(repeating: "x", count: 41)) == false)
+    }
 }
