@@ -50,4 +50,20 @@ import Testing
         #expect(message?.hasPrefix("g.csv:1:1: unknown format: header '" + String(repeating: "x", count: 40) + "…,b' matches none") == true)
         #expect(message?.contains(String(repeating: "x", count: 41)) == false)
     }
+
+    /// A file with a cut-off UTF-8 sequence used to switch to Windows-1252 silently.
+    @Test func fileReadAsWindows1252SaysWhereUTF8Stopped() throws {
+        let bytes = Array("id,first_name,last_name,title\np1,Zoë,Ren".utf8) + [0xC3] + Array(",X\n".utf8)
+        let file = try ContactFile.parse(path: "t.csv", data: bytes)
+        #expect(file.encoding == .windows1252)
+        // Line 2 "p1,Zoë,Ren" is 10 characters; the stray byte is character 11.
+        #expect(
+            file.warnings.map(\.description) == [
+                "t.csv:2:11: warning: not valid UTF-8 from here; bytes outside UTF-8 sequences are read as Windows-1252"
+            ])
+    }
+
+    @Test func validUTF8FileHasNoEncodingWarning() throws {
+        #expect(try parse("id,first_name,last_name\np1,Zoë,Ren\n").warnings.isEmpty)
+    }
 }
