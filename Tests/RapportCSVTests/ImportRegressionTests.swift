@@ -66,4 +66,11 @@ import Testing
     @Test func validUTF8FileHasNoEncodingWarning() throws {
         #expect(try parse("id,first_name,last_name\np1,Zoë,Ren\n").warnings.isEmpty)
     }
+
+    /// A header-only file used to import nothing without a word.
+    @Test func headerOnlyFileWarnsThatThereIsNothingToImport() throws {
+        let file = try parse("\nid,first_name,last_name\n", path: "h.csv")
+        #expect(file.rowCount == 0)
+        #expect(file.warnings.map(\.description) == ["h.csv:2:1: warning: no rows after the header; nothing to import"])
+    }
 }

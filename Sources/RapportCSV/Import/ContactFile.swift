@@ -61,6 +61,12 @@ public enum ContactFile {
             break
         }
         file.warnings = (encodingWarning.map { [$0] } ?? []) + reader.warnings + file.warnings
+        if file.rowCount == 0, file.warnings.isEmpty {
+            // A header and nothing else: most often the wrong file, or an export cut short.
+            file.warnings.append(
+                ImportWarning(
+                    "no rows after the header; nothing to import", at: header.record.location(ofField: 0, path: path)))
+        }
         return file
     }
 
