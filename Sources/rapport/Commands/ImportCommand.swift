@@ -51,7 +51,8 @@ struct ImportCommand: ParsableCommand {
             parsed.append(try ContactFile.parse(path: path, data: [UInt8](contents), format: ImportFormat(rawValue: format), mapping: mapping))
         }
         let outcome = try Importer.merge(existing: try store.loadNetwork(), files: parsed)
-        for warning in outcome.warnings.prefix(20) { Terminal.standardError("warning: " + Terminal.inert(warning.description)) }
+        // `ImportWarning.description` is already `path:line:column: warning: message`.
+        for warning in outcome.warnings.prefix(20) { Terminal.standardError(Terminal.inert(warning.description)) }
         if outcome.warnings.count > 20 { Terminal.standardError("warning: … and \(outcome.warnings.count - 20) more warnings") }
         if !dryRun {
             let changes = outcome.changes
