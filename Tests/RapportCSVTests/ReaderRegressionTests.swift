@@ -31,4 +31,14 @@ import Testing
         #expect(
             errorText { _ = try reader.readAll() } == "s.csv:1:3: field larger than the limit of 8 bytes")
     }
+
+    /// Found by fuzz-csv: a row ending in a delimiter at the very end of the file got one field more
+    /// than the column limit (the last, empty field skipped the check).
+    @Test func delimiterAtTheEndOfTheFileCountsTowardsTheColumnLimit() throws {
+        let limits = CSVLimits(maxFieldBytes: 64, maxColumns: 3, maxRows: 10)
+        var reader = CSVReader(path: "c.csv", utf8: Array("a,b,c,".utf8), limits: limits)
+        #expect(errorText { _ = try reader.readAll() } == "c.csv:1:7: row has more than the limit of 3 columns")
+        var exact = CSVReader(path: "c.csv", utf8: Array("a,b,".utf8), limits: limits)
+        #expect(try exact.readAll().map(\.fields) == [["a", "b", ""]])
+    }
 }

@@ -237,11 +237,14 @@ public struct CSVReader: Sendable {
             s.pos += 1
             if b == delimiter {
                 if s.pos >= n {
+                    // A delimiter ending the file starts one last, empty field: it counts too.
+                    let last = FieldPosition(
+                        line: Int32(truncatingIfNeeded: s.line), column: Int32(truncatingIfNeeded: s.pos - s.lineStart + 1))
+                    if fields.count >= limits.maxColumns {
+                        return .failure(ImportError(.tooManyColumns(limit: limits.maxColumns), at: location(last)))
+                    }
                     fields.append("")
-                    positions.append(
-                        FieldPosition(
-                            line: Int32(truncatingIfNeeded: s.line),
-                            column: Int32(truncatingIfNeeded: s.pos - s.lineStart + 1)))
+                    positions.append(last)
                     break
                 }
                 continue
