@@ -27,3 +27,11 @@ clean:
 .PHONY: bench
 bench:
 	@bash Benchmarks/run.sh
+
+# libFuzzer targets (CSV reader + formats, vCard, DOT through agmemread); Linux, not part of CI.
+# Each runs FUZZ_SECONDS (default 600); see Tests/Fuzz/run.sh and Docs/Security.md.
+.PHONY: fuzz
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	@bash Tests/Fuzz/build.sh .build/fuzz
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash Tests/Fuzz/run.sh
