@@ -16,7 +16,8 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     checkReader(bytes, limits: CSVLimits())
     checkReader(bytes, limits: smallLimits)
     // Format detection and the row readers; the first byte picks a forced format now and then.
-    let forced: ImportFormat? = bytes.first.map { $0 % 4 == 0 ? ImportFormat.allCases[Int($0 / 4) % ImportFormat.allCases.count] : nil } ?? nil
+    let forced: ImportFormat? =
+        bytes.first.map { $0 % 4 == 0 ? ImportFormat.allCases[Int($0 / 4) % ImportFormat.allCases.count] : nil } ?? nil
     do {
         let file = try ContactFile.parse(path: "fuzz.csv", data: bytes, format: forced == .mapped ? nil : forced)
         precondition(file.path == "fuzz.csv")

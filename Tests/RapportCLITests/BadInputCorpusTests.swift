@@ -105,7 +105,8 @@ import Testing
 
     @Test func mixedEncodingKeepsUTF8NamesAndWarnsWhereWindows1252Starts() throws {
         // Line 2 is UTF-8 "Müller"; line 3 has 0xE9 ("é" in Windows-1252) at column 7.
-        let bytes = Array((Self.peopleHeader + "p4,Müller,X\n").utf8) + Array("p5,Jos".utf8) + [0xE9] + Array(",Y\n".utf8)
+        let bytes =
+            Array((Self.peopleHeader + "p4,Müller,X\n").utf8) + Array("p5,Jos".utf8) + [0xE9] + Array(",Y\n".utf8)
         try Self.expectAccepted(
             "mixed.csv", bytes,
             warnings: [
@@ -187,7 +188,8 @@ import Testing
 
     @Test func tieToOneselfIsRefused() throws {
         try Self.expectRefused(
-            "ties.csv", "person_a,person_b,kind\np1,p1,friend\n", "2:4: person_b names the same person as the other side")
+            "ties.csv", "person_a,person_b,kind\np1,p1,friend\n",
+            "2:4: person_b names the same person as the other side")
     }
 
     @Test func interactionWithOneselfIsRefused() throws {

@@ -15,9 +15,9 @@ extension Tag {
     static let sqlite3 = "/usr/bin/sqlite3"
     static var hasSQLite3: Bool { FileManager.default.isExecutableFile(atPath: sqlite3) }
 
-    /// People and ties of the generated import. Debug builds read about 20k rows a second here, so the
-    /// default (8,000 people, 48,000 ties) keeps 20 kills under a minute; RAPPORT_DURABILITY_PEOPLE=50000 gives the issue's
-    /// 50k people and 300k ties (six ties a person).
+    /// People in the generated import (six ties each). Debug builds read about 20k rows a second
+    /// here, so the default (8,000 people, 48,000 ties) keeps 20 kills under a minute;
+    /// RAPPORT_DURABILITY_PEOPLE=50000 gives the issue's 50k people and 300k ties.
     static var peopleCount: Int {
         ProcessInfo.processInfo.environment["RAPPORT_DURABILITY_PEOPLE"].flatMap(Int.init) ?? 8_000
     }
@@ -123,7 +123,8 @@ extension Tag {
             if round % 2 == 0 {
                 // Anywhere in the run (reading, merging, writing, or just after it ended).
                 let delay = duration * Double.random(in: 0...1.3, using: &rng)
-                Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
+                Thread.sleep(
+                    forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
                 description = "after \(delay)"
             } else {
                 // Inside the write transaction: once the WAL has grown past a random size.
@@ -149,7 +150,9 @@ extension Tag {
             #expect(listed.status == 0, "round \(round): \(listed.stderr)")
         }
         // Both outcomes should occur, or the schedule tests nothing; not a failure of Rapport, though.
-        print("durability: 20 kills, \(outcomes.filter { $0 == "all" }.count) after the commit (a full import took \(duration))")
+        print(
+            "durability: 20 kills, \(outcomes.filter { $0 == "all" }.count) after the commit (a full import took \(duration))"
+        )
     }
 
     @Test(.enabled(if: hasSQLite3, "needs the sqlite3 tool"), .timeLimit(.minutes(2)))

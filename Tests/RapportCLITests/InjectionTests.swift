@@ -44,7 +44,9 @@ import Testing
     /// What a diagram shows for `text`: the documented DOT rule drops control characters (ESC);
     /// everything else, right-to-left override and joiners included, is kept.
     static func shown(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }))
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.filter { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }))
     }
 
     // MARK: DOT
@@ -107,7 +109,8 @@ import Testing
     // MARK: JSON
 
     @Test(arguments: [
-        ["people", "--json"], ["suggest", "--sector", "law", "--json", "--top", "0"], ["ties", "--all", "--json", "--top", "0"],
+        ["people", "--json"], ["suggest", "--sector", "law", "--json", "--top", "0"],
+        ["ties", "--all", "--json", "--top", "0"],
         ["reach", "--json", "--top", "0"], ["path", "t7", "--json"],
     ])
     func jsonOutputParsesBackToTheSameStrings(arguments: [String]) throws {

@@ -24,7 +24,8 @@ import Testing
     }
 
     static func mode(_ cli: CLI, _ name: String) throws -> Int {
-        let attributes = try FileManager.default.attributesOfItem(atPath: cli.directory.appendingPathComponent(name).path)
+        let attributes = try FileManager.default.attributesOfItem(
+            atPath: cli.directory.appendingPathComponent(name).path)
         return (attributes[.posixPermissions] as? Int ?? -1) & 0o777
     }
 
@@ -48,7 +49,9 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try Self.mode(cli, name) == 0o600)
         // No temporary file is left beside it.
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).filter { $0.hasSuffix(".tmp") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).filter {
+            $0.hasSuffix(".tmp")
+        }
         #expect(leftovers.isEmpty)
     }
 
@@ -109,7 +112,8 @@ import Testing
         ]
         for (i, arguments) in commands.enumerated() {
             let log = "trace\(i).txt"
-            let result = try cli.runProgram(strace, ["-f", "-qq", "-e", "trace=network", "-o", log, CLI.binary.path] + arguments)
+            let result = try cli.runProgram(
+                strace, ["-f", "-qq", "-e", "trace=network", "-o", log, CLI.binary.path] + arguments)
             if result.status != 0, result.stderr.contains("ptrace") {
                 print("skipped: strace cannot trace here (\(result.stderr.prefix(120)))")
                 return

@@ -28,13 +28,15 @@ import Testing
         let intros = try parse("introducer,person,status\nme,b,made\n", path: "i.csv")
         #expect(
             errorText { _ = try Importer.merge(existing: NetworkData(), files: [people, intros]) }
-                == "i.csv:2:1: introducer names the same person as to (the user); an introduction needs three different people")
+                == "i.csv:2:1: introducer names the same person as to (the user); an introduction needs three different people"
+        )
     }
 
     @Test func selfIntroductionNamesBothColumns() {
         #expect(
             errorText { _ = try parse("introducer,person,status\na,a,made\n", path: "i.csv") }
-                == "i.csv:2:3: person names the same person as introducer; an introduction needs three different people")
+                == "i.csv:2:3: person names the same person as introducer; an introduction needs three different people"
+        )
     }
 
     @Test func introductionCycleBetweenThreePeopleIsLegal() throws {
@@ -47,7 +49,10 @@ import Testing
     @Test func unknownFormatMessageShortensLongHeaderCells() {
         let long = String(repeating: "x", count: 5000)
         let message = errorText { _ = try parse("\(long),b\n1,2\n", path: "g.csv") }
-        #expect(message?.hasPrefix("g.csv:1:1: unknown format: header '" + String(repeating: "x", count: 40) + "…,b' matches none") == true)
+        #expect(
+            message?.hasPrefix(
+                "g.csv:1:1: unknown format: header '" + String(repeating: "x", count: 40) + "…,b' matches none") == true
+        )
         #expect(message?.contains(String(repeating: "x", count: 41)) == false)
     }
 

@@ -239,7 +239,8 @@ public struct CSVReader: Sendable {
                 if s.pos >= n {
                     // A delimiter ending the file starts one last, empty field: it counts too.
                     let last = FieldPosition(
-                        line: Int32(truncatingIfNeeded: s.line), column: Int32(truncatingIfNeeded: s.pos - s.lineStart + 1))
+                        line: Int32(truncatingIfNeeded: s.line),
+                        column: Int32(truncatingIfNeeded: s.pos - s.lineStart + 1))
                     if fields.count >= limits.maxColumns {
                         return .failure(ImportError(.tooManyColumns(limit: limits.maxColumns), at: location(last)))
                     }
