@@ -43,3 +43,11 @@ man: deps
 # Re-embed Samples/ into the binary after changing them (DemoCommandTests fails until you do).
 samples:
 	@bash Sources/rapport/Resources/embed-samples.sh
+
+# libFuzzer targets (CSV reader + formats, vCard, DOT through agmemread); Linux, not part of CI.
+# Each runs FUZZ_SECONDS (default 600); see Tests/Fuzz/run.sh and Docs/Security.md.
+.PHONY: fuzz
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	@bash Tests/Fuzz/build.sh .build/fuzz
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash Tests/Fuzz/run.sh

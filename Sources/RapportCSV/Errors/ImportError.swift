@@ -57,6 +57,8 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         case unknownPerson(String)
         case ambiguousPerson(String, candidates: [String])
         case selfReference(column: String)
+        /// An introduction whose introducer, person and `to` are not three different people.
+        case selfIntroduction(column: String, sameAs: String)
         case invalidMapping(String)
         case invalidVCard(String)
 
@@ -71,7 +73,9 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
             case .tooManyRows(let limit): return "file has more than the limit of \(limit) rows"
             case .noHeaderRow: return "no header row (the file is empty or holds only blank lines)"
             case .unknownFormat(let header, let known):
-                let seen = header.prefix(12).joined(separator: ",") + (header.count > 12 ? ",…" : "")
+                // At most 12 cells of at most 40 characters: a garbage "header" stays one readable line.
+                let cells = header.prefix(12).map { $0.count > 40 ? $0.prefix(40) + "…" : $0 }
+                let seen = cells.joined(separator: ",") + (header.count > 12 ? ",…" : "")
                 return
                     "unknown format: header '\(seen)' matches none of the known formats (\(known.joined(separator: ", "))); use --format or --map"
             case .missingColumn(let name, let format):
@@ -90,6 +94,8 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
                 return
                     "'\(reference)' matches \(candidates.count) people: \(candidates.joined(separator: ", ")); use an id or email"
             case .selfReference(let column): return "\(column) names the same person as the other side"
+            case .selfIntroduction(let column, let other):
+                return "\(column) names the same person as \(other); an introduction needs three different people"
             case .invalidMapping(let message): return "invalid column mapping: \(message)"
             case .invalidVCard(let message): return "invalid vCard: \(message)"
             }

@@ -117,9 +117,16 @@ enum NativeFormats {
     static func introduction(_ row: Row) throws(ImportError) -> IntroductionRecord {
         let introducer = try row.reference("introducer")
         let person = try row.reference("person")
-        if introducer.text == person.text { throw ImportError(.selfReference(column: "person"), at: person.location) }
+        if introducer.text == person.text {
+            throw ImportError(.selfIntroduction(column: "person", sameAs: "introducer"), at: person.location)
+        }
         let to = row.optionalReference("to")
-        if let to, to.text == person.text { throw ImportError(.selfReference(column: "to"), at: to.location) }
+        if let to, to.text == person.text {
+            throw ImportError(.selfIntroduction(column: "to", sameAs: "person"), at: to.location)
+        }
+        if let to, to.text == introducer.text {
+            throw ImportError(.selfIntroduction(column: "to", sameAs: "introducer"), at: to.location)
+        }
         let status: IntroductionStatus = try enumValue(row, "status") {
             IntroductionStatus(rawValue: $0) ?? IntroductionStatus(rawValue: $0.lowercased())
         }

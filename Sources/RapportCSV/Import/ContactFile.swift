@@ -26,9 +26,12 @@ public enum ContactFile {
             format == .vcard
             || (format == nil && mapping == nil
                 && (path.lowercased().hasSuffix(".vcf") || VCardFormat.looksLikeVCard(text)))
+        // Say where a file stopped being UTF-8: a cut-off export reads differently from what the user typed.
+        let encodingWarning = encoding == .windows1252 ? windows1252Warning(data, path: path) : nil
         if isVCard {
             var file = ParsedFile(path: path, format: .vcard, encoding: encoding)
             try VCardFormat.read(text, into: &file)
+            file.warnings = (encodingWarning.map { [$0] } ?? []) + file.warnings
             return file
         }
         var reader = CSVReader(path: path, utf8: text, limits: limits)
@@ -57,7 +60,33 @@ public enum ContactFile {
         case .vcard:
             break
         }
-        file.warnings = reader.warnings + file.warnings
+        file.warnings = (encodingWarning.map { [$0] } ?? []) + reader.warnings + file.warnings
+        if file.rowCount == 0, file.warnings.isEmpty {
+            // A header and nothing else: most often the wrong file, or an export cut short.
+            file.warnings.append(
+                ImportWarning(
+                    "no rows after the header; nothing to import", at: header.record.location(ofField: 0, path: path)))
+        }
         return file
+    }
+
+    /// The warning for a file read as Windows-1252, at its first byte that is not part of UTF-8.
+    /// - Complexity: O(bytes up to that byte).
+    static func windows1252Warning(_ data: [UInt8], path: String) -> ImportWarning? {
+        let hasBOM = data.count >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF
+        let body = hasBOM ? Array(data[3...]) : data
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = body.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return nil
+            case .error:
+                return ImportWarning(
+                    "not valid UTF-8 from here; bytes outside UTF-8 sequences are read as Windows-1252",
+                    at: TextDecoding.location(of: offset, in: body, path: path))
+            }
+        }
     }
 }

@@ -182,13 +182,25 @@ private struct Merge {
         let introducer = try resolver.resolve(record.introducer)
         let person = try resolver.resolve(record.person)
         let to = try resolve(record.to, orUserAt: record.location)
+        // A introduces B to C needs three people; a cycle (A→B to C, C→B to A) is legal data.
         guard introducer != person else {
-            throw ImportError(.selfReference(column: record.person.column), at: record.person.location)
+            throw ImportError(
+                .selfIntroduction(column: record.person.column, sameAs: record.introducer.column),
+                at: record.person.location)
         }
         guard person != to else {
             throw ImportError(
-                .selfReference(column: record.to?.column ?? "person"), at: record.to?.location ?? record.person.location
-            )
+                .selfIntroduction(
+                    column: record.to?.column ?? record.person.column,
+                    sameAs: record.to == nil ? "to (the user)" : record.person.column),
+                at: record.to?.location ?? record.person.location)
+        }
+        guard introducer != to else {
+            throw ImportError(
+                .selfIntroduction(
+                    column: record.to?.column ?? record.introducer.column,
+                    sameAs: record.to == nil ? "to (the user)" : record.introducer.column),
+                at: record.to?.location ?? record.introducer.location)
         }
         let introduction = Introduction(
             date: record.date, introducerID: introducer, personID: person, toID: to, status: record.status)

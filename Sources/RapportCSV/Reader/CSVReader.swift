@@ -155,15 +155,23 @@ public struct CSVReader: Sendable {
                 return .failure(ImportError(.tooManyColumns(limit: limits.maxColumns), at: location(position)))
             }
             if start < n, buf[start] == quote {
+                // Content with doubled quotes is gathered here, appended in place (O(field), not
+                // O(field²) for a field made of `""`).
                 var scratch: [UInt8]? = nil
                 var segmentStart = start + 1
                 var i = segmentStart
                 var closed = false
                 while i < n {
+                    // Stop at the limit instead of scanning a 10 MB field to its end first.
+                    if i - start > limits.maxFieldBytes {
+                        return .failure(
+                            ImportError(.fieldTooLarge(limit: limits.maxFieldBytes), at: location(position)))
+                    }
                     let b = buf[i]
                     if b == quote {
                         if i + 1 < n, buf[i + 1] == quote {
-                            scratch = (scratch ?? []) + UnsafeBufferPointer(rebasing: buf[segmentStart...i])
+                            if scratch == nil { scratch = [] }
+                            scratch?.append(contentsOf: UnsafeBufferPointer(rebasing: buf[segmentStart...i]))
                             i += 2
                             segmentStart = i
                             continue
@@ -229,11 +237,15 @@ public struct CSVReader: Sendable {
             s.pos += 1
             if b == delimiter {
                 if s.pos >= n {
+                    // A delimiter ending the file starts one last, empty field: it counts too.
+                    let last = FieldPosition(
+                        line: Int32(truncatingIfNeeded: s.line),
+                        column: Int32(truncatingIfNeeded: s.pos - s.lineStart + 1))
+                    if fields.count >= limits.maxColumns {
+                        return .failure(ImportError(.tooManyColumns(limit: limits.maxColumns), at: location(last)))
+                    }
                     fields.append("")
-                    positions.append(
-                        FieldPosition(
-                            line: Int32(truncatingIfNeeded: s.line),
-                            column: Int32(truncatingIfNeeded: s.pos - s.lineStart + 1)))
+                    positions.append(last)
                     break
                 }
                 continue

@@ -6,6 +6,10 @@ import Foundation
 /// With `neutralizeFormulas` (the default), a cell starting with `=`, `+`, `-`, `@`, a tab or a CR
 /// gets a leading `'`, so spreadsheets show it as text instead of running it (OWASP "CSV
 /// injection").
+///
+/// Control characters other than tab, CR and LF (ESC, the other C0 codes, DEL and C1) are dropped:
+/// they show nothing in a spreadsheet, and printed to a terminal an ESC starts an escape sequence.
+/// Everything else, right-to-left marks and emoji included, is written unchanged.
 public struct CSVWriter: Sendable {
     public var delimiter: Character
     public var neutralizeFormulas: Bool
@@ -19,6 +23,11 @@ public struct CSVWriter: Sendable {
     /// - Complexity: O(length of the cell).
     public func cell(_ value: String) -> String {
         var text = value
+        if text.unicodeScalars.contains(where: Self.isDroppedControl) {
+            var kept = String.UnicodeScalarView()
+            kept.append(contentsOf: text.unicodeScalars.lazy.filter { !Self.isDroppedControl($0) })
+            text = String(kept)
+        }
         if neutralizeFormulas, let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
             text = "'" + text
         }
@@ -27,6 +36,12 @@ public struct CSVWriter: Sendable {
             || text.first == " " || text.last == " "
         guard needsQuotes else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// C0 controls except tab, LF and CR; DEL; C1 controls.
+    static func isDroppedControl(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || (0x7F...0x9F).contains(v)
     }
 
     /// One row, terminated by `\n`.

@@ -90,49 +90,35 @@ struct WorkerProcess {
             throw .workerUnavailable(path: path, reason: "no executable file there")
         }
         ignoreBrokenPipes
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let inputPipe = Pipe(), outputPipe = Pipe(), errorPipe = Pipe()
-        process.standardInput = inputPipe
-        process.standardOutput = outputPipe
-        process.standardError = errorPipe
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-        do {
-            try process.run()
-        } catch {
-            throw .workerUnavailable(path: path, reason: error.localizedDescription)
-        }
-
-        let output = PipeReader(outputPipe.fileHandleForReading)
-        let errors = PipeReader(errorPipe.fileHandleForReading)
+        // posix_spawn, not Foundation's Process: see SpawnedWorker (no socket may be opened).
+        let worker = try SpawnedWorker.spawn(path: path, arguments: arguments)
+        let output = PipeReader(worker.standardOutput)
+        let errors = PipeReader(worker.standardError)
         // The readers run on threads of their own, so the worker can never block on a full pipe
         // while we write. Writing here, not on Dispatch's global queue: with two cores its threads
         // were both blocked in the readers and the write waited about a second for a third.
         // A worker that dies early closes its end; the write then fails (EPIPE), which is fine.
-        let writer = inputPipe.fileHandleForWriting
+        let writer = worker.standardInput
         try? writer.write(contentsOf: input)
         try? writer.close()
 
         var timedOut = false
-        if exited.wait(timeout: .now() + timeout.dispatchInterval) == .timedOut {
+        if !worker.waitForExit(until: .now() + timeout.dispatchInterval) {
             timedOut = true
-            process.terminate()
-            if exited.wait(timeout: .now() + grace.dispatchInterval) == .timedOut {
-                kill(process.processIdentifier, SIGKILL)
-                exited.wait()
+            worker.send(SIGTERM)
+            if !worker.waitForExit(until: .now() + grace.dispatchInterval) {
+                worker.send(SIGKILL)
+                _ = worker.waitForExit(until: .distantFuture)
             }
         }
-        // The termination handler ran, so the status is set. `waitUntilExit()` is not needed and on
-        // Linux it spins the caller's run loop, which cost about a second per render in the CLI.
         // A grandchild that inherited the pipes could keep them open; do not wait for it forever.
         let drained = DispatchTime.now() + .seconds(2)
         let outputData = output.finish(by: drained)
         let errorData = errors.finish(by: drained)
+        let termination = worker.termination
         return WorkerProcess(
-            standardOutput: outputData, standardError: errorData, status: process.terminationStatus,
-            killedBySignal: process.terminationReason == .uncaughtSignal, timedOut: timedOut)
+            standardOutput: outputData, standardError: errorData, status: termination.status,
+            killedBySignal: termination.bySignal, timedOut: timedOut)
     }
 }
 

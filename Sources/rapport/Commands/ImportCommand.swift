@@ -71,7 +71,8 @@ struct ImportCommand: ParsableCommand {
             : try NetworkJSON.merge(existing: existing, documents: documents, files: parsed)
         clock.mark("merge")
         if dryRun { progress.finish() }
-        for warning in outcome.warnings.prefix(20) { Terminal.standardError("warning: " + Terminal.inert(warning.description)) }
+        // `ImportWarning.description` is already `path:line:column: warning: message`.
+        for warning in outcome.warnings.prefix(20) { Terminal.standardError(Terminal.inert(warning.description)) }
         if outcome.warnings.count > 20 { Terminal.standardError("warning: … and \(outcome.warnings.count - 20) more warnings") }
         if !dryRun {
             progress.advance("writing the workspace")

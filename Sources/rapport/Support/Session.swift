@@ -21,12 +21,16 @@ struct Session {
         do {
             return try snapshot.resolve(reference)
         } catch .ambiguousPerson(_, let candidates) {
+            // Ids only: other people's names and organizations are contact data, shown with --verbose.
             let listed = candidates.prefix(8).map { id -> String in
-                guard let i = snapshot.index(ofID: id) else { return id }
+                guard options.verbose, let i = snapshot.index(ofID: id) else { return id }
                 let p = snapshot.people[Int(i)]
                 return "\(id) (\(p.displayName)\(p.organization.map { ", " + $0 } ?? ""))"
             }
-            throw CommandError.badInput("'\(reference)' matches \(candidates.count) people: \(listed.joined(separator: "; ")); use an id or email")
+            let more = candidates.count > listed.count ? "; …" : ""
+            let hint = options.verbose ? "" : " (--verbose shows who they are)"
+            throw CommandError.badInput(
+                "'\(reference)' matches \(candidates.count) people: \(listed.joined(separator: "; "))\(more); use an id or email\(hint)")
         } catch {
             let hint = Suggest.closestNames(to: reference, in: snapshot).map { " — did you mean '\($0)'?" } ?? ""
             throw CommandError.badInput("no \(role) matches '\(reference)'\(hint)")

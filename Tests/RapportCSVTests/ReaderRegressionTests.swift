@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+@testable import RapportCSV
+
+/// Regressions found while hardening the reader (issue 7): each pins the fixed behaviour.
+@Suite struct ReaderRegressionTests {
+    /// A quoted field made of doubled quotes (`""""…`) was copied whole at every pair: 400 KB took
+    /// 34 s and 10 MB never finished. Now it is linear and stops at the field limit.
+    @Test func tenMegabytesOfDoubledQuotesStopAtTheFieldLimitQuickly() {
+        let text = "id,first_name,last_name\np1,\"" + String(repeating: "\"\"", count: 5_000_000) + "\",Lee\n"
+        let start = ContinuousClock.now
+        let message = errorText { _ = try parse(text, path: "q.csv") }
+        #expect(message == "q.csv:2:4: field larger than the limit of 1048576 bytes")
+        #expect(ContinuousClock.now - start < .seconds(5))
+    }
+
+    @Test func fieldOfDoubledQuotesUnderTheLimitReadsAsQuotes() throws {
+        // 200,000 doubled quotes (400,002 bytes with the outer quotes) are 200,000 quote characters.
+        let text = "a\n\"" + String(repeating: "\"\"", count: 200_000) + "\"\n"
+        let start = ContinuousClock.now
+        let rows = try records(text)
+        #expect(rows.count == 2)
+        #expect(rows[1] == [String(repeating: "\"", count: 200_000)])
+        #expect(ContinuousClock.now - start < .seconds(5))
+    }
+
+    @Test func quotedFieldJustOverTheLimitIsRefusedWhereItOpens() {
+        let limits = CSVLimits(maxFieldBytes: 8, maxColumns: 10, maxRows: 10)
+        var reader = CSVReader(path: "s.csv", utf8: Array("x,\"a\"\"bcdefgh\"\n".utf8), limits: limits)
+        #expect(
+            errorText { _ = try reader.readAll() } == "s.csv:1:3: field larger than the limit of 8 bytes")
+    }
+
+    /// Found by fuzz-csv: a row ending in a delimiter at the very end of the file got one field more
+    /// than the column limit (the last, empty field skipped the check).
+    @Test func delimiterAtTheEndOfTheFileCountsTowardsTheColumnLimit() throws {
+        let limits = CSVLimits(maxFieldBytes: 64, maxColumns: 3, maxRows: 10)
+        var reader = CSVReader(path: "c.csv", utf8: Array("a,b,c,".utf8), limits: limits)
+        #expect(errorText { _ = try reader.readAll() } == "c.csv:1:7: row has more than the limit of 3 columns")
+        var exact = CSVReader(path: "c.csv", utf8: Array("a,b,".utf8), limits: limits)
+        #expect(try exact.readAll().map(\.fields) == [["a", "b", ""]])
+    }
+}
