@@ -106,11 +106,11 @@ public struct NetworkBuilder: Sendable {
             if let known = keyBySpelling[raw] {
                 key = known
             } else {
-                key = NameKey.organization(raw)
+                key = NetworkSnapshot.organizationKey(raw)
                 keyBySpelling[raw] = key
             }
             let name = raw.trimmingCharacters(in: .whitespaces)
-            guard !key.isEmpty else { continue }
+            guard !name.isEmpty else { continue }
             if let o = byOrganizationKey[key] {
                 organizationIndex[i] = o
                 if organizations[Int(o)].name != name, !organizations[Int(o)].aliases.contains(name) {

@@ -61,7 +61,14 @@ public struct NetworkSnapshot: Sendable {
     /// The people whose normalized full name equals that of `name`.
     public func indices(named name: String) -> [Int32] { byName[NameKey.person(name)] ?? [] }
     /// The organization whose normalized key matches `name`.
-    public func organization(named name: String) -> Int32? { byOrganizationKey[NameKey.organization(name)] }
+    public func organization(named name: String) -> Int32? { byOrganizationKey[NetworkSnapshot.organizationKey(name)] }
+
+    /// The key organizations are grouped by: `NameKey.organization`, or for a name of punctuation
+    /// only (`\"`), which has no normalized key, the trimmed name itself.
+    static func organizationKey(_ name: String) -> String {
+        let normalized = NameKey.organization(name)
+        return normalized.isEmpty ? name.trimmingCharacters(in: .whitespaces) : normalized
+    }
 
     /// Resolves a reference the way the CSV files do: id, then email, then profile URL, then exact
     /// full name.
