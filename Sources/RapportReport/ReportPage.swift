@@ -62,7 +62,7 @@ public enum ReportPage {
             )
         )
         // No indentation: it would put spaces between inline elements ("0.82 , Dana").
-        return page.render()
+        return withoutControlCharacters(page.render())
     }
 
     /// Contact or free text as an escaped text node. `&` is written as `&amp;` first because Plot
@@ -93,5 +93,18 @@ public enum ReportPage {
     static func percent(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
         return String(Int((min(max(value, 0), 1) * 100).rounded()))
+    }
+
+    /// The page without C0/C1 control characters other than tab and line breaks: HTML forbids
+    /// them, and a name carrying an ANSI escape must not reach the page raw (Plot escapes markup,
+    /// not control characters).
+    static func withoutControlCharacters(_ html: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in html.unicodeScalars {
+            let v = scalar.value
+            if (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || (0x7F...0x9F).contains(v) { continue }
+            scalars.append(scalar)
+        }
+        return String(scalars)
     }
 }

@@ -170,6 +170,13 @@ import Testing
 
     /// Checks an HTML export: every hostile name appears escaped (as text), none as markup.
     /// Point it at the HTML report once it exists: `try InjectionTests.expectInertHTML(html)`.
+    @Test func theHTMLReportShowsEveryNameInert() throws {
+        let cli = try Self.workspace()
+        let result = try cli.run(["report", "--sector", "law", "-o", "report.html"] + Self.asOf)
+        #expect(result.status == 0, "\(result.stderr)")
+        Self.expectInertHTML(String(decoding: try cli.contents("report.html"), as: UTF8.self))
+    }
+
     static func expectInertHTML(_ html: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(!html.contains("<script>alert(1)</script>"), sourceLocation: sourceLocation)
         #expect(!html.contains("<b>x</b>"), sourceLocation: sourceLocation)
