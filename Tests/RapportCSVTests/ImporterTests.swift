@@ -113,6 +113,23 @@ import Testing
                 == "ties.csv:2:4: person_b names the same person as the other side")
     }
 
+    @Test func rowsWithTheirOwnIDsSharingAnEmailStayTwoPeople() throws {
+        let people = try parse(
+            "id,first_name,last_name,email\np1,Ann,Lee,info@firm.example\np2,Bo,Lin,info@firm.example\n",
+            path: "people.csv")
+        let outcome = try merge(NetworkData(people: [me]), [people])
+        #expect(outcome.data.people.map(\.id) == ["me", "p1", "p2"])
+        // A later contact export with that address still finds the first holder.
+        let again = try merge(
+            outcome.data,
+            [
+                try parse(
+                    "First Name,Last Name,Email Address,Company,Position,Connected On\nAnn,Lee,info@firm.example,,,\n",
+                    path: "li.csv")
+            ])
+        #expect(again.report.merges.map(\.intoID) == ["p1"])
+    }
+
     @Test func meRowFillsInTheUser() throws {
         let people = try parse("id,first_name,last_name,school\nme,Jordan,Park,Berkeley Law\n", path: "people.csv")
         let outcome = try merge(NetworkData(people: [Person(id: "me", firstName: "Jordan")]), [people])
