@@ -114,6 +114,11 @@ import Testing
         )
     }
 
+    @Test func forcingVCardOnACSVFileSaysNoCardFound() {
+        #expect(errorText { _ = try parse("id,first_name\np1,A\n", path: "p.csv", format: .vcard) }
+            == "p.csv:1:1: invalid vCard: no BEGIN:VCARD found")
+    }
+
     @Test func columnMappingReadsAnyCSV() throws {
         let mapping = try ColumnMapping(
             parsing: "first_name=Given,last_name=Surname,organization=Employer,email=Mail,notes=Remarks")
