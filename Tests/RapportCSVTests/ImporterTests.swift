@@ -130,6 +130,23 @@ import Testing
         #expect(again.report.merges.map(\.intoID) == ["p1"])
     }
 
+    @Test func interactionBuiltInCodeResolvesLikeAFileRow() throws {
+        let existing = NetworkData(people: [me, Person(id: "p1", firstName: "Maria", lastName: "Chen")])
+        var file = ParsedFile(path: "rapport log", format: .interactions)
+        let at = SourceLocation(path: "rapport log", line: 1, column: 1)
+        file.interactions = [
+            InteractionRecord(
+                date: try #require(Day(iso: "2026-06-01")),
+                person: PersonReference("maria chen", column: "PERSON", at: at),
+                kind: .coffee, rapport: 4, location: at)
+        ]
+        let outcome = try merge(existing, [file])
+        #expect(
+            outcome.changes.newInteractions == [
+                Interaction(date: try #require(Day(iso: "2026-06-01")), personID: "p1", kind: .coffee, rapport: 4)
+            ])
+    }
+
     @Test func meRowFillsInTheUser() throws {
         let people = try parse("id,first_name,last_name,school\nme,Jordan,Park,Berkeley Law\n", path: "people.csv")
         let outcome = try merge(NetworkData(people: [Person(id: "me", firstName: "Jordan")]), [people])
