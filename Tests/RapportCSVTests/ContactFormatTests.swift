@@ -115,8 +115,9 @@ import Testing
     }
 
     @Test func forcingVCardOnACSVFileSaysNoCardFound() {
-        #expect(errorText { _ = try parse("id,first_name\np1,A\n", path: "p.csv", format: .vcard) }
-            == "p.csv:1:1: invalid vCard: no BEGIN:VCARD found")
+        #expect(
+            errorText { _ = try parse("id,first_name\np1,A\n", path: "p.csv", format: .vcard) }
+                == "p.csv:1:1: invalid vCard: no BEGIN:VCARD found")
     }
 
     @Test func columnMappingReadsAnyCSV() throws {

@@ -70,6 +70,8 @@ public struct CSVReader: Sendable {
         /// on the line, so that `offset - lineStart + 1` is a column in characters.
         var lineStart: Int
         var rows: Int
+        /// Fields in the last record: the capacity to reserve for the next.
+        var width: Int = 0
     }
     typealias State = Mark
 
@@ -151,6 +153,8 @@ public struct CSVReader: Sendable {
         let recordLine = s.line
         var fields: [String] = []
         var positions: [FieldPosition] = []
+        fields.reserveCapacity(s.width)
+        positions.reserveCapacity(s.width)
         while true {
             let start = s.pos
             let position = FieldPosition(
@@ -247,6 +251,7 @@ public struct CSVReader: Sendable {
             s.lineStart = s.pos
             break
         }
+        s.width = min(fields.count, 1024)
         return .success(CSVRecord(line: recordLine, fields: fields, positions: positions))
     }
 }
