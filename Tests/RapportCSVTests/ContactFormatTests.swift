@@ -142,7 +142,9 @@ import Testing
 
     @Test func mappedColumnMissingFromTheFileIsAnError() throws {
         let mapping = try ColumnMapping(parsing: "name=Full Name,email=Mail")
-        #expect(errorText { _ = try parse("Full Name,Email\nA B,a@b\n", path: "m.csv", mapping: mapping) } != nil)
+        #expect(
+            errorText { _ = try parse("Full Name,Email\nA B,a@b\n", path: "m.csv", mapping: mapping) }
+                == "m.csv:1:1: missing required column 'Mail' for the mapped format")
     }
 
     @Test func unknownHeaderShowsTheHeaderAndTheKnownFormats() {

@@ -35,8 +35,18 @@ public enum ContactFile {
         let header: Header
         let resolved: ImportFormat
         if let mapping, format == nil || format == .mapped {
-            let sources = Set(mapping.columns.values.map(Header.key))
-            header = try FormatDetection.readHeader(&reader) { header in sources.allSatisfy(header.contains) }
+            let sources = ContactField.allCases.compactMap { mapping.columns[$0] }
+            do {
+                header = try FormatDetection.readHeader(&reader) { header in sources.allSatisfy(header.contains) }
+            } catch {
+                // No row holds every mapped column: name the first one missing from the likeliest header.
+                guard case .unknownFormat(let seen, _) = error.reason,
+                    let missing = sources.first(where: { source in
+                        !seen.contains { Header.key($0) == Header.key(source) }
+                    })
+                else { throw error }
+                throw ImportError(.missingColumn(missing, format: "mapped"), at: error.location)
+            }
             resolved = .mapped
         } else if let format {
             header = try FormatDetection.readHeader(&reader) { header in
