@@ -158,6 +158,13 @@ import Testing
                 && message?.contains("--map") == true)
     }
 
+    @Test func forcedFormatSkipsAnUnquotedPreambleWithCommas() throws {
+        let text =
+            "Notes:\nWhen exporting, you may notice, some gaps\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,,C,D,\n"
+        let file = try parse(text, format: .linkedin)
+        #expect(file.people.map(\.person.organization) == ["C"])
+    }
+
     @Test func excelNotesFillerLineIsSkipped() throws {
         let file = try parse("Notes:,,\n,,\nFirst Name,Last Name,Company,Position,Connected On\nA,B,C,D,\n")
         #expect(file.format == .linkedin)

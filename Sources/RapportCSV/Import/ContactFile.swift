@@ -49,8 +49,13 @@ public enum ContactFile {
             }
             resolved = .mapped
         } else if let format {
-            header = try FormatDetection.readHeader(&reader) { header in
-                FormatDetection.detect(header) == format || !FormatDetection.isPreamble(header.record)
+            // The first row that looks like this format's header, else the first row past the preamble.
+            var probe = reader
+            if let found = try? FormatDetection.readHeader(&probe, accepts: { FormatDetection.detect($0) == format }) {
+                header = found
+                reader = probe
+            } else {
+                header = try FormatDetection.readHeader(&reader)
             }
             resolved = format
         } else {
