@@ -147,6 +147,18 @@ import Testing
             ])
     }
 
+    @Test func sameDayInteractionsThatDifferAreBothKeptAndExactRepeatsAreNot() throws {
+        let existing = NetworkData(people: [me, Person(id: "p1", firstName: "Ann")])
+        let text =
+            "date,person,kind,minutes,rapport,initiated_by\n"
+            + "2026-09-29,p1,informational_interview,23,4,them\n"
+            + "2026-09-29,p1,informational_interview,31,2,me\n"
+            + "2026-09-29,p1,informational_interview,31,2,me\n"
+        let outcome = try merge(existing, [try parse(text, path: "i.csv")])
+        #expect(outcome.data.interactions.map(\.minutes) == [23, 31])
+        #expect(outcome.report.interactionsNew == 2 && outcome.report.rowsUnchanged == 1)
+    }
+
     @Test func meRowFillsInTheUser() throws {
         let people = try parse("id,first_name,last_name,school\nme,Jordan,Park,Berkeley Law\n", path: "people.csv")
         let outcome = try merge(NetworkData(people: [Person(id: "me", firstName: "Jordan")]), [people])

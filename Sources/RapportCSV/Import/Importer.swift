@@ -42,7 +42,10 @@ private struct Merge {
     var updatedTies: Set<Int> = []
     var interactions: [Interaction]
     let existingInteractions: Int
-    var interactionKeys: Set<InteractionKey> = []
+    /// Interactions already present. The whole value is the key: two coffees with one person on one
+    /// day that differ in length, rating or initiator are two interactions (the bench data has such
+    /// pairs), while re-importing a row finds it unchanged.
+    var interactionKeys: Set<Interaction> = []
     var introductions: [Introduction]
     let existingIntroductions: Int
     var introductionIndex: [IntroductionKey: Int] = [:]
@@ -50,15 +53,6 @@ private struct Merge {
     var contacts: [(index: Int, since: Day?, location: SourceLocation)] = []
     var report = ImportReport()
     var warnings: [ImportWarning] = []
-
-    struct InteractionKey: Hashable {
-        var date: Day
-        var person: String
-        var with: String
-        var kind: InteractionKind
-        var notes: String
-        init(_ i: Interaction) { (date, person, with, kind, notes) = (i.date, i.personID, i.withID, i.kind, i.notes) }
-    }
 
     struct IntroductionKey: Hashable {
         var introducer: String
@@ -83,7 +77,7 @@ private struct Merge {
         }
         interactions = data.interactions
         existingInteractions = interactions.count
-        interactionKeys = Set(interactions.map(InteractionKey.init))
+        interactionKeys = Set(interactions)
         introductions = data.introductions
         existingIntroductions = introductions.count
         for (i, introduction) in introductions.enumerated() { introductionIndex[IntroductionKey(introduction)] = i }
@@ -188,7 +182,7 @@ private struct Merge {
         let interaction = Interaction(
             date: record.date, personID: person, withID: with, kind: record.kind, isOneOnOne: record.isOneOnOne,
             minutes: record.minutes, rapport: record.rapport, initiatedBy: record.initiatedBy, notes: record.notes)
-        if interactionKeys.insert(InteractionKey(interaction)).inserted {
+        if interactionKeys.insert(interaction).inserted {
             interactions.append(interaction)
         } else {
             report.rowsUnchanged += 1
