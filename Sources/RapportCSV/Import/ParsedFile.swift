@@ -59,6 +59,7 @@ public struct PersonReference: Hashable, Sendable, CustomStringConvertible {
     public var description: String { text }
 }
 
+/// A row of `ties.csv`: two references, resolved on merge.
 public struct TieRecord: Hashable, Sendable {
     public var personA: PersonReference
     public var personB: PersonReference
@@ -77,6 +78,7 @@ public struct TieRecord: Hashable, Sendable {
     }
 }
 
+/// A row of `interactions.csv`; `person` and `with` are resolved on merge.
 public struct InteractionRecord: Hashable, Sendable {
     public var date: Day
     public var person: PersonReference
@@ -110,6 +112,7 @@ public struct InteractionRecord: Hashable, Sendable {
     }
 }
 
+/// A row of `introductions.csv`; the references are resolved on merge.
 public struct IntroductionRecord: Hashable, Sendable {
     public var date: Day?
     public var introducer: PersonReference
