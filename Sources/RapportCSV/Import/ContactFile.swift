@@ -1,5 +1,19 @@
+import Foundation
+
 /// The entry point for reading one input file of any supported format.
 public enum ContactFile {
+    /// Reads the file at `path` from disk and parses it; see `parse(path:data:format:mapping:limits:)`.
+    /// - Throws: `.unreadableFile` at `path:1:1` when the file cannot be read, else as `parse`.
+    public static func read(
+        path: String, format: ImportFormat? = nil, mapping: ColumnMapping? = nil, limits: CSVLimits = CSVLimits()
+    ) throws(ImportError) -> ParsedFile {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+            let data = FileManager.default.contents(atPath: path)
+        else { throw ImportError(.unreadableFile, at: SourceLocation(path: path, line: 1, column: 1)) }
+        return try parse(path: path, data: Array(data), format: format, mapping: mapping, limits: limits)
+    }
+
     /// Reads `data` (the bytes of the file at `path`) into a `ParsedFile`.
     ///
     /// The format is `format` when given, `.mapped` when only `mapping` is given, otherwise detected:
