@@ -6,6 +6,22 @@ import Testing
 /// The bad-input corpus of issue 7 that the reader and the formats own: each case ends in a
 /// clear message (or a warning), never a crash or a hang.
 @Suite struct BadInputTests {
+    @Test func missingFileAndDirectoryAreUnreadable() throws {
+        #expect(
+            errorText { _ = try ContactFile.read(path: "/nonexistent/people.csv") }
+                == "/nonexistent/people.csv:1:1: cannot read the file (missing, a directory, or no permission)")
+        #expect(
+            errorText { _ = try ContactFile.read(path: NSTemporaryDirectory()) }?.hasSuffix(
+                "cannot read the file (missing, a directory, or no permission)") == true)
+    }
+
+    @Test func fileOnDiskReadsLikeItsBytes() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-csv-\(UUID().uuidString).csv")
+        try Data("person_a,person_b,kind\nme,p1,friend\n".utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(try ContactFile.read(path: url.path).ties.count == 1)
+    }
+
     @Test func headerOnlyFileReadsNoRows() throws {
         let file = try parse("id,first_name,last_name\n")
         #expect(file.format == .people && file.rowCount == 0)

@@ -163,6 +163,13 @@ import Testing
         #expect(file.people.first?.person.lastName == "Lima")
     }
 
+    @Test func excelSepHintSetsTheDelimiter() throws {
+        let file = try parse("sep=;\nid;first_name;last_name\np1;Ana;Lima\n")
+        #expect(file.people.map(\.person.lastName) == ["Lima"])
+        let tabs = try parse("sep=\t\nid\tfirst_name\tlast_name\np1\tAna\tde Souza, Jr.\n")
+        #expect(tabs.people.map(\.person.lastName) == ["de Souza, Jr."])
+    }
+
     @Test func raggedRowIsAWarningNotAnError() throws {
         let file = try parse("id,first_name,last_name\np1,Ana\n")
         #expect(file.people.count == 1)

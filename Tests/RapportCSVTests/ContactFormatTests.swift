@@ -114,6 +114,12 @@ import Testing
         )
     }
 
+    @Test func forcingVCardOnACSVFileSaysNoCardFound() {
+        #expect(
+            errorText { _ = try parse("id,first_name\np1,A\n", path: "p.csv", format: .vcard) }
+                == "p.csv:1:1: invalid vCard: no BEGIN:VCARD found")
+    }
+
     @Test func columnMappingReadsAnyCSV() throws {
         let mapping = try ColumnMapping(
             parsing: "first_name=Given,last_name=Surname,organization=Employer,email=Mail,notes=Remarks")
@@ -136,7 +142,9 @@ import Testing
 
     @Test func mappedColumnMissingFromTheFileIsAnError() throws {
         let mapping = try ColumnMapping(parsing: "name=Full Name,email=Mail")
-        #expect(errorText { _ = try parse("Full Name,Email\nA B,a@b\n", path: "m.csv", mapping: mapping) } != nil)
+        #expect(
+            errorText { _ = try parse("Full Name,Email\nA B,a@b\n", path: "m.csv", mapping: mapping) }
+                == "m.csv:1:1: missing required column 'Mail' for the mapped format")
     }
 
     @Test func unknownHeaderShowsTheHeaderAndTheKnownFormats() {
@@ -148,6 +156,13 @@ import Testing
         #expect(
             message?.contains("linkedin") == true && message?.contains("vcard") == true
                 && message?.contains("--map") == true)
+    }
+
+    @Test func forcedFormatSkipsAnUnquotedPreambleWithCommas() throws {
+        let text =
+            "Notes:\nWhen exporting, you may notice, some gaps\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,,C,D,\n"
+        let file = try parse(text, format: .linkedin)
+        #expect(file.people.map(\.person.organization) == ["C"])
     }
 
     @Test func excelNotesFillerLineIsSkipped() throws {

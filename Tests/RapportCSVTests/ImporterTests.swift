@@ -113,6 +113,52 @@ import Testing
                 == "ties.csv:2:4: person_b names the same person as the other side")
     }
 
+    @Test func rowsWithTheirOwnIDsSharingAnEmailStayTwoPeople() throws {
+        let people = try parse(
+            "id,first_name,last_name,email\np1,Ann,Lee,info@firm.example\np2,Bo,Lin,info@firm.example\n",
+            path: "people.csv")
+        let outcome = try merge(NetworkData(people: [me]), [people])
+        #expect(outcome.data.people.map(\.id) == ["me", "p1", "p2"])
+        // A later contact export with that address still finds the first holder.
+        let again = try merge(
+            outcome.data,
+            [
+                try parse(
+                    "First Name,Last Name,Email Address,Company,Position,Connected On\nAnn,Lee,info@firm.example,,,\n",
+                    path: "li.csv")
+            ])
+        #expect(again.report.merges.map(\.intoID) == ["p1"])
+    }
+
+    @Test func interactionBuiltInCodeResolvesLikeAFileRow() throws {
+        let existing = NetworkData(people: [me, Person(id: "p1", firstName: "Maria", lastName: "Chen")])
+        var file = ParsedFile(path: "rapport log", format: .interactions)
+        let at = SourceLocation(path: "rapport log", line: 1, column: 1)
+        file.interactions = [
+            InteractionRecord(
+                date: try #require(Day(iso: "2026-06-01")),
+                person: PersonReference("maria chen", column: "PERSON", at: at),
+                kind: .coffee, rapport: 4, location: at)
+        ]
+        let outcome = try merge(existing, [file])
+        #expect(
+            outcome.changes.newInteractions == [
+                Interaction(date: try #require(Day(iso: "2026-06-01")), personID: "p1", kind: .coffee, rapport: 4)
+            ])
+    }
+
+    @Test func sameDayInteractionsThatDifferAreBothKeptAndExactRepeatsAreNot() throws {
+        let existing = NetworkData(people: [me, Person(id: "p1", firstName: "Ann")])
+        let text =
+            "date,person,kind,minutes,rapport,initiated_by\n"
+            + "2026-09-29,p1,informational_interview,23,4,them\n"
+            + "2026-09-29,p1,informational_interview,31,2,me\n"
+            + "2026-09-29,p1,informational_interview,31,2,me\n"
+        let outcome = try merge(existing, [try parse(text, path: "i.csv")])
+        #expect(outcome.data.interactions.map(\.minutes) == [23, 31])
+        #expect(outcome.report.interactionsNew == 2 && outcome.report.rowsUnchanged == 1)
+    }
+
     @Test func meRowFillsInTheUser() throws {
         let people = try parse("id,first_name,last_name,school\nme,Jordan,Park,Berkeley Law\n", path: "people.csv")
         let outcome = try merge(NetworkData(people: [Person(id: "me", firstName: "Jordan")]), [people])

@@ -70,6 +70,15 @@ import Testing
                 == "i.csv:2:1: unreadable date '0000-01-01'; tried YYYY-MM-DD")
     }
 
+    @Test func isoDatesAgreeWithDayISO() {
+        let samples = [
+            "2026-02-07", "2024-02-29", "2023-02-29", "0000-01-01", "9999-12-31", "2026-13-01", "2026-1-01",
+            "2026-01-01x",
+            "2026/01/01", "20260101", "", "２０２６-01-01", "2026-00-10",
+        ]
+        for text in samples { #expect(CellValues.isoDate(text) == Day(iso: text), "\(text)") }
+    }
+
     @Test func introductionsWithOptionalTo() throws {
         let file = try parse("date,introducer,person,status,to\n2026-10-25,p1,p8,requested,\n,p1,p9,made,p2\n")
         #expect(file.format == .introductions)

@@ -33,6 +33,8 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// The pattern-matchable cause of an `ImportError`.
     public enum Reason: Hashable, Sendable, CustomStringConvertible {
+        /// The file does not exist or cannot be read.
+        case unreadableFile
         /// A NUL byte: the file is not text.
         case binaryData
         /// NUL bytes at every other position: UTF-16 without a byte-order mark.
@@ -64,6 +66,7 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
 
         public var description: String {
             switch self {
+            case .unreadableFile: return "cannot read the file (missing, a directory, or no permission)"
             case .binaryData: return "binary data (a NUL byte); expected a text file"
             case .utf16WithoutBOM: return "looks like UTF-16 without a byte-order mark; save it as UTF-8"
             case .invalidUTF16: return "invalid UTF-16 text"

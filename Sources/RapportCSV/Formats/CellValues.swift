@@ -1,7 +1,9 @@
 import Foundation
 
 /// A header row: column names and their positions, matched case- and space-insensitively.
-struct Header: Sendable {
+///
+/// A class so that each `Row` shares it with one reference count instead of copying its storage.
+final class Header: Sendable {
     let names: [String]
     let record: CSVRecord
     private let indexByKey: [String: Int]
@@ -72,7 +74,7 @@ struct Row {
     func date(_ column: String) throws(ImportError) -> Day? {
         let value = text(column)
         if value.isEmpty { return nil }
-        guard let day = Day(iso: value) else {
+        guard let day = CellValues.isoDate(value) else {
             throw ImportError(.unreadableDate(value, tried: ["YYYY-MM-DD"]), at: location(column))
         }
         return day
@@ -120,6 +122,29 @@ public enum CellValues {
         return text.trimmingCharacters(in: .whitespaces)
     }
 
+    /// `YYYY-MM-DD` exactly, as `Day(iso:)`, without allocating.
+    /// - Complexity: O(1).
+    public static func isoDate(_ text: String) -> Day? {
+        var digits = (0, 0, 0)
+        var count = 0
+        for (i, b) in text.utf8.enumerated() {
+            count += 1
+            if i == 4 || i == 7 {
+                guard b == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard i < 10, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) else { return nil }
+            let digit = Int(b) - 48
+            switch i {
+            case 0..<4: digits.0 = digits.0 * 10 + digit
+            case 5..<7: digits.1 = digits.1 * 10 + digit
+            default: digits.2 = digits.2 * 10 + digit
+            }
+        }
+        guard count == 10 else { return nil }
+        return Day(year: digits.0, month: digits.1, day: digits.2)
+    }
+
     /// `true/false`, `yes/no`, `1/0`, `y/n`, case-insensitive.
     public static func boolean(_ text: String) -> Bool? {
         switch trimmed(text).lowercased() {
@@ -145,7 +170,7 @@ public enum CellValues {
     /// - Complexity: O(length of the text).
     public static func contactDate(_ text: String) -> Day? {
         let value = text.trimmingCharacters(in: .whitespaces)
-        if let day = Day(iso: value) { return day }
+        if let day = isoDate(value) { return day }
         func year(_ s: Substring) -> Int? {
             guard let y = Int(s), s.allSatisfy(\.isASCII) else { return nil }
             switch s.count {

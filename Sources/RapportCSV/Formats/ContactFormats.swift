@@ -26,7 +26,7 @@ struct ContactLayout: Sendable {
         urlColumnPattern: { $0.hasPrefix("website ") && $0.hasSuffix(" - value") })
 
     static let outlook = ContactLayout(columns: [
-        .firstName: ["First Name"], .lastName: ["Last Name"], .name: ["E-mail Display Name"],
+        .firstName: ["First Name"], .lastName: ["Last Name"],
         .email: ["E-mail Address", "E-mail 2 Address", "E-mail 3 Address"], .organization: ["Company"],
         .title: ["Job Title"], .notes: ["Notes"], .url: ["Web Page", "Personal Web Page"],
         .location: ["Business City", "Home City", "Location"],

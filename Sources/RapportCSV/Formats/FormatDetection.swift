@@ -41,6 +41,16 @@ enum FormatDetection {
         return first.hasSuffix(":") && record.fields.dropFirst().allSatisfy { $0.allSatisfy(\.isWhitespace) }
     }
 
+    /// The delimiter of an Excel `sep=X` line, or `nil`.
+    static func excelSeparator(_ field: String) -> UInt8? {
+        let bytes = Array(field.utf8)
+        guard bytes.count == 5, field.lowercased().hasPrefix("sep="), bytes[4] < 0x80, bytes[4] != UInt8(ascii: "\"")
+        else {
+            return nil
+        }
+        return bytes[4]
+    }
+
     /// Reads up to and including the header row, switching to `;` when that row uses it and no `,`.
     ///
     /// - Parameter accepts: whether a record is the header (default: the first non-preamble row).
@@ -51,10 +61,19 @@ enum FormatDetection {
         var firstCandidate: CSVRecord?
         var firstRow: CSVRecord?
         var scanned = 0
+        var delimiter = UInt8(ascii: ",")
         while true {
+            reader.delimiter = delimiter
             let mark = reader.mark
             guard var record = try reader.next() else { break }
-            if record.fields.count == 1, record.fields[0].contains(";"), !record.fields[0].contains(",") {
+            // Excel's `sep=;` hint names the delimiter of the rest of the file.
+            if record.fields.count == 1, let hint = excelSeparator(record.fields[0]) {
+                delimiter = hint
+                continue
+            }
+            if delimiter == UInt8(ascii: ","), record.fields.count == 1, record.fields[0].contains(";"),
+                !record.fields[0].contains(",")
+            {
                 reader.rewind(to: mark)
                 reader.delimiter = UInt8(ascii: ";")
                 guard let again = try reader.next() else { break }
@@ -69,7 +88,6 @@ enum FormatDetection {
             } else if !isPreamble(record) {
                 return header
             }
-            reader.delimiter = UInt8(ascii: ",")
             scanned += 1
             if scanned >= 50 { break }
         }

@@ -56,6 +56,7 @@ enum VCardFormat {
         let path = file.path
         var card: [LogicalLine] = []
         var cardStart: Int?
+        var cards = 0
         for line in logicalLines(String(decoding: utf8, as: UTF8.self)) {
             let trimmed = line.text.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
@@ -67,6 +68,7 @@ enum VCardFormat {
                         at: SourceLocation(path: path, line: line.line, column: 1))
                 }
                 cardStart = line.line
+                cards += 1
                 card = []
             } else if upper == "END:VCARD" {
                 guard let start = cardStart else {
@@ -95,7 +97,7 @@ enum VCardFormat {
                 .invalidVCard("BEGIN:VCARD has no END:VCARD"),
                 at: SourceLocation(path: path, line: cardStart, column: 1))
         }
-        if file.people.isEmpty && file.warnings.isEmpty {
+        if cards == 0 {
             throw ImportError(.invalidVCard("no BEGIN:VCARD found"), at: SourceLocation(path: path, line: 1, column: 1))
         }
     }

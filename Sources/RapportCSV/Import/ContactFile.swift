@@ -1,5 +1,19 @@
+import Foundation
+
 /// The entry point for reading one input file of any supported format.
 public enum ContactFile {
+    /// Reads the file at `path` from disk and parses it; see `parse(path:data:format:mapping:limits:)`.
+    /// - Throws: `.unreadableFile` at `path:1:1` when the file cannot be read, else as `parse`.
+    public static func read(
+        path: String, format: ImportFormat? = nil, mapping: ColumnMapping? = nil, limits: CSVLimits = CSVLimits()
+    ) throws(ImportError) -> ParsedFile {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+            let data = FileManager.default.contents(atPath: path)
+        else { throw ImportError(.unreadableFile, at: SourceLocation(path: path, line: 1, column: 1)) }
+        return try parse(path: path, data: Array(data), format: format, mapping: mapping, limits: limits)
+    }
+
     /// Reads `data` (the bytes of the file at `path`) into a `ParsedFile`.
     ///
     /// The format is `format` when given, `.mapped` when only `mapping` is given, otherwise detected:
@@ -38,12 +52,27 @@ public enum ContactFile {
         let header: Header
         let resolved: ImportFormat
         if let mapping, format == nil || format == .mapped {
-            let sources = Set(mapping.columns.values.map(Header.key))
-            header = try FormatDetection.readHeader(&reader) { header in sources.allSatisfy(header.contains) }
+            let sources = ContactField.allCases.compactMap { mapping.columns[$0] }
+            do {
+                header = try FormatDetection.readHeader(&reader) { header in sources.allSatisfy(header.contains) }
+            } catch {
+                // No row holds every mapped column: name the first one missing from the likeliest header.
+                guard case .unknownFormat(let seen, _) = error.reason,
+                    let missing = sources.first(where: { source in
+                        !seen.contains { Header.key($0) == Header.key(source) }
+                    })
+                else { throw error }
+                throw ImportError(.missingColumn(missing, format: "mapped"), at: error.location)
+            }
             resolved = .mapped
         } else if let format {
-            header = try FormatDetection.readHeader(&reader) { header in
-                FormatDetection.detect(header) == format || !FormatDetection.isPreamble(header.record)
+            // The first row that looks like this format's header, else the first row past the preamble.
+            var probe = reader
+            if let found = try? FormatDetection.readHeader(&probe, accepts: { FormatDetection.detect($0) == format }) {
+                header = found
+                reader = probe
+            } else {
+                header = try FormatDetection.readHeader(&reader)
             }
             resolved = format
         } else {

@@ -7,6 +7,14 @@
 struct IdentityKeys {
     private var organizationKeys: [String: String] = [:]
 
+    /// `text.lowercased()`, without allocating when `text` has no upper-case ASCII and no non-ASCII.
+    static func lowercased(_ text: String) -> String {
+        for b in text.utf8 where b >= 0x80 || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(b) {
+            return text.lowercased()
+        }
+        return text
+    }
+
     /// `NameKey.person(name)`.
     /// - Complexity: O(length of the name).
     func person(_ name: String) -> String {

@@ -13,11 +13,15 @@ struct IdentityResolver {
     private var byName: [String: [Int]]?
     private var byNameAndOrganization: [String: [Int]]?
     private var keys = IdentityKeys()
+    /// People added in this import from rows with their own id: two such rows are two people even
+    /// when they share an e-mail or URL (an alumni directory can list a shared office address).
+    private var addedWithOwnID: Set<Int> = []
 
     /// - Complexity: O(n) in the number of people.
     init(_ people: [Person]) {
         self.people = people
         indexByID.reserveCapacity(people.count)
+        byEmail.reserveCapacity(people.count)
         for (i, person) in people.enumerated() {
             indexByID[person.id] = i
             indexSecondaryKeys(of: person, at: i)
@@ -26,7 +30,7 @@ struct IdentityResolver {
 
     private mutating func indexSecondaryKeys(of person: Person, at i: Int) {
         for email in person.emails where !email.isEmpty {
-            let key = email.lowercased()
+            let key = IdentityKeys.lowercased(email)
             if byEmail[key] == nil { byEmail[key] = i }
         }
         if let url = person.profileURL, !url.isEmpty {
@@ -70,23 +74,28 @@ struct IdentityResolver {
 
     /// The person a row describes, if already known: by id; then by e-mail or profile URL; then,
     /// for rows without an id of their own, by name and organization. An explicit id is a claim of
-    /// distinct identity, so a name alone never overrides it.
+    /// distinct identity: a name alone never overrides it, and two rows of this import with their
+    /// own ids never merge by e-mail or URL.
     mutating func match(_ person: Person) -> (index: Int, reason: MatchReason)? {
         let hasID = !person.id.isEmpty
         if hasID, let i = index(ofID: person.id) { return (i, .id) }
+        func eligible(_ i: Int) -> Bool { !hasID || !addedWithOwnID.contains(i) }
         for email in person.emails {
-            if let i = byEmail[email.lowercased()] { return (i, .email) }
+            if let i = byEmail[IdentityKeys.lowercased(email)], eligible(i) { return (i, .email) }
         }
-        if let url = person.profileURL, !url.isEmpty, let i = byURL[ProfileURL.key(url)] { return (i, .profileURL) }
+        if let url = person.profileURL, !url.isEmpty, let i = byURL[ProfileURL.key(url)], eligible(i) {
+            return (i, .profileURL)
+        }
         guard !hasID, let key = nameAndOrganizationKey(person) else { return nil }
         buildNameIndexes()
         if let i = byNameAndOrganization?[key]?.first { return (i, .nameAndOrganization) }
         return nil
     }
 
-    /// Adds a new person; its id must be free.
-    mutating func add(_ person: Person) -> Int {
+    /// Adds a new person; its id must be free. `ownID` says the id came from the row.
+    mutating func add(_ person: Person, ownID: Bool = false) -> Int {
         let i = people.count
+        if ownID { addedWithOwnID.insert(i) }
         people.append(person)
         indexByID[person.id] = i
         indexSecondaryKeys(of: person, at: i)
@@ -132,17 +141,18 @@ struct IdentityResolver {
         return candidate
     }
 
-    /// The id a reference names: by id, then e-mail, then profile URL, then exact full name.
+    /// The index of the person a reference names: by id, then e-mail, then profile URL, then exact
+    /// full name.
     /// - Throws: `.unknownPerson` when nobody matches, `.ambiguousPerson` listing the candidates' ids.
     /// - Complexity: O(1) expected; the first name lookup builds the name index in O(n).
-    mutating func resolve(_ reference: PersonReference) throws(ImportError) -> String {
+    mutating func resolveIndex(_ reference: PersonReference) throws(ImportError) -> Int {
         let text = reference.text
-        if let i = index(ofID: text) { return people[i].id }
-        if text.contains("@"), let i = byEmail[text.lowercased()] { return people[i].id }
-        if text.contains("/"), let i = byURL[ProfileURL.key(text)] { return people[i].id }
+        if let i = index(ofID: text) { return i }
+        if text.contains("@"), let i = byEmail[IdentityKeys.lowercased(text)] { return i }
+        if text.contains("/"), let i = byURL[ProfileURL.key(text)] { return i }
         buildNameIndexes()
         let candidates = byName?[keys.person(text)] ?? []
-        if candidates.count == 1 { return people[candidates[0]].id }
+        if candidates.count == 1 { return candidates[0] }
         if candidates.isEmpty { throw ImportError(.unknownPerson(text), at: reference.location) }
         throw ImportError(
             .ambiguousPerson(text, candidates: candidates.map { people[$0].id }.sorted()), at: reference.location)

@@ -14,7 +14,7 @@ public enum Importer {
     /// - Complexity: O(P + T + I + N) expected for P people, T ties, I interactions and N
     ///   introductions, existing and new: every lookup is a dictionary lookup.
     public static func merge(existing: NetworkData, files: [ParsedFile]) throws(ImportError) -> ImportOutcome {
-        var merge = Merge(existing)
+        var merge = Merge(existing, incomingTies: files.reduce(0) { $0 + $1.ties.count + $1.people.count })
         let ordered = files.enumerated().sorted {
             ($0.element.format.mergeRank, $0.offset) < ($1.element.format.mergeRank, $1.offset)
         }
@@ -36,27 +36,23 @@ private struct Merge {
     var updatedPeople: Set<Int> = []
     var ties: [Tie]
     let existingTies: Int
-    var tieIndex: [TiePair: Int] = [:]
+    /// Tie position by unordered pair of person indices (`pairKey`): integer keys hash faster
+    /// than pairs of id strings, which matters at 10M ties.
+    var tieIndex: [UInt64: Int] = [:]
     var updatedTies: Set<Int> = []
     var interactions: [Interaction]
     let existingInteractions: Int
-    var interactionKeys: Set<InteractionKey> = []
+    /// Interactions already present. The whole value is the key: two coffees with one person on one
+    /// day that differ in length, rating or initiator are two interactions (the bench data has such
+    /// pairs), while re-importing a row finds it unchanged.
+    var interactionKeys: Set<Interaction> = []
     var introductions: [Introduction]
     let existingIntroductions: Int
     var introductionIndex: [IntroductionKey: Int] = [:]
     var updatedIntroductions: Set<Int> = []
-    var contacts: [(id: String, since: Day?, location: SourceLocation)] = []
+    var contacts: [(index: Int, since: Day?, location: SourceLocation)] = []
     var report = ImportReport()
     var warnings: [ImportWarning] = []
-
-    struct InteractionKey: Hashable {
-        var date: Day
-        var person: String
-        var with: String
-        var kind: InteractionKind
-        var notes: String
-        init(_ i: Interaction) { (date, person, with, kind, notes) = (i.date, i.personID, i.withID, i.kind, i.notes) }
-    }
 
     struct IntroductionKey: Hashable {
         var introducer: String
@@ -65,16 +61,23 @@ private struct Merge {
         init(_ i: Introduction) { (introducer, person, to) = (i.introducerID, i.personID, i.toID) }
     }
 
-    init(_ data: NetworkData) {
+    static func pairKey(_ a: Int, _ b: Int) -> UInt64 { UInt64(min(a, b)) << 32 | UInt64(max(a, b)) }
+
+    init(_ data: NetworkData, incomingTies: Int) {
         resolver = IdentityResolver(data.people)
         existingPeople = data.people.count
         ties = data.ties
         existingTies = ties.count
-        tieIndex.reserveCapacity(ties.count)
-        for (i, tie) in ties.enumerated() where tieIndex[tie.pair] == nil { tieIndex[tie.pair] = i }
+        ties.reserveCapacity(ties.count + incomingTies)
+        tieIndex.reserveCapacity(ties.count + incomingTies)
+        for (i, tie) in ties.enumerated() {
+            // A stored tie to an unknown id cannot be matched; it is kept as it is.
+            guard let a = resolver.index(ofID: tie.personA), let b = resolver.index(ofID: tie.personB) else { continue }
+            if tieIndex[Merge.pairKey(a, b)] == nil { tieIndex[Merge.pairKey(a, b)] = i }
+        }
         interactions = data.interactions
         existingInteractions = interactions.count
-        interactionKeys = Set(interactions.map(InteractionKey.init))
+        interactionKeys = Set(interactions)
         introductions = data.introductions
         existingIntroductions = introductions.count
         for (i, introduction) in introductions.enumerated() { introductionIndex[IntroductionKey(introduction)] = i }
@@ -83,7 +86,7 @@ private struct Merge {
     mutating func addPeople(of file: ParsedFile) {
         for record in file.people {
             let person = record.person
-            let id: String
+            let index: Int
             if let (i, reason) = resolver.match(person) {
                 let before = resolver.people[i]
                 let merged = before.merging(person)
@@ -97,16 +100,13 @@ private struct Merge {
                 if reason != .id || i >= existingPeople {
                     report.merges.append(MergeNote(location: record.location, intoID: before.id, reason: reason))
                 }
-                id = before.id
+                index = i
             } else {
                 var added = person
                 if added.id.isEmpty { added.id = resolver.freshID(for: person) }
-                _ = resolver.add(added)
-                id = added.id
+                index = resolver.add(added, ownID: !person.id.isEmpty)
             }
-            if file.format.isContactExport, id != Person.selfID {
-                contacts.append((id, record.connectedOn, record.location))
-            }
+            if file.format.isContactExport { contacts.append((index, record.connectedOn, record.location)) }
         }
     }
 
@@ -114,23 +114,27 @@ private struct Merge {
     /// reference `me` resolves to (id `me`, else a person named "me"); created when nobody is.
     mutating func addContactTies() throws(ImportError) {
         guard let first = contacts.first else { return }
-        let user: String
+        let user: Int
         do {
-            user = try resolver.resolve(PersonReference(Person.selfID, column: "me", at: first.location))
+            user = try resolver.resolveIndex(PersonReference(Person.selfID, column: "me", at: first.location))
         } catch {
             guard case .unknownPerson = error.reason else { throw error }
-            _ = resolver.add(Person(id: Person.selfID))
+            user = resolver.add(Person(id: Person.selfID))
             warnings.append(
                 ImportWarning("no user (id 'me') yet; created one to hold the contact ties", at: first.location))
-            user = Person.selfID
         }
-        for contact in contacts where contact.id != user {
-            upsert(Tie(user, contact.id, kind: .acquaintance, since: contact.since, origin: .contact))
+        let userID = resolver.people[user].id
+        for contact in contacts where contact.index != user {
+            let tie = Tie(
+                userID, resolver.people[contact.index].id, kind: .acquaintance, since: contact.since, origin: .contact)
+            upsert(tie, user, contact.index)
         }
     }
 
-    mutating func upsert(_ tie: Tie) {
-        if let j = tieIndex[tie.pair] {
+    /// Adds `tie` between the people at indices `a` and `b`, or merges it into their tie.
+    mutating func upsert(_ tie: Tie, _ a: Int, _ b: Int) {
+        let key = Merge.pairKey(a, b)
+        if let j = tieIndex[key] {
             let merged = ties[j].merged(with: tie)
             if merged != ties[j] {
                 ties[j] = merged
@@ -139,29 +143,36 @@ private struct Merge {
                 report.rowsUnchanged += 1
             }
         } else {
-            tieIndex[tie.pair] = ties.count
+            tieIndex[key] = ties.count
             ties.append(tie)
         }
     }
 
     mutating func add(_ record: TieRecord) throws(ImportError) {
-        let a = try resolver.resolve(record.personA)
-        let b = try resolver.resolve(record.personB)
+        let a = try resolver.resolveIndex(record.personA)
+        let b = try resolver.resolveIndex(record.personB)
         guard a != b else {
             throw ImportError(.selfReference(column: record.personB.column), at: record.personB.location)
         }
-        upsert(Tie(a, b, kind: record.kind, since: record.since, origin: .declared))
+        let tie = Tie(
+            resolver.people[a].id, resolver.people[b].id, kind: record.kind, since: record.since, origin: .declared)
+        upsert(tie, a, b)
     }
 
     /// The id `reference` names, or the user's when there is no reference.
     mutating func resolve(_ reference: PersonReference?, orUserAt location: SourceLocation) throws(ImportError)
         -> String
     {
-        try resolver.resolve(reference ?? PersonReference(Person.selfID, column: "me", at: location))
+        try id(reference ?? PersonReference(Person.selfID, column: "me", at: location))
+    }
+
+    /// The id `reference` names.
+    mutating func id(_ reference: PersonReference) throws(ImportError) -> String {
+        resolver.people[try resolver.resolveIndex(reference)].id
     }
 
     mutating func add(_ record: InteractionRecord) throws(ImportError) {
-        let person = try resolver.resolve(record.person)
+        let person = try id(record.person)
         let with = try resolve(record.with, orUserAt: record.location)
         guard person != with else {
             throw ImportError(
@@ -171,7 +182,7 @@ private struct Merge {
         let interaction = Interaction(
             date: record.date, personID: person, withID: with, kind: record.kind, isOneOnOne: record.isOneOnOne,
             minutes: record.minutes, rapport: record.rapport, initiatedBy: record.initiatedBy, notes: record.notes)
-        if interactionKeys.insert(InteractionKey(interaction)).inserted {
+        if interactionKeys.insert(interaction).inserted {
             interactions.append(interaction)
         } else {
             report.rowsUnchanged += 1
@@ -179,8 +190,8 @@ private struct Merge {
     }
 
     mutating func add(_ record: IntroductionRecord) throws(ImportError) {
-        let introducer = try resolver.resolve(record.introducer)
-        let person = try resolver.resolve(record.person)
+        let introducer = try id(record.introducer)
+        let person = try id(record.person)
         let to = try resolve(record.to, orUserAt: record.location)
         // A introduces B to C needs three people; a cycle (A→B to C, C→B to A) is legal data.
         guard introducer != person else {

@@ -59,14 +59,26 @@ public struct PersonReference: Hashable, Sendable, CustomStringConvertible {
     public var description: String { text }
 }
 
+/// A row of `ties.csv`: two references, resolved on merge.
 public struct TieRecord: Hashable, Sendable {
     public var personA: PersonReference
     public var personB: PersonReference
     public var kind: TieKind
     public var since: Day?
     public var location: SourceLocation
+
+    public init(
+        personA: PersonReference, personB: PersonReference, kind: TieKind, since: Day?, location: SourceLocation
+    ) {
+        self.personA = personA
+        self.personB = personB
+        self.kind = kind
+        self.since = since
+        self.location = location
+    }
 }
 
+/// A row of `interactions.csv`; `person` and `with` are resolved on merge.
 public struct InteractionRecord: Hashable, Sendable {
     public var date: Day
     public var person: PersonReference
@@ -79,8 +91,28 @@ public struct InteractionRecord: Hashable, Sendable {
     public var initiatedBy: Initiator?
     public var notes: String
     public var location: SourceLocation
+
+    /// A row of `interactions.csv`, or an interaction logged from the command line.
+    public init(
+        date: Day, person: PersonReference, with: PersonReference? = nil, kind: InteractionKind,
+        isOneOnOne: Bool = true,
+        minutes: Int? = nil, rapport: Int? = nil, initiatedBy: Initiator? = nil, notes: String = "",
+        location: SourceLocation
+    ) {
+        self.date = date
+        self.person = person
+        self.with = with
+        self.kind = kind
+        self.isOneOnOne = isOneOnOne
+        self.minutes = minutes
+        self.rapport = rapport
+        self.initiatedBy = initiatedBy
+        self.notes = notes
+        self.location = location
+    }
 }
 
+/// A row of `introductions.csv`; the references are resolved on merge.
 public struct IntroductionRecord: Hashable, Sendable {
     public var date: Day?
     public var introducer: PersonReference
@@ -89,6 +121,18 @@ public struct IntroductionRecord: Hashable, Sendable {
     public var to: PersonReference?
     public var status: IntroductionStatus
     public var location: SourceLocation
+
+    public init(
+        date: Day?, introducer: PersonReference, person: PersonReference, to: PersonReference? = nil,
+        status: IntroductionStatus, location: SourceLocation
+    ) {
+        self.date = date
+        self.introducer = introducer
+        self.person = person
+        self.to = to
+        self.status = status
+        self.location = location
+    }
 }
 
 /// One file read and checked, references still unresolved: the input of `Importer.merge`.

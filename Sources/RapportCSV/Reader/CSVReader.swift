@@ -36,8 +36,12 @@ public struct CSVRecord: Hashable, Sendable {
         return SourceLocation(path: path, line: Int(positions[index].line), column: Int(positions[index].column))
     }
 
-    /// True when every field is empty or blank (`,,,` or `Notes:,,` style filler is not).
-    public var isBlank: Bool { fields.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
+    /// True when every field is empty or only spaces, tabs and line breaks: `,,,` is blank,
+    /// `Notes:,,` is not.
+    /// - Complexity: O(bytes of the record) at most; stops at the first other byte.
+    public var isBlank: Bool {
+        fields.allSatisfy { field in field.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } }
+    }
 }
 
 /// A streaming RFC 4180 reader over UTF-8 bytes.
@@ -66,6 +70,8 @@ public struct CSVReader: Sendable {
         /// on the line, so that `offset - lineStart + 1` is a column in characters.
         var lineStart: Int
         var rows: Int
+        /// Fields in the last record: the capacity to reserve for the next.
+        var width: Int = 0
     }
     typealias State = Mark
 
@@ -147,6 +153,8 @@ public struct CSVReader: Sendable {
         let recordLine = s.line
         var fields: [String] = []
         var positions: [FieldPosition] = []
+        fields.reserveCapacity(s.width)
+        positions.reserveCapacity(s.width)
         while true {
             let start = s.pos
             let position = FieldPosition(
@@ -255,6 +263,7 @@ public struct CSVReader: Sendable {
             s.lineStart = s.pos
             break
         }
+        s.width = min(fields.count, 1024)
         return .success(CSVRecord(line: recordLine, fields: fields, positions: positions))
     }
 }
