@@ -106,7 +106,10 @@ enum QuaternaryHeapDijkstra {
         let state: UnsafeMutableBufferPointer<NodeState>
         var count = 0
 
-        init(node: UnsafeMutableBufferPointer<Int32>, key: UnsafeMutableBufferPointer<Double>, state: UnsafeMutableBufferPointer<NodeState>) {
+        init(
+            node: UnsafeMutableBufferPointer<Int32>, key: UnsafeMutableBufferPointer<Double>,
+            state: UnsafeMutableBufferPointer<NodeState>
+        ) {
             self.node = node
             self.key = key
             self.state = state

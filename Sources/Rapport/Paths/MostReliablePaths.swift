@@ -68,7 +68,9 @@ public struct MostReliablePaths: Sendable {
     ///
     /// - Throws: `PathError` for a bad source, array sizes, length or hop limit.
     /// - Complexity: as `init(graph:strengths:source:maxHops:)`, plus O(E) to check `lengths`.
-    public init(graph: Graph, strengths: [Double], lengths: [Double], source: Int32, maxHops: Int? = nil) throws(PathError) {
+    public init(graph: Graph, strengths: [Double], lengths: [Double], source: Int32, maxHops: Int? = nil)
+        throws(PathError)
+    {
         guard source >= 0, Int(source) < graph.nodeCount else { throw .unknownNode(source) }
         guard strengths.count == graph.edgeCount else {
             throw .edgeCountMismatch(expected: graph.edgeCount, actual: strengths.count)

@@ -84,7 +84,8 @@ public enum WarmPaths {
 
         let back: SearchResult? =
             maxHops > 1
-            ? HopLimitedSearch.run(graph: graph, lengths: lengths, source: target, maxHops: maxHops - 1, blocked: source)
+            ? HopLimitedSearch.run(
+                graph: graph, lengths: lengths, source: target, maxHops: maxHops - 1, blocked: source)
             : nil
         var paths: [(first: Int32, path: WarmPath)] = []
         for h in graph.halfEdges(of: source) {

@@ -37,7 +37,9 @@ struct GoalMatcher {
         }
         sectors = compile(goal.sectors)
         keywords = compile(goal.keywords)
-        organizations = goal.organizations.map { MatchText(NameKey.organization($0), synonyms: synonyms) }.filter { !$0.tokens.isEmpty }
+        organizations = goal.organizations.map { MatchText(NameKey.organization($0), synonyms: synonyms) }.filter {
+            !$0.tokens.isEmpty
+        }
         locations = compile(goal.locations)
         seniority = compile(goal.seniority)
         let w = goal.weights
@@ -139,11 +141,15 @@ public enum TitleSeniority {
     static let levels: [(phrase: [String], level: Double)] = {
         let table: [(String, Double)] = [
             ("general counsel", 1.0), ("chief", 1.0), ("managing partner", 1.0), ("judge", 1.0), ("justice", 1.0),
-            ("founder", 1.0), ("ceo", 1.0), ("cto", 1.0), ("cfo", 1.0), ("coo", 1.0), ("dean", 1.0), ("commissioner", 1.0),
-            ("president", 0.85), ("partner", 0.85), ("vp", 0.85), ("vice president", 0.85), ("director", 0.85), ("head", 0.85),
-            ("principal", 0.85), ("shareholder", 0.85), ("counsel", 0.7), ("senior", 0.7), ("lead", 0.65), ("manager", 0.6),
+            ("founder", 1.0), ("ceo", 1.0), ("cto", 1.0), ("cfo", 1.0), ("coo", 1.0), ("dean", 1.0),
+            ("commissioner", 1.0),
+            ("president", 0.85), ("partner", 0.85), ("vp", 0.85), ("vice president", 0.85), ("director", 0.85),
+            ("head", 0.85),
+            ("principal", 0.85), ("shareholder", 0.85), ("counsel", 0.7), ("senior", 0.7), ("lead", 0.65),
+            ("manager", 0.6),
             ("professor", 0.7), ("associate", 0.45), ("attorney", 0.45), ("engineer", 0.45), ("agent", 0.45),
-            ("advisor", 0.45), ("adviser", 0.45), ("consultant", 0.45), ("analyst", 0.35), ("clerk", 0.35), ("junior", 0.2),
+            ("advisor", 0.45), ("adviser", 0.45), ("consultant", 0.45), ("analyst", 0.35), ("clerk", 0.35),
+            ("junior", 0.2),
             ("intern", 0.15), ("student", 0.15), ("assistant", 0.25), ("paralegal", 0.25), ("trainee", 0.15),
         ]
         return table.map { (MatchText.baseTokens($0.0), $0.1) }

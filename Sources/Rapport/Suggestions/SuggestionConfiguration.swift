@@ -76,7 +76,8 @@ public struct SuggestionConfiguration: Hashable, Sendable, Codable {
         }
         let total = reliabilityWeight + redundancyWeight + qualityGainWeight + insightWeight
         guard total > 0 else {
-            throw .invalidConfigurationValue(key: "reliability_weight", value: reliabilityWeight, expected: "component weights with a positive sum")
+            throw .invalidConfigurationValue(
+                key: "reliability_weight", value: reliabilityWeight, expected: "component weights with a positive sum")
         }
         guard weakTie <= strongTie else {
             throw .invalidConfigurationValue(key: "weak_tie", value: weakTie, expected: "a value <= strong_tie")
@@ -85,11 +86,15 @@ public struct SuggestionConfiguration: Hashable, Sendable, Codable {
 
     private mutating func set(_ key: String, to value: Double) throws(SuggestionError) {
         func share() throws(SuggestionError) -> Double {
-            guard value >= 0, value <= 1 else { throw .invalidConfigurationValue(key: key, value: value, expected: "a number in [0, 1]") }
+            guard value >= 0, value <= 1 else {
+                throw .invalidConfigurationValue(key: key, value: value, expected: "a number in [0, 1]")
+            }
             return value
         }
         func weight() throws(SuggestionError) -> Double {
-            guard value >= 0, value.isFinite else { throw .invalidConfigurationValue(key: key, value: value, expected: "a finite number >= 0") }
+            guard value >= 0, value.isFinite else {
+                throw .invalidConfigurationValue(key: key, value: value, expected: "a finite number >= 0")
+            }
             return value
         }
         func whole(minimum: Int) throws(SuggestionError) -> Int {
@@ -106,11 +111,15 @@ public struct SuggestionConfiguration: Hashable, Sendable, Codable {
         case "insight_weight": insightWeight = try weight()
         case "seniority_share": seniorityShare = try share()
         case "hypothetical_tie_strength":
-            guard value > 0, value <= 1 else { throw .invalidConfigurationValue(key: key, value: value, expected: "a number in (0, 1]") }
+            guard value > 0, value <= 1 else {
+                throw .invalidConfigurationValue(key: key, value: value, expected: "a number in (0, 1]")
+            }
             hypotheticalTieStrength = value
         case "redundancy_threshold": redundancyThreshold = try share()
         case "redundancy_saturation":
-            guard value >= 1, value.isFinite else { throw .invalidConfigurationValue(key: key, value: value, expected: "a number >= 1") }
+            guard value >= 1, value.isFinite else {
+                throw .invalidConfigurationValue(key: key, value: value, expected: "a number >= 1")
+            }
             redundancySaturation = value
         case "cooldown_days": cooldownDays = try whole(minimum: 0)
         case "unanswered_request_days": unansweredRequestDays = try whole(minimum: 0)

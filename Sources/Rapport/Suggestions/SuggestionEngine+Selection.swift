@@ -15,7 +15,9 @@ extension SuggestionEngine {
         for h in snapshot.graph.halfEdges(of: ego) {
             let v = snapshot.graph.neighbors[h]
             let past = snapshot.interactions(onTie: snapshot.graph.incidentEdges[h]).filter { $0.date <= asOf }
-            if past.contains(where: { $0.kind == .informationalInterview && $0.date.days(until: asOf) <= config.cooldownDays }) {
+            if past.contains(where: {
+                $0.kind == .informationalInterview && $0.date.days(until: asOf) <= config.cooldownDays
+            }) {
                 excluded.insert(v)
             }
             if let last = past.last, last.kind == .email || last.kind == .message,

@@ -69,7 +69,9 @@ public struct SuggestionEngine: Sendable {
     /// The best next informational interviews for `ego`, best first, with the configured hop limit
     /// and per-organization cap.
     public func suggest(for ego: Int32, goal: Goal = Goal(), top: Int = 10) throws(SuggestionError) -> [Suggestion] {
-        try suggest(for: ego, goal: goal, top: top, maxHops: configuration.maxHops, perOrganization: configuration.perOrganization)
+        try suggest(
+            for: ego, goal: goal, top: top, maxHops: configuration.maxHops,
+            perOrganization: configuration.perOrganization)
     }
 
     /// The best next informational interviews for `ego`, best first.
@@ -85,14 +87,17 @@ public struct SuggestionEngine: Sendable {
     /// - Throws: `SuggestionError.unknownPerson` for an ego outside the snapshot, `.invalidLimit`.
     /// - Complexity: one hop-limited search, O(h · E_h + V), then O(V + Σ deg over reached people)
     ///   to score and O(V log M) to select, M being a small multiple of `top`.
-    public func suggest(for ego: Int32, goal: Goal, top: Int, maxHops: Int, perOrganization: Int) throws(SuggestionError) -> [Suggestion] {
+    public func suggest(for ego: Int32, goal: Goal, top: Int, maxHops: Int, perOrganization: Int)
+        throws(SuggestionError) -> [Suggestion]
+    {
         guard ego >= 0, Int(ego) < snapshot.personCount else { throw .unknownPerson(ego) }
         guard top >= 0 else { throw .invalidLimit(name: "top", value: top) }
         guard maxHops >= 1 else { throw .invalidLimit(name: "maxHops", value: maxHops) }
         guard perOrganization >= 0 else { throw .invalidLimit(name: "perOrganization", value: perOrganization) }
         let paths: MostReliablePaths
         do {
-            paths = try MostReliablePaths(graph: snapshot.graph, strengths: strengths, lengths: lengths, source: ego, maxHops: maxHops)
+            paths = try MostReliablePaths(
+                graph: snapshot.graph, strengths: strengths, lengths: lengths, source: ego, maxHops: maxHops)
         } catch {
             throw .invalidStrengths(error)
         }
@@ -121,7 +126,9 @@ extension SuggestionEngine {
     ///   - maxHops: the longest path; `nil` uses the configuration's `maxHops`.
     /// - Throws: `SuggestionError.unknownPerson` for a node outside the snapshot, `.invalidLimit`.
     /// - Complexity: O(h · E_h + V + E) (see `WarmPaths`).
-    public func paths(to target: Int32, from ego: Int32, top: Int, maxHops: Int? = nil) throws(SuggestionError) -> [WarmPath] {
+    public func paths(to target: Int32, from ego: Int32, top: Int, maxHops: Int? = nil) throws(SuggestionError)
+        -> [WarmPath]
+    {
         guard ego >= 0, Int(ego) < snapshot.personCount else { throw .unknownPerson(ego) }
         guard target >= 0, Int(target) < snapshot.personCount else { throw .unknownPerson(target) }
         guard top >= 0 else { throw .invalidLimit(name: "top", value: top) }

@@ -26,7 +26,9 @@ struct SuggestionRankingTests {
         // 0.9 · 0.6 and 0.2 · 0.6, by hand.
         #expect(abs(x.components.reliability - 0.54) < 1e-12)
         #expect(abs(try #require(result.first { $0.id == "y" }).components.reliability - 0.12) < 1e-12)
-        #expect(x.action == "Ask Ann Strong (0.90) to introduce you to Xia Target, Associate at Org X (intellectual property)")
+        #expect(
+            x.action
+                == "Ask Ann Strong (0.90) to introduce you to Xia Target, Associate at Org X (intellectual property)")
         #expect(x.kind == .introduction)
         #expect(x.path.map(\.id) == ["a", "x"])
         #expect(x.path.map(\.name) == ["Ann Strong", "Xia Target"])
@@ -95,7 +97,8 @@ struct SuggestionRankingTests {
 
     @Test func strongerIntroducerTieNeverLowersTheTargetsReliability() async throws {
         await propertyCheck(count: 100, input: Gen.int(in: 0...1_000_000)) { seed in
-            guard let (graph, strengths) = try? MostReliablePathsTests.randomGraph(seed: seed), graph.nodeCount >= 3 else { return }
+            guard let (graph, strengths) = try? MostReliablePathsTests.randomGraph(seed: seed), graph.nodeCount >= 3
+            else { return }
             var net = SuggestionTestNetwork()
             for v in 1..<graph.nodeCount { net.person("p\(v)", "Person \(v)", org: "Org \(v)") }
             for e in 0..<graph.edgeCount {
@@ -119,7 +122,9 @@ struct SuggestionRankingTests {
 
     @Test func unknownEgoAndBadLimitsThrow() throws {
         let (engine, me) = try Self.crowdedFirm().engine()
-        #expect(throws: SuggestionError.unknownPerson(99)) { try engine.suggest(for: 99, goal: Goal(), top: 3, maxHops: 3, perOrganization: 2) }
+        #expect(throws: SuggestionError.unknownPerson(99)) {
+            try engine.suggest(for: 99, goal: Goal(), top: 3, maxHops: 3, perOrganization: 2)
+        }
         #expect(throws: SuggestionError.invalidLimit(name: "top", value: -1)) {
             try engine.suggest(for: me, goal: Goal(), top: -1, maxHops: 3, perOrganization: 2)
         }
