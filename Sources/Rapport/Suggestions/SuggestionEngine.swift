@@ -125,7 +125,7 @@ extension SuggestionEngine {
     ///   - top: how many paths; 0 returns all.
     ///   - maxHops: the longest path; `nil` uses the configuration's `maxHops`.
     /// - Throws: `SuggestionError.unknownPerson` for a node outside the snapshot, `.invalidLimit`.
-    /// - Complexity: O(h · E_h + V + E) (see `WarmPaths`).
+    /// - Complexity: O(h · E_h + V) (see `WarmPaths`).
     public func paths(to target: Int32, from ego: Int32, top: Int, maxHops: Int? = nil) throws(SuggestionError)
         -> [WarmPath]
     {
@@ -134,13 +134,9 @@ extension SuggestionEngine {
         guard top >= 0 else { throw .invalidLimit(name: "top", value: top) }
         let hops = maxHops ?? configuration.maxHops
         guard hops >= 1 else { throw .invalidLimit(name: "maxHops", value: hops) }
-        let found: [WarmPath]
-        do {
-            found = try WarmPaths.bestPathsByFirstHop(
-                graph: snapshot.graph, strengths: strengths, from: ego, to: target, maxHops: hops, top: top)
-        } catch {
-            throw .invalidStrengths(error)
-        }
+        // The engine's lengths were checked in `init`; the public `WarmPaths` entry would redo that.
+        let found = WarmPaths.bestPathsByFirstHop(
+            graph: snapshot.graph, strengths: strengths, lengths: lengths, from: ego, to: target, maxHops: hops, top: top)
         return found.map { path in
             var path = path
             path.hops = path.hops.map(named)
