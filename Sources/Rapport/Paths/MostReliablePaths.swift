@@ -77,6 +77,12 @@ public struct MostReliablePaths: Sendable {
         }
         try EdgeStrengths.validateLengths(lengths, for: graph)
         if let h = maxHops, h < 1 { throw .invalidHopLimit(h) }
+        self.init(checkedGraph: graph, strengths: strengths, lengths: lengths, source: source, maxHops: maxHops)
+    }
+
+    /// Runs the search on arguments the caller has already checked (source in range, one valid
+    /// strength and length per edge, hop limit ≥ 1), so repeated queries skip the O(E) checks.
+    init(checkedGraph graph: Graph, strengths: [Double], lengths: [Double], source: Int32, maxHops: Int?) {
         self.source = source
         self.maxHops = maxHops
         self.strengths = strengths

@@ -94,13 +94,9 @@ public struct SuggestionEngine: Sendable {
         guard top >= 0 else { throw .invalidLimit(name: "top", value: top) }
         guard maxHops >= 1 else { throw .invalidLimit(name: "maxHops", value: maxHops) }
         guard perOrganization >= 0 else { throw .invalidLimit(name: "perOrganization", value: perOrganization) }
-        let paths: MostReliablePaths
-        do {
-            paths = try MostReliablePaths(
-                graph: snapshot.graph, strengths: strengths, lengths: lengths, source: ego, maxHops: maxHops)
-        } catch {
-            throw .invalidStrengths(error)
-        }
+        // Strengths and lengths were checked in `init`.
+        let paths = MostReliablePaths(
+            checkedGraph: snapshot.graph, strengths: strengths, lengths: lengths, source: ego, maxHops: maxHops)
         var context = ScoringContext(engine: self, ego: ego, paths: paths, goal: goal)
         let n = snapshot.personCount
         var candidates: [Int32] = []
