@@ -80,12 +80,14 @@ public enum WarmPaths {
         guard maxHops >= 1 else { throw .invalidHopLimit(maxHops) }
         guard top >= 0 else { throw .invalidCount(top) }
         let lengths = try EdgeStrengths.lengths(from: strengths, for: graph)
-        return bestPathsByFirstHop(graph: graph, strengths: strengths, lengths: lengths, from: source, to: target, maxHops: maxHops, top: top)
+        return bestPathsByFirstHop(
+            graph: graph, strengths: strengths, lengths: lengths, from: source, to: target, maxHops: maxHops, top: top)
     }
 
     /// As the public variant, with precomputed lengths ℓ = −ln s and checked arguments.
     static func bestPathsByFirstHop(
-        graph: Graph, strengths: [Double], lengths: [Double], from source: Int32, to target: Int32, maxHops: Int, top: Int
+        graph: Graph, strengths: [Double], lengths: [Double], from source: Int32, to target: Int32, maxHops: Int,
+        top: Int
     ) -> [WarmPath] {
         guard source != target else { return [] }
 

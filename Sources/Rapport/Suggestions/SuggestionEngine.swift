@@ -132,7 +132,8 @@ extension SuggestionEngine {
         guard hops >= 1 else { throw .invalidLimit(name: "maxHops", value: hops) }
         // The engine's lengths were checked in `init`; the public `WarmPaths` entry would redo that.
         let found = WarmPaths.bestPathsByFirstHop(
-            graph: snapshot.graph, strengths: strengths, lengths: lengths, from: ego, to: target, maxHops: hops, top: top)
+            graph: snapshot.graph, strengths: strengths, lengths: lengths, from: ego, to: target, maxHops: hops,
+            top: top)
         return found.map { path in
             var path = path
             path.hops = path.hops.map(named)
