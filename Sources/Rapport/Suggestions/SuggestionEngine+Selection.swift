@@ -2,7 +2,9 @@ extension SuggestionEngine {
     /// Who is excluded and who carries a penalty, from the ego's interactions and introductions.
     ///
     /// - Excluded: an informational interview with the ego within `cooldownDays` before `asOf`; an
-    ///   introduction to the ego that is requested (pending) or declined.
+    ///   introduction to the ego that is requested (pending) or declined; with `excludeStrongTies`,
+    ///   a direct tie of strength ≥ `strongTie` (the user already has that relationship: it belongs
+    ///   in keep-warm, and such people appear as introducers).
     /// - Unanswered: the last interaction on the tie before `asOf` is an email or message the ego
     ///   initiated, within `unansweredRequestDays`.
     /// Events dated after `asOf` have not happened yet and are ignored.
@@ -14,6 +16,10 @@ extension SuggestionEngine {
         var unanswered = Set<Int32>()
         for h in snapshot.graph.halfEdges(of: ego) {
             let v = snapshot.graph.neighbors[h]
+            if config.excludeStrongTies, strengths[Int(snapshot.graph.incidentEdges[h])] >= config.strongTie {
+                excluded.insert(v)
+                continue
+            }
             let past = snapshot.interactions(onTie: snapshot.graph.incidentEdges[h]).filter { $0.date <= asOf }
             if past.contains(where: {
                 $0.kind == .informationalInterview && $0.date.days(until: asOf) <= config.cooldownDays

@@ -117,7 +117,9 @@ struct GoalMatchingTests {
                     "reliability_weight": 0, "redundancy_weight": 0, "quality_gain_weight": 0, "insight_weight": 0,
                 ])
             })
-        #expect(SuggestionConfiguration.keys.count == 18)
+        #expect(SuggestionConfiguration.keys.count == 19)
+        #expect(try SuggestionConfiguration(values: ["exclude_strong_ties": 0]).excludeStrongTies == false)
+        #expect(throws: SuggestionError.self) { try SuggestionConfiguration(values: ["exclude_strong_ties": 0.5]) }
         // Every key accepts 1, except weak_tie, which must stay <= strong_tie (0.5).
         #expect(throws: SuggestionError.self) { try SuggestionConfiguration(values: ["weak_tie": 1]) }
         for key in SuggestionConfiguration.keys where key != "weak_tie" {

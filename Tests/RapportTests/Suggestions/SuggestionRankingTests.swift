@@ -74,8 +74,10 @@ struct SuggestionRankingTests {
         #expect(capped.map(\.id) == ["big1", "big2", "small"])
         let uncapped = try engine.suggest(for: me, goal: ip, top: 3, maxHops: 3, perOrganization: 0)
         #expect(uncapped.map(\.id) == ["big1", "big2", "big3"])
+        // Everyone but the user and Ann, a strong direct tie (an introducer, not a target).
         let all = try engine.suggest(for: me, goal: ip, top: 0, maxHops: 3, perOrganization: 2)
-        #expect(all.count == 6)
+        #expect(all.count == 5)
+        #expect(!all.contains { $0.id == "a" })
     }
 
     @Test func resultsAreDeterministicWhateverTheInputOrder() throws {
@@ -132,6 +134,19 @@ struct SuggestionRankingTests {
             try engine.suggest(for: me, goal: Goal(), top: 1, maxHops: 0, perOrganization: 2)
         }
         #expect(SuggestionError.unknownPerson(99).description == "person 99 is not in the network")
+    }
+
+    @Test func strongDirectTiesAreLeftOutUnlessConfigured() throws {
+        let net = Self.crowdedFirm()
+        var keep = SuggestionConfiguration.default
+        keep.excludeStrongTies = false
+        let (engine, me) = try net.engine(keep)
+        let all = try engine.suggest(for: me, goal: Goal(), top: 0)
+        let ann = try #require(all.first { $0.id == "a" })
+        #expect(
+            ann.action == "Request an informational interview directly: you are already connected (strong tie, 0.90)")
+        // Ann's organization has no other tie of the user: gain = max(0, 0.7 − 0.9) / 0.7 = 0.
+        #expect(ann.components.qualityGain == 0)
     }
 
     @Test func noGoalIsNeutralAndStillRanks() throws {

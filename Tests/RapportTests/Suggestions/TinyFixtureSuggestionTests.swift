@@ -58,7 +58,7 @@ struct TinyFixtureSuggestionTests {
         return (engine, ego)
     }
 
-    @Test func pendingIntroductionExcludesHalAndUnansweredEmailHalvesKim() throws {
+    @Test func pendingIntroductionAndStrongTieExcludeAndUnansweredEmailHalvesKim() throws {
         guard let (engine, ego) = try Self.engine() else { return }
         let all = try engine.suggest(for: ego, goal: Goal(sectors: ["IP"]), top: 0, maxHops: 3, perOrganization: 2)
         #expect(!all.contains { $0.id == "p000008" })
@@ -66,7 +66,9 @@ struct TinyFixtureSuggestionTests {
         let kim = try #require(all.first { $0.id == "p000011" })
         #expect(kim.components.freshness == 0.5)
         #expect(kim.kind == .direct)
-        #expect(all.count == 12)
+        // 14 people less the user, Hal (pending) and Ann (strong direct tie, 0.63).
+        #expect(all.count == 11)
+        #expect(!all.contains { $0.id == "p000001" })
     }
 
     @Test func gusIsReachedThroughBobWithAnnAsTheAlternative() throws {
