@@ -68,13 +68,21 @@ public struct MostReliablePaths: Sendable {
     ///
     /// - Throws: `PathError` for a bad source, array sizes, length or hop limit.
     /// - Complexity: as `init(graph:strengths:source:maxHops:)`, plus O(E) to check `lengths`.
-    public init(graph: Graph, strengths: [Double], lengths: [Double], source: Int32, maxHops: Int? = nil) throws(PathError) {
+    public init(graph: Graph, strengths: [Double], lengths: [Double], source: Int32, maxHops: Int? = nil)
+        throws(PathError)
+    {
         guard source >= 0, Int(source) < graph.nodeCount else { throw .unknownNode(source) }
         guard strengths.count == graph.edgeCount else {
             throw .edgeCountMismatch(expected: graph.edgeCount, actual: strengths.count)
         }
         try EdgeStrengths.validateLengths(lengths, for: graph)
         if let h = maxHops, h < 1 { throw .invalidHopLimit(h) }
+        self.init(checkedGraph: graph, strengths: strengths, lengths: lengths, source: source, maxHops: maxHops)
+    }
+
+    /// Runs the search on arguments the caller has already checked (source in range, one valid
+    /// strength and length per edge, hop limit ≥ 1), so repeated queries skip the O(E) checks.
+    init(checkedGraph graph: Graph, strengths: [Double], lengths: [Double], source: Int32, maxHops: Int?) {
         self.source = source
         self.maxHops = maxHops
         self.strengths = strengths
@@ -149,5 +157,28 @@ public struct MostReliablePaths: Sendable {
         let hops = path(to: target)
         guard !hops.isEmpty else { return nil }
         return WarmPath(target: target, hops: hops, reliability: reliability(of: target))
+    }
+}
+
+/// The flat per-node arrays one search produces; internal to the path algorithms.
+struct SearchResult {
+    var distance: [Double]
+    var hops: [Int32]
+    var predecessorNode: [Int32]
+    var predecessorEdge: [Int32]
+    var firstHop: [Int32]
+    var reached: [Int32]
+    var recordOfNode: [Int32] = []
+    var recordNode: [Int32] = []
+    var recordEdge: [Int32] = []
+    var recordParent: [Int32] = []
+
+    init(nodeCount n: Int) {
+        distance = [Double](repeating: .infinity, count: n)
+        hops = [Int32](repeating: -1, count: n)
+        predecessorNode = [Int32](repeating: -1, count: n)
+        predecessorEdge = [Int32](repeating: -1, count: n)
+        firstHop = [Int32](repeating: -1, count: n)
+        reached = []
     }
 }

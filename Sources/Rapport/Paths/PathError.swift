@@ -22,8 +22,10 @@ public enum PathError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownNode(let node): return "node \(node) is not in the graph"
         case .edgeCountMismatch(let expected, let actual):
             return "expected one value per edge (\(expected)), got \(actual)"
-        case .invalidStrength(let edge, let value): return "edge \(edge) has strength \(value); strengths must lie in (0, 1]"
-        case .invalidLength(let edge, let value): return "edge \(edge) has length \(value); lengths must be finite and >= 0"
+        case .invalidStrength(let edge, let value):
+            return "edge \(edge) has strength \(value); strengths must lie in (0, 1]"
+        case .invalidLength(let edge, let value):
+            return "edge \(edge) has length \(value); lengths must be finite and >= 0"
         case .invalidHopLimit(let hops): return "the hop limit must be at least 1, got \(hops)"
         case .invalidCount(let count): return "the number of results must be >= 0, got \(count)"
         }

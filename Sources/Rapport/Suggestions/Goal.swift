@@ -27,7 +27,10 @@ public struct Goal: Hashable, Sendable, Codable {
 
         public static let `default` = Weights()
 
-        public init(sectors: Double = 1, keywords: Double = 1, organizations: Double = 1, locations: Double = 0.5, seniority: Double = 0.5) {
+        public init(
+            sectors: Double = 1, keywords: Double = 1, organizations: Double = 1, locations: Double = 0.5,
+            seniority: Double = 0.5
+        ) {
             self.sectors = sectors
             self.keywords = keywords
             self.organizations = organizations
@@ -41,14 +44,18 @@ public struct Goal: Hashable, Sendable, Codable {
             let c = try decoder.container(keyedBy: AnyKey.self)
             try Goal.rejectUnknownKeys(in: c, allowed: CodingKeys.allCases.map(\.rawValue))
             func read(_ key: CodingKeys, _ fallback: Double) throws -> Double {
-                guard let value = try c.decodeIfPresent(Double.self, forKey: AnyKey(key.rawValue)) else { return fallback }
+                guard let value = try c.decodeIfPresent(Double.self, forKey: AnyKey(key.rawValue)) else {
+                    return fallback
+                }
                 guard value >= 0, value.isFinite else {
-                    throw DecodingError.dataCorruptedError(forKey: AnyKey(key.rawValue), in: c, debugDescription: "a weight must be a finite number >= 0")
+                    throw DecodingError.dataCorruptedError(
+                        forKey: AnyKey(key.rawValue), in: c, debugDescription: "a weight must be a finite number >= 0")
                 }
                 return value
             }
             self.init(
-                sectors: try read(.sectors, 1), keywords: try read(.keywords, 1), organizations: try read(.organizations, 1),
+                sectors: try read(.sectors, 1), keywords: try read(.keywords, 1),
+                organizations: try read(.organizations, 1),
                 locations: try read(.locations, 0.5), seniority: try read(.seniority, 0.5))
         }
     }
@@ -100,12 +107,16 @@ public struct Goal: Hashable, Sendable, Codable {
         }
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case sectors, keywords, organizations, locations, seniority, weights }
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case sectors, keywords, organizations, locations, seniority, weights
+    }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: AnyKey.self)
         try Self.rejectUnknownKeys(in: c, allowed: CodingKeys.allCases.map(\.rawValue))
-        func list(_ key: CodingKeys) throws -> [String] { try c.decodeIfPresent([String].self, forKey: AnyKey(key.rawValue)) ?? [] }
+        func list(_ key: CodingKeys) throws -> [String] {
+            try c.decodeIfPresent([String].self, forKey: AnyKey(key.rawValue)) ?? []
+        }
         self.init(
             sectors: try list(.sectors), keywords: try list(.keywords), organizations: try list(.organizations),
             locations: try list(.locations), seniority: try list(.seniority),
@@ -114,7 +125,8 @@ public struct Goal: Hashable, Sendable, Codable {
 
     static func rejectUnknownKeys(in container: KeyedDecodingContainer<AnyKey>, allowed: [String]) throws {
         for key in container.allKeys where !allowed.contains(key.stringValue) {
-            throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "unknown goal field '\(key.stringValue)'")
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: container, debugDescription: "unknown goal field '\(key.stringValue)'")
         }
     }
 }

@@ -127,7 +127,8 @@ public struct KeepWarmSuggestion: Hashable, Sendable, Codable {
     public var action: String
 
     public init(
-        node: Int32, id: String, name: String, organization: String?, edge: Int32, strength: Double, peakStrength: Double,
+        node: Int32, id: String, name: String, organization: String?, edge: Int32, strength: Double,
+        peakStrength: Double,
         lastInteraction: Day?, lastInteractionKind: InteractionKind?, daysSinceContact: Int?, reasons: [KeepWarmReason],
         action: String
     ) {

@@ -42,6 +42,10 @@ public struct SuggestionConfiguration: Hashable, Sendable, Codable {
     public var maxHops = 3
     /// The most suggestions per organization in the top K (`per_organization`).
     public var perOrganization = 2
+    /// Leave out people the user already has a strong direct tie with (`exclude_strong_ties`, 1 or 0):
+    /// the point is a new deep relationship; strong ties show up as introducers and in keep-warm.
+    /// Weaker direct ties stay candidates, since reconnecting is a valid move (as in WORKLOAD.md (f)).
+    public var excludeStrongTies = true
     /// Ties at or above this strength are strong (`strong_tie`).
     public var strongTie = 0.5
     /// Ties below this strength are weak (`weak_tie`); in between, moderate.
@@ -61,13 +65,14 @@ public struct SuggestionConfiguration: Hashable, Sendable, Codable {
         "relevance_floor", "reliability_weight", "redundancy_weight", "quality_gain_weight", "insight_weight",
         "seniority_share", "hypothetical_tie_strength", "redundancy_threshold", "redundancy_saturation",
         "cooldown_days", "unanswered_request_days", "unanswered_request_penalty", "max_hops", "per_organization",
-        "strong_tie", "weak_tie", "keep_warm_days", "keep_warm_fading_ratio",
+        "strong_tie", "weak_tie", "keep_warm_days", "keep_warm_fading_ratio", "exclude_strong_ties",
     ]
 
     /// The defaults with the given keys overridden.
     /// - Throws: `SuggestionError.unknownConfigurationKey` for a key not in `keys`;
     ///   `.invalidConfigurationValue` for a value out of range (shares in [0, 1], weights ≥ 0 with a
-    ///   positive sum, day counts whole and ≥ 0, `max_hops` ≥ 1, `per_organization` ≥ 0).
+    ///   positive sum, day counts whole and ≥ 0, `max_hops` ≥ 1, `per_organization` ≥ 0,
+    ///   `exclude_strong_ties` 0 or 1).
     public init(values: [String: Double]) throws(SuggestionError) {
         self.init()
         for key in values.keys.sorted() {
@@ -76,7 +81,8 @@ public struct SuggestionConfiguration: Hashable, Sendable, Codable {
         }
         let total = reliabilityWeight + redundancyWeight + qualityGainWeight + insightWeight
         guard total > 0 else {
-            throw .invalidConfigurationValue(key: "reliability_weight", value: reliabilityWeight, expected: "component weights with a positive sum")
+            throw .invalidConfigurationValue(
+                key: "reliability_weight", value: reliabilityWeight, expected: "component weights with a positive sum")
         }
         guard weakTie <= strongTie else {
             throw .invalidConfigurationValue(key: "weak_tie", value: weakTie, expected: "a value <= strong_tie")
@@ -85,11 +91,15 @@ public struct SuggestionConfiguration: Hashable, Sendable, Codable {
 
     private mutating func set(_ key: String, to value: Double) throws(SuggestionError) {
         func share() throws(SuggestionError) -> Double {
-            guard value >= 0, value <= 1 else { throw .invalidConfigurationValue(key: key, value: value, expected: "a number in [0, 1]") }
+            guard value >= 0, value <= 1 else {
+                throw .invalidConfigurationValue(key: key, value: value, expected: "a number in [0, 1]")
+            }
             return value
         }
         func weight() throws(SuggestionError) -> Double {
-            guard value >= 0, value.isFinite else { throw .invalidConfigurationValue(key: key, value: value, expected: "a finite number >= 0") }
+            guard value >= 0, value.isFinite else {
+                throw .invalidConfigurationValue(key: key, value: value, expected: "a finite number >= 0")
+            }
             return value
         }
         func whole(minimum: Int) throws(SuggestionError) -> Int {
@@ -106,11 +116,15 @@ public struct SuggestionConfiguration: Hashable, Sendable, Codable {
         case "insight_weight": insightWeight = try weight()
         case "seniority_share": seniorityShare = try share()
         case "hypothetical_tie_strength":
-            guard value > 0, value <= 1 else { throw .invalidConfigurationValue(key: key, value: value, expected: "a number in (0, 1]") }
+            guard value > 0, value <= 1 else {
+                throw .invalidConfigurationValue(key: key, value: value, expected: "a number in (0, 1]")
+            }
             hypotheticalTieStrength = value
         case "redundancy_threshold": redundancyThreshold = try share()
         case "redundancy_saturation":
-            guard value >= 1, value.isFinite else { throw .invalidConfigurationValue(key: key, value: value, expected: "a number >= 1") }
+            guard value >= 1, value.isFinite else {
+                throw .invalidConfigurationValue(key: key, value: value, expected: "a number >= 1")
+            }
             redundancySaturation = value
         case "cooldown_days": cooldownDays = try whole(minimum: 0)
         case "unanswered_request_days": unansweredRequestDays = try whole(minimum: 0)
@@ -121,6 +135,11 @@ public struct SuggestionConfiguration: Hashable, Sendable, Codable {
         case "weak_tie": weakTie = try share()
         case "keep_warm_days": keepWarmDays = try whole(minimum: 0)
         case "keep_warm_fading_ratio": keepWarmFadingRatio = try share()
+        case "exclude_strong_ties":
+            guard value == 0 || value == 1 else {
+                throw .invalidConfigurationValue(key: key, value: value, expected: "1 (true) or 0 (false)")
+            }
+            excludeStrongTies = value == 1
         default: throw .unknownConfigurationKey(key)
         }
     }

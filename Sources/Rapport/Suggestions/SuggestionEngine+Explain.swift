@@ -21,13 +21,16 @@ extension SuggestionEngine {
         } else {
             let options = context.introducerOptions(for: v)
             let first = path[0].node
-            alternatives = options.filter { $0.key != first && $0.key != v && $0.value >= configuration.redundancyThreshold }
-                .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-                .prefix(5)
-                .map { makeIntroducer($0.key, reliability: $0.value, context: context) }
+            alternatives = options.filter {
+                $0.key != first && $0.key != v && $0.value >= configuration.redundancyThreshold
+            }
+            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(5)
+            .map { makeIntroducer($0.key, reliability: $0.value, context: context) }
             if path.count == 1 {
                 kind = .direct
-                action = "Request an informational interview directly: you are already connected "
+                action =
+                    "Request an informational interview directly: you are already connected "
                     + "(\(tieLabel(path[0].strength)), \(Self.format(path[0].strength)))"
             } else {
                 kind = .introduction
@@ -43,8 +46,10 @@ extension SuggestionEngine {
             }
         }
         return Suggestion(
-            node: v, id: person.id, name: person.displayName, organization: organization, title: person.title, score: score,
-            components: components, path: path, introducer: introducer, alternatives: alternatives, kind: kind, shared: shared,
+            node: v, id: person.id, name: person.displayName, organization: organization, title: person.title,
+            score: score,
+            components: components, path: path, introducer: introducer, alternatives: alternatives, kind: kind,
+            shared: shared,
             action: action)
     }
 
@@ -59,7 +64,9 @@ extension SuggestionEngine {
 
     func makeIntroducer(_ z: Int32, reliability: Double, context: ScoringContext) -> Introducer {
         let person = snapshot.people[Int(z)]
-        return Introducer(node: z, id: person.id, name: person.displayName, strength: context.egoTie[z] ?? 0, reliability: reliability)
+        return Introducer(
+            node: z, id: person.id, name: person.displayName, strength: context.egoTie[z] ?? 0, reliability: reliability
+        )
     }
 
     /// "Dana Lee, Senior Associate at Wilson LLP (IP litigation)": name, then title, organization and
@@ -85,7 +92,9 @@ extension SuggestionEngine {
     func sharedGround(_ v: Int32, context: ScoringContext) -> [String] {
         let person = snapshot.people[Int(v)]
         var shared: [String] = []
-        for school in person.schools where context.egoSchools.contains(NameKey.person(school)) { shared.append("studied at \(school)") }
+        for school in person.schools where context.egoSchools.contains(NameKey.person(school)) {
+            shared.append("studied at \(school)")
+        }
         let o = snapshot.organizationIndex[Int(v)]
         if o >= 0, o == snapshot.organizationIndex[Int(context.ego)] {
             shared.append("work at \(snapshot.organizations[Int(o)].name)")
@@ -108,7 +117,8 @@ extension SuggestionEngine {
         var parts: [String] = []
         var lastVerb = ""
         for item in shared {
-            let verb = item.hasPrefix("studied at ") ? "studied at " : item.hasPrefix("work at ") ? "work at " : "work in "
+            let verb =
+                item.hasPrefix("studied at ") ? "studied at " : item.hasPrefix("work at ") ? "work at " : "work in "
             let object = String(item.dropFirst(verb.count))
             if verb == lastVerb, let previous = parts.popLast() {
                 parts.append(previous + " and " + object)

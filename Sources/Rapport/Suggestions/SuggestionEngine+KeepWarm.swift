@@ -12,7 +12,9 @@ extension SuggestionEngine {
     /// - Throws: `SuggestionError.unknownPerson`, `.invalidStrengths` for a malformed peak array,
     ///   `.invalidLimit` for negative days.
     /// - Complexity: O(E) for the peak check plus O(deg ego + interactions on the ego's ties).
-    public func keepWarm(for ego: Int32, peakStrengths: [Double], noContactDays: Int? = nil) throws(SuggestionError) -> [KeepWarmSuggestion] {
+    public func keepWarm(for ego: Int32, peakStrengths: [Double], noContactDays: Int? = nil) throws(SuggestionError)
+        -> [KeepWarmSuggestion]
+    {
         guard ego >= 0, Int(ego) < snapshot.personCount else { throw .unknownPerson(ego) }
         do { try EdgeStrengths.validate(peakStrengths, for: snapshot.graph) } catch { throw .invalidStrengths(error) }
         let staleAfter = noContactDays ?? configuration.keepWarmDays
@@ -33,20 +35,24 @@ extension SuggestionEngine {
             let person = snapshot.people[Int(v)]
             result.append(
                 KeepWarmSuggestion(
-                    node: v, id: person.id, name: person.displayName, organization: snapshot.organization(of: v)?.name, edge: e,
+                    node: v, id: person.id, name: person.displayName, organization: snapshot.organization(of: v)?.name,
+                    edge: e,
                     strength: now, peakStrength: peak, lastInteraction: last?.date, lastInteractionKind: last?.kind,
                     daysSinceContact: days, reasons: reasons,
                     action: keepWarmSentence(person, now: now, peak: peak, last: last, days: days, reasons: reasons)))
         }
         result.sort { a, b in
-            a.peakStrength != b.peakStrength ? a.peakStrength > b.peakStrength : a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+            a.peakStrength != b.peakStrength
+                ? a.peakStrength > b.peakStrength : a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
         }
         return result
     }
 
     /// "Re-engage Ann Lee: last spoke 14 months ago (coffee on 2025-09-02); strength 0.31, down from
     /// 0.78. Send an update on your search and ask how things are going."
-    func keepWarmSentence(_ person: Person, now: Double, peak: Double, last: Interaction?, days: Int?, reasons: [KeepWarmReason]) -> String {
+    func keepWarmSentence(
+        _ person: Person, now: Double, peak: Double, last: Interaction?, days: Int?, reasons: [KeepWarmReason]
+    ) -> String {
         var parts: [String] = []
         if let last, let days {
             let kind = last.kind.rawValue.replacingOccurrences(of: "_", with: " ")

@@ -165,7 +165,13 @@ struct ScoringContext {
                 others /= 1 - own
             } else {
                 others = 1
-                for (u, s) in egoTie where u != v && organizationIndex[Int(u)] == organization { others *= 1 - s }
+                // Half-edge order, not dictionary order, so the product is reproducible.
+                let graph = engine.snapshot.graph
+                for h in graph.halfEdges(of: ego) {
+                    let u = graph.neighbors[h]
+                    guard u != v, organizationIndex[Int(u)] == organization else { continue }
+                    others *= 1 - engine.strengths[Int(graph.incidentEdges[h])]
+                }
             }
         }
         let qualityGain = min(1, max(0, others * max(0, h - own) / h))

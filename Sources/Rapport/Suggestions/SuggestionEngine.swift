@@ -69,7 +69,9 @@ public struct SuggestionEngine: Sendable {
     /// The best next informational interviews for `ego`, best first, with the configured hop limit
     /// and per-organization cap.
     public func suggest(for ego: Int32, goal: Goal = Goal(), top: Int = 10) throws(SuggestionError) -> [Suggestion] {
-        try suggest(for: ego, goal: goal, top: top, maxHops: configuration.maxHops, perOrganization: configuration.perOrganization)
+        try suggest(
+            for: ego, goal: goal, top: top, maxHops: configuration.maxHops,
+            perOrganization: configuration.perOrganization)
     }
 
     /// The best next informational interviews for `ego`, best first.
@@ -85,17 +87,16 @@ public struct SuggestionEngine: Sendable {
     /// - Throws: `SuggestionError.unknownPerson` for an ego outside the snapshot, `.invalidLimit`.
     /// - Complexity: one hop-limited search, O(h · E_h + V), then O(V + Σ deg over reached people)
     ///   to score and O(V log M) to select, M being a small multiple of `top`.
-    public func suggest(for ego: Int32, goal: Goal, top: Int, maxHops: Int, perOrganization: Int) throws(SuggestionError) -> [Suggestion] {
+    public func suggest(for ego: Int32, goal: Goal, top: Int, maxHops: Int, perOrganization: Int)
+        throws(SuggestionError) -> [Suggestion]
+    {
         guard ego >= 0, Int(ego) < snapshot.personCount else { throw .unknownPerson(ego) }
         guard top >= 0 else { throw .invalidLimit(name: "top", value: top) }
         guard maxHops >= 1 else { throw .invalidLimit(name: "maxHops", value: maxHops) }
         guard perOrganization >= 0 else { throw .invalidLimit(name: "perOrganization", value: perOrganization) }
-        let paths: MostReliablePaths
-        do {
-            paths = try MostReliablePaths(graph: snapshot.graph, strengths: strengths, lengths: lengths, source: ego, maxHops: maxHops)
-        } catch {
-            throw .invalidStrengths(error)
-        }
+        // Strengths and lengths were checked in `init`.
+        let paths = MostReliablePaths(
+            checkedGraph: snapshot.graph, strengths: strengths, lengths: lengths, source: ego, maxHops: maxHops)
         var context = ScoringContext(engine: self, ego: ego, paths: paths, goal: goal)
         let n = snapshot.personCount
         var candidates: [Int32] = []
@@ -107,5 +108,36 @@ public struct SuggestionEngine: Sendable {
         }
         let chosen = select(candidates, scores: scores, top: top, perOrganization: perOrganization)
         return chosen.map { explain($0, context: &context) }
+    }
+}
+
+extension SuggestionEngine {
+    /// The warm paths from `ego` to `target`, one per distinct first hop, best first, each hop with
+    /// the person's id and name (`rapport path PERSON --top 3`). See `WarmPaths.bestPathsByFirstHop`.
+    ///
+    /// - Parameters:
+    ///   - target: the person to reach.
+    ///   - ego: the user.
+    ///   - top: how many paths; 0 returns all.
+    ///   - maxHops: the longest path; `nil` uses the configuration's `maxHops`.
+    /// - Throws: `SuggestionError.unknownPerson` for a node outside the snapshot, `.invalidLimit`.
+    /// - Complexity: O(h · E_h + V) (see `WarmPaths`).
+    public func paths(to target: Int32, from ego: Int32, top: Int, maxHops: Int? = nil) throws(SuggestionError)
+        -> [WarmPath]
+    {
+        guard ego >= 0, Int(ego) < snapshot.personCount else { throw .unknownPerson(ego) }
+        guard target >= 0, Int(target) < snapshot.personCount else { throw .unknownPerson(target) }
+        guard top >= 0 else { throw .invalidLimit(name: "top", value: top) }
+        let hops = maxHops ?? configuration.maxHops
+        guard hops >= 1 else { throw .invalidLimit(name: "maxHops", value: hops) }
+        // The engine's lengths were checked in `init`; the public `WarmPaths` entry would redo that.
+        let found = WarmPaths.bestPathsByFirstHop(
+            graph: snapshot.graph, strengths: strengths, lengths: lengths, from: ego, to: target, maxHops: hops,
+            top: top)
+        return found.map { path in
+            var path = path
+            path.hops = path.hops.map(named)
+            return path
+        }
     }
 }

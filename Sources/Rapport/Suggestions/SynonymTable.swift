@@ -28,29 +28,30 @@ public struct SynonymTable: Hashable, Sendable {
     }
 
     /// The built-in table, aimed at legal and business job searches.
-    public static let `default` = SynonymTable(entries: [
-        ("ip", "intellectual property"),
-        ("tech", "technology"),
-        ("tech transactions", "technology transactions"),
-        ("m&a", "mergers and acquisitions"),
-        ("vc", "venture capital"),
-        ("pe", "private equity"),
-        ("gc", "general counsel"),
-        ("vp", "vice president"),
-        ("svp", "senior vice president"),
-        ("evp", "executive vice president"),
-        ("ai", "artificial intelligence"),
-        ("ml", "machine learning"),
-        ("biotech", "biotechnology"),
-        ("fintech", "financial technology"),
-        ("atty", "attorney"),
-        ("lawyer", "attorney"),
-        ("nyc", "new york"),
-        ("sf", "san francisco"),
-        ("govt", "government"),
-        ("dept", "department"),
-        ("mgmt", "management"),
-    ].map { Entry(alias: $0.0, canonical: $0.1) })
+    public static let `default` = SynonymTable(
+        entries: [
+            ("ip", "intellectual property"),
+            ("tech", "technology"),
+            ("tech transactions", "technology transactions"),
+            ("m&a", "mergers and acquisitions"),
+            ("vc", "venture capital"),
+            ("pe", "private equity"),
+            ("gc", "general counsel"),
+            ("vp", "vice president"),
+            ("svp", "senior vice president"),
+            ("evp", "executive vice president"),
+            ("ai", "artificial intelligence"),
+            ("ml", "machine learning"),
+            ("biotech", "biotechnology"),
+            ("fintech", "financial technology"),
+            ("atty", "attorney"),
+            ("lawyer", "attorney"),
+            ("nyc", "new york"),
+            ("sf", "san francisco"),
+            ("govt", "government"),
+            ("dept", "department"),
+            ("mgmt", "management"),
+        ].map { Entry(alias: $0.0, canonical: $0.1) })
 
     /// A table with these entries; later entries for the same alias win.
     public init(entries: [Entry]) {
@@ -63,9 +64,13 @@ public struct SynonymTable: Hashable, Sendable {
             byAlias[alias] = canonical
         }
         var rules: [String: [Rule]] = [:]
-        for (alias, canonical) in byAlias { rules[alias[0], default: []].append(Rule(alias: alias, canonical: canonical)) }
+        for (alias, canonical) in byAlias {
+            rules[alias[0], default: []].append(Rule(alias: alias, canonical: canonical))
+        }
         for key in rules.keys {
-            rules[key]?.sort { ($0.alias.count, $1.alias.joined(separator: " ")) > ($1.alias.count, $0.alias.joined(separator: " ")) }
+            rules[key]?.sort {
+                ($0.alias.count, $1.alias.joined(separator: " ")) > ($1.alias.count, $0.alias.joined(separator: " "))
+            }
         }
         self.rules = rules
     }

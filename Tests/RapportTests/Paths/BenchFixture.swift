@@ -30,8 +30,11 @@ struct BenchFixture {
         let people = try TestCSV.records(atPath: directory + "/people.csv")
         let ties = try TestCSV.records(atPath: directory + "/ties.csv")
         let interactions = try TestCSV.records(atPath: directory + "/interactions.csv")
-        let goal = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/goal.json")))
-        guard let egoID = (goal as? [String: Any])?["ego"] as? String else { throw TestCSV.Failure.malformed("goal.json") }
+        let goal = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: directory + "/goal.json")))
+        guard let egoID = (goal as? [String: Any])?["ego"] as? String else {
+            throw TestCSV.Failure.malformed("goal.json")
+        }
 
         let idColumn = try TestCSV.column("id", in: people[0])
         ids = people.dropFirst().map { $0[idColumn] }

@@ -15,9 +15,11 @@ struct MostReliablePathsTests {
     @Test func hopLimitFindsTheLongerButShorterInHopsRoute() throws {
         // S=0, A=1, B=2, C=3, T=4, D=5. C is best reached S–A–B–C (0.729, 3 hops), but within 3 hops
         // T is only reachable via S–D–C–T (0.5 · 0.5 · 0.9 = 0.225).
-        let (graph, strengths) = try Self.graph(6, [
-            (0, 1, 0.9), (1, 2, 0.9), (2, 3, 0.9), (3, 4, 0.9), (0, 5, 0.5), (5, 3, 0.5),
-        ])
+        let (graph, strengths) = try Self.graph(
+            6,
+            [
+                (0, 1, 0.9), (1, 2, 0.9), (2, 3, 0.9), (3, 4, 0.9), (0, 5, 0.5), (5, 3, 0.5),
+            ])
         let paths = try MostReliablePaths(graph: graph, strengths: strengths, source: 0, maxHops: 3)
         #expect(abs(paths.reliability(of: 3) - 0.729) < 1e-12)
         #expect(paths.path(to: 3).map(\.node) == [1, 2, 3])
@@ -52,7 +54,9 @@ struct MostReliablePathsTests {
 
     @Test func invalidInputThrows() throws {
         let (graph, strengths) = try Self.graph(2, [(0, 1, 0.5)])
-        #expect(throws: PathError.unknownNode(2)) { try MostReliablePaths(graph: graph, strengths: strengths, source: 2) }
+        #expect(throws: PathError.unknownNode(2)) {
+            try MostReliablePaths(graph: graph, strengths: strengths, source: 2)
+        }
         #expect(throws: PathError.invalidHopLimit(0)) {
             try MostReliablePaths(graph: graph, strengths: strengths, source: 0, maxHops: 0)
         }
@@ -161,7 +165,8 @@ struct MostReliablePathsTests {
                 let e = Int(graph.incidentEdges[h])
                 stronger[e] = max(stronger[e], 0.95)
             }
-            guard let after = try? MostReliablePaths(graph: graph, strengths: stronger, source: 0, maxHops: limit) else {
+            guard let after = try? MostReliablePaths(graph: graph, strengths: stronger, source: 0, maxHops: limit)
+            else {
                 Issue.record("search failed")
                 return
             }

@@ -39,7 +39,8 @@ struct TinyFixturePathTests {
     @Test func hopLimitedSearchAgreesWithinTheLimit() throws {
         let fixture = try BenchFixture.tiny()
         let unlimited = try MostReliablePaths(graph: fixture.graph, strengths: fixture.strengths, source: fixture.ego)
-        let two = try MostReliablePaths(graph: fixture.graph, strengths: fixture.strengths, source: fixture.ego, maxHops: 2)
+        let two = try MostReliablePaths(
+            graph: fixture.graph, strengths: fixture.strengths, source: fixture.ego, maxHops: 2)
         // Jo is 3 hops away (me → Ann → Dan → Jo): 0.625165 · 0.4 · 0.6.
         let jo = fixture.node("p000010")
         #expect(abs(unlimited.reliability(of: jo) - 0.625165 * 0.4 * 0.6) < tolerance)
@@ -67,10 +68,11 @@ struct TinyFixturePathTests {
         let found = try WarmPaths.bestPathsByFirstHop(
             graph: fixture.graph, strengths: fixture.strengths, from: fixture.ego, to: fixture.node("p000007"),
             maxHops: 3, top: 3)
-        #expect(found.map { $0.hops.map(\.node) } == [
-            [fixture.node("p000002"), fixture.node("p000007")],
-            [fixture.node("p000001"), fixture.node("p000007")],
-        ])
+        #expect(
+            found.map { $0.hops.map(\.node) } == [
+                [fixture.node("p000002"), fixture.node("p000007")],
+                [fixture.node("p000001"), fixture.node("p000007")],
+            ])
         #expect(abs(found[0].reliability - 0.071694) < tolerance)
         #expect(abs(found[1].reliability - 0.625165 * 0.1) < tolerance)
         #expect(found[0].introducer?.node == fixture.node("p000002"))

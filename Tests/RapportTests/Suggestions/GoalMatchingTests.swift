@@ -22,17 +22,20 @@ struct GoalMatchingTests {
     }
 
     @Test func synonymTableParsesAliasLines() throws {
-        let table = try SynonymTable(parsing: """
-            [synonyms]
-            # business words
-            biz dev = "business development"
-            'BD' = business development
+        let table = try SynonymTable(
+            parsing: """
+                [synonyms]
+                # business words
+                biz dev = "business development"
+                'BD' = business development
 
-            """)
+                """)
         #expect(table.entries.count == 2)
         #expect(matches("BD", "Director of Business Development", table))
         #expect(matches("biz dev", "business development lead", table))
-        #expect(throws: SuggestionError.invalidSynonymLine(line: 2)) { try SynonymTable(parsing: "a = b\nno equals sign") }
+        #expect(throws: SuggestionError.invalidSynonymLine(line: 2)) {
+            try SynonymTable(parsing: "a = b\nno equals sign")
+        }
         #expect(throws: SuggestionError.invalidSynonymLine(line: 1)) { try SynonymTable(parsing: " = b") }
     }
 
@@ -65,11 +68,15 @@ struct GoalMatchingTests {
         #expect(goal.keywords == ["patent"])
         #expect(goal.weights.keywords == 2)
         #expect(goal.weights.sectors == 1)
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Goal.self, from: Data(#"{"sector": ["x"]}"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(Goal.self, from: Data(#"{"sector": ["x"]}"#.utf8))
+        }
         let roundTrip = try JSONDecoder().decode(Goal.self, from: JSONEncoder().encode(goal))
         #expect(roundTrip == goal)
 
-        let flags = try Goal(arguments: ["--sector", "IP", "--org=Baker, Lowe & Finch LLP", "--keyword", "patent", "--seniority", "partner"])
+        let flags = try Goal(arguments: [
+            "--sector", "IP", "--org=Baker, Lowe & Finch LLP", "--keyword", "patent", "--seniority", "partner",
+        ])
         #expect(flags.sectors == ["IP"])
         #expect(flags.organizations == ["Baker, Lowe & Finch LLP"])
         #expect(flags.seniority == ["partner"])
@@ -90,12 +97,16 @@ struct GoalMatchingTests {
     }
 
     @Test func configurationAcceptsKnownKeysAndRejectsOthers() throws {
-        let config = try SuggestionConfiguration(values: ["cooldown_days": 30, "reliability_weight": 0.5, "per_organization": 1])
+        let config = try SuggestionConfiguration(values: [
+            "cooldown_days": 30, "reliability_weight": 0.5, "per_organization": 1,
+        ])
         #expect(config.cooldownDays == 30)
         #expect(config.reliabilityWeight == 0.5)
         #expect(config.perOrganization == 1)
         #expect(config.maxHops == 3)
-        #expect(throws: SuggestionError.unknownConfigurationKey("cooldown")) { try SuggestionConfiguration(values: ["cooldown": 1]) }
+        #expect(throws: SuggestionError.unknownConfigurationKey("cooldown")) {
+            try SuggestionConfiguration(values: ["cooldown": 1])
+        }
         #expect(throws: SuggestionError.self) { try SuggestionConfiguration(values: ["cooldown_days": 1.5]) }
         #expect(throws: SuggestionError.self) { try SuggestionConfiguration(values: ["relevance_floor": 2]) }
         #expect(throws: SuggestionError.self) { try SuggestionConfiguration(values: ["max_hops": 0]) }
@@ -106,7 +117,9 @@ struct GoalMatchingTests {
                     "reliability_weight": 0, "redundancy_weight": 0, "quality_gain_weight": 0, "insight_weight": 0,
                 ])
             })
-        #expect(SuggestionConfiguration.keys.count == 18)
+        #expect(SuggestionConfiguration.keys.count == 19)
+        #expect(try SuggestionConfiguration(values: ["exclude_strong_ties": 0]).excludeStrongTies == false)
+        #expect(throws: SuggestionError.self) { try SuggestionConfiguration(values: ["exclude_strong_ties": 0.5]) }
         // Every key accepts 1, except weak_tie, which must stay <= strong_tie (0.5).
         #expect(throws: SuggestionError.self) { try SuggestionConfiguration(values: ["weak_tie": 1]) }
         for key in SuggestionConfiguration.keys where key != "weak_tie" {

@@ -17,8 +17,11 @@ struct SuggestionExplanationTests {
         net.tie("me", "sam", 0.4)
         net.tie("sam", "dana", 0.3)
         let (engine, me) = try net.engine()
-        let dana = try #require(try engine.suggest(for: me, goal: Goal(sectors: ["intellectual property"]), top: 1).first)
-        #expect(dana.action == "Ask Maria Chen (0.82) to introduce you to Dana Lee, Senior Associate at Wilson LLP (IP litigation)")
+        let dana = try #require(
+            try engine.suggest(for: me, goal: Goal(sectors: ["intellectual property"]), top: 1).first)
+        #expect(
+            dana.action
+                == "Ask Maria Chen (0.82) to introduce you to Dana Lee, Senior Associate at Wilson LLP (IP litigation)")
         #expect(dana.introducer?.id == "maria")
         #expect(dana.introducer?.strength == 0.82)
         #expect(dana.alternatives.map(\.id) == ["sam"])
@@ -90,10 +93,14 @@ struct SuggestionExplanationTests {
         }
         net.interactions.append(Interaction(date: Self.daysAgo(30), personID: "recent", kind: .informationalInterview))
         net.interactions.append(Interaction(date: Self.daysAgo(120), personID: "old", kind: .informationalInterview))
-        net.interactions.append(Interaction(date: Self.daysAgo(10), personID: "emailed", kind: .email, initiatedBy: .me))
-        net.introductions.append(Introduction(date: Self.daysAgo(5), introducerID: "old", personID: "pending", status: .requested))
-        net.introductions.append(Introduction(date: Self.daysAgo(50), introducerID: "old", personID: "declined", status: .declined))
-        net.introductions.append(Introduction(date: Self.daysAgo(50), introducerID: "old", personID: "made", status: .made))
+        net.interactions.append(
+            Interaction(date: Self.daysAgo(10), personID: "emailed", kind: .email, initiatedBy: .me))
+        net.introductions.append(
+            Introduction(date: Self.daysAgo(5), introducerID: "old", personID: "pending", status: .requested))
+        net.introductions.append(
+            Introduction(date: Self.daysAgo(50), introducerID: "old", personID: "declined", status: .declined))
+        net.introductions.append(
+            Introduction(date: Self.daysAgo(50), introducerID: "old", personID: "made", status: .made))
         let (engine, me) = try net.engine()
         let result = try engine.suggest(for: me, goal: Goal(), top: 0)
         #expect(Set(result.map(\.id)) == ["old", "made", "emailed"])
@@ -119,7 +126,10 @@ struct SuggestionExplanationTests {
         let (engine, me) = try net.engine()
         let dana = try #require(engine.snapshot.index(ofID: "dana"))
         let paths = try engine.paths(to: dana, from: me, top: 3)
-        #expect(paths.map { $0.hops.map { $0.name ?? "" } } == [["Maria Chen", "Dana Lee"], ["Sam Alt", "Dana Lee"], ["Dana Lee"]])
+        #expect(
+            paths.map { $0.hops.map { $0.name ?? "" } } == [
+                ["Maria Chen", "Dana Lee"], ["Sam Alt", "Dana Lee"], ["Dana Lee"],
+            ])
         #expect(abs(paths[0].reliability - 0.82 * 0.61) < 1e-12)
         #expect(paths[2].isDirect)
         #expect(try engine.paths(to: dana, from: me, top: 1).count == 1)
@@ -148,7 +158,10 @@ struct SuggestionExplanationTests {
         #expect(list[0].reasons == [.fading])
         #expect(list[1].reasons == [.noRecentContact])
         #expect(list[1].daysSinceContact == 426)
-        #expect(list[1].action == "Re-engage Sal Stale: last spoke 14 months ago (coffee on 2025-09-01). Send an update on your search and ask how things are going.")
+        #expect(
+            list[1].action
+                == "Re-engage Sal Stale: last spoke 14 months ago (coffee on 2025-09-01). Send an update on your search and ask how things are going."
+        )
         #expect(list[0].action.contains("strength 0.30, down from 0.80"))
         #expect(throws: SuggestionError.self) { try engine.keepWarm(for: me, peakStrengths: []) }
     }

@@ -26,7 +26,9 @@ struct SuggestionRankingTests {
         // 0.9 · 0.6 and 0.2 · 0.6, by hand.
         #expect(abs(x.components.reliability - 0.54) < 1e-12)
         #expect(abs(try #require(result.first { $0.id == "y" }).components.reliability - 0.12) < 1e-12)
-        #expect(x.action == "Ask Ann Strong (0.90) to introduce you to Xia Target, Associate at Org X (intellectual property)")
+        #expect(
+            x.action
+                == "Ask Ann Strong (0.90) to introduce you to Xia Target, Associate at Org X (intellectual property)")
         #expect(x.kind == .introduction)
         #expect(x.path.map(\.id) == ["a", "x"])
         #expect(x.path.map(\.name) == ["Ann Strong", "Xia Target"])
@@ -72,10 +74,10 @@ struct SuggestionRankingTests {
         #expect(capped.map(\.id) == ["big1", "big2", "small"])
         let uncapped = try engine.suggest(for: me, goal: ip, top: 3, maxHops: 3, perOrganization: 0)
         #expect(uncapped.map(\.id) == ["big1", "big2", "big3"])
+        // Everyone but the user and Ann, a strong direct tie (an introducer, not a target).
         let all = try engine.suggest(for: me, goal: ip, top: 0, maxHops: 3, perOrganization: 2)
-        // Every candidate: the five targets; Ann (a 0.9 tie of the user) is a relationship already.
         #expect(all.count == 5)
-        #expect(!all.map(\.id).contains("a"))
+        #expect(!all.contains { $0.id == "a" })
     }
 
     @Test func resultsAreDeterministicWhateverTheInputOrder() throws {
@@ -97,7 +99,8 @@ struct SuggestionRankingTests {
 
     @Test func strongerIntroducerTieNeverLowersTheTargetsReliability() async throws {
         await propertyCheck(count: 100, input: Gen.int(in: 0...1_000_000)) { seed in
-            guard let (graph, strengths) = try? MostReliablePathsTests.randomGraph(seed: seed), graph.nodeCount >= 3 else { return }
+            guard let (graph, strengths) = try? MostReliablePathsTests.randomGraph(seed: seed), graph.nodeCount >= 3
+            else { return }
             var net = SuggestionTestNetwork()
             for v in 1..<graph.nodeCount { net.person("p\(v)", "Person \(v)", org: "Org \(v)") }
             for e in 0..<graph.edgeCount {
@@ -121,7 +124,9 @@ struct SuggestionRankingTests {
 
     @Test func unknownEgoAndBadLimitsThrow() throws {
         let (engine, me) = try Self.crowdedFirm().engine()
-        #expect(throws: SuggestionError.unknownPerson(99)) { try engine.suggest(for: 99, goal: Goal(), top: 3, maxHops: 3, perOrganization: 2) }
+        #expect(throws: SuggestionError.unknownPerson(99)) {
+            try engine.suggest(for: 99, goal: Goal(), top: 3, maxHops: 3, perOrganization: 2)
+        }
         #expect(throws: SuggestionError.invalidLimit(name: "top", value: -1)) {
             try engine.suggest(for: me, goal: Goal(), top: -1, maxHops: 3, perOrganization: 2)
         }
@@ -129,6 +134,19 @@ struct SuggestionRankingTests {
             try engine.suggest(for: me, goal: Goal(), top: 1, maxHops: 0, perOrganization: 2)
         }
         #expect(SuggestionError.unknownPerson(99).description == "person 99 is not in the network")
+    }
+
+    @Test func strongDirectTiesAreLeftOutUnlessConfigured() throws {
+        let net = Self.crowdedFirm()
+        var keep = SuggestionConfiguration.default
+        keep.excludeStrongTies = false
+        let (engine, me) = try net.engine(keep)
+        let all = try engine.suggest(for: me, goal: Goal(), top: 0)
+        let ann = try #require(all.first { $0.id == "a" })
+        #expect(
+            ann.action == "Request an informational interview directly: you are already connected (strong tie, 0.90)")
+        // Ann's organization has no other tie of the user: gain = max(0, 0.7 − 0.9) / 0.7 = 0.
+        #expect(ann.components.qualityGain == 0)
     }
 
     @Test func noGoalIsNeutralAndStillRanks() throws {

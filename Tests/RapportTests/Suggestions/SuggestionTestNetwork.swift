@@ -12,12 +12,14 @@ struct SuggestionTestNetwork {
     var introductions: [Introduction] = []
 
     mutating func person(
-        _ id: String, _ name: String, org: String? = nil, title: String? = nil, sectors: [String] = [], schools: [String] = []
+        _ id: String, _ name: String, org: String? = nil, title: String? = nil, sectors: [String] = [],
+        schools: [String] = []
     ) {
         let parts = name.split(separator: " ", maxSplits: 1).map(String.init)
         people.append(
             Person(
-                id: id, firstName: parts.first ?? "", lastName: parts.count > 1 ? parts[1] : "", organization: org, title: title,
+                id: id, firstName: parts.first ?? "", lastName: parts.count > 1 ? parts[1] : "", organization: org,
+                title: title,
                 sectors: sectors, schools: schools))
     }
 
@@ -33,7 +35,9 @@ struct SuggestionTestNetwork {
         let snapshot = try builder.freeze()
         var strengths = [Double](repeating: 0.05, count: snapshot.tieCount)
         for (a, b, s) in ties {
-            guard let x = snapshot.index(ofID: a), let y = snapshot.index(ofID: b), let e = snapshot.tie(between: x, and: y) else {
+            guard let x = snapshot.index(ofID: a), let y = snapshot.index(ofID: b),
+                let e = snapshot.tie(between: x, and: y)
+            else {
                 throw TestCSV.Failure.malformed("tie \(a)-\(b)")
             }
             strengths[Int(e)] = s
@@ -43,7 +47,8 @@ struct SuggestionTestNetwork {
 
     func engine(_ configuration: SuggestionConfiguration = .default) throws -> (SuggestionEngine, Int32) {
         let (snapshot, strengths) = try build()
-        let engine = try SuggestionEngine(snapshot: snapshot, strengths: strengths, configuration: configuration, asOf: Self.today)
+        let engine = try SuggestionEngine(
+            snapshot: snapshot, strengths: strengths, configuration: configuration, asOf: Self.today)
         guard let me = snapshot.index(ofID: "me") else { throw TestCSV.Failure.malformed("me") }
         return (engine, me)
     }
