@@ -48,15 +48,23 @@ struct CLI {
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = environment
+        return try CLI.collect(process, stdin: stdin ?? "")
+    }
+
+    /// Starts `process` (its program, arguments and folder set), writes `stdin` when given (else
+    /// stdin is /dev/null), and reads stdout and stderr concurrently so that a large output cannot
+    /// block the child. Shared by the CLI runs, other programs (strace) and the browser tests.
+    static func collect(_ process: Process, stdin: String?) throws -> Result {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
         let input = Pipe()
-        process.standardInput = input
+        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        // Read both pipes concurrently so a large output cannot block the child.
+        if let stdin {
+            input.fileHandleForWriting.write(Data(stdin.utf8))
+            try input.fileHandleForWriting.close()
+        }
         nonisolated(unsafe) var errData = Data()
         let group = DispatchGroup()
         group.enter()
@@ -67,7 +75,9 @@ struct CLI {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// Writes `text` to a file in the working folder and returns its name.
