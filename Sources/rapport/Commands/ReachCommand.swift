@@ -41,7 +41,7 @@ struct ReachCommand: ParsableCommand {
             print(try JSONOutput.string(entries.map { e in
                 ReachJSON(
                     name: e.name, key: e.key, reach: e.reach,
-                    ties: e.ties.map { ReachTieJSON(id: a.snapshot.people[Int($0.person)].id, name: a.name($0.person), strength: $0.strength) })
+                    ties: e.ties.map { HopJSON(id: a.snapshot.people[Int($0.person)].id, name: a.name($0.person), strength: $0.strength) })
             }))
             return
         }
@@ -59,16 +59,10 @@ struct ReachCommand: ParsableCommand {
     }
 }
 
-struct ReachTieJSON: Encodable {
-    var id: String
-    var name: String
-    var strength: Double
-}
-
 /// The `--json` shape of one reach entry.
 struct ReachJSON: Encodable {
     var name: String
     var key: String
     var reach: Double
-    var ties: [ReachTieJSON]
+    var ties: [HopJSON]
 }

@@ -181,6 +181,7 @@ struct SuggestCommand: ParsableCommand {
 
 func format3(_ value: Double) -> String { String(format: "%.3f", value) }
 
+/// A person and a tie strength in `--json` output: a path hop, an introducer, a tie carrying reach.
 struct HopJSON: Encodable {
     var id: String
     var name: String
