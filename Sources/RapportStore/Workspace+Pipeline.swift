@@ -60,7 +60,7 @@ extension Workspace {
     public func moveInPipeline(
         personID: String, to stage: PipelineStage, on date: Day, note: String = "", source: PipelineSource
     ) throws(StoreError) -> PipelineTransition? {
-        try write { db in
+        try write(changesNetwork: false) { db in
             let current = try Row.fetchOne(
                 db, sql: "SELECT person, stage, since, note FROM pipeline WHERE person = ?", arguments: [personID]
             ).map(Self.entry)

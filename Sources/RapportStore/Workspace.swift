@@ -91,21 +91,42 @@ public final class Workspace: Sendable {
 
     /// A number that changes whenever the workspace's network changes (for caches).
     public func generation() throws(StoreError) -> Int {
-        try read { db in Int(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") ?? "0") ?? 0 }
+        try read { db in try Self.generation(db) }
+    }
+
+    /// A string that names this workspace's network as it is now, for caches kept beside it: a random
+    /// identity given at the workspace's first write plus the generation. `nil` for a workspace not
+    /// written since identities were introduced (its next write gives it one).
+    public func contentKey() throws(StoreError) -> String? {
+        try read { db in try Self.contentKey(db) }
+    }
+
+    static func generation(_ db: Database) throws -> Int {
+        Int(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") ?? "0") ?? 0
+    }
+
+    static func contentKey(_ db: Database) throws -> String? {
+        guard let identity = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'identity'") else { return nil }
+        return "\(identity)/\(try generation(db))"
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do { return try queue.read(body) } catch { throw StoreError.wrap(error, path: path) }
     }
 
-    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    /// Runs `body` in one transaction. When `changesNetwork`, the generation moves on, so caches of
+    /// the network (`contentKey`) go stale; pipeline moves leave it alone.
+    func write<T>(changesNetwork: Bool = true, _ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try queue.write { db in
                 let result = try body(db)
-                try db.execute(sql: """
-                    INSERT INTO meta(key, value) VALUES ('generation', '1')
-                    ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1
-                    """)
+                if changesNetwork {
+                    try db.execute(sql: """
+                        INSERT INTO meta(key, value) VALUES ('generation', '1')
+                        ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1;
+                        INSERT OR IGNORE INTO meta(key, value) VALUES ('identity', lower(hex(randomblob(16))));
+                        """)
+                }
                 return result
             }
         } catch {

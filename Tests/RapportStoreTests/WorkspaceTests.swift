@@ -102,9 +102,17 @@ import Testing
     }
 
     @Test func listColumnsSurviveEscapes() throws {
-        let lists = [[], ["plain"], ["a\"b", "c\\d", "e\nf", "\u{1}", "é 陈静 👩‍⚖️"]]
+        let lists = [
+            [], ["plain"], ["a\"b", "c\\d", "e\nf", "\u{1}", "é 陈静 👩‍⚖️"],
+            // The fast path for lists without escapes: empty items, commas, brackets and
+            // the separator's look-alikes inside items.
+            [""], ["", ""], ["a,b", "[c]", "d\",\"e"], ["x", "", "y"], ["🎓", "陈静"],
+        ]
         for list in lists {
             #expect(try Coding.list(Coding.text(list)) == list)
         }
+        #expect(try Coding.list(#"["a","b"]"#) == ["a", "b"])
+        #expect(throws: StoreError.self) { try Coding.list(#"["a""b"]"#) }
+        #expect(throws: StoreError.self) { try Coding.list(#"["a","#) }
     }
 }

@@ -67,6 +67,32 @@ public struct Graph: Sendable {
         self.incidentEdges = incident
     }
 
+    /// A graph from arrays saved by an earlier `init(nodeCount:endpoints:)`, or `nil` unless every
+    /// index is in range: offsets rising from 0 to two entries per edge, every endpoint and neighbour
+    /// a node, every incident edge an edge. (Range checks only: they keep a damaged file from ever
+    /// indexing out of bounds, in sequential passes; matching each half-edge to its edge would be a
+    /// random access per half-edge.)
+    /// - Complexity: O(V + E).
+    init?(nodeCount: Int, endpoints: [Int32], offsets: [Int], neighbors: [Int32], incidentEdges: [Int32]) {
+        let edgeCount = endpoints.count / 2
+        guard nodeCount >= 0, nodeCount < Int(Int32.max), endpoints.count % 2 == 0, offsets.count == nodeCount + 1,
+            offsets.first == 0, offsets.last == 2 * edgeCount, neighbors.count == 2 * edgeCount,
+            incidentEdges.count == 2 * edgeCount
+        else { return nil }
+        let n = UInt32(nodeCount), m = UInt32(edgeCount)
+        // One unsigned comparison per entry also rejects negative values.
+        guard zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }),
+            endpoints.allSatisfy({ UInt32(bitPattern: $0) < n }),
+            neighbors.allSatisfy({ UInt32(bitPattern: $0) < n }),
+            incidentEdges.allSatisfy({ UInt32(bitPattern: $0) < m })
+        else { return nil }
+        self.nodeCount = nodeCount
+        self.endpoints = endpoints
+        self.offsets = offsets
+        self.neighbors = neighbors
+        self.incidentEdges = incidentEdges
+    }
+
     /// The number of edges at `node`.
     @inlinable public func degree(of node: Int32) -> Int { offsets[Int(node) + 1] - offsets[Int(node)] }
 

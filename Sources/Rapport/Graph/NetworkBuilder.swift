@@ -8,13 +8,15 @@ import Foundation
 /// win. An interaction between two people without a tie creates one (`TieOrigin.interaction`).
 /// People who work at the user's current organization get an inferred colleague tie with the user.
 public struct NetworkBuilder: Sendable {
-    private var people: [Person] = []
+    private var people = PersonTable.Builder()
     private var indexByID: [String: Int32] = [:]
     /// Tie index by the unordered pair of node indices (`pairKey`): integer keys, because hashing two
     /// id strings per tie dominated building a ten-million-tie network.
-    private var tieIndexByPair: [UInt64: Int] = [:]
+    private var tieIndexByPair = PairIndex()
+    /// How many ties `addDistinctTie` added, which are not in `tieIndexByPair`.
+    private var unindexedTies = 0
     private var endpoints: [Int32] = []
-    private var ties: [Tie] = []
+    private var ties = TieTable.Builder()
     private var interactions: [Interaction] = []
     private var introductions: [Introduction] = []
 
@@ -42,14 +44,34 @@ public struct NetworkBuilder: Sendable {
         guard a != b else { throw .selfTie(tie.personA) }
         let key = NetworkBuilder.pairKey(a, b)
         if let existing = tieIndexByPair[key] {
-            ties[existing] = ties[existing].merged(with: tie)
+            ties.merge(tie, into: existing)
         } else {
-            tieIndexByPair[key] = ties.count
+            tieIndexByPair.insert(key, ties.count)
             ties.append(tie)
             endpoints.append(a)
             endpoints.append(b)
         }
     }
+
+    /// Adds a tie that the caller knows to be the only one between `a` and `b` — a workspace's tie
+    /// table, keyed by the pair, guarantees it — without recording it for merges: loading ten
+    /// million ties then skips ten million hash-table inserts. Do not also add a tie between the
+    /// same two people with `add(_:)`.
+    /// - Throws: `.unknownPerson` for a node not added yet, `.selfTie`.
+    public mutating func addDistinctTie(
+        _ a: Int32, _ b: Int32, kind: TieKind, since: Day? = nil, origin: TieOrigin = .declared
+    ) throws(NetworkError) {
+        guard a >= 0, Int(a) < people.count else { throw .unknownPerson("#\(a)") }
+        guard b >= 0, Int(b) < people.count else { throw .unknownPerson("#\(b)") }
+        guard a != b else { throw .selfTie(people.id(at: Int(a))) }
+        ties.append(Tie("", "", kind: kind, since: since, origin: origin))
+        endpoints.append(a)
+        endpoints.append(b)
+        unindexedTies += 1
+    }
+
+    /// The node of a person added so far.
+    public func index(ofID id: String) -> Int32? { indexByID[id] }
 
     /// Adds an interaction between `personID` and `withID`.
     /// - Throws: `.unknownPerson` or `.selfTie`.
@@ -75,14 +97,30 @@ public struct NetworkBuilder: Sendable {
     /// Freezes everything into a snapshot.
     /// - Complexity: O(V + E + I log I) for I interactions.
     public func freeze() throws(NetworkError) -> NetworkSnapshot {
+        let people = self.people.build()
         var ties = self.ties
         var tieIndexByPair = self.tieIndexByPair
         var endpoints = self.endpoints
         func addImplied(_ tie: Tie, _ a: Int32, _ b: Int32, key: UInt64) {
-            tieIndexByPair[key] = ties.count
+            tieIndexByPair.insert(key, ties.count)
             ties.append(tie)
             endpoints.append(a)
             endpoints.append(b)
+        }
+
+        let (organizations, organizationIndex) = NetworkBuilder.organizations(of: people)
+        var colleagues: [Int32] = []
+        let me = indexByID[Person.selfID]
+        if let me, organizationIndex[Int(me)] >= 0 {
+            let mine = organizationIndex[Int(me)]
+            colleagues = organizationIndex.indices.filter { organizationIndex[$0] == mine && $0 != Int(me) }.map(Int32.init)
+            if colleagues.count > inferColleaguesUpTo { colleagues = [] }
+        }
+        if unindexedTies > 0 {
+            // Index the few pairs asked about below, not every tie.
+            var wanted = Set(interactions.map { NetworkBuilder.pairKey(indexByID[$0.personID]!, indexByID[$0.withID]!) })
+            if let me { wanted.formUnion(colleagues.map { NetworkBuilder.pairKey(me, $0) }) }
+            NetworkBuilder.index(wanted, among: endpoints, into: &tieIndexByPair)
         }
 
         // Interactions imply a tie.
@@ -94,45 +132,12 @@ public struct NetworkBuilder: Sendable {
             }
         }
 
-        // Organizations by normalized key; the first spelling names it.
-        var organizations: [Organization] = []
-        var byOrganizationKey: [String: Int32] = [:]
-        var organizationIndex = [Int32](repeating: -1, count: people.count)
-        // Normalizing a name costs microseconds; a million people share some 25,000 spellings.
-        var keyBySpelling: [String: String] = [:]
-        for (i, person) in people.enumerated() {
-            guard let raw = person.organization, !raw.isEmpty else { continue }
-            let key: String
-            if let known = keyBySpelling[raw] {
-                key = known
-            } else {
-                key = NetworkSnapshot.organizationKey(raw)
-                keyBySpelling[raw] = key
-            }
-            let name = raw.trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty else { continue }
-            if let o = byOrganizationKey[key] {
-                organizationIndex[i] = o
-                if organizations[Int(o)].name != name, !organizations[Int(o)].aliases.contains(name) {
-                    organizations[Int(o)].aliases.append(name)
-                }
-            } else {
-                byOrganizationKey[key] = Int32(organizations.count)
-                organizationIndex[i] = Int32(organizations.count)
-                organizations.append(Organization(name: name))
-            }
-        }
-
         // The user's colleagues.
-        if let me = indexByID[Person.selfID], organizationIndex[Int(me)] >= 0 {
-            let mine = organizationIndex[Int(me)]
-            let colleagues = organizationIndex.indices.filter { organizationIndex[$0] == mine && $0 != Int(me) }
-            if colleagues.count <= inferColleaguesUpTo {
-                for c in colleagues {
-                    let key = NetworkBuilder.pairKey(me, Int32(c))
-                    if tieIndexByPair[key] == nil {
-                        addImplied(Tie(Person.selfID, people[c].id, kind: .colleague, origin: .sameOrganization), me, Int32(c), key: key)
-                    }
+        if let me {
+            for c in colleagues {
+                let key = NetworkBuilder.pairKey(me, c)
+                if tieIndexByPair[key] == nil {
+                    addImplied(Tie(Person.selfID, people.ids[Int(c)], kind: .colleague, origin: .sameOrganization), me, c, key: key)
                 }
             }
         }
@@ -148,20 +153,72 @@ public struct NetworkBuilder: Sendable {
         for t in tagged { interactionOffsets[t.edge + 1] += 1 }
         for e in 0..<ties.count { interactionOffsets[e + 1] += interactionOffsets[e] }
 
-        var byEmail: [String: Int32] = [:]
-        var byProfileURL: [String: Int32] = [:]
-        var byName: [String: [Int32]] = [:]
-        for (i, person) in people.enumerated() {
-            for email in person.emails where !email.isEmpty { byEmail[email.lowercased()] = byEmail[email.lowercased()] ?? Int32(i) }
-            if let url = person.profileURL, !url.isEmpty { byProfileURL[ProfileURL.key(url)] = byProfileURL[ProfileURL.key(url)] ?? Int32(i) }
-            byName[person.nameKey, default: []].append(Int32(i))
+        let tieTable = TieTable(
+            ids: people.ids, endpoints: endpoints, kindCodes: ties.kindCodes, sinceOrdinals: ties.sinceOrdinals,
+            originCodes: ties.originCodes)
+        do {
+            return try NetworkSnapshot(
+                people: people, graph: graph, ties: tieTable, organizations: organizations,
+                organizationIndex: organizationIndex, interactions: tagged.map(\.interaction),
+                interactionOffsets: interactionOffsets, introductions: introductions)
+        } catch {
+            switch error { case .duplicate(let id): throw .duplicatePerson(id) }  // `add` refuses these first
         }
+    }
 
-        return NetworkSnapshot(
-            people: people, graph: graph, ties: ties, organizations: organizations, organizationIndex: organizationIndex,
-            interactions: tagged.map(\.interaction), interactionOffsets: interactionOffsets, introductions: introductions,
-            byID: indexByID, byEmail: byEmail, byProfileURL: byProfileURL, byName: byName,
-            byOrganizationKey: byOrganizationKey)
+    /// Adds to `index` the ties among `endpoints` whose pair is in `wanted` and not indexed yet.
+    /// - Complexity: O(E) sequential reads; a hash lookup only for ties touching a wanted node.
+    static func index(_ wanted: Set<UInt64>, among endpoints: [Int32], into index: inout PairIndex) {
+        guard !wanted.isEmpty else { return }
+        // A key's high half is the pair's smaller node.
+        let smaller = wanted.map { Int($0 >> 32) }
+        let largest = smaller.max() ?? 0
+        var isWanted = [Bool](repeating: false, count: largest + 1)
+        for node in smaller { isWanted[node] = true }
+        for e in 0..<endpoints.count / 2 {
+            let a = endpoints[2 * e], b = endpoints[2 * e + 1]
+            let low = Int(min(a, b))
+            guard low <= largest, isWanted[low] else { continue }
+            let key = pairKey(a, b)
+            if wanted.contains(key), index[key] == nil { index.insert(key, e) }
+        }
+    }
+
+    /// Groups people by organization key; the first spelling names an organization and later ones
+    /// become its aliases.
+    /// - Complexity: O(V) plus one normalization per distinct spelling (a million people share some
+    ///   25,000; normalizing costs microseconds).
+    static func organizations(of people: PersonTable) -> ([Organization], [Int32]) {
+        var organizations: [Organization] = []
+        var byKey: [String: Int32] = [:]
+        var organizationIndex = [Int32](repeating: -1, count: people.count)
+        let column = people.organizations
+        // Per spelling code: -2 not seen yet, -1 no organization, else its index.
+        var bySpelling = [Int32](repeating: -2, count: column.values.count)
+        for (i, code) in column.codes.enumerated() where code >= 0 {
+            var o = bySpelling[Int(code)]
+            if o == -2 {
+                o = -1
+                let raw = column.values[Int(code)]
+                let name = raw.trimmingCharacters(in: .whitespaces)
+                if !name.isEmpty {
+                    let key = NetworkSnapshot.organizationKey(raw)
+                    if let known = byKey[key] {
+                        o = known
+                        if organizations[Int(known)].name != name, !organizations[Int(known)].aliases.contains(name) {
+                            organizations[Int(known)].aliases.append(name)
+                        }
+                    } else {
+                        o = Int32(organizations.count)
+                        byKey[key] = o
+                        organizations.append(Organization(name: name))
+                    }
+                }
+                bySpelling[Int(code)] = o
+            }
+            organizationIndex[i] = o
+        }
+        return (organizations, organizationIndex)
     }
 }
 

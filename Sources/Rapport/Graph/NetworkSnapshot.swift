@@ -2,14 +2,15 @@ import Foundation
 
 /// An immutable, `Sendable` picture of the whole network, ready for analysis.
 ///
-/// People are dense `Int32` indices into `people`; ties are the edges of `graph`, each undirected tie
-/// once, with its attributes in `ties` at the same index. Interactions are grouped by tie. Lookups by
-/// id, email, profile URL and normalized name are dictionaries. Make one with `NetworkBuilder`.
+/// People are dense `Int32` indices into `people`, a column store that makes a `Person` only when
+/// one is read; ties are the edges of `graph`, each undirected tie once, with their attributes in
+/// `ties` at the same index. Interactions are grouped by tie. Make one with `NetworkBuilder`, or read
+/// one back from a snapshot file (`NetworkSnapshot(contentsOf:key:)`).
 public struct NetworkSnapshot: Sendable {
-    public let people: [Person]
+    public let people: PersonTable
     public let graph: Graph
     /// Attributes of edge `e` of `graph`.
-    public let ties: [Tie]
+    public let ties: TieTable
     public let organizations: [Organization]
     /// For each person, the index of their current organization in `organizations`, or -1.
     public let organizationIndex: [Int32]
@@ -21,18 +22,16 @@ public struct NetworkSnapshot: Sendable {
     /// The user's node, when the network has one.
     public let selfIndex: Int32?
 
-    let byID: [String: Int32]
-    let byEmail: [String: Int32]
-    let byProfileURL: [String: Int32]
-    let byName: [String: [Int32]]
+    let idIndex: IdentifierTable
     let byOrganizationKey: [String: Int32]
 
+    /// - Parameter idIndex: `NetworkSnapshot.idIndex(of: people)`, when the caller built it already.
+    /// - Throws: `IdentifierTableError.duplicate` when two people share an id.
     init(
-        people: [Person], graph: Graph, ties: [Tie], organizations: [Organization], organizationIndex: [Int32],
+        people: PersonTable, graph: Graph, ties: TieTable, organizations: [Organization], organizationIndex: [Int32],
         interactions: [Interaction], interactionOffsets: [Int], introductions: [Introduction],
-        byID: [String: Int32], byEmail: [String: Int32], byProfileURL: [String: Int32], byName: [String: [Int32]],
-        byOrganizationKey: [String: Int32]
-    ) {
+        idIndex: Result<IdentifierTable, IdentifierTableError>? = nil
+    ) throws(IdentifierTableError) {
         self.people = people
         self.graph = graph
         self.ties = ties
@@ -41,25 +40,60 @@ public struct NetworkSnapshot: Sendable {
         self.interactions = interactions
         self.interactionOffsets = interactionOffsets
         self.introductions = introductions
-        self.byID = byID
-        self.byEmail = byEmail
-        self.byProfileURL = byProfileURL
-        self.byName = byName
+        let idIndex = try (idIndex ?? NetworkSnapshot.idIndex(of: people)).get()
+        self.idIndex = idIndex
+        var byOrganizationKey: [String: Int32] = [:]
+        for (o, organization) in organizations.enumerated() {
+            // `organizationKey(name)` without normalizing the name again.
+            let key = organization.key.isEmpty ? organization.name.trimmingCharacters(in: .whitespaces) : organization.key
+            byOrganizationKey[key] = Int32(o)
+        }
         self.byOrganizationKey = byOrganizationKey
-        self.selfIndex = byID[Person.selfID]
+        self.selfIndex = idIndex.index(of: Person.selfID)
+    }
+
+    /// The lookup table from id to person.
+    static func idIndex(of people: PersonTable) -> Result<IdentifierTable, IdentifierTableError> {
+        var table = IdentifierTable()
+        for i in 0..<people.ids.count { people.ids.withBytes(i) { table.append($0) } }
+        do { try table.build() } catch { return .failure(error) }
+        return .success(table)
     }
 
     public var personCount: Int { people.count }
     public var tieCount: Int { graph.edgeCount }
 
     /// The node of the person with this id.
-    public func index(ofID id: String) -> Int32? { byID[id] }
-    /// The node of the person with this email (case-insensitive).
-    public func index(ofEmail email: String) -> Int32? { byEmail[email.lowercased()] }
-    /// The node of the person with this profile URL (scheme, `www.` and trailing `/` ignored).
-    public func index(ofProfileURL url: String) -> Int32? { byProfileURL[ProfileURL.key(url)] }
+    public func index(ofID id: String) -> Int32? { idIndex.index(of: id) }
+
+    /// The node of the first person with this email (case-insensitive).
+    /// - Complexity: O(distinct emails + people): a scan, not a hash lookup. Commands resolve a few
+    ///   references per run, and a scan keeps a million-person snapshot quick to load.
+    public func index(ofEmail email: String) -> Int32? {
+        let target = email.lowercased()
+        guard !target.isEmpty else { return nil }
+        var wanted = target
+        let matches = wanted.withUTF8 { t in
+            Set(people.emails.values.indices { NetworkSnapshot.equalsLowercased($0, t) }.map(Int32.init))
+        }
+        guard !matches.isEmpty else { return nil }
+        let column = people.emails
+        for r in 0..<column.count where column.codes(of: r).contains(where: matches.contains) { return Int32(r) }
+        return nil
+    }
+
+    /// The node of the first person with this profile URL (scheme, `www.` and trailing `/` ignored).
+    public func index(ofProfileURL url: String) -> Int32? {
+        var key = ProfileURL.key(url)
+        return key.withUTF8 { people.profileKeys.rows(equalTo: UnsafeRawBufferPointer($0)).first }
+    }
+
     /// The people whose normalized full name equals that of `name`.
-    public func indices(named name: String) -> [Int32] { byName[NameKey.person(name)] ?? [] }
+    public func indices(named name: String) -> [Int32] {
+        var key = NameKey.person(name)
+        return key.withUTF8 { people.nameKeys.rows(equalTo: UnsafeRawBufferPointer($0)) }
+    }
+
     /// The organization whose normalized key matches `name`.
     public func organization(named name: String) -> Int32? { byOrganizationKey[NetworkSnapshot.organizationKey(name)] }
 
@@ -70,16 +104,30 @@ public struct NetworkSnapshot: Sendable {
         return normalized.isEmpty ? name.trimmingCharacters(in: .whitespaces) : normalized
     }
 
+    /// Whether `value` lower-cased equals `lowered` (already lower-case). ASCII is compared byte by
+    /// byte; anything else goes through `String.lowercased()`, as the lookup always did.
+    static func equalsLowercased(_ value: UnsafeRawBufferPointer, _ lowered: UnsafeBufferPointer<UInt8>) -> Bool {
+        if value.allSatisfy({ $0 < 0x80 }) {
+            guard value.count == lowered.count else { return false }
+            for k in 0..<value.count {
+                let c = value[k]
+                if (c >= 65 && c <= 90 ? c | 0x20 : c) != lowered[k] { return false }
+            }
+            return true
+        }
+        return String(decoding: value, as: UTF8.self).lowercased().utf8.elementsEqual(lowered)
+    }
+
     /// Resolves a reference the way the CSV files do: id, then email, then profile URL, then exact
     /// full name.
     /// - Throws: `NetworkError.unknownPerson` or `.ambiguousPerson` (with the candidates).
     public func resolve(_ reference: String) throws(NetworkError) -> Int32 {
-        if let i = byID[reference] { return i }
-        if let i = byEmail[reference.lowercased()] { return i }
-        if reference.contains("/"), let i = byProfileURL[ProfileURL.key(reference)] { return i }
+        if let i = index(ofID: reference) { return i }
+        if let i = index(ofEmail: reference) { return i }
+        if reference.contains("/"), let i = index(ofProfileURL: reference) { return i }
         let named = indices(named: reference)
         if named.count == 1 { return named[0] }
-        if named.count > 1 { throw .ambiguousPerson(reference, candidates: named.map { people[Int($0)].id }) }
+        if named.count > 1 { throw .ambiguousPerson(reference, candidates: named.map { people.id($0) }) }
         throw .unknownPerson(reference)
     }
 

@@ -16,6 +16,14 @@ public struct Organization: Hashable, Sendable, Codable {
         self.aliases = aliases
         self.sector = sector
     }
+
+    /// An organization whose key is already known (read back from a snapshot file).
+    init(key: String, name: String) {
+        self.key = key
+        self.name = name
+        self.aliases = []
+        self.sector = nil
+    }
 }
 
 /// A person's role at an organization.

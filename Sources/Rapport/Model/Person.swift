@@ -45,9 +45,15 @@ public struct Person: Hashable, Sendable, Codable {
     public var isSelf: Bool { id == Person.selfID }
 
     /// "First Last", or the id when both are empty.
-    public var displayName: String {
-        let name = [firstName, lastName].filter { !$0.isEmpty }.joined(separator: " ")
-        return name.isEmpty ? id : name
+    public var displayName: String { Person.displayName(firstName: firstName, lastName: lastName, id: id) }
+
+    static func displayName(firstName: String, lastName: String, id: String) -> String {
+        switch (firstName.isEmpty, lastName.isEmpty) {
+        case (true, true): return id
+        case (false, true): return firstName
+        case (true, false): return lastName
+        case (false, false): return firstName + " " + lastName
+        }
     }
 
     /// The key used to match people by name across files: case-folded, diacritics and

@@ -40,19 +40,24 @@ public struct StrengthModel: Sendable {
         let edgeCount = snapshot.tieCount
         let introductions = Self.introductionsByEdge(in: snapshot)
         let table = declaredTable()
+        // The declared strength by the ties' one-byte column codes: kind code × origin count + origin code.
+        let origins = TieOrigin.byColumnCode.count
+        let byCode = TieKind.byColumnCode.flatMap { k in TieOrigin.byColumnCode.map { o in table[Self.slot(k, o)] } }
         var core = [Double](repeating: 0, count: edgeCount)
         core.withUnsafeMutableBufferPointer { out in
-            snapshot.ties.withUnsafeBufferPointer { ties in
-                snapshot.interactionOffsets.withUnsafeBufferPointer { offsets in
-                    for e in 0..<edgeCount {
-                        if offsets[e] == offsets[e + 1] {
-                            out[e] = table[Self.slot(ties[e].kind, ties[e].origin)]
-                        } else {
-                            out[e] =
-                                evidence(
-                                    edge: Int32(e), in: snapshot, asOf: day,
-                                    introductions: introductions[Int32(e)] ?? []
-                                ).core
+            snapshot.ties.kindCodes.withUnsafeBufferPointer { kinds in
+                snapshot.ties.originCodes.withUnsafeBufferPointer { originCodes in
+                    snapshot.interactionOffsets.withUnsafeBufferPointer { offsets in
+                        for e in 0..<edgeCount {
+                            if offsets[e] == offsets[e + 1] {
+                                out[e] = byCode[Int(kinds[e]) * origins + Int(originCodes[e])]
+                            } else {
+                                out[e] =
+                                    evidence(
+                                        edge: Int32(e), in: snapshot, asOf: day,
+                                        introductions: introductions[Int32(e)] ?? []
+                                    ).core
+                            }
                         }
                     }
                 }

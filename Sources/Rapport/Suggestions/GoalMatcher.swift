@@ -77,7 +77,7 @@ struct GoalMatcher {
         if title >= 0 {
             var t = Self.cached(&titleBits, title, count: index.titles.count)
             if t == Self.unknown {
-                t = bits(of: index.titleText[Int(title)], 1 | 2 | 16)
+                t = bits(of: index.titleText(title), 1 | 2 | 16)
                 titleBits[Int(title)] = t
             }
             b |= t
@@ -86,7 +86,7 @@ struct GoalMatcher {
             let code = index.sectorCodes[k]
             var t = Self.cached(&sectorBits, code, count: index.sectors.count)
             if t == Self.unknown {
-                t = bits(of: index.sectorText[Int(code)], 1 | 2)
+                t = bits(of: index.sectorText(code), 1 | 2)
                 sectorBits[Int(code)] = t
             }
             b |= t
@@ -95,7 +95,7 @@ struct GoalMatcher {
         if location >= 0 {
             var t = Self.cached(&locationBits, location, count: index.locations.count)
             if t == Self.unknown {
-                t = bits(of: index.locationText[Int(location)], 8)
+                t = bits(of: index.locationText(location), 8)
                 locationBits[Int(location)] = t
             }
             b |= t
@@ -104,18 +104,19 @@ struct GoalMatcher {
             let code = index.tagCodes[k]
             var t = Self.cached(&tagBits, code, count: index.tags.count)
             if t == Self.unknown {
-                t = bits(of: index.tagText[Int(code)], 2)
+                t = bits(of: index.tagText(code), 2)
                 tagBits[Int(code)] = t
             }
             b |= t
         }
         let organization = organizationIndex[Int(v)]
         if organization >= 0 {
-            var t = Self.cached(&organizationBits, organization, count: index.organizationKeyText.count)
+            var t = Self.cached(&organizationBits, organization, count: index.organizations.count)
             if t == Self.unknown {
                 let o = Int(organization)
-                t = bits(of: index.organizationKeyText[o], 4) | bits(of: index.organizationNameText[o], 2)
-                if let sector = index.organizationSectorText[o] { t |= bits(of: sector, 1 | 2) }
+                let text = index.organizationText(o)
+                t = bits(of: text.key, 4) | bits(of: text.name, 2)
+                if let sector = text.sector { t |= bits(of: sector, 1 | 2) }
                 organizationBits[Int(organization)] = t
             }
             b |= t

@@ -20,51 +20,36 @@ struct PersonTextIndex: Sendable {
     let tagCodes: [Int32]
     /// `TitleSeniority.score` of each distinct title.
     let titleSeniority: [Double]
-    /// Each distinct value in match form (folded, singular, synonyms applied).
-    let titleText: [MatchText]
-    let locationText: [MatchText]
-    let sectorText: [MatchText]
-    let tagText: [MatchText]
-    /// Per organization of the snapshot: its normalized key, its name and its sector in match form.
-    let organizationKeyText: [MatchText]
-    let organizationNameText: [MatchText]
-    let organizationSectorText: [MatchText?]
+    /// The snapshot's organizations and the synonyms, to put values in match form on demand.
+    let organizations: [Organization]
+    let synonyms: SynonymTable
 
-    /// - Complexity: O(V + total field count) hash lookups, then tokenizing each distinct value once.
-    init(people: [Person], organizations: [Organization], synonyms: SynonymTable) {
-        var titleTable = Interner(), locationTable = Interner(), sectorTable = Interner(), tagTable = Interner()
-        var titleCode = [Int32](repeating: -1, count: people.count)
-        var locationCode = [Int32](repeating: -1, count: people.count)
-        var sectorOffsets: [Int32] = [0], sectorCodes: [Int32] = []
-        var tagOffsets: [Int32] = [0], tagCodes: [Int32] = []
-        sectorOffsets.reserveCapacity(people.count + 1)
-        tagOffsets.reserveCapacity(people.count + 1)
-        for (v, person) in people.enumerated() {
-            if let title = person.title, !title.isEmpty { titleCode[v] = titleTable.code(title) }
-            if let location = person.location, !location.isEmpty { locationCode[v] = locationTable.code(location) }
-            for sector in person.sectors where !sector.isEmpty { sectorCodes.append(sectorTable.code(sector)) }
-            sectorOffsets.append(Int32(truncatingIfNeeded: sectorCodes.count))
-            for tag in person.tags where !tag.isEmpty { tagCodes.append(tagTable.code(tag)) }
-            tagOffsets.append(Int32(truncatingIfNeeded: tagCodes.count))
-        }
-        titles = titleTable.strings
-        locations = locationTable.strings
-        sectors = sectorTable.strings
-        tags = tagTable.strings
-        self.titleCode = titleCode
-        self.locationCode = locationCode
-        self.sectorOffsets = sectorOffsets
-        self.sectorCodes = sectorCodes
-        self.tagOffsets = tagOffsets
-        self.tagCodes = tagCodes
+    /// - Complexity: O(V + total field count) integer copies: the people's columns already store
+    ///   each distinct value once, so only the distinct values are tokenized.
+    init(people: PersonTable, organizations: [Organization], synonyms: SynonymTable) {
+        (titles, titleCode) = PersonTextIndex.codes(people.titles)
+        (locations, locationCode) = PersonTextIndex.codes(people.locations)
+        (sectors, sectorOffsets, sectorCodes) = PersonTextIndex.codes(people.sectors)
+        (tags, tagOffsets, tagCodes) = PersonTextIndex.codes(people.tags)
         titleSeniority = titles.map(TitleSeniority.score)
-        titleText = titles.map { MatchText($0, synonyms: synonyms) }
-        locationText = locations.map { MatchText($0, synonyms: synonyms) }
-        sectorText = sectors.map { MatchText($0, synonyms: synonyms) }
-        tagText = tags.map { MatchText($0, synonyms: synonyms) }
-        organizationKeyText = organizations.map { MatchText($0.key, synonyms: synonyms) }
-        organizationNameText = organizations.map { MatchText($0.name, synonyms: synonyms) }
-        organizationSectorText = organizations.map { org in org.sector.map { MatchText($0, synonyms: synonyms) } }
+        self.organizations = organizations
+        self.synonyms = synonyms
+    }
+
+    // Each distinct value in match form (folded, singular, synonyms applied). Made on demand: the
+    // goal matcher remembers what each code matched, and a million-person directory has some 25,000
+    // organizations, most of which a query never reaches.
+    func titleText(_ code: Int32) -> MatchText { MatchText(titles[Int(code)], synonyms: synonyms) }
+    func locationText(_ code: Int32) -> MatchText { MatchText(locations[Int(code)], synonyms: synonyms) }
+    func sectorText(_ code: Int32) -> MatchText { MatchText(sectors[Int(code)], synonyms: synonyms) }
+    func tagText(_ code: Int32) -> MatchText { MatchText(tags[Int(code)], synonyms: synonyms) }
+    /// Organization `o`'s normalized key, name and sector in match form.
+    func organizationText(_ o: Int) -> (key: MatchText, name: MatchText, sector: MatchText?) {
+        let organization = organizations[o]
+        return (
+            MatchText(organization.key, synonyms: synonyms), MatchText(organization.name, synonyms: synonyms),
+            organization.sector.map { MatchText($0, synonyms: synonyms) }
+        )
     }
 
     /// The seniority of person `v`'s title (0.3 without one).
@@ -73,15 +58,32 @@ struct PersonTextIndex: Sendable {
         return code >= 0 ? titleSeniority[Int(code)] : TitleSeniority.score(nil)
     }
 
-    private struct Interner {
-        var codes: [String: Int32] = [:]
-        var strings: [String] = []
-        mutating func code(_ s: String) -> Int32 {
-            if let c = codes[s] { return c }
-            let c = Int32(truncatingIfNeeded: strings.count)
-            codes[s] = c
-            strings.append(s)
-            return c
+    /// A column's distinct non-empty values and each row's code among them (−1: none or empty).
+    private static func codes(_ column: InternedColumn) -> ([String], [Int32]) {
+        let (values, renumber) = nonEmptyValues(column.values)
+        return (values, column.codes.map { $0 < 0 ? -1 : renumber[Int($0)] })
+    }
+
+    /// A list column's distinct non-empty values, and per row the codes among them (empty items dropped).
+    private static func codes(_ column: InternedListColumn) -> ([String], [Int32], [Int32]) {
+        let (values, renumber) = nonEmptyValues(column.values)
+        var offsets: [Int32] = [0], codes: [Int32] = []
+        offsets.reserveCapacity(column.count + 1)
+        codes.reserveCapacity(column.codes.count)
+        for r in 0..<column.count {
+            for code in column.codes(of: r) where renumber[Int(code)] >= 0 { codes.append(renumber[Int(code)]) }
+            offsets.append(Int32(truncatingIfNeeded: codes.count))
         }
+        return (values, offsets, codes)
+    }
+
+    /// The non-empty strings of `values`, and for each string its position among them (−1 if empty).
+    private static func nonEmptyValues(_ values: StringColumn) -> ([String], [Int32]) {
+        var kept: [String] = [], renumber = [Int32](repeating: -1, count: values.count)
+        for i in 0..<values.count where values.starts[i + 1] > values.starts[i] {
+            renumber[i] = Int32(kept.count)
+            kept.append(values[i])
+        }
+        return (kept, renumber)
     }
 }

@@ -102,7 +102,7 @@ extension SuggestionEngine {
         let index = textIndex
         for k in Int(index.sectorOffsets[Int(v)])..<Int(index.sectorOffsets[Int(v) + 1]) {
             let code = Int(index.sectorCodes[k])
-            if context.egoSectors.contains(index.sectorText[code]) { shared.append("work in \(index.sectors[code])") }
+            if context.egoSectors.contains(index.sectorText(Int32(code))) { shared.append("work in \(index.sectors[code])") }
         }
         return shared
     }

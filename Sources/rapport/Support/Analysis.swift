@@ -46,10 +46,7 @@ struct Analysis {
         session = try Session(options.workspace)
         configuration = try options.configuration()
         asOf = try options.asOf.day
-        let data = try session.data()
-        clock.mark("read workspace")
-        snapshot = try NetworkSnapshot(data)
-        clock.mark("build snapshot")
+        snapshot = try session.snapshot(clock: &clock)
         strengths = StrengthModel(configuration: configuration.strength).strengths(in: snapshot, asOf: asOf)
         clock.mark("strengths")
     }
@@ -62,7 +59,7 @@ struct Analysis {
         return me
     }
 
-    func name(_ person: Int32) -> String { snapshot.people[Int(person)].displayName }
+    func name(_ person: Int32) -> String { snapshot.people.displayName(person) }
 
     func organizationName(_ person: Int32) -> String { snapshot.organization(of: person)?.name ?? "" }
 }

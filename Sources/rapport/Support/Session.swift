@@ -14,7 +14,40 @@ struct Session {
 
     func data() throws -> NetworkData { try workspace.loadNetwork() }
 
-    func snapshot() throws -> NetworkSnapshot { try NetworkSnapshot(try data()) }
+    func snapshot() throws -> NetworkSnapshot {
+        var clock = PhaseTimer()
+        return try snapshot(clock: &clock)
+    }
+
+    /// The network, from the snapshot file beside the workspace (`rapport.db-snapshot`) when it is
+    /// current; otherwise read from the workspace, built, and saved there for the next command.
+    ///
+    /// Reading a million people and ten million ties from SQLite and building the snapshot takes
+    /// seconds; the file brings it back in a fraction of one. It is a cache: keyed by the
+    /// workspace's identity and write generation, rebuilt after any change, ignored when damaged,
+    /// written owner-only and atomically, and never written when `RAPPORT_SNAPSHOT_CACHE=off`.
+    func snapshot(clock: inout PhaseTimer) throws -> NetworkSnapshot {
+        let file = options.path + "-snapshot"
+        if Session.cacheEnabled, let key = try workspace.contentKey() {
+            do {
+                let snapshot = try NetworkSnapshot(contentsOfFile: file, key: key)
+                clock.mark("load snapshot")
+                return snapshot
+            } catch {
+                clock.mark("snapshot file: " + (error == .missing ? "none" : error == .stale ? "stale" : "unusable"))
+            }
+        }
+        let (snapshot, key) = try workspace.loadSnapshot()
+        clock.mark("read workspace")
+        if Session.cacheEnabled, let key {
+            // A cache that cannot be written (read-only folder, full disk) only costs the next command time.
+            try? snapshot.write(toFile: file, key: key)
+            clock.mark("save snapshot")
+        }
+        return snapshot
+    }
+
+    static let cacheEnabled = ProcessInfo.processInfo.environment["RAPPORT_SNAPSHOT_CACHE"] != "off"
 
     /// Resolves a person reference (id, email, profile URL or full name) or fails with a hint.
     func resolve(_ reference: String, in snapshot: NetworkSnapshot, role: String = "person") throws -> Int32 {

@@ -1,0 +1,131 @@
+/// The people of a snapshot, stored by column: a `Person` value is made only when one is asked for.
+///
+/// `people[i]` still reads like an array of `Person`, so small tools and tests need not care; hot
+/// paths over a million people use the columns (`ids`, `organizations`, `titles`, …), whose
+/// repeated values are stored once (`InternedColumn`). The table also keeps each person's name key
+/// and profile-URL key, so lookups by name or URL never normalize a million names again.
+public struct PersonTable: RandomAccessCollection, Sendable, Equatable {
+    public let ids: StringColumn
+    public let firstNames: InternedColumn
+    public let lastNames: InternedColumn
+    public let emails: InternedListColumn
+    public let profileURLs: InternedColumn
+    public let organizations: InternedColumn
+    public let titles: InternedColumn
+    public let sectors: InternedListColumn
+    public let schools: InternedListColumn
+    public let locations: InternedColumn
+    public let tags: InternedListColumn
+    public let notes: InternedListColumn
+    /// `NameKey.person(displayName)` of each person.
+    public let nameKeys: InternedColumn
+    /// `ProfileURL.key(profileURL)` of each person with a non-empty profile URL.
+    public let profileKeys: InternedColumn
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { ids.count }
+
+    /// Person `i`, made from the columns.
+    public subscript(i: Int) -> Person {
+        Person(
+            id: ids[i], firstName: firstNames[i] ?? "", lastName: lastNames[i] ?? "", emails: emails[i],
+            profileURL: profileURLs[i], organization: organizations[i], title: titles[i], sectors: sectors[i],
+            schools: schools[i], location: locations[i], tags: tags[i], notes: notes[i])
+    }
+
+    /// The id of person `i`, without making the rest of the person.
+    public func id(_ i: Int32) -> String { ids[Int(i)] }
+
+    /// `Person.displayName` of person `i`, without making the rest of the person.
+    public func displayName(_ i: Int32) -> String {
+        Person.displayName(firstName: firstNames[Int(i)] ?? "", lastName: lastNames[Int(i)] ?? "", id: ids[Int(i)])
+    }
+
+    /// Whether every offset and code points inside its column and all columns have one row per person.
+    func isWellFormed() -> Bool {
+        let n = ids.count
+        let single = [firstNames, lastNames, profileURLs, organizations, titles, locations, nameKeys, profileKeys]
+        let lists = [emails, sectors, schools, tags, notes]
+        return ids.isWellFormed()
+            && single.allSatisfy { $0.count == n && $0.isWellFormed() }
+            && lists.allSatisfy { $0.count == n && $0.isWellFormed() }
+    }
+
+    init(
+        ids: StringColumn, firstNames: InternedColumn, lastNames: InternedColumn, emails: InternedListColumn,
+        profileURLs: InternedColumn, organizations: InternedColumn, titles: InternedColumn, sectors: InternedListColumn,
+        schools: InternedListColumn, locations: InternedColumn, tags: InternedListColumn, notes: InternedListColumn,
+        nameKeys: InternedColumn, profileKeys: InternedColumn
+    ) {
+        self.ids = ids
+        self.firstNames = firstNames
+        self.lastNames = lastNames
+        self.emails = emails
+        self.profileURLs = profileURLs
+        self.organizations = organizations
+        self.titles = titles
+        self.sectors = sectors
+        self.schools = schools
+        self.locations = locations
+        self.tags = tags
+        self.notes = notes
+        self.nameKeys = nameKeys
+        self.profileKeys = profileKeys
+    }
+
+    /// Appends people one at a time and interns their fields.
+    struct Builder {
+        private var ids = StringColumn()
+        private var firstNames = InternedColumnBuilder(), lastNames = InternedColumnBuilder()
+        private var emails = InternedListColumnBuilder(interning: false)
+        private var profileURLs = InternedColumnBuilder(interning: false), organizations = InternedColumnBuilder()
+        private var titles = InternedColumnBuilder(), locations = InternedColumnBuilder()
+        private var sectors = InternedListColumnBuilder(), schools = InternedListColumnBuilder()
+        private var tags = InternedListColumnBuilder(), notes = InternedListColumnBuilder(interning: false)
+        private var nameKeys = InternedColumnBuilder(interning: false), profileKeys = InternedColumnBuilder(interning: false)
+        /// Name keys by (first-name code, last-name code): normalizing a name costs microseconds, and
+        /// a directory repeats name pairs.
+        private var nameKeyByPair: [UInt64: Int32] = [:]
+
+        var count: Int { ids.count }
+
+        func id(at i: Int) -> String { ids[i] }
+
+        mutating func append(_ person: Person) {
+            ids.append(person.id)
+            let first = firstNames.code(person.firstName), last = lastNames.code(person.lastName)
+            firstNames.append(code: first)
+            lastNames.append(code: last)
+            emails.append(person.emails)
+            profileURLs.append(person.profileURL)
+            organizations.append(person.organization)
+            titles.append(person.title)
+            sectors.append(person.sectors)
+            schools.append(person.schools)
+            locations.append(person.location)
+            tags.append(person.tags)
+            notes.append(person.notes)
+            if person.firstName.isEmpty && person.lastName.isEmpty {
+                nameKeys.append(person.nameKey)  // the id is the display name
+            } else {
+                let pair = UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: last))
+                if let code = nameKeyByPair[pair] {
+                    nameKeys.append(code: code)
+                } else {
+                    let code = nameKeys.code(person.nameKey)
+                    nameKeyByPair[pair] = code
+                    nameKeys.append(code: code)
+                }
+            }
+            if let url = person.profileURL, !url.isEmpty { profileKeys.append(ProfileURL.key(url)) } else { profileKeys.append(nil) }
+        }
+
+        func build() -> PersonTable {
+            PersonTable(
+                ids: ids, firstNames: firstNames.build(), lastNames: lastNames.build(), emails: emails.build(),
+                profileURLs: profileURLs.build(), organizations: organizations.build(), titles: titles.build(),
+                sectors: sectors.build(), schools: schools.build(), locations: locations.build(), tags: tags.build(),
+                notes: notes.build(), nameKeys: nameKeys.build(), profileKeys: profileKeys.build())
+        }
+    }
+}

@@ -1,0 +1,85 @@
+/// The attributes of a snapshot's ties by column, indexed like the edges of its `Graph`.
+///
+/// Ten million `Tie` values would hold twenty million id strings; the table holds one byte of kind,
+/// one of origin and four of date per tie, and makes a `Tie` only when one is asked for.
+public struct TieTable: RandomAccessCollection, Sendable, Equatable {
+    /// The people's ids, shared with the snapshot's `PersonTable` (copy on write: not copied).
+    let ids: StringColumn
+    /// Two entries per tie: its endpoints in the order they were declared (`Graph.endpoints`).
+    let endpoints: [Int32]
+    /// `TieKind.columnCode` per tie.
+    public let kindCodes: [UInt8]
+    /// `Day.ordinal` of `since` per tie, `Int32.min` when unknown.
+    public let sinceOrdinals: [Int32]
+    /// `TieOrigin.columnCode` per tie.
+    public let originCodes: [UInt8]
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { kindCodes.count }
+
+    /// Tie `e`, with its people's ids.
+    public subscript(e: Int) -> Tie {
+        Tie(ids[Int(endpoints[2 * e])], ids[Int(endpoints[2 * e + 1])], kind: kind(e), since: since(e), origin: origin(e))
+    }
+
+    public func kind(_ e: Int) -> TieKind { TieKind.byColumnCode[Int(kindCodes[e])] }
+    public func origin(_ e: Int) -> TieOrigin { TieOrigin.byColumnCode[Int(originCodes[e])] }
+    public func since(_ e: Int) -> Day? {
+        let ordinal = sinceOrdinals[e]
+        return ordinal == Int32.min ? nil : Day(ordinal: ordinal)
+    }
+
+    init(ids: StringColumn, endpoints: [Int32], kindCodes: [UInt8], sinceOrdinals: [Int32], originCodes: [UInt8]) {
+        self.ids = ids
+        self.endpoints = endpoints
+        self.kindCodes = kindCodes
+        self.sinceOrdinals = sinceOrdinals
+        self.originCodes = originCodes
+    }
+
+    func isWellFormed() -> Bool {
+        let n = kindCodes.count
+        return endpoints.count == 2 * n && sinceOrdinals.count == n && originCodes.count == n
+            && kindCodes.allSatisfy { Int($0) < TieKind.byColumnCode.count }
+            && originCodes.allSatisfy { Int($0) < TieOrigin.byColumnCode.count }
+    }
+
+    /// Appends ties by column.
+    struct Builder {
+        var kindCodes: [UInt8] = []
+        var sinceOrdinals: [Int32] = []
+        var originCodes: [UInt8] = []
+
+        var count: Int { kindCodes.count }
+
+        mutating func append(_ tie: Tie) {
+            kindCodes.append(tie.kind.columnCode)
+            sinceOrdinals.append(tie.since?.ordinal ?? Int32.min)
+            originCodes.append(tie.origin.columnCode)
+        }
+
+        /// Merges `tie` into tie `e` the way `Tie.merged(with:)` does.
+        mutating func merge(_ tie: Tie, into e: Int) {
+            let current = Tie(
+                tie.personA, tie.personB, kind: TieKind.byColumnCode[Int(kindCodes[e])],
+                since: sinceOrdinals[e] == Int32.min ? nil : Day(ordinal: sinceOrdinals[e]),
+                origin: TieOrigin.byColumnCode[Int(originCodes[e])])
+            let merged = current.merged(with: tie)
+            kindCodes[e] = merged.kind.columnCode
+            sinceOrdinals[e] = merged.since?.ordinal ?? Int32.min
+            originCodes[e] = merged.origin.columnCode
+        }
+    }
+}
+
+extension TieKind {
+    /// Every kind in the order of its one-byte code in columns and snapshot files.
+    static let byColumnCode = TieKind.allCases
+    var columnCode: UInt8 { UInt8(TieKind.byColumnCode.firstIndex(of: self)!) }
+}
+
+extension TieOrigin {
+    /// Every origin in the order of its one-byte code in columns and snapshot files.
+    static let byColumnCode = TieOrigin.allCases
+    var columnCode: UInt8 { UInt8(TieOrigin.byColumnCode.firstIndex(of: self)!) }
+}
