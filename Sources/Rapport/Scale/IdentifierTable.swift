@@ -148,15 +148,17 @@ public struct IdentifierTable: Sendable {
 
     @inlinable
     func numericIndex(_ bytes: UnsafeRawBufferPointer) -> Int32? {
-        // Hot: twenty million calls when loading a million-person network. One memcmp for the
-        // prefix, unchecked digit arithmetic, then a subtraction or one table read.
+        // Hot: twenty million calls when loading a million-person network. The prefix compared
+        // byte by byte, unchecked digit arithmetic, then a subtraction or one table read.
         let p = prefix.count
         guard bytes.count == p + digitCount, let base = bytes.baseAddress else { return nil }
-        if p > 0 {
-            let same = prefix.withUnsafeBytes { memcmp($0.baseAddress!, base, p) == 0 }
-            guard same else { return nil }
-        }
         let digits = base.assumingMemoryBound(to: UInt8.self)
+        // Prefixes are short ("p", "A-"): a byte loop, not a call to memcmp.
+        let same = prefix.withUnsafeBufferPointer { prefix -> Bool in
+            for k in 0..<p where prefix[k] != digits[k] { return false }
+            return true
+        }
+        guard same else { return nil }
         var n = 0
         var k = p
         while k < bytes.count {
