@@ -6,10 +6,11 @@ extension LabeledGraph {
     /// deletion (a node is pushed again when its distance improves; stale entries are skipped when
     /// popped). For non-negative doubles the bit pattern orders exactly as the value, and Dijkstra's
     /// keys never fall below the last one popped (`du + ℓ ≥ du` holds in floating point for ℓ ≥ 0),
-    /// which is all a radix heap needs; the distances themselves stay the same `Double` sums, so the
-    /// result is bit-for-bit that of any exact Dijkstra. On the 1M-person bench network it took a
-    /// third less time than a 4-ary binary-style heap: pushes are appends to one of 65 buckets and
-    /// most pops take the last element of bucket 0, instead of sifting through a 12 MB array.
+    /// which is all a radix heap needs (a length of −0.0, from −ln 1, is never a key: the source's
+    /// +0 plus −0.0 is +0). The distances themselves stay the same `Double` sums, so the result is
+    /// bit-for-bit that of any exact Dijkstra. On the 1M-person bench network it took 40 % less time
+    /// than the lazy 4-ary heap it replaced: a push is an append to one of 65 buckets and a pop scans
+    /// only the lowest non-empty bucket, instead of sifting through a 12 MB array.
     /// Unreachable nodes keep `Double.infinity`.
     /// - Parameters:
     ///   - source: the start node.
