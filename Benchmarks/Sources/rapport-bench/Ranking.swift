@@ -15,7 +15,7 @@ struct Ranking {
         let goalOrganizations = w.goal.organizations.map { Array($0.utf8) }
 
         // No allocation per person: fields are compared in place in the column arenas.
-        func relevance(_ v: Int) -> Double {
+        @Sendable func relevance(_ v: Int) -> Double {
             let sectors = w.sectors.field(v)
             var start = sectors.startIndex
             var i = start
@@ -34,14 +34,26 @@ struct Ranking {
             return 0.1
         }
 
-        var candidates: [(key: Int64, node: Int32)] = []
-        candidates.reserveCapacity(distance.count)
-        for v in 0..<distance.count where distance[v].isFinite && v != Int(w.ego) {
-            if weights.isNeighbor[v], weights.egoStrength[v] >= 0.5 { continue }
-            let r = exp(-distance[v])
-            let score = relevance(v) * (0.7 * r + 0.3 * min(1, adamicAdar[v]))
-            candidates.append((Int64((score * 1e9 + 0.5).rounded(.down)), Int32(v)))
+        let distance = self.distance, adamicAdar = self.adamicAdar, weights = self.weights
+        @Sendable func candidates(in nodes: Range<Int>) -> [(key: Int64, node: Int32)] {
+            var candidates: [(key: Int64, node: Int32)] = []
+            candidates.reserveCapacity(nodes.count)
+            for v in nodes where distance[v].isFinite && v != Int(w.ego) {
+                if weights.isNeighbor[v], weights.egoStrength[v] >= 0.5 { continue }
+                let r = exp(-distance[v])
+                let score = relevance(v) * (0.7 * r + 0.3 * min(1, adamicAdar[v]))
+                candidates.append((Int64((score * 1e9 + 0.5).rounded(.down)), Int32(v)))
+            }
+            return candidates
         }
+        // Relevance (substring searches in titles and organizations) and the scores of a million
+        // people: two halves on two threads, concatenated in node order.
+        let n = distance.count
+        let halves = Workload.Parts<[(key: Int64, node: Int32)]>(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            halves.run(half) { candidates(in: half == 0 ? 0..<n / 2 : n / 2..<n) }
+        }
+        let candidates = (try? halves.values())?.joined().map { $0 } ?? []
 
         // Only the best few thousand keys can be taken: sort those, and everything if they run out.
         let ordered = Ranking.order(candidates, enough: max(4096, 64 * w.goal.top)) { w.ids.id(at: $0) }

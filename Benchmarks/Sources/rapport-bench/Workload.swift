@@ -138,11 +138,15 @@ struct Workload {
                     try Workload.readTies(path: path, range: half == 0 ? 0..<split : split..<Int.max, header: half == 0, ids: table, ego: ego)
                 }
             }
-            let halves = try results.values()
-            let first = halves[0], second = halves[1]
-            if first.end == split {
-                endpoints = first.endpoints + second.endpoints
-                labels = first.labels + second.labels
+            var halves = try results.values()
+            if halves[0].end == split {
+                // The first half reserved room for the whole file: the second is appended in place,
+                // not both copied into a new 80 MB array.
+                endpoints = halves[0].endpoints
+                labels = halves[0].labels
+                halves[0] = TiePart()
+                endpoints.append(contentsOf: halves[1].endpoints)
+                labels.append(contentsOf: halves[1].labels)
                 return
             }
         }
@@ -185,7 +189,9 @@ struct Workload {
     static func readTies(path: String, range: Range<Int>, header: Bool, ids: IdentifierTable, ego: Int32) throws -> TiePart {
         let stream = try RecordStream(path: path, range: range)
         var part = TiePart()
-        let estimate = (range.count == Int.max - range.lowerBound ? (RecordStream.fileSize(path) ?? 0) - range.lowerBound : range.count) / 36
+        // Rows are ~37 bytes. The part that starts the file reserves for all of it (pages untouched
+        // cost no memory): `loadTies` appends the other part to it.
+        let estimate = ((RecordStream.fileSize(path) ?? 0) - range.lowerBound) / 36
         part.endpoints.reserveCapacity(2 * estimate + 16)
         part.labels.reserveCapacity(estimate + 16)
         var columns: [Int] = header ? [] : [0, 1, 2]

@@ -11,17 +11,23 @@ import Darwin
 /// layouts, chosen at `build()`:
 /// - **numeric**: when every id is one shared prefix followed by digits of one fixed width (`p000123`,
 ///   `A-0042`, `12345`) and the numbers are dense, an id maps through one array read: no hashing.
+///   When the numbers also run consecutively in append order (`p000000`, `p000001`, … — a file
+///   written in id order), the index is the number minus the first one and there is no array at
+///   all: at a million ids that array is 4 MB, larger than L2, and its random reads were most of the
+///   lookup time.
 /// - **hashed**: otherwise, open addressing with linear probing over 8-byte slots (a 32-bit hash tag
 ///   and the index); keys live in one byte arena, compared only when the tag matches.
 ///
 /// Any id string is accepted; the numeric layout is only a faster path for a common shape.
 public struct IdentifierTable: Sendable {
     private var arena: [UInt8] = []
-    private var starts: [Int] = [0]
+    @usableFromInline var starts: [Int] = [0]
     // numeric layout
-    private var prefix: [UInt8] = []
-    private var digitCount = 0
-    private var numberToIndex: [Int32] = []
+    @usableFromInline var prefix: [UInt8] = []
+    @usableFromInline var digitCount = 0
+    /// number → index; empty when the numbers are consecutive (`firstNumber` + index).
+    @usableFromInline var numberToIndex: [Int32] = []
+    @usableFromInline var firstNumber = 0
     // hashed layout
     private var slots: [UInt64] = []
     private var mask = 0
@@ -30,7 +36,7 @@ public struct IdentifierTable: Sendable {
     public init() {}
 
     /// The number of ids.
-    public var count: Int { starts.count - 1 }
+    @inlinable public var count: Int { starts.count - 1 }
 
     /// Appends an id; its index is the current `count`. Call `build()` before lookups.
     public mutating func append(_ bytes: UnsafeRawBufferPointer) {
@@ -62,6 +68,7 @@ public struct IdentifierTable: Sendable {
         if try buildNumeric() { isNumeric = true; return }
         isNumeric = false
         numberToIndex = []
+        prefix = []
         var capacity = 16
         while capacity < count * 2 { capacity <<= 1 }
         slots = [UInt64](repeating: 0, count: capacity)
@@ -108,15 +115,22 @@ public struct IdentifierTable: Sendable {
             }
             return true
         }
-        guard ok, maxNumber <= 4 * count + 1024 else { return false }
+        guard ok else { return false }
+        self.prefix = prefix
+        self.digitCount = digits
+        if numbers.indices.allSatisfy({ numbers[$0] == numbers[0] + $0 }) {
+            firstNumber = numbers[0]
+            numberToIndex = []
+            return true
+        }
+        guard maxNumber <= 4 * count + 1024 else { self.prefix = []; return false }
         var table = [Int32](repeating: -1, count: maxNumber + 1)
         for (i, n) in numbers.enumerated() {
             if table[n] >= 0 { throw .duplicate(id(at: Int32(i))) }
             table[n] = Int32(i)
         }
-        self.prefix = prefix
-        self.digitCount = digits
-        self.numberToIndex = table
+        firstNumber = 0
+        numberToIndex = table
         return true
     }
 
@@ -132,17 +146,19 @@ public struct IdentifierTable: Sendable {
         return id.withUTF8 { index(of: UnsafeRawBufferPointer($0)) }
     }
 
-    @usableFromInline
+    @inlinable
     func numericIndex(_ bytes: UnsafeRawBufferPointer) -> Int32? {
-        // Hot: twenty million calls when loading a million-person network. One memcmp for the
-        // prefix, unchecked digit arithmetic, one table read.
+        // Hot: twenty million calls when loading a million-person network. The prefix compared
+        // byte by byte, unchecked digit arithmetic, then a subtraction or one table read.
         let p = prefix.count
         guard bytes.count == p + digitCount, let base = bytes.baseAddress else { return nil }
-        if p > 0 {
-            let same = prefix.withUnsafeBytes { memcmp($0.baseAddress!, base, p) == 0 }
-            guard same else { return nil }
-        }
         let digits = base.assumingMemoryBound(to: UInt8.self)
+        // Prefixes are short ("p", "A-"): a byte loop, not a call to memcmp.
+        let same = prefix.withUnsafeBufferPointer { prefix -> Bool in
+            for k in 0..<p where prefix[k] != digits[k] { return false }
+            return true
+        }
+        guard same else { return nil }
         var n = 0
         var k = p
         while k < bytes.count {
@@ -150,6 +166,10 @@ public struct IdentifierTable: Sendable {
             guard UInt(bitPattern: d) <= 9 else { return nil }
             n = n &* 10 &+ d
             k &+= 1
+        }
+        if numberToIndex.isEmpty {
+            let i = n &- firstNumber
+            return i >= 0 && i < count ? Int32(truncatingIfNeeded: i) : nil
         }
         return numberToIndex.withUnsafeBufferPointer { table -> Int32? in
             guard n < table.count else { return nil }

@@ -201,13 +201,22 @@ public final class RecordStream {
                             cursor = read + 1
                         } else {
                             let s = cursor
-                            // Eight bytes at a time while none of them is a separator.
+                            // Eight bytes at a time; the first separator's position comes from the
+                            // mask's trailing zeros, so only the last few bytes of the file go one by one.
+                            var found = false
                             while cursor + 8 <= filled {
-                                let word = UnsafeRawPointer(p + cursor).loadUnaligned(as: UInt64.self)
-                                if RecordStream.hasSeparator(word) { break }
+                                let word = UInt64(littleEndian: UnsafeRawPointer(p + cursor).loadUnaligned(as: UInt64.self))
+                                let mask = RecordStream.separatorMask(word)
+                                if mask != 0 {
+                                    cursor += mask.trailingZeroBitCount >> 3
+                                    found = true
+                                    break
+                                }
                                 cursor += 8
                             }
-                            while cursor < filled, p[cursor] != comma, p[cursor] != lf, p[cursor] != cr { cursor += 1 }
+                            if !found {
+                                while cursor < filled, p[cursor] != comma, p[cursor] != lf, p[cursor] != cr { cursor += 1 }
+                            }
                             if cursor >= filled, !eof { break fields }
                             starts[count] = s
                             ends[count] = cursor
@@ -244,13 +253,15 @@ public final class RecordStream {
         }
     }
 
-    /// Whether any byte of `word` is `,`, LF or CR (the classic "has zero byte" bit trick on
-    /// `word ^ repeated(separator)`).
+    /// A mask whose lowest set bit is the high bit of the first byte of `word` (in memory order,
+    /// `word` read little-endian) that is `,`, LF or CR; 0 when there is none. The classic "has zero
+    /// byte" bit trick on `word ^ repeated(separator)`: its borrows can mark bytes above the first
+    /// match too, never below, so the lowest bit is exact.
     @inline(__always)
-    static func hasSeparator(_ word: UInt64) -> Bool {
+    static func separatorMask(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         @inline(__always) func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-        return zeroByte(word ^ (ones &* 0x2C)) | zeroByte(word ^ (ones &* 0x0A)) | zeroByte(word ^ (ones &* 0x0D)) != 0
+        return zeroByte(word ^ (ones &* 0x2C)) | zeroByte(word ^ (ones &* 0x0A)) | zeroByte(word ^ (ones &* 0x0D))
     }
 
     private func countLines(_ p: UnsafeMutablePointer<UInt8>, _ from: Int, _ to: Int) -> Int {
