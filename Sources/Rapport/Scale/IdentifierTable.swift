@@ -9,8 +9,10 @@ import Darwin
 /// Loading a million-person network does some twenty million id lookups, and the map decides most of
 /// the load time (`Dictionary<String, Int32>` hashes and compares heap strings). This table has two
 /// layouts, chosen at `build()`:
-/// - **numeric**: when every id is one shared prefix followed by digits of one fixed width (`p000123`,
+/// - **numeric**: when the ids are one shared prefix followed by digits of one fixed width (`p000123`,
 ///   `A-0042`, `12345`) and the numbers are dense, an id maps through one array read: no hashing.
+///   A few ids of another shape (at most one in 64) are allowed and hashed on the side: a
+///   workspace's `me` must not send a million `p000123` lookups through the hash.
 ///   When the numbers also run consecutively in append order (`p000000`, `p000001`, … — a file
 ///   written in id order), the index is the number minus the first one and there is no array at
 ///   all: at a million ids that array is 4 MB, larger than L2, and its random reads were most of the
@@ -28,6 +30,10 @@ public struct IdentifierTable: Sendable {
     /// number → index; empty when the numbers are consecutive (`firstNumber` + index).
     @usableFromInline var numberToIndex: [Int32] = []
     @usableFromInline var firstNumber = 0
+    /// The indices the consecutive numbering covers (`firstNumber` + index = number).
+    @usableFromInline var numericRange = 0..<0
+    /// Indices of the ids without the numeric shape, hashed in `slots`.
+    private var exceptions: [Int] = []
     // hashed layout
     private var slots: [UInt64] = []
     private var mask = 0
@@ -65,15 +71,24 @@ public struct IdentifierTable: Sendable {
     /// - Throws: `IdentifierTableError.duplicate` naming the first id seen twice.
     /// - Complexity: O(total id bytes).
     public mutating func build() throws(IdentifierTableError) {
-        if try buildNumeric() { isNumeric = true; return }
+        if try buildNumeric() {
+            isNumeric = true
+            return
+        }
         isNumeric = false
         numberToIndex = []
         prefix = []
+        exceptions = []
+        try buildHashed(0..<count)
+    }
+
+    /// Hashes the ids at `indices` into `slots`.
+    private mutating func buildHashed<S: Collection>(_ indices: S) throws(IdentifierTableError) where S.Element == Int {
         var capacity = 16
-        while capacity < count * 2 { capacity <<= 1 }
+        while capacity < indices.count * 2 { capacity <<= 1 }
         slots = [UInt64](repeating: 0, count: capacity)
         mask = capacity - 1
-        for i in 0..<count {
+        for i in indices {
             let hash = arena.withUnsafeBytes { IdentifierTable.hash(UnsafeRawBufferPointer(rebasing: $0[starts[i]..<starts[i + 1]])) }
             var slot = Int(hash) & mask
             while slots[slot] != 0 {
@@ -89,48 +104,86 @@ public struct IdentifierTable: Sendable {
         arena[starts[a]..<starts[a + 1]].elementsEqual(arena[starts[b]..<starts[b + 1]])
     }
 
+    /// The numeric layout, when the ids allow it: the shape (prefix and digit count) of the middle
+    /// id, which nearly every id must share. The few that do not — a workspace's `me` among a million
+    /// `p000123`s — go to a small hashed table of exceptions (`slots`), looked up only when an id
+    /// does not have the shape.
     private mutating func buildNumeric() throws(IdentifierTableError) -> Bool {
         guard count > 0 else { return false }
-        let firstLength = starts[1] - starts[0]
+        let model = count / 2  // exceptions tend to sit at the ends: the user first, late additions last
+        let shapeLength = starts[model + 1] - starts[model]
         var digits = 0
-        while digits < firstLength, (48...57).contains(arena[starts[1] - 1 - digits]) { digits += 1 }
+        while digits < shapeLength, (48...57).contains(arena[starts[model + 1] - 1 - digits]) { digits += 1 }
         guard digits > 0, digits <= 9 else { return false }
-        let prefixLength = firstLength - digits
-        let prefix = Array(arena[0..<prefixLength])
-        var numbers = [Int](repeating: 0, count: count)
-        var maxNumber = 0
-        let ok = arena.withUnsafeBufferPointer { a -> Bool in
+        let prefixLength = shapeLength - digits
+        let prefix = Array(arena[starts[model]..<starts[model] + prefixLength])
+        let allowedExceptions = count / 64
+        var numbers = [Int](repeating: -1, count: count)  // -1: an exception
+        var exceptions: [Int] = []
+        var minNumber = Int.max, maxNumber = 0
+        arena.withUnsafeBufferPointer { a in
             for i in 0..<count {
                 let s = starts[i]
-                guard starts[i + 1] - s == firstLength else { return false }
-                for k in 0..<prefixLength where a[s + k] != prefix[k] { return false }
                 var n = 0
-                for k in prefixLength..<firstLength {
-                    let d = Int(a[s + k]) &- 48
-                    guard d >= 0, d <= 9 else { return false }
-                    n = n * 10 + d
+                var conforms = starts[i + 1] - s == shapeLength
+                if conforms {
+                    for k in 0..<prefixLength where a[s + k] != prefix[k] {
+                        conforms = false
+                        break
+                    }
                 }
-                numbers[i] = n
-                maxNumber = max(maxNumber, n)
+                if conforms {
+                    for k in prefixLength..<shapeLength {
+                        let d = Int(a[s + k]) &- 48
+                        guard d >= 0, d <= 9 else {
+                            conforms = false
+                            break
+                        }
+                        n = n * 10 + d
+                    }
+                }
+                if conforms {
+                    numbers[i] = n
+                    minNumber = Swift.min(minNumber, n)
+                    maxNumber = Swift.max(maxNumber, n)
+                } else {
+                    exceptions.append(i)
+                    if exceptions.count > allowedExceptions { return }
+                }
             }
-            return true
         }
-        guard ok else { return false }
+        guard exceptions.count <= allowedExceptions else { return false }
         self.prefix = prefix
         self.digitCount = digits
-        if numbers.indices.allSatisfy({ numbers[$0] == numbers[0] + $0 }) {
-            firstNumber = numbers[0]
+        // Consecutive numbers over one contiguous run of indices: index = number − firstNumber.
+        let first = numbers.firstIndex { $0 >= 0 }!
+        let conforming = count - exceptions.count
+        let run = first..<(first + conforming)
+        if numbers[run].indices.allSatisfy({ numbers[$0] == numbers[first] + ($0 - first) }) {
+            firstNumber = numbers[first] - first
+            numericRange = run
             numberToIndex = []
-            return true
+        } else {
+            guard maxNumber <= 4 * count + 1024 else {
+                self.prefix = []
+                return false
+            }
+            var table = [Int32](repeating: -1, count: maxNumber + 1)
+            for (i, n) in numbers.enumerated() where n >= 0 {
+                if table[n] >= 0 { throw .duplicate(id(at: Int32(i))) }
+                table[n] = Int32(i)
+            }
+            firstNumber = 0
+            numericRange = 0..<count
+            numberToIndex = table
         }
-        guard maxNumber <= 4 * count + 1024 else { self.prefix = []; return false }
-        var table = [Int32](repeating: -1, count: maxNumber + 1)
-        for (i, n) in numbers.enumerated() {
-            if table[n] >= 0 { throw .duplicate(id(at: Int32(i))) }
-            table[n] = Int32(i)
+        self.exceptions = exceptions
+        if exceptions.isEmpty {
+            slots = []
+            mask = 0
+        } else {
+            try buildHashed(exceptions)
         }
-        firstNumber = 0
-        numberToIndex = table
         return true
     }
 
@@ -138,7 +191,7 @@ public struct IdentifierTable: Sendable {
     /// - Complexity: O(length) expected.
     @inlinable
     public func index(of bytes: UnsafeRawBufferPointer) -> Int32? {
-        isNumeric ? numericIndex(bytes) : hashedIndex(bytes)
+        isNumeric ? (numericIndex(bytes) ?? hashedIndex(bytes)) : hashedIndex(bytes)
     }
 
     public func index(of id: String) -> Int32? {
@@ -169,7 +222,7 @@ public struct IdentifierTable: Sendable {
         }
         if numberToIndex.isEmpty {
             let i = n &- firstNumber
-            return i >= 0 && i < count ? Int32(truncatingIfNeeded: i) : nil
+            return numericRange.contains(i) ? Int32(truncatingIfNeeded: i) : nil
         }
         return numberToIndex.withUnsafeBufferPointer { table -> Int32? in
             guard n < table.count else { return nil }

@@ -38,6 +38,24 @@ struct ScaleTests {
         #expect(throws: IdentifierTableError.duplicate("A-0007")) { try Self.table(["A-0007", "A-0001", "A-0007"]) }
     }
 
+    @Test func aFewIdsOfAnotherShapeAreHashedBesideTheNumbers() throws {
+        // A workspace: the user first, then a directory in id order; a late addition by name.
+        let ids = ["me"] + (0..<200).map { String(format: "p%06d", $0) } + ["zoë"]
+        let table = try Self.table(ids)
+        #expect(table.isNumeric)
+        Self.expectLookups(table, ids, absent: ["p000200", "p-00001", "you", "m", "p00000"])
+        // The same with the numbers shuffled: the number table, still with the exceptions.
+        let shuffled = ["me"] + (0..<200).map { String(format: "p%06d", ($0 * 37) % 200) } + ["zoë"]
+        let table2 = try Self.table(shuffled)
+        #expect(table2.isNumeric)
+        Self.expectLookups(table2, shuffled, absent: ["p000200", "you"])
+        #expect(throws: IdentifierTableError.duplicate("me")) { try Self.table(ids + ["me"]) }
+        #expect(throws: IdentifierTableError.duplicate("p000007")) { try Self.table(shuffled.filter { $0 != "zoë" } + ["p000007"]) }
+        // Too many exceptions: hashed.
+        let mixed = (0..<20).map { "name\($0)x" } + (0..<200).map { String(format: "p%06d", $0) }
+        #expect(!(try Self.table(mixed)).isNumeric)
+    }
+
     @Test func otherIdsAreHashed() throws {
         let ids = ["alice", "bob", "p000001", "", "Zoë", "p1"]
         let table = try Self.table(ids)
