@@ -400,7 +400,7 @@ private struct SnapshotReader {
         var failure: SnapshotFileError?
         let result = [T](unsafeUninitializedCapacity: n) { storage, initialized in
             do throws(SnapshotFileError) {
-                SnapshotReader.adviseHugePages(UnsafeMutableRawBufferPointer(storage))
+                SnapshotReader.prefault(UnsafeMutableRawBufferPointer(storage))
                 try take(n * stride, into: UnsafeMutableRawBufferPointer(storage))
                 initialized = n
             } catch {
@@ -412,16 +412,18 @@ private struct SnapshotReader {
         return result
     }
 
-    /// Asks Linux to back the 2 MiB-aligned middle of a large fresh array with huge pages: filling
-    /// hundreds of megabytes then takes hundreds of page faults instead of a hundred thousand, which
-    /// was a third of the time to load a million-person snapshot. Only advice: ignored elsewhere.
-    private static func adviseHugePages(_ storage: UnsafeMutableRawBufferPointer) {
+    /// Asks Linux to map every page of a large fresh array in one call (`MADV_POPULATE_WRITE`,
+    /// Linux 5.14) before `read(2)` fills it: hundreds of megabytes otherwise take a page fault per
+    /// 4 KiB page. Measured at a million people: loading 0.30–0.44 s → 0.28 s, steadily. (Huge pages
+    /// through `MADV_HUGEPAGE` were faster when free huge pages existed and stalled for a second in
+    /// compaction when not.) Only advice: older kernels refuse it and the faults happen as before.
+    private static func prefault(_ storage: UnsafeMutableRawBufferPointer) {
         #if os(Linux)
-        let huge = 2 << 20
-        guard storage.count >= 2 * huge, let base = storage.baseAddress else { return }
-        let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
-        let end = (Int(bitPattern: base) + storage.count) & ~(huge - 1)
-        if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE) }
+        let page = 4096, populateWrite: Int32 = 23  // MADV_POPULATE_WRITE
+        guard storage.count >= 64 * page, let base = storage.baseAddress else { return }
+        let start = (Int(bitPattern: base) + page - 1) & ~(page - 1)
+        let end = (Int(bitPattern: base) + storage.count) & ~(page - 1)
+        if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, populateWrite) }
         #endif
     }
 
