@@ -78,11 +78,17 @@ struct ImportCommand: ParsableCommand {
         }
         clock.mark("parse")
         progress.advance("merging people and relationships")
-        let existing = try store.loadNetwork()
+        var existing = try store.loadNetwork()
         clock.mark("read workspace")
-        let outcome = documents.isEmpty
+        var outcome = documents.isEmpty
             ? try Importer.merge(existing: existing, files: parsed)
             : try NetworkJSON.merge(existing: existing, documents: documents, files: parsed)
+        // Only the changes are written: let the parsed rows (two gigabytes for ten million ties)
+        // and the merged whole go before the write allocates its own.
+        parsed = []
+        documents = []
+        existing = NetworkData()
+        outcome.data = NetworkData()
         clock.mark("merge")
         if dryRun { progress.finish() }
         // `ImportWarning.description` is already `path:line:column: warning: message`.
