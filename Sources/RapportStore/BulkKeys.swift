@@ -38,10 +38,10 @@ struct IDTable {
 
     func id(_ s: UInt32) -> String { String(decoding: bytes[range(of: s)], as: UTF8.self) }
 
-    /// Each slot's position when the ids are sorted the way SQLite's BINARY collation sorts them
-    /// (bytes compared with `memcmp`, shorter prefix first), so that `rank` order is key order.
+    /// The ids sorted the way SQLite's BINARY collation sorts them (bytes compared with `memcmp`,
+    /// shorter prefix first), so that rank order is key order.
     /// - Complexity: O(n log n) comparisons of ids.
-    func ranks() -> [UInt32] {
+    func sorted() -> SortedIDs {
         var order = Array(0..<UInt32(count))
         bytes.withUnsafeBufferPointer { base in
             starts.withUnsafeBufferPointer { starts in
@@ -53,48 +53,76 @@ struct IDTable {
                 }
             }
         }
-        var rank = [UInt32](repeating: 0, count: count)
-        for (position, slot) in order.enumerated() { rank[Int(slot)] = UInt32(position) }
-        return rank
+        var sorted = SortedIDs(rankOfSlot: [UInt32](repeating: 0, count: count))
+        sorted.bytes.reserveCapacity(bytes.count)
+        sorted.starts.reserveCapacity(count + 1)
+        for (rank, slot) in order.enumerated() {
+            sorted.rankOfSlot[Int(slot)] = UInt32(rank)
+            sorted.bytes.append(contentsOf: bytes[range(of: slot)])
+            sorted.starts.append(sorted.bytes.count)
+        }
+        return sorted
     }
+}
+
+/// An `IDTable`'s ids in key order: id of rank `r` is `bytes[starts[r]..<starts[r + 1]]`.
+///
+/// Laid out by rank so that a write in key order reads the lower ids of its ties front to back.
+struct SortedIDs {
+    var rankOfSlot: [UInt32]
+    var bytes: [UInt8] = []
+    var starts: [Int] = [0]
+
+    /// Bits that hold any rank.
+    var rankBits: UInt64 { UInt64(Swift.max(1, Int.bitWidth - rankOfSlot.count.leadingZeroBitCount)) }
+}
+
+/// One tie as a bulk write needs it, small enough to travel through a radix sort: the write then
+/// reads its rows front to back in key order instead of gathering them from ten-million-element
+/// arrays, a cache miss or three per row.
+struct TieRow {
+    /// (low rank, high rank), packed in `SortedIDs.rankBits` each.
+    var key: UInt64
+    /// The tie's position in the caller's array.
+    var position: UInt32
+    /// `Day.ordinal` of `since`, when `hasSince`.
+    var since: Int32
+    /// Indices in `TieKind.allCases` and `TieOrigin.allCases`.
+    var kind: UInt8
+    var origin: UInt8
+    var hasSince: Bool
+    /// Whether `personA` is the lower id.
+    var aIsLow: Bool
 }
 
 /// Sorting by integer keys in linear time.
 enum RadixSort {
-    /// The positions `0..<keys.count` ordered by `keys`, equal keys in their original order
-    /// (stable). An LSD radix sort over the bits that `keys` actually use: ten million 40-bit
-    /// pair keys sort in a fraction of a second, where comparing pairs of id strings took seconds.
-    /// - Complexity: O(n · significant bits / 11).
-    static func order(by keys: [UInt64]) -> [UInt32] {
-        let n = keys.count
-        let used = keys.reduce(0, |)
-        let bits = 64 - used.leadingZeroBitCount
-        var order = Array(0..<UInt32(n))
-        guard n > 1, bits > 0 else { return order }
-        let digitBits = 11, buckets = 1 << digitBits
-        var scratch = [UInt32](repeating: 0, count: n)
-        var counts = [Int](repeating: 0, count: buckets)
-        keys.withUnsafeBufferPointer { keys in
-            var shift = 0
-            while shift < bits {
-                let s = UInt64(shift), mask = UInt64(buckets - 1)
-                for i in counts.indices { counts[i] = 0 }
-                for k in keys { counts[Int((k >> s) & mask)] += 1 }
-                var total = 0
-                for i in counts.indices { (counts[i], total) = (total, total + counts[i]) }
-                order.withUnsafeBufferPointer { from in
-                    scratch.withUnsafeMutableBufferPointer { to in
-                        for position in from {
-                            let digit = Int((keys[Int(position)] >> s) & mask)
-                            to[counts[digit]] = position
-                            counts[digit] += 1
-                        }
+    /// Sorts `items` by `key`, equal keys in their original order (stable). An LSD radix sort over
+    /// the bits the keys actually use: ten million 40-bit pair keys sort in well under a second,
+    /// where comparing pairs of id strings took seconds.
+    /// - Complexity: O(n · significant bits / 11) time, O(n) extra space.
+    static func sort<Element>(_ items: inout [Element], by key: (Element) -> UInt64) {
+        let used = items.reduce(UInt64(0)) { $0 | key($1) }
+        let bits = UInt64.bitWidth - used.leadingZeroBitCount
+        guard items.count > 1, bits > 0 else { return }
+        let digitBits = 11, mask = UInt64(1 << digitBits - 1)
+        var scratch = items
+        var counts = [Int](repeating: 0, count: 1 << digitBits)
+        for shift in stride(from: 0, to: bits, by: digitBits).map(UInt64.init) {
+            for i in counts.indices { counts[i] = 0 }
+            for item in items { counts[Int((key(item) >> shift) & mask)] += 1 }
+            var total = 0
+            for i in counts.indices { (counts[i], total) = (total, total + counts[i]) }
+            items.withUnsafeBufferPointer { from in
+                scratch.withUnsafeMutableBufferPointer { to in
+                    for item in from {
+                        let digit = Int((key(item) >> shift) & mask)
+                        to[counts[digit]] = item
+                        counts[digit] += 1
                     }
                 }
-                swap(&order, &scratch)
-                shift += digitBits
             }
+            swap(&items, &scratch)
         }
-        return order
     }
 }

@@ -79,26 +79,33 @@ extension Workspace {
         // Intern every id the rows refer to, then order the ties by their key in integers. All of
         // this happens before the write lock is taken.
         var ids = IDTable(capacity: min(ties.count, people.count) + 16)
-        var ends: [UInt32] = []
-        ends.reserveCapacity(ties.count * 2)
-        for tie in ties {
-            ends.append(ids.intern(tie.personA))
-            ends.append(ids.intern(tie.personB))
+        var rows: [TieRow] = []
+        rows.reserveCapacity(ties.count)
+        for (position, tie) in ties.enumerated() {
+            // The key holds the two slots until the ranks are known.
+            let ends = UInt64(ids.intern(tie.personA)) << 32 | UInt64(ids.intern(tie.personB))
+            rows.append(
+                TieRow(
+                    key: ends, position: UInt32(position), since: tie.since?.ordinal ?? 0,
+                    kind: UInt8(TieKind.allCases.firstIndex(of: tie.kind)!),
+                    origin: UInt8(TieOrigin.allCases.firstIndex(of: tie.origin)!),
+                    hasSince: tie.since != nil, aIsLow: false))
         }
         for i in interactions { (_, _) = (ids.intern(i.personID), ids.intern(i.withID)) }
         for i in introductions { (_, _, _) = (ids.intern(i.introducerID), ids.intern(i.personID), ids.intern(i.toID)) }
-        let rank = ids.ranks()
-        // Pair keys (low rank, high rank) packed in as few bits as the ranks need.
-        let rankBits = UInt64(Swift.max(1, Int.bitWidth - ids.count.leadingZeroBitCount))
-        var pairKeys: [UInt64] = []
-        pairKeys.reserveCapacity(ties.count)
-        for t in ties.indices {
-            let (a, b) = (UInt64(rank[Int(ends[2 * t])]), UInt64(rank[Int(ends[2 * t + 1])]))
-            pairKeys.append(Swift.min(a, b) << rankBits | Swift.max(a, b))
+        let sortedIDs = ids.sorted()
+        let rankBits = sortedIDs.rankBits
+        sortedIDs.rankOfSlot.withUnsafeBufferPointer { rank in
+            for i in rows.indices {
+                let (a, b) = (UInt64(rank[Int(rows[i].key >> 32)]), UInt64(rank[Int(rows[i].key & 0xFFFF_FFFF)]))
+                // Ranks order ids exactly as SQLite compares them; equal ids keep their order and
+                // fail the table's CHECK, as they should.
+                rows[i].aIsLow = a <= b
+                rows[i].key = Swift.min(a, b) << rankBits | Swift.max(a, b)
+            }
         }
         // Stable, so that a pair given twice is written in the caller's order (the last one wins).
-        let tieOrder = RadixSort.order(by: pairKeys)
-        pairKeys = []
+        RadixSort.sort(&rows, by: \.key)
         // Insert people in key order too (String `<` is only close to SQLite's byte order outside
         // ASCII; the order only has to be good for the B-tree, not exact, and it is several times
         // faster than comparing bytes); `seq` still records the order the caller gave.
@@ -142,23 +149,25 @@ extension Workspace {
                 ON CONFLICT(person_low, person_high) DO UPDATE SET kind = excluded.kind, since = excluded.since,
                     origin = excluded.origin
                 """, path: path)
-            try ids.bytes.withUnsafeBufferPointer { bytes in
-                func id(_ slot: UInt32) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[ids.range(of: slot)]) }
-                for t in tieOrder.lazy.map(Int.init) {
-                    let (a, b) = (ends[2 * t], ends[2 * t + 1])
-                    let tie = ties[t]
-                    // Ranks order ids exactly as SQLite compares them; equal ids keep the order and
-                    // fail the table's CHECK, as they should.
-                    let (low, high) = rank[Int(a)] <= rank[Int(b)] ? (a, b) : (b, a)
-                    upsertTie.bind(utf8: id(low))
-                    upsertTie.bind(utf8: id(high))
-                    upsertTie.bind(utf8: id(a))
-                    upsertTie.bind(tie.kind.rawValue)
-                    upsertTie.bind(tie.since)
-                    upsertTie.bind(tie.origin.rawValue)
-                    upsertTie.bind(tieSeq + t + 1)
-                    try upsertTie.step()
-                    counts.ties += 1
+            let kinds = TieKind.allCases.map(\.rawValue), origins = TieOrigin.allCases.map(\.rawValue)
+            let highMask = UInt64(1) << rankBits - 1
+            try sortedIDs.bytes.withUnsafeBufferPointer { bytes in
+                try sortedIDs.starts.withUnsafeBufferPointer { starts in
+                    func id(_ rank: UInt64) -> UnsafeBufferPointer<UInt8> {
+                        UnsafeBufferPointer(rebasing: bytes[starts[Int(rank)]..<starts[Int(rank) + 1]])
+                    }
+                    for row in rows {
+                        let (low, high) = (row.key >> rankBits, row.key & highMask)
+                        upsertTie.bind(utf8: id(low))
+                        upsertTie.bind(utf8: id(high))
+                        upsertTie.bind(utf8: id(row.aIsLow ? low : high))
+                        upsertTie.bind(kinds[Int(row.kind)])
+                        upsertTie.bind(row.hasSince ? Day(ordinal: row.since) : nil)
+                        upsertTie.bind(origins[Int(row.origin)])
+                        upsertTie.bind(tieSeq + Int(row.position) + 1)
+                        try upsertTie.step()
+                        counts.ties += 1
+                    }
                 }
             }
             var insertInteraction = try BulkStatement(db, sql: """
