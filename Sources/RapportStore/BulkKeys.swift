@@ -10,28 +10,49 @@ import Darwin
 /// lets the write sort ties by integers instead of strings, bind ids straight from `bytes` without a
 /// `String` per row, and check each distinct reference once instead of once per row.
 struct IDTable {
-    /// Slot by id.
+    /// The ids it was seeded with (the people of the write) at slots `0..<seeded.count`, looked up
+    /// through `IdentifierTable`: ids of one numbered shape then cost an array read, not a hash of
+    /// a string and a probe of a million-entry dictionary. `nil` when the seed ids repeat.
+    private var seeded: IdentifierTable?
+    /// Slot by id, for the ids past the seeded ones.
     private var slotByID: [String: UInt32] = [:]
     /// The UTF-8 of every id, slot after slot: id `s` is `bytes[starts[s]..<starts[s + 1]]`.
     private(set) var bytes: [UInt8] = []
     private var starts: [Int] = [0]
 
-    init(capacity: Int) { slotByID.reserveCapacity(capacity) }
+    /// A table holding `ids` at slots from 0, in order when they are distinct.
+    init(seeding ids: [String]) {
+        var table = IdentifierTable()
+        for id in ids { table.append(id) }
+        if (try? table.build()) != nil {
+            seeded = table
+            for id in ids { append(id) }
+        } else {
+            for id in ids { _ = intern(id) }
+        }
+    }
+
+    private mutating func append(_ id: String) {
+        bytes.append(contentsOf: id.utf8)
+        starts.append(bytes.count)
+    }
 
     var count: Int { starts.count - 1 }
 
     /// The slot of `id`, interning it on first sight.
     mutating func intern(_ id: String) -> UInt32 {
-        if let slot = slotByID[id] { return slot }
+        if let slot = slot(of: id) { return slot }
         let slot = UInt32(count)
         slotByID[id] = slot
-        bytes.append(contentsOf: id.utf8)
-        starts.append(bytes.count)
+        append(id)
         return slot
     }
 
     /// The slot of `id`, if interned.
-    func slot(of id: String) -> UInt32? { slotByID[id] }
+    func slot(of id: String) -> UInt32? {
+        if let seeded, let i = seeded.index(of: id) { return UInt32(i) }
+        return slotByID[id]
+    }
 
     /// The byte range of slot `s` in `bytes`.
     func range(of s: UInt32) -> Range<Int> { starts[Int(s)]..<starts[Int(s) + 1] }

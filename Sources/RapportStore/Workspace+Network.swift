@@ -78,7 +78,7 @@ extension Workspace {
     ) throws(StoreError) -> WriteCounts {
         // Intern every id the rows refer to, then order the ties by their key in integers. All of
         // this happens before the write lock is taken.
-        var ids = IDTable(capacity: min(ties.count, people.count) + 16)
+        var ids = IDTable(seeding: people.map(\.id))
         var rows: [TieRow] = []
         rows.reserveCapacity(ties.count)
         for (position, tie) in ties.enumerated() {

@@ -20,6 +20,7 @@ public enum Importer {
         }
         for (_, file) in ordered where file.format.bearsPeople { merge.addPeople(of: file) }
         try merge.addContactTies()
+        merge.resolver.indexIDsForReferences(from: merge.existingPeople)
         for (_, file) in ordered {
             for record in file.ties { try merge.add(record) }
             for record in file.interactions { try merge.add(record) }
