@@ -24,10 +24,14 @@ final class Header: Sendable {
     /// Whether `key(name) == name` for sure: ASCII without upper case, spaces or tabs at the ends.
     /// Column names in code are such keys; this spares them the Foundation calls of `key`.
     private static func isKey(_ name: String) -> Bool {
-        let utf8 = name.utf8
-        if let first = utf8.first, first == 0x20 || first == 0x09 { return false }
-        if let last = utf8.last, last == 0x20 || last == 0x09 { return false }
-        return utf8.allSatisfy { $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+        var name = name
+        return name.withUTF8 { bytes in
+            // One pass over contiguous bytes: the generic `utf8` view walks cost more than the lookup.
+            if let first = bytes.first, first == 0x20 || first == 0x09 { return false }
+            if let last = bytes.last, last == 0x20 || last == 0x09 { return false }
+            for b in bytes where b >= 0x80 || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")) { return false }
+            return true
+        }
     }
 
     /// The first column whose key is `key(name)`.
