@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -114,6 +116,94 @@ struct TieRow {
     var hasSince: Bool
     /// Whether `personA` is the lower id.
     var aIsLow: Bool
+}
+
+/// What a bulk write needs of its ties and references, computed before it writes them: every id
+/// interned (the people of the write first), the ids in key order, and the ties as `TieRow`s
+/// sorted by key.
+struct TiePlan: Sendable {
+    var ids: IDTable
+    var sortedIDs: SortedIDs
+    var rows: [TieRow] = []
+
+    /// - Complexity: O(rows + ids · log ids).
+    init(people: [Person], ties: [Tie], interactions: [Interaction], introductions: [Introduction]) {
+        ids = IDTable(seeding: people.map(\.id))
+        rows.reserveCapacity(ties.count)
+        for (position, tie) in ties.enumerated() {
+            // The key holds the two slots until the ranks are known.
+            let ends = UInt64(ids.intern(tie.personA)) << 32 | UInt64(ids.intern(tie.personB))
+            rows.append(
+                TieRow(
+                    key: ends, position: UInt32(position), since: tie.since?.ordinal ?? 0,
+                    kind: UInt8(TieKind.allCases.firstIndex(of: tie.kind)!),
+                    origin: UInt8(TieOrigin.allCases.firstIndex(of: tie.origin)!),
+                    hasSince: tie.since != nil, aIsLow: false))
+        }
+        for i in interactions { (_, _) = (ids.intern(i.personID), ids.intern(i.withID)) }
+        for i in introductions { (_, _, _) = (ids.intern(i.introducerID), ids.intern(i.personID), ids.intern(i.toID)) }
+        sortedIDs = ids.sorted()
+        let rankBits = sortedIDs.rankBits
+        sortedIDs.rankOfSlot.withUnsafeBufferPointer { rank in
+            for i in rows.indices {
+                let (a, b) = (UInt64(rank[Int(rows[i].key >> 32)]), UInt64(rank[Int(rows[i].key & 0xFFFF_FFFF)]))
+                // Ranks order ids exactly as SQLite compares them; equal ids keep their order and
+                // fail the table's CHECK, as they should.
+                rows[i].aIsLow = a <= b
+                rows[i].key = Swift.min(a, b) << rankBits | Swift.max(a, b)
+            }
+        }
+        // Stable, so that a pair given twice is written in the caller's order (the last one wins).
+        RadixSort.sort(&rows, by: \.key)
+    }
+}
+
+/// UTF-8 copies of a few strings (enum raw values) that stay put while a statement binds them
+/// without a copy (SQLITE_STATIC) row after row.
+final class PinnedStrings {
+    private let storage: UnsafeMutableBufferPointer<UInt8>
+    private let ranges: [Range<Int>]
+
+    init(_ strings: [String]) {
+        var ranges: [Range<Int>] = []
+        var total = 0
+        for s in strings {
+            ranges.append(total..<total + s.utf8.count)
+            total += s.utf8.count
+        }
+        storage = .allocate(capacity: Swift.max(total, 1))
+        for (s, range) in zip(strings, ranges) { _ = UnsafeMutableBufferPointer(rebasing: storage[range]).initialize(from: s.utf8) }
+        self.ranges = ranges
+    }
+
+    deinit { storage.deallocate() }
+
+    subscript(i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: storage[ranges[i]]) }
+}
+
+/// A value computed on a thread of its own, for overlapping preparation with SQLite's work.
+///
+/// A plain `Thread`: Dispatch's global queue starved on this project's two-core machines when
+/// other work held its threads.
+final class Background<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    /// Written by the thread before `done` is signalled, read after it.
+    private var value: Value?
+
+    init(_ body: @escaping @Sendable () -> Value) {
+        let thread = Thread { [self] in
+            value = body()
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Waits for the value; call once.
+    func wait() -> Value {
+        done.wait()
+        return value!
+    }
 }
 
 /// Sorting by integer keys in linear time.

@@ -11,25 +11,55 @@ struct BulkStatement {
     private let path: String
     private var handle: OpaquePointer { statement.sqliteStatement }
     private var index: Int32 = 0
+    /// Where this row's text is copied for SQLite to read in place.
+    private let scratch = Scratch()
 
     init(_ db: Database, sql: String, path: String) throws {
         statement = try db.makeStatement(sql: sql)
         self.path = path
     }
 
+    /// The text of the row being bound, copied here so that SQLite may point into it
+    /// (SQLITE_STATIC) until the row is stepped; emptied at every step.
+    ///
+    /// SQLITE_TRANSIENT makes SQLite free its previous copy and allocate a new one on every bind,
+    /// each under its global memory-statistics mutex: a quarter of a ten-million-tie write.
+    private final class Scratch {
+        static let capacity = 1 << 16
+        let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: Scratch.capacity)
+        var used = 0
+
+        /// Room for `count` bytes, or nil when the row's text outgrows the buffer (bind a copy then).
+        func reserve(_ count: Int) -> UnsafeMutablePointer<UInt8>? {
+            guard used + count <= Scratch.capacity else { return nil }
+            defer { used += count }
+            return bytes + used
+        }
+
+        deinit { bytes.deallocate() }
+    }
+
     mutating func bind(_ value: String?) {
-        index += 1
         guard var text = value else {
+            index += 1
             sqlite3_bind_null(handle, index)
             return
         }
-        let handle = self.handle, index = self.index
-        text.withUTF8 { bytes in
-            // SQLITE_TRANSIENT: SQLite copies the bytes before this returns. An empty string still
-            // needs a valid pointer, or SQLite would store NULL.
-            let empty: StaticString = ""
-            let pointer = UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(empty.utf8Start)).assumingMemoryBound(to: CChar.self)
-            _ = sqlite3_bind_text(handle, index, pointer, Int32(bytes.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+        text.withUTF8 { bind(copying: $0) }
+    }
+
+    /// Binds a copy of `bytes` as text: in the row's scratch when it has room, else SQLite's own.
+    private mutating func bind(copying bytes: UnsafeBufferPointer<UInt8>) {
+        index += 1
+        if let copy = scratch.reserve(bytes.count) {
+            if let base = bytes.baseAddress { copy.update(from: base, count: bytes.count) }
+            _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(copy).assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil)
+        } else {
+            // SQLITE_TRANSIENT: SQLite copies the bytes before this returns (they are not empty:
+            // empty text always fits).
+            _ = sqlite3_bind_text(
+                handle, index, UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self),
+                Int32(bytes.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
         }
     }
 
@@ -43,32 +73,32 @@ struct BulkStatement {
         _ = sqlite3_bind_text(handle, index, pointer, Int32(bytes.count), nil)
     }
 
-    /// Binds a day as `YYYY-MM-DD` (`Day.iso`) formatted on the stack: building a `String` per
-    /// tie cost about a second per ten million ties.
+    /// Binds a day as `YYYY-MM-DD` (`Day.iso`), formatted into the row's scratch and bound
+    /// without a copy: a `String` per tie cost about a second per ten million ties.
     mutating func bind(_ day: Day?) {
-        index += 1
         guard let day else {
+            index += 1
             sqlite3_bind_null(handle, index)
             return
         }
         let (year, month, date) = day.components
-        var text: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        let handle = self.handle, index = self.index
-        withUnsafeMutableBytes(of: &text) { out in
-            // `Day` years run from 1 to 9999: always four digits.
-            let digits = [(year, 0, 4), (month, 5, 2), (date, 8, 2)]
-            for (value, at, width) in digits {
+        var text: (UInt64, UInt16) = (0, 0)
+        withUnsafeMutableBytes(of: &text) { raw in
+            let out = raw.bindMemory(to: UInt8.self)
+            func put(_ value: Int, at start: Int, width: Int) {
                 var rest = value
-                for i in stride(from: at + width - 1, through: at, by: -1) {
+                for i in (start..<start + width).reversed() {
                     out[i] = UInt8(ascii: "0") + UInt8(rest % 10)
                     rest /= 10
                 }
             }
+            // `Day` years run from 1 to 9999: always four digits.
+            put(year, at: 0, width: 4)
+            put(month, at: 5, width: 2)
+            put(date, at: 8, width: 2)
             out[4] = UInt8(ascii: "-")
             out[7] = UInt8(ascii: "-")
-            _ = sqlite3_bind_text(
-                handle, index, out.baseAddress!.assumingMemoryBound(to: CChar.self), 10,
-                unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+            bind(copying: UnsafeBufferPointer(rebasing: out[0..<10]))
         }
     }
 
@@ -82,6 +112,7 @@ struct BulkStatement {
     /// Runs a query with the values bound since the last step: whether it found a row.
     mutating func exists() throws -> Bool {
         index = 0
+        defer { scratch.used = 0 }
         let code = sqlite3_step(handle)
         sqlite3_reset(handle)
         guard code == SQLITE_ROW || code == SQLITE_DONE else { throw failure(code) }
@@ -99,6 +130,7 @@ struct BulkStatement {
     @discardableResult
     mutating func step() throws -> Int {
         index = 0
+        defer { scratch.used = 0 }
         let code = sqlite3_step(handle)
         sqlite3_reset(handle)
         guard code == SQLITE_DONE else { throw failure(code) }

@@ -148,6 +148,22 @@ import Testing
         }
     }
 
+    /// Text is bound from a per-row scratch buffer; a row larger than it falls back to SQLite's
+    /// own copies, and both kinds of binding round-trip.
+    @Test func rowsLargerThanTheBindScratchRoundTrip() throws {
+        let (store, _) = try Workspace.create(at: temporaryPath())
+        let big = String(repeating: "é and ✓ ", count: 20_000)
+        let people = [
+            Person(id: "me", firstName: "Alex"),
+            Person(id: "p1", firstName: "Big", notes: [big, "after"]),
+            Person(id: "p2", firstName: "Small", lastName: "Row", notes: ["short"]),
+        ]
+        try store.apply(people: people, ties: [Tie("p1", "p2", kind: .friend, since: Day(iso: "2021-03-04"))], interactions: [], introductions: [])
+        let loaded = try store.loadNetwork()
+        #expect(loaded.people == people)
+        #expect(loaded.ties.first?.since == Day(iso: "2021-03-04"))
+    }
+
     @Test func listColumnsSurviveEscapes() throws {
         let lists = [[], ["plain"], ["a\"b", "c\\d", "e\nf", "\u{1}", "é 陈静 👩‍⚖️"]]
         for list in lists {
