@@ -90,6 +90,17 @@ struct IdentityResolver {
 
     func contains(id: String) -> Bool { index(ofID: id) != nil }
 
+    /// `resolveIndex(reference)` and that person's id. When the reference is the id itself (the
+    /// common case), its own text is returned: reading the person back would be a cache miss per
+    /// reference at a million people.
+    mutating func resolve(_ reference: PersonReference) throws(ImportError) -> (index: Int, id: String) {
+        let text = reference.text
+        if let idTable, let i = idTable.index(of: text) { return (idTableBase + Int(i), text) }
+        if let i = indexByID[text] { return (i, text) }
+        let i = try resolveIndex(reference)
+        return (i, people[i].id)
+    }
+
     /// The person a row describes, if already known: by id; then by e-mail or profile URL; then,
     /// for rows without an id of their own, by name and organization. An explicit id is a claim of
     /// distinct identity: a name alone never overrides it, and two rows of this import with their

@@ -22,9 +22,11 @@ public enum Importer {
         try merge.addContactTies()
         merge.resolver.indexIDsForReferences(from: merge.existingPeople)
         for (_, file) in ordered {
-            for record in file.ties { try merge.add(record) }
-            for record in file.interactions { try merge.add(record) }
-            for record in file.introductions { try merge.add(record) }
+            // By index: the records are read in place instead of copied out (three retained paths
+            // each, ten million times).
+            for i in file.ties.indices { try merge.add(file.ties[i]) }
+            for i in file.interactions.indices { try merge.add(file.interactions[i]) }
+            for i in file.introductions.indices { try merge.add(file.introductions[i]) }
         }
         return merge.outcome(warnings: files.flatMap(\.warnings))
     }
@@ -150,14 +152,12 @@ private struct Merge {
     }
 
     mutating func add(_ record: TieRecord) throws(ImportError) {
-        let a = try resolver.resolveIndex(record.personA)
-        let b = try resolver.resolveIndex(record.personB)
-        guard a != b else {
+        let a = try resolver.resolve(record.personA)
+        let b = try resolver.resolve(record.personB)
+        guard a.index != b.index else {
             throw ImportError(.selfReference(column: record.personB.column), at: record.personB.location)
         }
-        let tie = Tie(
-            resolver.people[a].id, resolver.people[b].id, kind: record.kind, since: record.since, origin: .declared)
-        upsert(tie, a, b)
+        upsert(Tie(a.id, b.id, kind: record.kind, since: record.since, origin: .declared), a.index, b.index)
     }
 
     /// The id `reference` names, or the user's when there is no reference.
