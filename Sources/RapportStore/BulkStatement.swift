@@ -136,4 +136,30 @@ struct BulkStatement {
         guard code == SQLITE_DONE else { throw failure(code) }
         return Int(sqlite3_changes(sqlite3_db_handle(handle)))
     }
+
+    /// Writes rows `0..<count` through multi-row `INSERT`s of up to `batch` rows each:
+    /// `<head> VALUES (?, …), (?, …), … <tail>`. One statement run per batch keeps SQLite's
+    /// cursors and program state across its rows, where a run per row reopened them every time
+    /// (about half of a ten-million-tie write).
+    ///
+    /// - Parameters:
+    ///   - bindRow: binds the `columns` values of row `i`, in order.
+    static func insert(
+        _ db: Database, path: String, head: String, columns: Int, tail: String, count: Int, batch: Int = 64,
+        bindRow: (inout BulkStatement, Int) throws -> Void
+    ) throws {
+        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        func statement(rows: Int) throws -> BulkStatement {
+            try BulkStatement(db, sql: "\(head) VALUES \(Array(repeating: row, count: rows).joined(separator: ", ")) \(tail)", path: path)
+        }
+        let full = count >= batch ? try statement(rows: batch) : nil
+        var start = 0
+        while start < count {
+            let rows = Swift.min(batch, count - start)
+            var statement = try full.flatMap { rows == batch ? $0 : nil } ?? statement(rows: rows)
+            for i in start..<start + rows { try bindRow(&statement, i) }
+            try statement.step()
+            start += rows
+        }
+    }
 }

@@ -87,17 +87,23 @@ extension Workspace {
         return try writeCheckingReferences { db in
             var counts = WriteCounts()
             let seq = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM person") ?? 0
-            var upsertPerson = try BulkStatement(db, sql: """
-                INSERT INTO person (id, first_name, last_name, emails, profile_url, organization, title, sectors,
-                                    schools, location, tags, notes, seq)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(id) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name,
-                    emails = excluded.emails, profile_url = excluded.profile_url, organization = excluded.organization,
-                    title = excluded.title, sectors = excluded.sectors, schools = excluded.schools,
-                    location = excluded.location, tags = excluded.tags, notes = excluded.notes
-                """, path: path)
             // In key order, so each B-tree grows at its right edge instead of splitting pages all over.
-            for offset in personOrder {
+            try BulkStatement.insert(
+                db, path: path,
+                head: """
+                    INSERT INTO person (id, first_name, last_name, emails, profile_url, organization, title, sectors,
+                                        schools, location, tags, notes, seq)
+                    """,
+                columns: 13,
+                tail: """
+                    ON CONFLICT(id) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name,
+                        emails = excluded.emails, profile_url = excluded.profile_url, organization = excluded.organization,
+                        title = excluded.title, sectors = excluded.sectors, schools = excluded.schools,
+                        location = excluded.location, tags = excluded.tags, notes = excluded.notes
+                    """,
+                count: people.count
+            ) { upsertPerson, i in
+                let offset = personOrder[i]
                 let p = people[offset]
                 upsertPerson.bind(p.id)
                 upsertPerson.bind(p.firstName)
@@ -112,18 +118,12 @@ extension Workspace {
                 upsertPerson.bind(Coding.text(p.tags))
                 upsertPerson.bind(Coding.text(p.notes))
                 upsertPerson.bind(seq + offset + 1)
-                try upsertPerson.step()
-                counts.people += 1
             }
+            counts.people = people.count
             let plan = preparing.wait()
             let (ids, sortedIDs, rows, rankBits) = (plan.ids, plan.sortedIDs, plan.rows, plan.sortedIDs.rankBits)
             try checkReferences(ids, written: people, db)
             let tieSeq = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM tie") ?? 0
-            var upsertTie = try BulkStatement(db, sql: """
-                INSERT INTO tie (person_low, person_high, person_a, kind, since, origin, seq) VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(person_low, person_high) DO UPDATE SET kind = excluded.kind, since = excluded.since,
-                    origin = excluded.origin
-                """, path: path)
             let kinds = PinnedStrings(TieKind.allCases.map(\.rawValue))
             let origins = PinnedStrings(TieOrigin.allCases.map(\.rawValue))
             let highMask = UInt64(1) << rankBits - 1
@@ -132,7 +132,16 @@ extension Workspace {
                     func id(_ rank: UInt64) -> UnsafeBufferPointer<UInt8> {
                         UnsafeBufferPointer(rebasing: bytes[starts[Int(rank)]..<starts[Int(rank) + 1]])
                     }
-                    for row in rows {
+                    try BulkStatement.insert(
+                        db, path: path, head: "INSERT INTO tie (person_low, person_high, person_a, kind, since, origin, seq)",
+                        columns: 7,
+                        tail: """
+                            ON CONFLICT(person_low, person_high) DO UPDATE SET kind = excluded.kind, since = excluded.since,
+                                origin = excluded.origin
+                            """,
+                        count: rows.count
+                    ) { upsertTie, i in
+                        let row = rows[i]
                         let (low, high) = (row.key >> rankBits, row.key & highMask)
                         upsertTie.bind(utf8: id(low))
                         upsertTie.bind(utf8: id(high))
@@ -141,9 +150,8 @@ extension Workspace {
                         upsertTie.bind(row.hasSince ? Day(ordinal: row.since) : nil)
                         upsertTie.bind(utf8: origins[Int(row.origin)])
                         upsertTie.bind(tieSeq + Int(row.position) + 1)
-                        try upsertTie.step()
-                        counts.ties += 1
                     }
+                    counts.ties = rows.count
                 }
             }
             var insertInteraction = try BulkStatement(db, sql: """
