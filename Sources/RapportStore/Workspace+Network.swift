@@ -64,9 +64,12 @@ extension Workspace {
     /// replaces existing ones with the same key. On any error nothing is written.
     ///
     /// Every person a tie, interaction or introduction names must be among `people` or already
-    /// stored, else the write fails as a foreign key would (SQLITE_CONSTRAINT, "FOREIGN KEY constraint failed"). The
-    /// check runs once per distinct id rather than SQLite's two index probes per row, which were
-    /// more than half of a ten-million-tie import.
+    /// stored, else the write fails as a foreign key would (SQLITE_CONSTRAINT, "FOREIGN KEY
+    /// constraint failed"). The check runs once per distinct id rather than SQLite's two index
+    /// probes per row, which were more than half of a ten-million-tie import.
+    ///
+    /// Ties are written in key order (ids interned and radix-sorted by rank), people and ties 64
+    /// rows per statement run, text bound without SQLite copies; see `TiePlan`, `BulkStatement`.
     ///
     /// - Parameters:
     ///   - log: a line for the import log (file names and summary), or `nil`.
@@ -79,7 +82,7 @@ extension Workspace {
         // The ties are keyed and sorted on a thread of their own while SQLite writes the people:
         // at ten million ties that preparation takes about as long as a million people's rows.
         let preparing = Background { TiePlan(people: people, ties: ties, interactions: interactions, introductions: introductions) }
-        // Insert people in key order too (String `<` is only close to SQLite's byte order outside
+        // People in key order too (String `<` is only close to SQLite's byte order outside
         // ASCII; the order only has to be good for the B-tree, not exact, and it is several times
         // faster than comparing bytes); `seq` still records the order the caller gave.
         let personOrder = people.indices.sorted { people[$0].id < people[$1].id }
