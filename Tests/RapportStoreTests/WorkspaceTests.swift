@@ -101,6 +101,69 @@ import Testing
         #expect(throws: StoreError.self) { _ = try Workspace.open(at: path) }
     }
 
+    /// `apply` checks references itself (SQLite's per-row foreign key checks are off during it):
+    /// ids already stored resolve, unknown ones in any table fail the whole write.
+    @Test func referencesResolveToStoredPeopleAndUnknownOnesFailEveryTable() throws {
+        let path = temporaryPath()
+        let (store, _) = try Workspace.create(at: path)
+        try store.apply(people: [Person(id: "me"), Person(id: "p1")], ties: [], interactions: [], introductions: [])
+        // p1 is stored, p2 comes in this write.
+        try store.apply(people: [Person(id: "p2")], ties: [Tie("p2", "p1", kind: .friend)], interactions: [], introductions: [])
+        let day = Day(iso: "2026-01-02")!
+        let writes: [() throws -> Void] = [
+            { try store.apply(people: [], ties: [Tie("me", "ghost", kind: .friend)], interactions: [], introductions: []) },
+            { try store.apply(people: [], ties: [], interactions: [Interaction(date: day, personID: "ghost", kind: .coffee)], introductions: []) },
+            { try store.apply(people: [], ties: [], interactions: [], introductions: [Introduction(date: nil, introducerID: "p1", personID: "ghost", toID: "me", status: .made)]) },
+        ]
+        for write in writes {
+            #expect(throws: StoreError.self) { try write() }
+        }
+        #expect(try store.counts().ties == 1)
+        #expect(try store.counts().interactions == 0)
+        // Enforcement is back on for other writes on the connection.
+        let enforced = try store.queue.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") }
+        #expect(enforced == 1)
+    }
+
+    /// Ties are written in key order computed from interned ids: the stored low/high sides follow
+    /// SQLite's byte order (also outside ASCII), and a pair given twice keeps the last one.
+    @Test func tieKeysFollowByteOrderAndTheLastDuplicateWins() throws {
+        let (store, _) = try Workspace.create(at: temporaryPath())
+        let ids = ["me", "Zoë", "zoe", "élan", "陈静", "a", ""]
+        try store.apply(people: ids.map { Person(id: $0) }, ties: [], interactions: [], introductions: [])
+        var ties: [Tie] = []
+        for a in ids { for b in ids where a != b && !b.isEmpty && !a.isEmpty { ties.append(Tie(a, b, kind: .friend)) } }
+        ties.append(Tie("zoe", "a", kind: .mentor, since: Day(iso: "2020-02-29")))
+        try store.apply(people: [], ties: ties, interactions: [], introductions: [])
+        let stored = try store.loadNetwork().ties
+        #expect(stored.count == 15)
+        let last = stored.first { $0.pair == TiePair("a", "zoe") }
+        #expect(last?.kind == .mentor)
+        #expect(last?.since == Day(iso: "2020-02-29"))
+        #expect(last?.personA == "zoe")
+        let rows = try store.queue.read { db in try Row.fetchAll(db, sql: "SELECT person_low, person_high FROM tie") }
+        for row in rows {
+            let (low, high): (String, String) = (row[0], row[1])
+            #expect(low.utf8.lexicographicallyPrecedes(high.utf8))
+        }
+    }
+
+    /// Text is bound from a per-row scratch buffer; a row larger than it falls back to SQLite's
+    /// own copies, and both kinds of binding round-trip.
+    @Test func rowsLargerThanTheBindScratchRoundTrip() throws {
+        let (store, _) = try Workspace.create(at: temporaryPath())
+        let big = String(repeating: "é and ✓ ", count: 20_000)
+        let people = [
+            Person(id: "me", firstName: "Alex"),
+            Person(id: "p1", firstName: "Big", notes: [big, "after"]),
+            Person(id: "p2", firstName: "Small", lastName: "Row", notes: ["short"]),
+        ]
+        try store.apply(people: people, ties: [Tie("p1", "p2", kind: .friend, since: Day(iso: "2021-03-04"))], interactions: [], introductions: [])
+        let loaded = try store.loadNetwork()
+        #expect(loaded.people == people)
+        #expect(loaded.ties.first?.since == Day(iso: "2021-03-04"))
+    }
+
     @Test func listColumnsSurviveEscapes() throws {
         let lists = [
             [], ["plain"], ["a\"b", "c\\d", "e\nf", "\u{1}", "é 陈静 👩‍⚖️"],

@@ -36,6 +36,16 @@ enum NativeFormats {
     /// - Complexity: O(bytes).
     static func read(_ reader: inout CSVReader, header: Header, into file: inout ParsedFile) throws(ImportError) {
         file.warnings += try check(header, format: file.format, path: file.path)
+        // Reserve the rows up front: growing an array of ten million ties by doubling copies
+        // gigabytes and holds the old and the new storage at once, which set the peak memory.
+        let rows = reader.remainingLineBound
+        switch file.format {
+        case .people: file.people.reserveCapacity(rows)
+        case .ties: file.ties.reserveCapacity(rows)
+        case .interactions: file.interactions.reserveCapacity(rows)
+        case .introductions: file.introductions.reserveCapacity(rows)
+        default: break
+        }
         while let record = try reader.next() {
             if record.isBlank { continue }
             if record.fields.count != header.names.count {

@@ -6,6 +6,11 @@
 struct IdentityResolver {
     private(set) var people: [Person]
     private var indexByID: [String: Int] = [:]
+    /// The ids of `people[idTableBase...]`, once `indexIDsForReferences(from:)` has run and until
+    /// a person is added: references then resolve through `IdentifierTable` (an array read for ids
+    /// of one numbered shape) instead of a string hash and a probe of a million-entry dictionary.
+    private var idTable: IdentifierTable?
+    private var idTableBase = 0
     /// Row ids that merged into another person's id.
     private var aliases: [String: String] = [:]
     private var byEmail: [String: Int] = [:]
@@ -64,13 +69,37 @@ struct IdentityResolver {
         return name + "|" + keys.organization(person.organization ?? "")
     }
 
+    /// Indexes the ids of the people from index `start` on (those this import added: one file's
+    /// ids tend to share a shape, which the workspace's `me` would break) for the lookups of the
+    /// reference phase (ties, interactions, introductions), which add nobody. The others keep
+    /// their dictionary; a later `add` drops the index. Lookups stay correct either way.
+    /// - Complexity: O(total id bytes).
+    mutating func indexIDsForReferences(from start: Int) {
+        var table = IdentifierTable()
+        for person in people[start...] { table.append(person.id) }
+        idTable = (try? table.build()) != nil ? table : nil
+        idTableBase = start
+    }
+
     func index(ofID id: String) -> Int? {
+        if let idTable, let i = idTable.index(of: id) { return idTableBase + Int(i) }
         if let i = indexByID[id] { return i }
         if let target = aliases[id] { return indexByID[target] }
         return nil
     }
 
     func contains(id: String) -> Bool { index(ofID: id) != nil }
+
+    /// `resolveIndex(reference)` and that person's id. When the reference is the id itself (the
+    /// common case), its own text is returned: reading the person back would be a cache miss per
+    /// reference at a million people.
+    mutating func resolve(_ reference: PersonReference) throws(ImportError) -> (index: Int, id: String) {
+        let text = reference.text
+        if let idTable, let i = idTable.index(of: text) { return (idTableBase + Int(i), text) }
+        if let i = indexByID[text] { return (i, text) }
+        let i = try resolveIndex(reference)
+        return (i, people[i].id)
+    }
 
     /// The person a row describes, if already known: by id; then by e-mail or profile URL; then,
     /// for rows without an id of their own, by name and organization. An explicit id is a claim of
@@ -95,6 +124,7 @@ struct IdentityResolver {
     /// Adds a new person; its id must be free. `ownID` says the id came from the row.
     mutating func add(_ person: Person, ownID: Bool = false) -> Int {
         let i = people.count
+        idTable = nil
         if ownID { addedWithOwnID.insert(i) }
         people.append(person)
         indexByID[person.id] = i

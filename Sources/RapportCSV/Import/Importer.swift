@@ -20,10 +20,13 @@ public enum Importer {
         }
         for (_, file) in ordered where file.format.bearsPeople { merge.addPeople(of: file) }
         try merge.addContactTies()
+        merge.resolver.indexIDsForReferences(from: merge.existingPeople)
         for (_, file) in ordered {
-            for record in file.ties { try merge.add(record) }
-            for record in file.interactions { try merge.add(record) }
-            for record in file.introductions { try merge.add(record) }
+            // By index: the records are read in place instead of copied out (three retained paths
+            // each, ten million times).
+            for i in file.ties.indices { try merge.add(file.ties[i]) }
+            for i in file.interactions.indices { try merge.add(file.interactions[i]) }
+            for i in file.introductions.indices { try merge.add(file.introductions[i]) }
         }
         return merge.outcome(warnings: files.flatMap(\.warnings))
     }
@@ -149,14 +152,12 @@ private struct Merge {
     }
 
     mutating func add(_ record: TieRecord) throws(ImportError) {
-        let a = try resolver.resolveIndex(record.personA)
-        let b = try resolver.resolveIndex(record.personB)
-        guard a != b else {
+        let a = try resolver.resolve(record.personA)
+        let b = try resolver.resolve(record.personB)
+        guard a.index != b.index else {
             throw ImportError(.selfReference(column: record.personB.column), at: record.personB.location)
         }
-        let tie = Tie(
-            resolver.people[a].id, resolver.people[b].id, kind: record.kind, since: record.since, origin: .declared)
-        upsert(tie, a, b)
+        upsert(Tie(a.id, b.id, kind: record.kind, since: record.since, origin: .declared), a.index, b.index)
     }
 
     /// The id `reference` names, or the user's when there is no reference.
@@ -232,16 +233,23 @@ private struct Merge {
         }
     }
 
+    /// The updated rows of `all`, in order, then those past the first `existing`. Into an empty
+    /// workspace that is `all` itself, shared rather than copied: ten million ties are 500 MB.
+    static func changed<T>(_ all: [T], updated: Set<Int>, existing: Int) -> [T] {
+        if existing == 0 { return all }
+        return updated.sorted().map { all[$0] } + all[existing...]
+    }
+
     func outcome(warnings fileWarnings: [ImportWarning]) -> ImportOutcome {
         var report = self.report
         var changes = NetworkChanges()
         let people = resolver.people
         report.peopleNew = people.count - existingPeople
         report.peopleUpdated = updatedPeople.count
-        changes.upsertPeople = updatedPeople.sorted().map { people[$0] } + people[existingPeople...]
+        changes.upsertPeople = Merge.changed(people, updated: updatedPeople, existing: existingPeople)
         report.tiesNew = ties.count - existingTies
         report.tiesUpdated = updatedTies.count
-        changes.upsertTies = updatedTies.sorted().map { ties[$0] } + ties[existingTies...]
+        changes.upsertTies = Merge.changed(ties, updated: updatedTies, existing: existingTies)
         report.interactionsNew = interactions.count - existingInteractions
         changes.newInteractions = Array(interactions[existingInteractions...])
         report.introductionsNew = introductions.count - existingIntroductions

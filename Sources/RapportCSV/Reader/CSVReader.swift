@@ -93,6 +93,17 @@ public struct CSVReader: Sendable {
         self.init(path: path, utf8: Array(buffer), delimiter: delimiter, limits: limits)
     }
 
+    /// An upper bound on the records left when lines end in LF or CRLF: the line feeds ahead,
+    /// plus one. A hint for reserving storage, not a count (a CR-only file reports about one).
+    /// - Complexity: O(bytes left), at memory speed.
+    public var remainingLineBound: Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var count = 1
+            for b in buffer[state.pos...] where b == CSVReader.lf { count += 1 }
+            return count
+        }
+    }
+
     /// The current position, to come back to with `rewind(to:)`.
     public var mark: Mark { state }
 
