@@ -34,7 +34,7 @@ struct Session {
                 clock.mark("load snapshot")
                 return snapshot
             } catch {
-                clock.mark("snapshot file: " + (error == .missing ? "none" : error == .stale ? "stale" : "unusable"))
+                clock.mark(error == .missing ? "no snapshot file" : error == .stale ? "snapshot stale" : "snapshot damaged")
             }
         }
         let (snapshot, key) = try workspace.loadSnapshot()
