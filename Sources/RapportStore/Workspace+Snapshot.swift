@@ -64,8 +64,13 @@ extension Workspace {
             guard let origin = origins.first(where: { $0.0.elementsEqual(text(handle, 5)) })?.1 else {
                 throw StoreError.corruptRow(table: "tie", reason: "unknown origin '\(String(decoding: text(handle, 5), as: UTF8.self))'")
             }
-            let since = sqlite3_column_type(handle, 4) == SQLITE_NULL
-                ? nil : try Coding.day(String(decoding: text(handle, 4), as: UTF8.self))
+            var since: Day?
+            if sqlite3_column_type(handle, 4) != SQLITE_NULL, !text(handle, 4).isEmpty {
+                guard let day = Day(isoBytes: text(handle, 4)) else {
+                    throw StoreError.corruptRow(table: "date", reason: "not YYYY-MM-DD")
+                }
+                since = day
+            }
             // `person_a` keeps the orientation the tie was declared in.
             let (first, second) = a.elementsEqual(low) ? (lowIndex, highIndex) : (highIndex, lowIndex)
             do throws(NetworkError) { try builder.addDistinctTie(first, second, kind: kind, since: since, origin: origin) } catch { return error }

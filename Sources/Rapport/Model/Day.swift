@@ -26,12 +26,19 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD` exactly; `nil` for anything else or an impossible date.
     public init?(iso text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        self.init(isoBytes: Array(text.utf8))
+    }
+
+    /// Parses `YYYY-MM-DD` from UTF-8 bytes, for readers that have the bytes and no `String` (a
+    /// workspace's ten million tie dates).
+    public init?<Bytes: RandomAccessCollection>(isoBytes bytes: Bytes) where Bytes.Element == UInt8, Bytes.Index == Int {
+        guard bytes.count == 10 else { return nil }
+        let base = bytes.startIndex
+        guard bytes[base + 4] == UInt8(ascii: "-"), bytes[base + 7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for i in range {
-                let digit = Int(bytes[i]) - 48
+                let digit = Int(bytes[base + i]) - 48
                 guard (0...9).contains(digit) else { return nil }
                 value = value * 10 + digit
             }

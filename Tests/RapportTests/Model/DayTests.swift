@@ -33,6 +33,19 @@ import Testing
     }
 }
 
+extension DayTests {
+    @Test func bytesParseLikeStrings() {
+        for text in ["2026-11-01", "2024-02-29", "2023-02-29", "0001-01-01", "9999-12-31", "2026-1-01", "2026/11/01", "", "2026-11-0x", "20261101xx"] {
+            let bytes = Array(text.utf8)
+            #expect(Day(isoBytes: bytes) == Day(iso: text), "\(text)")
+            // A slice that does not start at index 0 reads the same.
+            let padded = Array("xx".utf8) + bytes
+            #expect(Day(isoBytes: padded[2...]) == Day(iso: text), "\(text) in a slice")
+        }
+        #expect(Day(isoBytes: Array("2026-11-01".utf8)) == Day(year: 2026, month: 11, day: 1))
+    }
+}
+
 @Suite struct NameKeyTests {
     @Test func legalSuffixesAndPunctuationFold() {
         #expect(NameKey.organization("Wilson Sonsini Goodrich & Rosati, P.C.") == NameKey.organization("wilson sonsini goodrich & rosati"))
