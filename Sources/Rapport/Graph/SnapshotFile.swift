@@ -23,7 +23,11 @@ extension NetworkSnapshot {
     /// - Throws: `SnapshotFileError.io` when the file cannot be written; `path` is then untouched.
     public func write(toFile path: String, key: String) throws(SnapshotFileError) {
         let temporary = path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        // A new file of our own (O_EXCL: never through a link someone left there); a leftover from
+        // a crashed run with the same process id goes first. No fsync: a cache lost to a crash is
+        // rebuilt, and a torn file is caught as damaged.
+        unlink(temporary)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .io("cannot create \(temporary): \(String(cString: strerror(errno)))") }
         var writer = SnapshotWriter(fd: fd)
         writer.integer(Int(bitPattern: UInt(NetworkSnapshot.fileMagic)))
