@@ -77,14 +77,27 @@ enum Suggest {
     static func closestNames(to reference: String, in snapshot: NetworkSnapshot) -> String? {
         let key = Array(NameKey.person(reference).unicodeScalars)
         guard !key.isEmpty else { return nil }
-        var best: (distance: Int, name: String)?
-        for person in snapshot.people {
-            let candidate = Array(person.nameKey.unicodeScalars)
-            guard abs(candidate.count - key.count) <= max(2, key.count / 3) else { continue }
-            let d = editDistance(key, candidate)
-            if d <= max(2, key.count / 3), d < (best?.distance ?? .max) { best = (d, person.displayName) }
+        let limit = max(2, key.count / 3)
+        var best: (distance: Int, person: Int)?
+        // The people's name keys are a column: no person is made and no name normalized again.
+        let keys = snapshot.people.nameKeys
+        var distanceOfValue = [Int](repeating: -1, count: keys.values.count)  // -1: not computed yet
+        for (person, code) in keys.codes.enumerated() where code >= 0 {
+            var d = distanceOfValue[Int(code)]
+            if d < 0 {
+                // UTF-8 takes 1 to 4 bytes per scalar: skip values whose length alone rules them out.
+                let bytes = Int(keys.values.starts[Int(code) + 1] - keys.values.starts[Int(code)])
+                if bytes < key.count - limit || bytes > 4 * (key.count + limit) {
+                    d = Int.max
+                } else {
+                    let candidate = Array(keys.values[Int(code)].unicodeScalars)
+                    d = abs(candidate.count - key.count) <= limit ? editDistance(key, candidate) : Int.max
+                }
+                distanceOfValue[Int(code)] = d
+            }
+            if d <= limit, d < (best?.distance ?? .max) { best = (d, person) }
         }
-        return best?.name
+        return best.map { snapshot.people.displayName(Int32($0.person)) }
     }
 
     /// Levenshtein distance.
