@@ -181,31 +181,6 @@ final class PinnedStrings {
     subscript(i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: storage[ranges[i]]) }
 }
 
-/// A value computed on a thread of its own, for overlapping preparation with SQLite's work.
-///
-/// A plain `Thread`: Dispatch's global queue starved on this project's two-core machines when
-/// other work held its threads.
-final class Background<Value: Sendable>: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    /// Written by the thread before `done` is signalled, read after it.
-    private var value: Value?
-
-    init(_ body: @escaping @Sendable () -> Value) {
-        let thread = Thread { [self] in
-            value = body()
-            done.signal()
-        }
-        thread.stackSize = 8 << 20
-        thread.start()
-    }
-
-    /// Waits for the value; call once.
-    func wait() -> Value {
-        done.wait()
-        return value!
-    }
-}
-
 /// Sorting by integer keys in linear time.
 enum RadixSort {
     /// Sorts `items` by `key`, equal keys in their original order (stable). An LSD radix sort over

@@ -146,7 +146,7 @@ extension Workspace {
                 upsertPerson.bind(seq + offset + 1)
             }
             counts.people = people.count
-            let plan = preparing.wait()
+            let plan = preparing.value()
             let (ids, sortedIDs, rows, rankBits) = (plan.ids, plan.sortedIDs, plan.rows, plan.sortedIDs.rankBits)
             try checkReferences(ids, written: people, db)
             let tieSeq = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM tie") ?? 0
