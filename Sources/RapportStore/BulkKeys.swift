@@ -110,7 +110,7 @@ struct TieRow {
     var position: UInt32
     /// `Day.ordinal` of `since`, when `hasSince`.
     var since: Int32
-    /// Indices in `TieKind.allCases` and `TieOrigin.allCases`.
+    /// `TieKind.columnCode` and `TieOrigin.columnCode`.
     var kind: UInt8
     var origin: UInt8
     var hasSince: Bool
@@ -136,8 +136,7 @@ struct TiePlan: Sendable {
             rows.append(
                 TieRow(
                     key: ends, position: UInt32(position), since: tie.since?.ordinal ?? 0,
-                    kind: UInt8(TieKind.allCases.firstIndex(of: tie.kind)!),
-                    origin: UInt8(TieOrigin.allCases.firstIndex(of: tie.origin)!),
+                    kind: tie.kind.columnCode, origin: tie.origin.columnCode,
                     hasSince: tie.since != nil, aIsLow: false))
         }
         for i in interactions { (_, _) = (ids.intern(i.personID), ids.intern(i.withID)) }

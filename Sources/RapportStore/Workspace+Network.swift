@@ -150,8 +150,8 @@ extension Workspace {
             let (ids, sortedIDs, rows, rankBits) = (plan.ids, plan.sortedIDs, plan.rows, plan.sortedIDs.rankBits)
             try checkReferences(ids, written: people, db)
             let tieSeq = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM tie") ?? 0
-            let kinds = PinnedStrings(TieKind.allCases.map(\.rawValue))
-            let origins = PinnedStrings(TieOrigin.allCases.map(\.rawValue))
+            let kinds = PinnedStrings(TieKind.byColumnCode.map(\.rawValue))
+            let origins = PinnedStrings(TieOrigin.byColumnCode.map(\.rawValue))
             let highMask = UInt64(1) << rankBits - 1
             try sortedIDs.bytes.withUnsafeBufferPointer { bytes in
                 try sortedIDs.starts.withUnsafeBufferPointer { starts in

@@ -73,13 +73,13 @@ public struct TieTable: RandomAccessCollection, Sendable, Equatable {
 }
 
 extension TieKind {
-    /// Every kind in the order of its one-byte code in columns and snapshot files.
-    static let byColumnCode = TieKind.allCases
-    var columnCode: UInt8 { UInt8(TieKind.byColumnCode.firstIndex(of: self)!) }
+    /// Every kind in the order of its one-byte code in columns, snapshot files and bulk writes.
+    package static let byColumnCode = TieKind.allCases
+    package var columnCode: UInt8 { UInt8(TieKind.byColumnCode.firstIndex(of: self)!) }
 }
 
 extension TieOrigin {
-    /// Every origin in the order of its one-byte code in columns and snapshot files.
-    static let byColumnCode = TieOrigin.allCases
-    var columnCode: UInt8 { UInt8(TieOrigin.byColumnCode.firstIndex(of: self)!) }
+    /// Every origin in the order of its one-byte code in columns, snapshot files and bulk writes.
+    package static let byColumnCode = TieOrigin.allCases
+    package var columnCode: UInt8 { UInt8(TieOrigin.byColumnCode.firstIndex(of: self)!) }
 }
