@@ -25,7 +25,7 @@ extension Workspace {
             do {
                 for interaction in try Self.loadInteractions(db) { try builder.add(interaction) }
                 for introduction in try Self.loadIntroductions(db) { try builder.add(introduction) }
-                return .success((try builder.freeze(), try Self.contentKey(db)))
+                return .success((try builder.freeze(reusing: ids), try Self.contentKey(db)))
             } catch let error as NetworkError {
                 return .failure(error)
             }

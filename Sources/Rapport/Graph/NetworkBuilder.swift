@@ -97,6 +97,18 @@ public struct NetworkBuilder: Sendable {
     /// Freezes everything into a snapshot.
     /// - Complexity: O(V + E + I log I) for I interactions.
     public func freeze() throws(NetworkError) -> NetworkSnapshot {
+        try freeze(idIndex: nil)
+    }
+
+    /// `freeze()` with the id lookup table already built by the caller — the ids of the people
+    /// added, appended in the order they were added and built — so a loader that resolved its ties
+    /// through it does not hash a million ids a second time.
+    package func freeze(reusing idIndex: IdentifierTable) throws(NetworkError) -> NetworkSnapshot {
+        precondition(idIndex.count == people.count, "the table holds the ids of the people added, in order")
+        return try freeze(idIndex: idIndex)
+    }
+
+    private func freeze(idIndex: IdentifierTable?) throws(NetworkError) -> NetworkSnapshot {
         let people = self.people.build()
         var ties = self.ties
         var tieIndexByPair = self.tieIndexByPair
@@ -160,7 +172,7 @@ public struct NetworkBuilder: Sendable {
             return try NetworkSnapshot(
                 people: people, graph: graph, ties: tieTable, organizations: organizations,
                 organizationIndex: organizationIndex, interactions: tagged.map(\.interaction),
-                interactionOffsets: interactionOffsets, introductions: introductions)
+                interactionOffsets: interactionOffsets, introductions: introductions, idIndex: idIndex.map { .success($0) })
         } catch {
             switch error { case .duplicate(let id): throw .duplicatePerson(id) }  // `add` refuses these first
         }
