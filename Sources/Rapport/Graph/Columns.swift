@@ -48,17 +48,9 @@ public struct StringColumn: Sendable, Equatable {
         return found
     }
 
-    /// Whether the offsets are well formed: non-decreasing from 0 and within `bytes`.
+    /// Whether the offsets are well formed: non-decreasing from 0 to the end of `bytes`.
     /// A snapshot file is checked with this before any string is read from it.
-    func isWellFormed() -> Bool {
-        guard starts.first == 0, Int(starts.last ?? 0) == bytes.count else { return false }
-        var previous: UInt32 = 0
-        for s in starts {
-            guard s >= previous else { return false }
-            previous = s
-        }
-        return true
-    }
+    func isWellFormed() -> Bool { areOffsets(starts, from0To: bytes.count) }
 
     /// Whether string `i` equals `other` byte for byte.
     func equals(_ i: Int, _ other: UnsafeRawBufferPointer) -> Bool {
@@ -121,12 +113,7 @@ public struct InternedListColumn: Sendable, Equatable {
     public subscript(r: Int) -> [String] { codes(of: r).map { values[Int($0)] } }
 
     func isWellFormed() -> Bool {
-        guard values.isWellFormed(), offsets.first == 0, Int(offsets.last ?? 0) == codes.count else { return false }
-        var previous: UInt32 = 0
-        for o in offsets {
-            guard o >= previous else { return false }
-            previous = o
-        }
+        guard values.isWellFormed(), areOffsets(offsets, from0To: codes.count) else { return false }
         let limit = Int32(values.count)
         return codes.allSatisfy { $0 >= 0 && $0 < limit }
     }
@@ -197,4 +184,12 @@ struct InternedListColumnBuilder {
         column.codes = codes
         return column
     }
+}
+
+/// Whether `offsets` (one more than the items they delimit) start at 0, never decrease and end at
+/// `end`: then every `offsets[i]..<offsets[i + 1]` is a valid range into a buffer of `end` entries.
+/// Checked on everything read back from a snapshot file before it is used to index.
+func areOffsets<T: BinaryInteger>(_ offsets: [T], from0To end: Int) -> Bool {
+    guard offsets.first == 0, offsets.last.map(Int.init) == end else { return false }
+    return zip(offsets, offsets.dropFirst()).allSatisfy { $0 <= $1 }
 }

@@ -76,13 +76,12 @@ public struct Graph: Sendable {
     init?(nodeCount: Int, endpoints: [Int32], offsets: [Int], neighbors: [Int32], incidentEdges: [Int32]) {
         let edgeCount = endpoints.count / 2
         guard nodeCount >= 0, nodeCount < Int(Int32.max), endpoints.count % 2 == 0, offsets.count == nodeCount + 1,
-            offsets.first == 0, offsets.last == 2 * edgeCount, neighbors.count == 2 * edgeCount,
+            areOffsets(offsets, from0To: 2 * edgeCount), neighbors.count == 2 * edgeCount,
             incidentEdges.count == 2 * edgeCount
         else { return nil }
         let n = UInt32(nodeCount), m = UInt32(edgeCount)
         // One unsigned comparison per entry also rejects negative values.
-        guard zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }),
-            endpoints.allSatisfy({ UInt32(bitPattern: $0) < n }),
+        guard endpoints.allSatisfy({ UInt32(bitPattern: $0) < n }),
             neighbors.allSatisfy({ UInt32(bitPattern: $0) < n }),
             incidentEdges.allSatisfy({ UInt32(bitPattern: $0) < m })
         else { return nil }

@@ -41,14 +41,33 @@ public struct PersonTable: RandomAccessCollection, Sendable, Equatable {
         Person.displayName(firstName: firstNames[Int(i)] ?? "", lastName: lastNames[Int(i)] ?? "", id: ids[Int(i)])
     }
 
+    /// The single-valued columns besides `ids`, in the one order the snapshot file stores them
+    /// (`init(ids:single:lists:)` reads them back in it).
+    var singleColumns: [InternedColumn] {
+        [firstNames, lastNames, profileURLs, organizations, titles, locations, nameKeys, profileKeys]
+    }
+
+    /// The list columns, in the one order the snapshot file stores them.
+    var listColumns: [InternedListColumn] { [emails, sectors, schools, tags, notes] }
+
+    static let singleColumnCount = 8, listColumnCount = 5
+
+    /// A table from columns in the order of `singleColumns` and `listColumns`, or `nil` when there
+    /// are not exactly that many.
+    init?(ids: StringColumn, single: [InternedColumn], lists: [InternedListColumn]) {
+        guard single.count == PersonTable.singleColumnCount, lists.count == PersonTable.listColumnCount else { return nil }
+        self.init(
+            ids: ids, firstNames: single[0], lastNames: single[1], emails: lists[0], profileURLs: single[2],
+            organizations: single[3], titles: single[4], sectors: lists[1], schools: lists[2], locations: single[5],
+            tags: lists[3], notes: lists[4], nameKeys: single[6], profileKeys: single[7])
+    }
+
     /// Whether every offset and code points inside its column and all columns have one row per person.
     func isWellFormed() -> Bool {
         let n = ids.count
-        let single = [firstNames, lastNames, profileURLs, organizations, titles, locations, nameKeys, profileKeys]
-        let lists = [emails, sectors, schools, tags, notes]
         return ids.isWellFormed()
-            && single.allSatisfy { $0.count == n && $0.isWellFormed() }
-            && lists.allSatisfy { $0.count == n && $0.isWellFormed() }
+            && singleColumns.allSatisfy { $0.count == n && $0.isWellFormed() }
+            && listColumns.allSatisfy { $0.count == n && $0.isWellFormed() }
     }
 
     init(

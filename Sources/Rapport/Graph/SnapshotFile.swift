@@ -70,12 +70,11 @@ extension NetworkSnapshot {
 
     private func encode(into w: inout SnapshotWriter) {
         w.column(people.ids)
-        for column in [people.firstNames, people.lastNames, people.profileURLs, people.organizations, people.titles,
-                       people.locations, people.nameKeys, people.profileKeys] {
+        for column in people.singleColumns {
             w.column(column.values)
             w.array(column.codes)
         }
-        for column in [people.emails, people.sectors, people.schools, people.tags, people.notes] {
+        for column in people.listColumns {
             w.column(column.values)
             w.array(column.offsets)
             w.array(column.codes)
@@ -123,25 +122,23 @@ extension NetworkSnapshot {
     private static func decode(from r: inout SnapshotReader) throws(SnapshotFileError) -> NetworkSnapshot {
         let ids = try r.column()
         var single: [InternedColumn] = []
-        for _ in 0..<8 {
+        for _ in 0..<PersonTable.singleColumnCount {
             var column = InternedColumn()
             column.values = try r.column()
             column.codes = try r.array()
             single.append(column)
         }
         var lists: [InternedListColumn] = []
-        for _ in 0..<5 {
+        for _ in 0..<PersonTable.listColumnCount {
             var column = InternedListColumn()
             column.values = try r.column()
             column.offsets = try r.array()
             column.codes = try r.array()
             lists.append(column)
         }
-        let people = PersonTable(
-            ids: ids, firstNames: single[0], lastNames: single[1], emails: lists[0], profileURLs: single[2],
-            organizations: single[3], titles: single[4], sectors: lists[1], schools: lists[2], locations: single[5],
-            tags: lists[3], notes: lists[4], nameKeys: single[6], profileKeys: single[7])
-        guard people.isWellFormed() else { throw .corrupt("people columns") }
+        guard let people = PersonTable(ids: ids, single: single, lists: lists), people.isWellFormed() else {
+            throw .corrupt("people columns")
+        }
         // Hash the ids on the other core while this one reads the rest.
         let idIndex = Background { NetworkSnapshot.idIndex(of: people) }
 
@@ -179,9 +176,7 @@ extension NetworkSnapshot {
                     initiatedBy: try r.optionalCode(), notes: try r.string()))
         }
         let interactionOffsets: [Int] = try r.array()
-        guard interactionOffsets.count == graph.edgeCount + 1, interactionOffsets.first == 0,
-            interactionOffsets.last == interactions.count,
-            zip(interactionOffsets, interactionOffsets.dropFirst()).allSatisfy({ $0 <= $1 })
+        guard interactionOffsets.count == graph.edgeCount + 1, areOffsets(interactionOffsets, from0To: interactions.count)
         else { throw .corrupt("interaction offsets") }
 
         var introductions: [Introduction] = []
