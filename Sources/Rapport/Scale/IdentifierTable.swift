@@ -32,8 +32,6 @@ public struct IdentifierTable: Sendable {
     @usableFromInline var firstNumber = 0
     /// The indices the consecutive numbering covers (`firstNumber` + index = number).
     @usableFromInline var numericRange = 0..<0
-    /// Indices of the ids without the numeric shape, hashed in `slots`.
-    private var exceptions: [Int] = []
     // hashed layout
     private var slots: [UInt64] = []
     private var mask = 0
@@ -78,7 +76,6 @@ public struct IdentifierTable: Sendable {
         isNumeric = false
         numberToIndex = []
         prefix = []
-        exceptions = []
         try buildHashed(0..<count)
     }
 
@@ -153,8 +150,6 @@ public struct IdentifierTable: Sendable {
             }
         }
         guard exceptions.count <= allowedExceptions else { return false }
-        self.prefix = prefix
-        self.digitCount = digits
         // Consecutive numbers over one contiguous run of indices: index = number − firstNumber.
         let first = numbers.firstIndex { $0 >= 0 }!
         let conforming = count - exceptions.count
@@ -164,10 +159,7 @@ public struct IdentifierTable: Sendable {
             numericRange = run
             numberToIndex = []
         } else {
-            guard maxNumber <= 4 * count + 1024 else {
-                self.prefix = []
-                return false
-            }
+            guard maxNumber <= 4 * count + 1024 else { return false }
             var table = [Int32](repeating: -1, count: maxNumber + 1)
             for (i, n) in numbers.enumerated() where n >= 0 {
                 if table[n] >= 0 { throw .duplicate(id(at: Int32(i))) }
@@ -177,7 +169,9 @@ public struct IdentifierTable: Sendable {
             numericRange = 0..<count
             numberToIndex = table
         }
-        self.exceptions = exceptions
+        self.prefix = prefix
+        self.digitCount = digits
+        // The ids without the numeric shape are hashed in `slots`.
         if exceptions.isEmpty {
             slots = []
             mask = 0
