@@ -41,9 +41,14 @@ extension Workspace {
         return result
     }
 
+    /// Every tie in key order, columns 0–5: low id, high id, `person_a` (the declared orientation),
+    /// kind, since, origin. Both readers of the table (`Tie` values here, `loadSnapshot`'s bulk
+    /// path) use it.
+    static let tieRowsSQL = "SELECT person_low, person_high, person_a, kind, since, origin FROM tie ORDER BY person_low, person_high"
+
     private static func loadTies(_ db: Database) throws -> [Tie] {
         var result: [Tie] = []
-        let ties = try Row.fetchCursor(db, sql: "SELECT person_low, person_high, person_a, kind, since, origin FROM tie ORDER BY person_low, person_high")
+        let ties = try Row.fetchCursor(db, sql: tieRowsSQL)
         while let row = try ties.next() {
             let low: String = row[0], high: String = row[1], a: String = row[2]
             result.append(

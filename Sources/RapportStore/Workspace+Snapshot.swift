@@ -40,7 +40,7 @@ extension Workspace {
     /// a reference to an unknown person is
     /// returned as the error.
     private static func loadTies(_ db: Database, into builder: inout NetworkBuilder, ids: IdentifierTable) throws -> NetworkError? {
-        let statement = try db.makeStatement(sql: "SELECT person_low, person_high, person_a, kind, since, origin FROM tie ORDER BY person_low, person_high")
+        let statement = try db.makeStatement(sql: tieRowsSQL)
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
         let kinds = TieKind.allCases.map { (Array($0.rawValue.utf8), $0) }
