@@ -24,10 +24,11 @@ public struct TieTable: RandomAccessCollection, Sendable, Equatable {
 
     public func kind(_ e: Int) -> TieKind { TieKind.byColumnCode[Int(kindCodes[e])] }
     public func origin(_ e: Int) -> TieOrigin { TieOrigin.byColumnCode[Int(originCodes[e])] }
-    public func since(_ e: Int) -> Day? {
-        let ordinal = sinceOrdinals[e]
-        return ordinal == Int32.min ? nil : Day(ordinal: ordinal)
-    }
+    public func since(_ e: Int) -> Day? { TieTable.day(sinceOrdinals[e]) }
+
+    /// The `since` column's encoding: `Int32.min` for an unknown date.
+    static func day(_ ordinal: Int32) -> Day? { ordinal == Int32.min ? nil : Day(ordinal: ordinal) }
+    static func ordinal(_ day: Day?) -> Int32 { day?.ordinal ?? Int32.min }
 
     init(ids: StringColumn, endpoints: [Int32], kindCodes: [UInt8], sinceOrdinals: [Int32], originCodes: [UInt8]) {
         self.ids = ids
@@ -54,7 +55,7 @@ public struct TieTable: RandomAccessCollection, Sendable, Equatable {
 
         mutating func append(_ tie: Tie) {
             kindCodes.append(tie.kind.columnCode)
-            sinceOrdinals.append(tie.since?.ordinal ?? Int32.min)
+            sinceOrdinals.append(TieTable.ordinal(tie.since))
             originCodes.append(tie.origin.columnCode)
         }
 
@@ -62,11 +63,10 @@ public struct TieTable: RandomAccessCollection, Sendable, Equatable {
         mutating func merge(_ tie: Tie, into e: Int) {
             let current = Tie(
                 tie.personA, tie.personB, kind: TieKind.byColumnCode[Int(kindCodes[e])],
-                since: sinceOrdinals[e] == Int32.min ? nil : Day(ordinal: sinceOrdinals[e]),
-                origin: TieOrigin.byColumnCode[Int(originCodes[e])])
+                since: TieTable.day(sinceOrdinals[e]), origin: TieOrigin.byColumnCode[Int(originCodes[e])])
             let merged = current.merged(with: tie)
             kindCodes[e] = merged.kind.columnCode
-            sinceOrdinals[e] = merged.since?.ordinal ?? Int32.min
+            sinceOrdinals[e] = TieTable.ordinal(merged.since)
             originCodes[e] = merged.origin.columnCode
         }
     }
