@@ -18,13 +18,18 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Core: model, graph snapshot, strength, reach, paths, suggestions. Pure Swift, no I/O.
         // Mustache renders the follow-through drafts from templates held as strings (no I/O).
         .target(name: "Rapport", dependencies: [.product(name: "Mustache", package: "swift-mustache")]),
-        // Import/export: the CSV reader, format detection, vCard, identity resolution.
-        .target(name: "RapportCSV", dependencies: ["Rapport"]),
+        // Import/export: the CSV reader, format detection, vCard, identity resolution, and the
+        // evidence readers (LinkedIn archive through ZIPFoundation, calendar, mailbox).
+        .target(
+            name: "RapportCSV",
+            dependencies: ["Rapport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // libgvc/libcgraph from Debian's libgraphviz-dev.
         .systemLibrary(
             name: "CGraphviz",

@@ -53,6 +53,7 @@ public struct StrengthConfiguration: Hashable, Sendable {
         interactionWeights: [
             .informationalInterview: 1.0, .coffee: 1.0, .meeting: 1.0, .videoCall: 0.8, .call: 0.7,
             .referral: 0.6, .email: 0.3, .message: 0.2, .thankYou: 0.15, .event: 0.1,
+            .recommendation: 0.6, .invitation: 0.15, .endorsement: 0.05,
         ],
         tieBase: [
             .family: 0.6, .mentor: 0.6, .friend: 0.5, .colleague: 0.3, .classmate: 0.25,

@@ -20,6 +20,12 @@ public enum InteractionKind: String, CaseIterable, Sendable, Codable, Hashable {
     case videoCall = "video_call"
     case email, message, event, referral
     case thankYou = "thank_you"
+    /// A LinkedIn invitation to connect (with or without a personal note: `words`).
+    case invitation
+    /// A written recommendation (LinkedIn): a reciprocal service, like a referral.
+    case recommendation
+    /// A skill endorsement (LinkedIn): a weak signal.
+    case endorsement
 
     public init?(text: some StringProtocol) {
         var key = text.lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
@@ -32,6 +38,19 @@ public enum InteractionKind: String, CaseIterable, Sendable, Codable, Hashable {
 /// The state of an introduction.
 public enum IntroductionStatus: String, CaseIterable, Sendable, Codable, Hashable {
     case requested, made, met, declined
+}
+
+/// Where an interaction was read from. Evidence sources (everything but `native`) carry a dedupe
+/// key (`Interaction.sourceKey`) so that importing the same export again adds nothing.
+public enum InteractionSource: String, CaseIterable, Sendable, Codable, Hashable {
+    /// Typed by the user (`rapport log`) or read from a native `interactions.csv`.
+    case native
+    /// The LinkedIn data archive: messages, invitations, recommendations, endorsements.
+    case linkedin
+    /// A calendar export (`.ics`).
+    case calendar
+    /// A mailbox export (`.mbox`), headers only.
+    case mail
 }
 
 /// Who started an interaction.

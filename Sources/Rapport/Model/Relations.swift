@@ -60,12 +60,22 @@ public struct Interaction: Hashable, Sendable, Codable {
     public var rapport: Int?
     public var initiatedBy: Initiator?
     public var notes: String
+    /// Where it was read from.
+    public var source: InteractionSource
+    /// The source's dedupe key (message id, event UID + occurrence, conversation id + date + ordinal);
+    /// unique within `source`. `nil` for interactions typed by the user before keys existed.
+    public var sourceKey: String?
+    /// Words written (a LinkedIn message or invitation note), when the source tells; never the text.
+    public var words: Int?
 
     public init(
         date: Day, personID: String, withID: String = Person.selfID, kind: InteractionKind,
         isOneOnOne: Bool = true, minutes: Int? = nil, rapport: Int? = nil, initiatedBy: Initiator? = nil,
-        notes: String = ""
+        notes: String = "", source: InteractionSource = .native, sourceKey: String? = nil, words: Int? = nil
     ) {
+        self.source = source
+        self.sourceKey = sourceKey
+        self.words = words
         self.date = date
         self.personID = personID
         self.withID = withID

@@ -130,7 +130,7 @@ extension TieStrengths {
             var kinds: [(count: Int, order: Int, text: String)] = []
             for (order, kind) in InteractionKind.allCases.enumerated() {
                 guard let counts = ev.countsByKind[kind] else { continue }
-                let conversational = kind != .email && kind != .message && kind != .thankYou && kind != .referral
+                let conversational = ![.email, .message, .thankYou, .referral, .invitation, .recommendation, .endorsement].contains(kind)
                 if conversational {
                     if counts.oneOnOne > 0 {
                         kinds.append(
@@ -209,6 +209,9 @@ extension TieStrengths {
         case .event: singular = "event"
         case .referral: singular = "referral"
         case .thankYou: singular = "thank-you note"
+        case .invitation: singular = "invitation"
+        case .recommendation: singular = "recommendation"
+        case .endorsement: singular = "endorsement"
         }
         return count == 1 ? singular : singular + "s"
     }
