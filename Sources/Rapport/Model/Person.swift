@@ -20,13 +20,18 @@ public struct Person: Hashable, Sendable, Codable {
     public var location: String?
     public var tags: [String]
     public var notes: [String]
+    /// Former employers, as written in the source (the user's from the LinkedIn archive's
+    /// Positions.csv). Contacts now at one of the user's former employers or schools share history
+    /// with the user.
+    public var pastOrganizations: [String]
 
     public init(
         id: String, firstName: String = "", lastName: String = "", emails: [String] = [],
         profileURL: String? = nil, organization: String? = nil, title: String? = nil,
         sectors: [String] = [], schools: [String] = [], location: String? = nil,
-        tags: [String] = [], notes: [String] = []
+        tags: [String] = [], notes: [String] = [], pastOrganizations: [String] = []
     ) {
+        self.pastOrganizations = pastOrganizations
         self.id = id
         self.firstName = firstName
         self.lastName = lastName
@@ -59,4 +64,21 @@ public struct Person: Hashable, Sendable, Codable {
     /// The key used to match people by name across files: case-folded, diacritics and
     /// punctuation removed, whitespace collapsed.
     public var nameKey: String { NameKey.person(displayName) }
+}
+
+extension Person {
+    /// Decodes a person; `pastOrganizations` may be absent (documents written before it existed).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id), firstName: try c.decode(String.self, forKey: .firstName),
+            lastName: try c.decode(String.self, forKey: .lastName), emails: try c.decode([String].self, forKey: .emails),
+            profileURL: try c.decodeIfPresent(String.self, forKey: .profileURL),
+            organization: try c.decodeIfPresent(String.self, forKey: .organization),
+            title: try c.decodeIfPresent(String.self, forKey: .title),
+            sectors: try c.decode([String].self, forKey: .sectors), schools: try c.decode([String].self, forKey: .schools),
+            location: try c.decodeIfPresent(String.self, forKey: .location),
+            tags: try c.decode([String].self, forKey: .tags), notes: try c.decode([String].self, forKey: .notes),
+            pastOrganizations: try c.decodeIfPresent([String].self, forKey: .pastOrganizations) ?? [])
+    }
 }

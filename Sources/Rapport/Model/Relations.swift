@@ -104,3 +104,21 @@ public struct Introduction: Hashable, Sendable, Codable {
         self.status = status
     }
 }
+
+extension Interaction {
+    /// Decodes an interaction; `source`, `sourceKey` and `words` may be absent (documents written
+    /// before evidence sources existed are native).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            date: try c.decode(Day.self, forKey: .date), personID: try c.decode(String.self, forKey: .personID),
+            withID: try c.decode(String.self, forKey: .withID), kind: try c.decode(InteractionKind.self, forKey: .kind),
+            isOneOnOne: try c.decode(Bool.self, forKey: .isOneOnOne), minutes: try c.decodeIfPresent(Int.self, forKey: .minutes),
+            rapport: try c.decodeIfPresent(Int.self, forKey: .rapport),
+            initiatedBy: try c.decodeIfPresent(Initiator.self, forKey: .initiatedBy),
+            notes: try c.decode(String.self, forKey: .notes),
+            source: try c.decodeIfPresent(InteractionSource.self, forKey: .source) ?? .native,
+            sourceKey: try c.decodeIfPresent(String.self, forKey: .sourceKey),
+            words: try c.decodeIfPresent(Int.self, forKey: .words))
+    }
+}
