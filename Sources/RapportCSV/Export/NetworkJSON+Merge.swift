@@ -23,11 +23,12 @@ extension NetworkJSON {
         for (i, p) in data.people.enumerated() where personIndex[p.id] == nil { personIndex[p.id] = i }
         var tieIndex: [TiePair: Int] = [:]
         for (i, t) in data.ties.enumerated() where tieIndex[t.pair] == nil { tieIndex[t.pair] = i }
-        var interactionKeys = Set(data.interactions.map(InteractionKey.init))
+        var interactionKeys = Set(data.interactions.compactMap(InteractionSourceKey.init))
         var introductionIndex: [IntroductionKey: Int] = [:]
         for (i, n) in data.introductions.enumerated() { introductionIndex[IntroductionKey(n)] = i }
 
         for (path, document) in documents {
+            var nativeOrdinals: [UInt64: Int] = [:]
             let location = SourceLocation(path: path, line: 1, column: 1)
             func known(_ id: String) throws(ImportError) {
                 guard personIndex[id] != nil else { throw ImportError(.unknownPerson(id), at: location) }
@@ -56,13 +57,20 @@ extension NetworkJSON {
                     data.ties.append(tie)
                 }
             }
-            for interaction in document.interactions {
+            for var interaction in document.interactions {
+                // A document written before source keys: each interaction gets the key an
+                // `interactions.csv` row with its fields would get.
+                if interaction.sourceKey == nil {
+                    let ordinal = (nativeOrdinals[interaction.fieldDigest] ?? 0) + 1
+                    nativeOrdinals[interaction.fieldDigest] = ordinal
+                    interaction.sourceKey = interaction.nativeSourceKey(ordinal: ordinal)
+                }
                 try known(interaction.personID)
                 try known(interaction.withID)
                 guard interaction.personID != interaction.withID else {
                     throw ImportError(.selfReference(column: "withID"), at: location)
                 }
-                if interactionKeys.insert(InteractionKey(interaction)).inserted {
+                if let key = InteractionSourceKey(interaction), interactionKeys.insert(key).inserted {
                     data.interactions.append(interaction)
                 } else {
                     unchanged += 1
@@ -147,16 +155,6 @@ extension NetworkJSON {
             }
         }
         return changes
-    }
-
-    /// What makes two interactions the same one (the same key as `Importer`'s).
-    struct InteractionKey: Hashable {
-        var date: Day
-        var person: String
-        var with: String
-        var kind: InteractionKind
-        var notes: String
-        init(_ i: Interaction) { (date, person, with, kind, notes) = (i.date, i.personID, i.withID, i.kind, i.notes) }
     }
 
     /// What makes two introductions the same one.
