@@ -8,14 +8,17 @@ extension NetworkJSON {
     /// it (closer kind, earlier `since`, `declared` wins), an interaction or introduction already
     /// present changes nothing. Ties keep their origin, so a document re-imported into an empty
     /// workspace gives the same network back, and re-imported into the workspace it came from
-    /// gives "0 new, 0 updated". Then `files` merge through `Importer.merge` as usual.
+    /// gives "0 new, 0 updated". Then `files` and `evidence` merge through `Importer.merge` as
+    /// usual. An interaction is the same as one present when it has the same source and source
+    /// key; one written before keys existed gets the key of an `interactions.csv` row.
     ///
     /// - Throws: `ImportError` at the document's path when a tie, interaction or introduction names
     ///   an id no person has, or ties a person to themselves; any error of `Importer.merge`.
     ///   Nothing is merged then.
     /// - Complexity: O(P + T + I + N) expected over existing and imported records.
     public static func merge(
-        existing: NetworkData, documents: [(path: String, document: NetworkDocument)], files: [ParsedFile] = []
+        existing: NetworkData, documents: [(path: String, document: NetworkDocument)], files: [ParsedFile] = [],
+        evidence: EvidenceInput = EvidenceInput()
     ) throws(ImportError) -> ImportOutcome {
         var data = existing
         var unchanged = 0
@@ -99,8 +102,10 @@ extension NetworkJSON {
 
         var report = ImportReport()
         var warnings: [ImportWarning] = []
-        if !files.isEmpty {
-            let rest = try Importer.merge(existing: data, files: files)
+        var evidenceReports: [EvidenceReport] = []
+        if !files.isEmpty || !evidence.isEmpty {
+            let rest = try Importer.merge(existing: data, files: files, evidence: evidence)
+            evidenceReports = rest.evidence
             data = rest.data
             warnings = rest.warnings
             report.rowsUnchanged = rest.report.rowsUnchanged
@@ -108,7 +113,9 @@ extension NetworkJSON {
         }
         report.rowsUnchanged += unchanged
         let changes = difference(from: existing, to: data, report: &report)
-        return ImportOutcome(data: data, changes: changes, report: report, warnings: warnings)
+        return ImportOutcome(
+            data: data, changes: changes, report: report, warnings: warnings, evidence: evidenceReports,
+            ignoredFiles: evidence.ignoredFiles)
     }
 
     /// The upserts that turn `old` into `new` (both merges only append interactions), with counts.

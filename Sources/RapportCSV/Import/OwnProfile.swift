@@ -4,8 +4,7 @@ import Rapport
 /// The user's own profile from their LinkedIn archive (Profile.csv, Email Addresses.csv,
 /// Positions.csv, Education.csv), in the terms an import needs to update `me`.
 ///
-/// The LinkedIn reader's `LinkedInProfile` maps onto it field for field (see
-/// `EvidenceSources.ownProfile`).
+/// The LinkedIn reader's `LinkedInProfile` maps onto it field for field.
 public struct OwnProfile: Hashable, Sendable {
     /// One row of Positions.csv.
     public struct Position: Hashable, Sendable {
