@@ -7,103 +7,25 @@ import Testing
 
 /// Issue 13: interactions keyed by source, and the `v3-evidence` migration of older workspaces.
 @Suite struct EvidenceStoreTests {
-    func temporaryPath() -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-store-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir.appendingPathComponent("rapport.db").path
-    }
-
-    /// The schema as `v1-network` and `v2-pipeline` wrote it (copied from the source before
-    /// `v3-evidence`), with GRDB's record of both migrations.
-    static let v2Schema = """
-        CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
-        CREATE TABLE person (
-            id TEXT PRIMARY KEY NOT NULL,
-            first_name TEXT NOT NULL DEFAULT '',
-            last_name TEXT NOT NULL DEFAULT '',
-            emails TEXT NOT NULL DEFAULT '[]',
-            profile_url TEXT,
-            organization TEXT,
-            title TEXT,
-            sectors TEXT NOT NULL DEFAULT '[]',
-            schools TEXT NOT NULL DEFAULT '[]',
-            location TEXT,
-            tags TEXT NOT NULL DEFAULT '[]',
-            notes TEXT NOT NULL DEFAULT '[]',
-            seq INTEGER NOT NULL
-        );
-        CREATE INDEX person_seq ON person(seq);
-        CREATE TABLE tie (
-            person_low TEXT NOT NULL REFERENCES person(id),
-            person_high TEXT NOT NULL REFERENCES person(id),
-            person_a TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            since TEXT,
-            origin TEXT NOT NULL,
-            seq INTEGER NOT NULL,
-            PRIMARY KEY (person_low, person_high),
-            CHECK (person_low < person_high)
-        ) WITHOUT ROWID;
-        CREATE TABLE interaction (
-            id INTEGER PRIMARY KEY,
-            date TEXT NOT NULL,
-            person TEXT NOT NULL REFERENCES person(id),
-            with_id TEXT NOT NULL REFERENCES person(id),
-            kind TEXT NOT NULL,
-            one_on_one INTEGER NOT NULL,
-            minutes INTEGER,
-            rapport INTEGER CHECK (rapport BETWEEN 1 AND 5),
-            initiated_by TEXT,
-            notes TEXT NOT NULL DEFAULT '',
-            UNIQUE (date, person, with_id, kind, notes)
-        );
-        CREATE TABLE introduction (
-            introducer TEXT NOT NULL REFERENCES person(id),
-            person TEXT NOT NULL REFERENCES person(id),
-            to_id TEXT NOT NULL REFERENCES person(id),
-            date TEXT,
-            status TEXT NOT NULL,
-            seq INTEGER NOT NULL,
-            PRIMARY KEY (introducer, person, to_id)
-        ) WITHOUT ROWID;
-        CREATE TABLE import_log (
-            id INTEGER PRIMARY KEY,
-            at TEXT NOT NULL,
-            files TEXT NOT NULL,
-            summary TEXT NOT NULL
-        );
-        CREATE TABLE pipeline (
-            person TEXT PRIMARY KEY NOT NULL REFERENCES person(id),
-            stage TEXT NOT NULL,
-            since TEXT NOT NULL,
-            note TEXT NOT NULL DEFAULT ''
-        ) WITHOUT ROWID;
-        CREATE TABLE pipeline_history (
-            id INTEGER PRIMARY KEY,
-            person TEXT NOT NULL REFERENCES person(id),
-            from_stage TEXT,
-            to_stage TEXT NOT NULL,
-            date TEXT NOT NULL,
-            note TEXT NOT NULL DEFAULT '',
-            source TEXT NOT NULL
-        );
-        CREATE INDEX pipeline_history_person ON pipeline_history(person, id);
-        CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
-        INSERT INTO grdb_migrations VALUES ('v1-network'), ('v2-pipeline');
-        """
+    func temporaryPath() -> String { WorkspaceTests().temporaryPath() }
 
     /// A v2 workspace with two people and two interactions (ids 7 and 9).
     func v2Workspace() throws -> String {
         let path = temporaryPath()
         let queue = try DatabaseQueue(path: path)
+        // The migrations up to v2 are the schema as Rapport wrote it then: they are only ever appended.
+        try Schema.migrator.migrate(queue, upTo: "v2-pipeline")
         try queue.write { db in
-            try db.execute(sql: Self.v2Schema)
             try db.execute(sql: """
                 INSERT INTO person (id, first_name, last_name, seq) VALUES ('me', 'Avery', 'Quinn', 1), ('p1', 'Zoë', 'Lefèvre', 2);
                 INSERT INTO interaction (id, date, person, with_id, kind, one_on_one, minutes, rapport, initiated_by, notes)
                 VALUES (7, '2024-03-05', 'p1', 'me', 'coffee', 1, 30, 4, 'them', 'met at "the café"'),
                        (9, '2024-03-06', 'p1', 'me', 'call', 0, NULL, NULL, NULL, '');
                 """)
+            // A v2 file indeed: no source column, and the old uniqueness.
+            #expect(!(try db.columns(in: "interaction")).map(\.name).contains("source"))
+            #expect(try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'interaction'")?
+                .contains("UNIQUE (date, person, with_id, kind, notes)") == true)
         }
         try queue.close()
         return path
