@@ -104,7 +104,8 @@ import Testing
         let imported = try cli.run(["import"] + inputs + ["--my-email", "avery@example.com", "--verbose"])
         #expect(imported.status == 0, "\(imported.stderr)")
         // Evidence did land: the test would prove nothing otherwise.
-        #expect(imported.stdout.contains(source) && !imported.stdout.contains("; 0 new interactions"), "\(imported.stdout)")
+        #expect(
+            imported.stdout.contains(source) && !imported.stdout.contains("; 0 new interactions"), "\(imported.stdout)")
         #expect(!imported.stdout.contains(phrase) && !imported.stderr.contains(phrase))
         let ties = try cli.run("ties", "--all", "--as-of", "2026-11-20", "--explain")
         #expect(ties.status == 0, "\(ties.stderr)")
@@ -117,12 +118,15 @@ import Testing
     /// The workspace's files (`rapport.db`, its `-wal` and `-shm`, the snapshot cache), and those
     /// whose bytes hold `phrase` as written or lower-cased.
     static func workspaceFiles(of cli: CLI, holding phrase: String) throws -> (names: [String], holding: [String]) {
-        let names = try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).filter { $0.hasPrefix("rapport.db") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).filter {
+            $0.hasPrefix("rapport.db")
+        }
         let needles = [Array(phrase.utf8), Array(phrase.lowercased().utf8)]
         let holding = try names.filter { name in
             let bytes = [UInt8](try cli.contents(name))
             return needles.contains { n in
-                bytes.count >= n.count && (0...(bytes.count - n.count)).contains { bytes[$0..<$0 + n.count].elementsEqual(n) }
+                bytes.count >= n.count
+                    && (0...(bytes.count - n.count)).contains { bytes[$0..<$0 + n.count].elementsEqual(n) }
             }
         }
         return (names.sorted(), holding)
@@ -170,10 +174,13 @@ import Testing
         ]
         for (i, arguments) in commands.enumerated() {
             let log = "evidence-trace\(i).txt"
-            let result = try cli.runProgram(strace, ["-f", "-qq", "-e", "trace=network", "-o", log, CLI.binary.path] + arguments)
+            let result = try cli.runProgram(
+                strace, ["-f", "-qq", "-e", "trace=network", "-o", log, CLI.binary.path] + arguments)
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
             let trace = String(decoding: try cli.contents(log), as: UTF8.self)
-            let internet = PrivacyTests.socketCalls(trace).filter { $0.contains("AF_INET") || $0.contains("AF_NETLINK") }
+            let internet = PrivacyTests.socketCalls(trace).filter {
+                $0.contains("AF_INET") || $0.contains("AF_NETLINK")
+            }
             #expect(internet.isEmpty, "\(arguments): \(internet.prefix(3))")
         }
     }
@@ -209,7 +216,8 @@ import Testing
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("interactions 2 new"), "\(first.stdout)")
         let again = try cli.run("import", "interactions.csv")
-        #expect(again.stdout.hasPrefix("0 new, 0 updated") && again.stdout.contains("2 rows unchanged"), "\(again.stdout)")
+        #expect(
+            again.stdout.hasPrefix("0 new, 0 updated") && again.stdout.contains("2 rows unchanged"), "\(again.stdout)")
         // A typed log is never a duplicate.
         #expect(try cli.run("log", "coffee", "p1", "--date", "2026-01-02").status == 0)
         #expect(try cli.run("log", "coffee", "p1", "--date", "2026-01-02").status == 0)
@@ -221,10 +229,13 @@ import Testing
         let cli = try CLI()
         try cli.run("init")
         try cli.write("people.csv", "id,first_name,last_name\np1,Ann,Lee\n")
-        let result = try cli.run("import", "people.csv", "--my-email", "Avery@Example.com", "--my-email", "aq@work.example")
+        let result = try cli.run(
+            "import", "people.csv", "--my-email", "Avery@Example.com", "--my-email", "aq@work.example")
         #expect(result.status == 0, "\(result.stderr)")
         let people = try cli.run("people", "--json")
-        #expect(people.stdout.contains("avery@example.com") && people.stdout.contains("aq@work.example"), "\(people.stdout)")
+        #expect(
+            people.stdout.contains("avery@example.com") && people.stdout.contains("aq@work.example"), "\(people.stdout)"
+        )
         let bad = try cli.run("import", "people.csv", "--my-email", "not-an-address")
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("--my-email must be an e-mail address, not 'not-an-address'"), "\(bad.stderr)")

@@ -13,7 +13,8 @@ import Testing
         #expect(try cli.run("import", "people.csv").status == 0)
         let placeholder = try cli.run("draft", "p1", "--as-of", "2026-11-20")
         #expect(placeholder.status == 0, "\(placeholder.stderr)")
-        let warning = "warning: you are still named \"Me\", the placeholder of `rapport init`; set your name with `rapport init --me \"First Last\"`"
+        let warning =
+            "warning: you are still named \"Me\", the placeholder of `rapport init`; set your name with `rapport init --me \"First Last\"`"
         #expect(placeholder.stderr.contains(warning), "\(placeholder.stderr)")
         let prep = try cli.run("prep", "p1", "--as-of", "2026-11-20")
         #expect(prep.stderr.contains(warning), "\(prep.stderr)")

@@ -60,19 +60,28 @@ import Testing
         let party = EvidenceParty(name: "", profileURL: "linkedin.com/in/zoe-lefevre/")
         func message(_ key: String) -> EvidenceRecord {
             EvidenceRecord(
-                source: .linkedin, key: key, date: Self.day("2023-06-11"), kind: .message, party: party, isOneOnOne: true,
-                words: 12, initiatedBy: .me, reciprocated: true, location: SourceLocation(path: "messages.csv", line: 2, column: 1))
+                source: .linkedin, key: key, date: Self.day("2023-06-11"), kind: .message, party: party,
+                isOneOnOne: true,
+                words: 12, initiatedBy: .me, reciprocated: true,
+                location: SourceLocation(path: "messages.csv", line: 2, column: 1))
         }
-        let outcome = try Self.merge([EvidenceFile(path: "messages.csv", records: [message("c1@15:33:58#1"), message("c1@15:40:02#2")])])
+        let outcome = try Self.merge([
+            EvidenceFile(path: "messages.csv", records: [message("c1@15:33:58#1"), message("c1@15:40:02#2")])
+        ])
         #expect(outcome.changes.newInteractions.count == 2)
-        #expect(outcome.changes.newInteractions.allSatisfy { $0.personID == "zoe-lefevre" && $0.source == .linkedin && $0.words == 12 })
+        #expect(
+            outcome.changes.newInteractions.allSatisfy {
+                $0.personID == "zoe-lefevre" && $0.source == .linkedin && $0.words == 12
+            })
         #expect(outcome.evidence.first?.matched == [.profileURL: 2])
     }
 
     /// The same key in one import (an archive and its unzipped folder given together) counts once.
     @Test func theSameKeyTwiceInOneImportCountsOnce() throws {
         let party = EvidenceParty(name: "Zoë Lefèvre", email: "zoe@lefevre.example")
-        let outcome = try Self.merge([Self.mailbox([Self.mail("<1@x>", party)]), Self.mailbox([Self.mail("<1@x>", party)])])
+        let outcome = try Self.merge([
+            Self.mailbox([Self.mail("<1@x>", party)]), Self.mailbox([Self.mail("<1@x>", party)]),
+        ])
         #expect(outcome.report.interactionsNew == 1)
         #expect(outcome.evidence.map(\.duplicates) == [0, 1])
     }
@@ -91,16 +100,19 @@ import Testing
         #expect(first.changes.upsertPeople.map(\.id) == ["zoe-lefevre"])
         // Next time the address matches, whatever the name says.
         let second = try Self.merge(
-            [Self.mailbox([Self.mail("<2@x>", EvidenceParty(name: "Z. L.", email: "ZOE@lefevre.example"))])], into: first.data)
+            [Self.mailbox([Self.mail("<2@x>", EvidenceParty(name: "Z. L.", email: "ZOE@lefevre.example"))])],
+            into: first.data)
         #expect(second.evidence.first?.matched == [.email: 1])
     }
 
     @Test func anAmbiguousNameIsNeverGuessed() throws {
         let existing = NetworkData(people: [
-            Self.me, Person(id: "s1", firstName: "Sam", lastName: "Lee"), Person(id: "s2", firstName: "Sam", lastName: "Lee"),
+            Self.me, Person(id: "s1", firstName: "Sam", lastName: "Lee"),
+            Person(id: "s2", firstName: "Sam", lastName: "Lee"),
         ])
         let outcome = try Self.merge(
-            [Self.mailbox([Self.mail("<1@x>", EvidenceParty(name: "Sam Lee", email: "sam@x.example"))])], into: existing)
+            [Self.mailbox([Self.mail("<1@x>", EvidenceParty(name: "Sam Lee", email: "sam@x.example"))])], into: existing
+        )
         #expect(outcome.changes.isEmpty)
         let report = try #require(outcome.evidence.first)
         #expect(report.ambiguous == 1 && report.peopleCreated == 0)
@@ -110,7 +122,8 @@ import Testing
     @Test func aSameNamedPersonWithAnotherProfileURLIsSomeoneElse() throws {
         let party = EvidenceParty(name: "Zoë Lefèvre", profileURL: "https://www.linkedin.com/in/zoe-lefevre-2")
         let record = EvidenceRecord(
-            source: .linkedin, key: "c9@1", date: Self.day("2024-01-01"), kind: .message, party: party, isOneOnOne: true,
+            source: .linkedin, key: "c9@1", date: Self.day("2024-01-01"), kind: .message, party: party,
+            isOneOnOne: true,
             initiatedBy: .them, reciprocated: false, location: SourceLocation(path: "messages.csv", line: 3, column: 1))
         let outcome = try Self.merge([EvidenceFile(path: "messages.csv", records: [record])])
         #expect(outcome.changes.newInteractions.isEmpty)
@@ -121,7 +134,10 @@ import Testing
         let newsletter = EvidenceParty(name: "Pat Vendor", email: "pat@vendor.example")
         let outcome = try Self.merge([
             Self.mailbox(
-                [Self.mail("<1@x>", newsletter, reciprocated: false), Self.mail("<2@x>", newsletter, reciprocated: false)],
+                [
+                    Self.mail("<1@x>", newsletter, reciprocated: false),
+                    Self.mail("<2@x>", newsletter, reciprocated: false),
+                ],
                 skipped: ["bulk or list mail": 3])
         ])
         #expect(outcome.changes.isEmpty)
@@ -181,7 +197,9 @@ import Testing
     }
 
     @Test func evidenceWithTheUserThemselvesIsIgnored() throws {
-        let outcome = try Self.merge([Self.mailbox([Self.mail("<1@x>", EvidenceParty(name: "Avery Quinn", email: "avery@example.com"))])])
+        let outcome = try Self.merge([
+            Self.mailbox([Self.mail("<1@x>", EvidenceParty(name: "Avery Quinn", email: "avery@example.com"))])
+        ])
         #expect(outcome.changes.isEmpty)
         #expect(outcome.evidence.first?.withYourself == 1)
     }

@@ -7,13 +7,20 @@ import Testing
 /// to the readers (driven here by readers of the test's own).
 @Suite struct EvidenceSourcesTests {
     static let positions = [
-        OwnProfile.Position(company: "Halvorsen LLP", title: "Summer Associate", startedOn: Day(iso: "2022-06-01"), finishedOn: Day(iso: "2022-08-31")),
-        OwnProfile.Position(company: "Baker Lowe", title: "Paralegal", startedOn: Day(iso: "2019-01-01"), finishedOn: Day(iso: "2021-05-31")),
+        OwnProfile.Position(
+            company: "Halvorsen LLP", title: "Summer Associate", startedOn: Day(iso: "2022-06-01"),
+            finishedOn: Day(iso: "2022-08-31")),
+        OwnProfile.Position(
+            company: "Baker Lowe", title: "Paralegal", startedOn: Day(iso: "2019-01-01"),
+            finishedOn: Day(iso: "2021-05-31")),
         OwnProfile.Position(company: "Wilson Sonsini", title: "Associate", startedOn: Day(iso: "2023-09-01")),
-        OwnProfile.Position(company: "halvorsen llp", title: "Intern", startedOn: Day(iso: "2018-06-01"), finishedOn: Day(iso: "2018-08-31")),
+        OwnProfile.Position(
+            company: "halvorsen llp", title: "Intern", startedOn: Day(iso: "2018-06-01"),
+            finishedOn: Day(iso: "2018-08-31")),
     ]
     static let profile = OwnProfile(
-        firstName: "Avery", lastName: "Quinn", location: "Boston, MA", emails: ["Avery@Example.com", "aq@work.example"],
+        firstName: "Avery", lastName: "Quinn", location: "Boston, MA",
+        emails: ["Avery@Example.com", "aq@work.example"],
         positions: positions, schools: ["Halvorsen Law School"])
 
     @Test func theProfileReplacesThePlaceholderAndFillsTheRest() throws {
@@ -38,7 +45,8 @@ import Testing
     @Test func theProfileUpdatesMeInAnImport() throws {
         let existing = NetworkData(people: [Person(id: "me", firstName: "Me")])
         let outcome = try Importer.merge(
-            existing: existing, files: [], evidence: EvidenceInput(profile: Self.profile, myEmails: ["avery.q@home.example"]))
+            existing: existing, files: [],
+            evidence: EvidenceInput(profile: Self.profile, myEmails: ["avery.q@home.example"]))
         let me = try #require(outcome.data.people.first)
         #expect(me.displayName == "Avery Quinn")
         #expect(me.emails == ["avery@example.com", "aq@work.example", "avery.q@home.example"])
@@ -46,9 +54,14 @@ import Testing
     }
 
     @Test func theReadersSeeTheWorkspaceUserTheArchiveAndMyEmail() {
-        let data = NetworkData(people: [Person(id: "me", firstName: "Avery", lastName: "Quinn", emails: ["Avery@Example.com"], profileURL: "linkedin.com/in/aq")])
+        let data = NetworkData(people: [
+            Person(
+                id: "me", firstName: "Avery", lastName: "Quinn", emails: ["Avery@Example.com"],
+                profileURL: "linkedin.com/in/aq")
+        ])
         let identity = Importer.selfIdentity(
-            of: data, adding: SelfIdentity(emails: ["aq@work.example"], names: ["Avery Q"]), emails: ["Home@Example.org"])
+            of: data, adding: SelfIdentity(emails: ["aq@work.example"], names: ["Avery Q"]),
+            emails: ["Home@Example.org"])
         #expect(identity.emails == ["avery@example.com", "aq@work.example", "home@example.org"])
         #expect(identity.names == ["Avery Quinn", "Avery Q"])
         #expect(identity.profileURLs == ["linkedin.com/in/aq"])
@@ -76,10 +89,13 @@ import Testing
             openArchive: { path in
                 var connections = ParsedFile(path: path + "/Connections.csv", format: .linkedin)
                 connections.people = [
-                    PersonRecord(person: Person(id: "", firstName: "Noor", lastName: "Haddad"), location: SourceLocation(path: path, line: 5, column: 1))
+                    PersonRecord(
+                        person: Person(id: "", firstName: "Noor", lastName: "Haddad"),
+                        location: SourceLocation(path: path, line: 5, column: 1))
                 ]
                 return OpenedArchive(
-                    path: path, connections: connections, profile: OwnProfile(firstName: "Avery", emails: ["aq@work.example"]),
+                    path: path, connections: connections,
+                    profile: OwnProfile(firstName: "Avery", emails: ["aq@work.example"]),
                     selfIdentity: SelfIdentity(emails: ["aq@work.example"]), ignoredFiles: ["Ad_Targeting.csv"],
                     evidence: { identity in
                         calls.identities.append(identity)
@@ -120,7 +136,8 @@ import Testing
         // Without readers, nothing is evidence but a zip, which no one reads.
         #expect(
             errorText { _ = try EvidenceSources.classify([paths[1]], forced: nil, readers: EvidenceReaders()) }
-                == "\(paths[1]):1:1: this build of rapport has no zip archive (other than a LinkedIn data archive) reader")
+                == "\(paths[1]):1:1: this build of rapport has no zip archive (other than a LinkedIn data archive) reader"
+        )
         #expect(try EvidenceSources.classify([paths[2]], forced: nil, readers: EvidenceReaders()).others == [paths[2]])
         #expect(
             errorText { _ = try EvidenceSources.classify([paths[0]], forced: .mbox, readers: EvidenceReaders()) }
@@ -131,12 +148,17 @@ import Testing
         let calls = Calls()
         let existing = NetworkData(people: [Person(id: "me", firstName: "Me")])
         let reading = try EvidenceSources.read(
-            [("mail.mbox", .mbox, nil), ("Basic_LinkedInDataExport", .linkedinArchive, nil), ("cal.ics", .ics, Array("x".utf8))],
-            existing: existing, myEmails: ["avery@example.com"], asOf: Day(iso: "2026-11-20")!, readers: Self.readers(calls))
+            [
+                ("mail.mbox", .mbox, nil), ("Basic_LinkedInDataExport", .linkedinArchive, nil),
+                ("cal.ics", .ics, Array("x".utf8)),
+            ],
+            existing: existing, myEmails: ["avery@example.com"], asOf: Day(iso: "2026-11-20")!,
+            readers: Self.readers(calls))
         // The mailbox comes first on the command line, and already knows the archive's address.
         #expect(calls.identities.count == 3)
         #expect(calls.identities.allSatisfy { $0.emails == ["aq@work.example", "avery@example.com"] })
-        #expect(reading.evidence.files.map(\.path) == ["mail.mbox", "Basic_LinkedInDataExport/messages.csv", "cal.ics"])
+        #expect(
+            reading.evidence.files.map(\.path) == ["mail.mbox", "Basic_LinkedInDataExport/messages.csv", "cal.ics"])
         #expect(reading.contactFiles.map(\.path) == ["Basic_LinkedInDataExport/Connections.csv"])
         #expect(reading.evidence.ignoredFiles == ["Basic_LinkedInDataExport/Ad_Targeting.csv"])
 

@@ -19,10 +19,12 @@ import Testing
     }
 
     @Test func thePlaceholderNeverReplacesARealName() throws {
-        let me = try Self.merge([Person(id: "me", firstName: "Jordan", lastName: "Alvarez")], "id,first_name,last_name\nme,Me,\n")
+        let me = try Self.merge(
+            [Person(id: "me", firstName: "Jordan", lastName: "Alvarez")], "id,first_name,last_name\nme,Me,\n")
         #expect(me.displayName == "Jordan Alvarez")
         // "Me" is a placeholder only for the user: a contact named Me keeps the name.
-        let contact = try Self.merge([Person(id: "p1", firstName: "Me", lastName: "Lin")], "id,first_name,last_name\np1,Mei,Lin\n")
+        let contact = try Self.merge(
+            [Person(id: "p1", firstName: "Me", lastName: "Lin")], "id,first_name,last_name\np1,Mei,Lin\n")
         #expect(contact.firstName == "Me")
     }
 
@@ -41,11 +43,13 @@ import Testing
     func singleValuedFieldsFillButNeverOverwrite(column: String) throws {
         let columns = ["first_name", "last_name", "organization", "title", "location"]
         func row(_ value: String) -> String {
-            "id," + columns.joined(separator: ",") + "\np1," + columns.map { $0 == column ? value : "" }.joined(separator: ",") + "\n"
+            "id," + columns.joined(separator: ",") + "\np1,"
+                + columns.map { $0 == column ? value : "" }.joined(separator: ",") + "\n"
         }
         let empty = try Self.merge([Person(id: "p1", firstName: column == "first_name" ? "" : "Ann")], row("Filled"))
         #expect(Self.field(column, of: empty) == "Filled")
-        var set = Person(id: "p1", firstName: "Ann", lastName: "Lee", organization: "Kept", title: "Kept", location: "Kept")
+        var set = Person(
+            id: "p1", firstName: "Ann", lastName: "Lee", organization: "Kept", title: "Kept", location: "Kept")
         if column == "first_name" { set.firstName = "Kept" }
         if column == "last_name" { set.lastName = "Kept" }
         let kept = try Self.merge([set], row("Other"))
@@ -55,7 +59,8 @@ import Testing
     @Test func theProfileURLFillsButNeverOverwrites() {
         let filled = Person(id: "p1").merging(Person(id: "p1", profileURL: "linkedin.com/in/a"))
         #expect(filled.profileURL == "linkedin.com/in/a")
-        let kept = Person(id: "p1", profileURL: "linkedin.com/in/a").merging(Person(id: "p1", profileURL: "linkedin.com/in/b"))
+        let kept = Person(id: "p1", profileURL: "linkedin.com/in/a").merging(
+            Person(id: "p1", profileURL: "linkedin.com/in/b"))
         #expect(kept.profileURL == "linkedin.com/in/a")
     }
 
@@ -66,7 +71,8 @@ import Testing
             notes: ["Met at the fair"], pastOrganizations: ["Baker Lowe"])
         let other = Person(
             id: "p1", emails: ["ANN@x.example", "ann@home.example"], sectors: ["litigation", "tax"],
-            schools: ["halvorsen law", "MIT"], tags: ["Alumni", "mentor"], notes: ["met at the fair", "Met at the fair"],
+            schools: ["halvorsen law", "MIT"], tags: ["Alumni", "mentor"],
+            notes: ["met at the fair", "Met at the fair"],
             pastOrganizations: ["BAKER LOWE", "Quiet Capital"])
         let merged = before.merging(other)
         #expect(merged.emails == ["ann@x.example", "ann@home.example"])
@@ -80,9 +86,11 @@ import Testing
     /// Ties: the closer kind, the earlier `since`, and `declared` over any other origin.
     @Test func tiesKeepTheCloserKindTheEarlierSinceAndDeclaredOrigin() {
         let stored = Tie("me", "p1", kind: .acquaintance, since: Day(iso: "2024-01-01"), origin: .contact)
-        let merged = stored.merged(with: Tie("p1", "me", kind: .mentor, since: Day(iso: "2020-05-05"), origin: .declared))
+        let merged = stored.merged(
+            with: Tie("p1", "me", kind: .mentor, since: Day(iso: "2020-05-05"), origin: .declared))
         #expect(merged.kind == .mentor && merged.since == Day(iso: "2020-05-05") && merged.origin == .declared)
-        let kept = merged.merged(with: Tie("me", "p1", kind: .acquaintance, since: Day(iso: "2025-01-01"), origin: .contact))
+        let kept = merged.merged(
+            with: Tie("me", "p1", kind: .acquaintance, since: Day(iso: "2025-01-01"), origin: .contact))
         #expect(kept == merged)
     }
 
@@ -90,10 +98,14 @@ import Testing
     @Test func introductionsTakeTheLatestStatusAndKeepTheirDateWhenNoneIsGiven() throws {
         let people = NetworkData(people: [Person(id: "me"), Person(id: "p1"), Person(id: "p2")])
         let first = try Importer.merge(
-            existing: people, files: [try parse("introducer,person,status,date\np1,p2,requested,2026-01-05\n", path: "a.csv")])
+            existing: people,
+            files: [try parse("introducer,person,status,date\np1,p2,requested,2026-01-05\n", path: "a.csv")])
         let second = try Importer.merge(
             existing: first.data, files: [try parse("introducer,person,status\np1,p2,made\n", path: "b.csv")])
-        #expect(second.data.introductions == [Introduction(date: Day(iso: "2026-01-05"), introducerID: "p1", personID: "p2", status: .made)])
+        #expect(
+            second.data.introductions == [
+                Introduction(date: Day(iso: "2026-01-05"), introducerID: "p1", personID: "p2", status: .made)
+            ])
     }
 
     /// Interactions are only ever added: one with a key already present changes nothing, even when
@@ -101,12 +113,15 @@ import Testing
     @Test func interactionsAreAppendOnlyByKey() throws {
         let day = try #require(Day(iso: "2026-02-02"))
         let stored = Interaction(date: day, personID: "p1", kind: .email, source: .mail, sourceKey: "<m@x>")
-        let existing = NetworkData(people: [Person(id: "me"), Person(id: "p1", emails: ["p1@x.example"])], interactions: [stored])
+        let existing = NetworkData(
+            people: [Person(id: "me"), Person(id: "p1", emails: ["p1@x.example"])], interactions: [stored])
         let record = EvidenceRecord(
             source: .mail, key: "<m@x>", date: day, kind: .email, party: EvidenceParty(name: "", email: "p1@x.example"),
-            isOneOnOne: false, initiatedBy: .me, reciprocated: true, location: SourceLocation(path: "m.mbox", line: 1, column: 1))
+            isOneOnOne: false, initiatedBy: .me, reciprocated: true,
+            location: SourceLocation(path: "m.mbox", line: 1, column: 1))
         let outcome = try Importer.merge(
-            existing: existing, files: [], evidence: EvidenceInput(files: [EvidenceFile(path: "m.mbox", records: [record])]))
+            existing: existing, files: [],
+            evidence: EvidenceInput(files: [EvidenceFile(path: "m.mbox", records: [record])]))
         #expect(outcome.data.interactions == [stored])
         #expect(outcome.changes.isEmpty)
     }

@@ -16,16 +16,18 @@ import Testing
         // The migrations up to v2 are the schema as Rapport wrote it then: they are only ever appended.
         try Schema.migrator.migrate(queue, upTo: "v2-pipeline")
         try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO person (id, first_name, last_name, seq) VALUES ('me', 'Avery', 'Quinn', 1), ('p1', 'Zoë', 'Lefèvre', 2);
-                INSERT INTO interaction (id, date, person, with_id, kind, one_on_one, minutes, rapport, initiated_by, notes)
-                VALUES (7, '2024-03-05', 'p1', 'me', 'coffee', 1, 30, 4, 'them', 'met at "the café"'),
-                       (9, '2024-03-06', 'p1', 'me', 'call', 0, NULL, NULL, NULL, '');
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO person (id, first_name, last_name, seq) VALUES ('me', 'Avery', 'Quinn', 1), ('p1', 'Zoë', 'Lefèvre', 2);
+                    INSERT INTO interaction (id, date, person, with_id, kind, one_on_one, minutes, rapport, initiated_by, notes)
+                    VALUES (7, '2024-03-05', 'p1', 'me', 'coffee', 1, 30, 4, 'them', 'met at "the café"'),
+                           (9, '2024-03-06', 'p1', 'me', 'call', 0, NULL, NULL, NULL, '');
+                    """)
             // A v2 file indeed: no source column, and the old uniqueness.
             #expect(!(try db.columns(in: "interaction")).map(\.name).contains("source"))
-            #expect(try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'interaction'")?
-                .contains("UNIQUE (date, person, with_id, kind, notes)") == true)
+            #expect(
+                try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'interaction'")?
+                    .contains("UNIQUE (date, person, with_id, kind, notes)") == true)
         }
         try queue.close()
         return path
@@ -44,7 +46,9 @@ import Testing
         #expect(rows.allSatisfy { ($0[3] as Int?) == nil })
         let people = try store.loadNetwork().people
         #expect(people.map(\.pastOrganizations) == [[], []])
-        let migrations = try store.queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+        let migrations = try store.queue.read { db in
+            try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        }
         #expect(migrations.contains("v3-evidence"))
 
         // Re-importing the file the old rows came from adds nothing.
@@ -63,16 +67,20 @@ import Testing
         let store = try Workspace.open(at: try v2Workspace())
         let day = try #require(Day(iso: "2024-03-05"))
         func message(_ key: String?, _ source: InteractionSource = .mail) -> Interaction {
-            Interaction(date: day, personID: "p1", kind: .email, isOneOnOne: true, source: source, sourceKey: key, words: nil)
+            Interaction(
+                date: day, personID: "p1", kind: .email, isOneOnOne: true, source: source, sourceKey: key, words: nil)
         }
         // Two mails to one person on one day: two interactions.
-        let first = try store.apply(people: [], ties: [], interactions: [message("<a@x>"), message("<b@x>")], introductions: [])
+        let first = try store.apply(
+            people: [], ties: [], interactions: [message("<a@x>"), message("<b@x>")], introductions: [])
         #expect(first.interactions == 2)
         // The same key again adds nothing; the same key from another source is another interaction.
-        let again = try store.apply(people: [], ties: [], interactions: [message("<a@x>"), message("<a@x>", .calendar)], introductions: [])
+        let again = try store.apply(
+            people: [], ties: [], interactions: [message("<a@x>"), message("<a@x>", .calendar)], introductions: [])
         #expect(again.interactions == 1)
         // No key never collides.
-        let keyless = try store.apply(people: [], ties: [], interactions: [message(nil), message(nil)], introductions: [])
+        let keyless = try store.apply(
+            people: [], ties: [], interactions: [message(nil), message(nil)], introductions: [])
         #expect(keyless.interactions == 2)
         #expect(try store.counts().interactions == 2 + 2 + 1 + 2)
     }

@@ -132,7 +132,8 @@ public enum EvidenceSources {
     /// its file itself, and an archive is opened by its reader).
     /// - Throws: `.unreadableFile` for a path that does not exist; as `format(of:…)`.
     /// - Complexity: O(files · 64 KiB) plus the calendars' size.
-    public static func classify(_ paths: [String], forced: EvidenceFormat?, readers: EvidenceReaders) throws(ImportError)
+    public static func classify(_ paths: [String], forced: EvidenceFormat?, readers: EvidenceReaders)
+        throws(ImportError)
         -> (evidence: [Input], others: [String])
     {
         var evidence: [Input] = [], others: [String] = []
@@ -149,7 +150,9 @@ public enum EvidenceSources {
                 prefix = [UInt8]((try? handle.read(upToCount: 1 << 16)) ?? Data())
                 try? handle.close()
             }
-            guard let format = try format(of: path, prefix: prefix, isDirectory: isDirectory.boolValue, forced: forced, readers: readers)
+            guard
+                let format = try format(
+                    of: path, prefix: prefix, isDirectory: isDirectory.boolValue, forced: forced, readers: readers)
             else {
                 others.append(path)
                 continue
@@ -221,7 +224,8 @@ public enum EvidenceSources {
             case .mbox:
                 let read = try reader(readers.mailbox, input)
                 guard !identity.emails.isEmpty else {
-                    throw ImportError(.needsYourEmail(source: "mailbox"), at: SourceLocation(path: input.path, line: 1, column: 1))
+                    throw ImportError(
+                        .needsYourEmail(source: "mailbox"), at: SourceLocation(path: input.path, line: 1, column: 1))
                 }
                 reading.evidence.files.append(try read(input.path, identity))
             }

@@ -96,7 +96,8 @@ public struct EvidenceReport: Hashable, Sendable, CustomStringConvertible {
             parts.append("\(matchedCount) matched (\(by.joined(separator: ", ")))")
         }
         if peopleCreated > 0 {
-            parts.append("\(peopleCreated) new \(peopleCreated == 1 ? "person" : "people") (\(matched[.created] ?? 0) records)")
+            parts.append(
+                "\(peopleCreated) new \(peopleCreated == 1 ? "person" : "people") (\(matched[.created] ?? 0) records)")
         }
         if oneWay > 0 { parts.append("\(oneWay) one-way not created") }
         if ambiguous > 0 { parts.append("\(ambiguous) with an ambiguous name not matched") }
@@ -105,7 +106,9 @@ public struct EvidenceReport: Hashable, Sendable, CustomStringConvertible {
         if !parts.isEmpty { text += ": " + parts.joined(separator: ", ") }
         text += "; \(interactionsNew) new interaction\(interactionsNew == 1 ? "" : "s")"
         if !skipped.isEmpty {
-            text += "; skipped: " + skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            text +=
+                "; skipped: "
+                + skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         }
         return text
     }

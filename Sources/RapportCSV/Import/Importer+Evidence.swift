@@ -11,7 +11,9 @@ public struct EvidenceInput: Hashable, Sendable {
     /// Files of an archive that were found and not read, for the report ("Ad_Targeting.csv").
     public var ignoredFiles: [String]
 
-    public init(files: [EvidenceFile] = [], profile: OwnProfile? = nil, myEmails: [String] = [], ignoredFiles: [String] = []) {
+    public init(
+        files: [EvidenceFile] = [], profile: OwnProfile? = nil, myEmails: [String] = [], ignoredFiles: [String] = []
+    ) {
         self.files = files
         self.profile = profile
         self.myEmails = myEmails
@@ -68,7 +70,8 @@ extension Merge {
     /// Nothing here can fail: a record that names nobody is reported, never an error.
     /// - Complexity: O(R) expected for R records; the first name lookup builds the name index.
     mutating func addEvidence(_ input: EvidenceInput) -> [EvidenceReport] {
-        let first = input.files.lazy.flatMap(\.records).first?.location
+        let first =
+            input.files.lazy.flatMap(\.records).first?.location
             ?? SourceLocation(path: input.files.first?.path ?? "evidence", line: 1, column: 1)
         let user = userIndex(at: first)
         updateUser(at: user, profile: input.profile, emails: input.myEmails)
@@ -100,7 +103,9 @@ extension Merge {
         if let email = party.email, let i = resolver.index(ofEmail: email) { return .person(i, .email) }
         let named = resolver.indices(named: Merge.name(of: party)).filter { i in
             // Someone of the same name with another profile URL is someone else.
-            guard let url = party.profileURL, let theirs = resolver.people[i].profileURL, !theirs.isEmpty else { return true }
+            guard let url = party.profileURL, let theirs = resolver.people[i].profileURL, !theirs.isEmpty else {
+                return true
+            }
             return ProfileURL.key(theirs) == ProfileURL.key(url)
         }
         switch named.count {
@@ -197,7 +202,8 @@ extension Merge {
                 report.notes[n].records += 1
             } else {
                 noteIndex[key] = report.notes.count
-                report.notes.append(EvidenceNote(location: record.location, party: record.party, outcome: outcome, records: 1))
+                report.notes.append(
+                    EvidenceNote(location: record.location, party: record.party, outcome: outcome, records: 1))
             }
         }
         let userID = resolver.people[user].id
@@ -221,7 +227,9 @@ extension Merge {
                 if addIfNew(interaction) { report.interactionsNew += 1 } else { report.duplicates += 1 }
             case .ambiguous(let candidates):
                 report.ambiguous += 1
-                note("a:" + NameKey.person(record.party.name), record, .ambiguous(candidates: candidates.map { resolver.people[$0].id }.sorted()))
+                note(
+                    "a:" + NameKey.person(record.party.name), record,
+                    .ambiguous(candidates: candidates.map { resolver.people[$0].id }.sorted()))
             case .unknown:
                 if let key = groupKey(record.party) {
                     report.oneWay += 1

@@ -10,9 +10,16 @@ import Testing
         try b.add(Person(id: "me", firstName: "Avery", pastOrganizations: ["Halvorsen LLP", "Baker, \"Lowe\""]))
         try b.add(Person(id: "p1", firstName: "Zoë"))
         let day = try #require(Day(iso: "2023-06-11"))
-        try b.add(Interaction(date: day, personID: "p1", kind: .message, initiatedBy: .them, source: .linkedin, sourceKey: "conv-1@15:33:58#1", words: 57))
-        try b.add(Interaction(date: day, personID: "p1", kind: .meeting, minutes: 30, source: .calendar, sourceKey: "uid-9@2023-06-11"))
-        try b.add(Interaction(date: day, personID: "p1", kind: .email, isOneOnOne: false, source: .mail, sourceKey: "<m@x>"))
+        try b.add(
+            Interaction(
+                date: day, personID: "p1", kind: .message, initiatedBy: .them, source: .linkedin,
+                sourceKey: "conv-1@15:33:58#1", words: 57))
+        try b.add(
+            Interaction(
+                date: day, personID: "p1", kind: .meeting, minutes: 30, source: .calendar, sourceKey: "uid-9@2023-06-11"
+            ))
+        try b.add(
+            Interaction(date: day, personID: "p1", kind: .email, isOneOnOne: false, source: .mail, sourceKey: "<m@x>"))
         try b.add(Interaction(date: day, personID: "p1", kind: .coffee))
         return try b.freeze()
     }
