@@ -203,4 +203,26 @@ import Testing
         #expect(outcome.changes.isEmpty)
         #expect(outcome.evidence.first?.withYourself == 1)
     }
+
+    /// A JSON export keeps the keys: two same-day mails stay two, and the document again adds none.
+    /// A document written before keys gets the keys its rows would get from `interactions.csv`.
+    @Test func networkDocumentsDedupeBySourceKey() throws {
+        let party = EvidenceParty(name: "Zoë Lefèvre", email: "zoe@lefevre.example")
+        let imported = try Self.merge([Self.mailbox([Self.mail("<1@x>", party), Self.mail("<2@x>", party)])])
+        let document = NetworkDocument(data: imported.data, asOf: nil) { _ in nil }
+        let fresh = try NetworkJSON.merge(existing: NetworkData(), documents: [("net.json", document)])
+        #expect(fresh.data.interactions.map(\.sourceKey) == ["<1@x>", "<2@x>"])
+        let again = try NetworkJSON.merge(existing: fresh.data, documents: [("net.json", document)])
+        #expect(again.report.interactionsNew == 0)
+
+        var old = document
+        let coffee = Interaction(date: Self.day("2026-01-02"), personID: "zoe-lefevre", kind: .coffee)
+        old.interactions = [coffee, coffee]
+        let keyed = try NetworkJSON.merge(existing: fresh.data, documents: [("old.json", old)])
+        #expect(
+            keyed.changes.newInteractions.map(\.sourceKey) == [
+                coffee.nativeSourceKey(ordinal: 1), coffee.nativeSourceKey(ordinal: 2),
+            ])
+        #expect(try NetworkJSON.merge(existing: keyed.data, documents: [("old.json", old)]).report.interactionsNew == 0)
+    }
 }
