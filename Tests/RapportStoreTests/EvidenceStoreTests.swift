@@ -103,4 +103,37 @@ import Testing
         #expect(snapshot.interactions == [unkeyed])
         #expect(snapshot.people[0].pastOrganizations == me.pastOrganizations)
     }
+
+    /// The whole path an import takes — merge against the loaded workspace, write the changes —
+    /// twice with the same mailbox, then with a newer one.
+    @Test func evidenceWrittenTwiceIsStoredOnceAndANewerExportAddsOnlyTheNew() throws {
+        let (store, _) = try Workspace.create(at: temporaryPath())
+        try store.apply(
+            people: [Person(id: "me", firstName: "Avery", emails: ["avery@example.com"])], ties: [], interactions: [],
+            introductions: [])
+        func mail(_ id: String, _ day: String, reciprocated: Bool = true) throws -> EvidenceRecord {
+            EvidenceRecord(
+                source: .mail, key: id, date: try #require(Day(iso: day)), kind: .email,
+                party: EvidenceParty(name: "Noor Haddad", email: "noor@haddad.example"), isOneOnOne: true,
+                initiatedBy: .them, reciprocated: reciprocated,
+                location: SourceLocation(path: "m.mbox", line: 1, column: 1))
+        }
+        func importing(_ records: [EvidenceRecord]) throws -> WriteCounts {
+            let evidence = EvidenceInput(files: [EvidenceFile(path: "m.mbox", records: records)])
+            let changes = try Importer.merge(existing: try store.loadNetwork(), files: [], evidence: evidence).changes
+            return try store.apply(
+                people: changes.upsertPeople, ties: changes.upsertTies, interactions: changes.newInteractions,
+                introductions: changes.upsertIntroductions)
+        }
+        // Two mails on one day: two interactions, and Noor, who wrote back, is created.
+        let old = [try mail("<1@h>", "2026-02-01"), try mail("<2@h>", "2026-02-01")]
+        #expect(try importing(old).interactions == 2)
+        #expect(try importing(old).interactions == 0)
+        #expect(try store.counts().people == 2)
+        #expect(try importing(old + [try mail("<3@h>", "2026-03-01", reciprocated: false)]).interactions == 1)
+        let stored = try store.loadNetwork().interactions
+        #expect(stored.map(\.sourceKey) == ["<1@h>", "<2@h>", "<3@h>"])
+        #expect(stored.allSatisfy { $0.source == .mail && $0.personID == "noor-haddad" })
+        #expect(try store.counts().interactions == 3)
+    }
 }
