@@ -1,4 +1,5 @@
 import GRDB
+import Rapport
 
 /// The workspace schema: named migrations, only ever appended.
 enum Schema {
@@ -85,6 +86,54 @@ enum Schema {
                 CREATE INDEX pipeline_history_person ON pipeline_history(person, id);
                 """)
         }
+        migrator.registerMigration("v3-evidence") { db in
+            try Schema.migrateToEvidence(db)
+        }
         return migrator
+    }
+
+    /// `v3-evidence` (issue 13): interactions carry their source, a dedupe key from that source and
+    /// a word count; people carry their former employers.
+    ///
+    /// SQLite cannot drop a table constraint, so the interaction table is rebuilt without
+    /// `UNIQUE (date, person, with_id, kind, notes)` — two messages to one person on one day are two
+    /// interactions — and with `UNIQUE (source, source_key)` instead (NULL keys never collide). Ids
+    /// are kept. Every existing row becomes `native` with the key an import of the same row would
+    /// give it (`Interaction.nativeSourceKey`, ordinal among identical rows in id order), so that
+    /// re-importing an old `interactions.csv` into a migrated workspace still adds nothing.
+    /// - Complexity: O(interactions).
+    static func migrateToEvidence(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE person ADD COLUMN past_organizations TEXT NOT NULL DEFAULT '[]';
+            CREATE TABLE interaction_v3 (
+                id INTEGER PRIMARY KEY,
+                date TEXT NOT NULL,
+                person TEXT NOT NULL REFERENCES person(id),
+                with_id TEXT NOT NULL REFERENCES person(id),
+                kind TEXT NOT NULL,
+                one_on_one INTEGER NOT NULL,
+                minutes INTEGER,
+                rapport INTEGER CHECK (rapport BETWEEN 1 AND 5),
+                initiated_by TEXT,
+                notes TEXT NOT NULL DEFAULT '',
+                source TEXT NOT NULL DEFAULT 'native',
+                source_key TEXT,
+                words INTEGER,
+                UNIQUE (source, source_key)
+            );
+            INSERT INTO interaction_v3 (id, date, person, with_id, kind, one_on_one, minutes, rapport, initiated_by, notes)
+                SELECT id, date, person, with_id, kind, one_on_one, minutes, rapport, initiated_by, notes FROM interaction;
+            DROP TABLE interaction;
+            ALTER TABLE interaction_v3 RENAME TO interaction;
+            """)
+        var ordinals: [UInt64: Int] = [:]
+        var keys: [(id: Int64, key: String)] = []
+        for (id, interaction) in try Workspace.loadInteractionRows(db) {
+            let ordinal = (ordinals[interaction.fieldDigest] ?? 0) + 1
+            ordinals[interaction.fieldDigest] = ordinal
+            keys.append((id, interaction.nativeSourceKey(ordinal: ordinal)))
+        }
+        let update = try db.makeStatement(sql: "UPDATE interaction SET source_key = ? WHERE id = ?")
+        for (id, key) in keys { try update.execute(arguments: [key, id]) }
     }
 }

@@ -28,7 +28,7 @@ extension Workspace {
         var result: [Person] = []
         let people = try Row.fetchCursor(db, sql: """
             SELECT id, first_name, last_name, emails, profile_url, organization, title, sectors, schools,
-                   location, tags, notes FROM person ORDER BY seq
+                   location, tags, notes, past_organizations FROM person ORDER BY seq
             """)
         while let row = try people.next() {
             result.append(
@@ -36,7 +36,7 @@ extension Workspace {
                     id: row[0], firstName: row[1], lastName: row[2], emails: try Coding.list(row[3]),
                     profileURL: row[4], organization: row[5], title: row[6], sectors: try Coding.list(row[7]),
                     schools: try Coding.list(row[8]), location: row[9], tags: try Coding.list(row[10]),
-                    notes: try Coding.list(row[11])))
+                    notes: try Coding.list(row[11]), pastOrganizations: try Coding.list(row[12])))
         }
         return result
     }
@@ -59,19 +59,26 @@ extension Workspace {
     }
 
     static func loadInteractions(_ db: Database) throws -> [Interaction] {
-        var result: [Interaction] = []
+        try loadInteractionRows(db).map(\.interaction)
+    }
+
+    /// Every interaction with its row id, in id order (the order they were written).
+    static func loadInteractionRows(_ db: Database) throws -> [(id: Int64, interaction: Interaction)] {
+        var result: [(id: Int64, interaction: Interaction)] = []
         let interactions = try Row.fetchCursor(db, sql: """
-            SELECT date, person, with_id, kind, one_on_one, minutes, rapport, initiated_by, notes
+            SELECT date, person, with_id, kind, one_on_one, minutes, rapport, initiated_by, notes, source, source_key,
+                   words, id
             FROM interaction ORDER BY id
             """)
         while let row = try interactions.next() {
             guard let date = try Coding.day(row[0]) else { throw StoreError.corruptRow(table: "interaction", reason: "no date") }
             let initiator: String? = row[7]
-            result.append(
-                Interaction(
-                    date: date, personID: row[1], withID: row[2], kind: try Coding.value(row[3], table: "interaction"),
-                    isOneOnOne: row[4], minutes: row[5], rapport: row[6],
-                    initiatedBy: try initiator.map { try Coding.value($0, table: "interaction") }, notes: row[8]))
+            let interaction = Interaction(
+                date: date, personID: row[1], withID: row[2], kind: try Coding.value(row[3], table: "interaction"),
+                isOneOnOne: row[4], minutes: row[5], rapport: row[6],
+                initiatedBy: try initiator.map { try Coding.value($0, table: "interaction") }, notes: row[8],
+                source: try Coding.value(row[9], table: "interaction"), sourceKey: row[10], words: row[11])
+            result.append((row[12], interaction))
         }
         return result
     }
@@ -95,6 +102,9 @@ extension Workspace {
     /// stored, else the write fails as a foreign key would (SQLITE_CONSTRAINT, "FOREIGN KEY
     /// constraint failed"). The check runs once per distinct id rather than SQLite's two index
     /// probes per row, which were more than half of a ten-million-tie import.
+    ///
+    /// An interaction whose `(source, sourceKey)` is already stored is skipped (the count says how
+    /// many were written); interactions without a key never collide.
     ///
     /// Ties are written in key order (ids interned and radix-sorted by rank), people and ties 64
     /// rows per statement run, text bound without SQLite copies; see `TiePlan`, `BulkStatement`.
@@ -123,14 +133,15 @@ extension Workspace {
                 db, path: path,
                 head: """
                     INSERT INTO person (id, first_name, last_name, emails, profile_url, organization, title, sectors,
-                                        schools, location, tags, notes, seq)
+                                        schools, location, tags, notes, past_organizations, seq)
                     """,
-                columns: 13,
+                columns: 14,
                 tail: """
                     ON CONFLICT(id) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name,
                         emails = excluded.emails, profile_url = excluded.profile_url, organization = excluded.organization,
                         title = excluded.title, sectors = excluded.sectors, schools = excluded.schools,
-                        location = excluded.location, tags = excluded.tags, notes = excluded.notes
+                        location = excluded.location, tags = excluded.tags, notes = excluded.notes,
+                        past_organizations = excluded.past_organizations
                     """,
                 count: people.count
             ) { upsertPerson, i in
@@ -148,6 +159,7 @@ extension Workspace {
                 upsertPerson.bind(p.location)
                 upsertPerson.bind(Coding.text(p.tags))
                 upsertPerson.bind(Coding.text(p.notes))
+                upsertPerson.bind(Coding.text(p.pastOrganizations))
                 upsertPerson.bind(seq + offset + 1)
             }
             counts.people = people.count
@@ -186,8 +198,9 @@ extension Workspace {
                 }
             }
             var insertInteraction = try BulkStatement(db, sql: """
-                INSERT INTO interaction (date, person, with_id, kind, one_on_one, minutes, rapport, initiated_by, notes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                INSERT INTO interaction (date, person, with_id, kind, one_on_one, minutes, rapport, initiated_by, notes,
+                                         source, source_key, words)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, source_key) DO NOTHING
                 """, path: path)
             for i in interactions {
                 insertInteraction.bind(i.date)
@@ -199,6 +212,9 @@ extension Workspace {
                 insertInteraction.bind(i.rapport)
                 insertInteraction.bind(i.initiatedBy?.rawValue)
                 insertInteraction.bind(i.notes)
+                insertInteraction.bind(i.source.rawValue)
+                insertInteraction.bind(i.sourceKey)
+                insertInteraction.bind(i.words)
                 counts.interactions += try insertInteraction.step()
             }
             let introSeq = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM introduction") ?? 0

@@ -143,11 +143,15 @@ import Testing
         let outcome = try merge(existing, [file])
         #expect(
             outcome.changes.newInteractions == [
-                Interaction(date: try #require(Day(iso: "2026-06-01")), personID: "p1", kind: .coffee, rapport: 4)
+                // The key's digest is FNV-1a 64 of the fields, computed with Python (struct + a loop).
+                Interaction(
+                    date: try #require(Day(iso: "2026-06-01")), personID: "p1", kind: .coffee, rapport: 4,
+                    sourceKey: "native:baee7ce91cc81c6d#1")
             ])
     }
 
-    @Test func sameDayInteractionsThatDifferAreBothKeptAndExactRepeatsAreNot() throws {
+    /// Issue 13 item 5: identical rows of one file used to become one interaction.
+    @Test func sameDayInteractionsAreAllKeptAndReimportingAddsNone() throws {
         let existing = NetworkData(people: [me, Person(id: "p1", firstName: "Ann")])
         let text =
             "date,person,kind,minutes,rapport,initiated_by\n"
@@ -155,8 +159,13 @@ import Testing
             + "2026-09-29,p1,informational_interview,31,2,me\n"
             + "2026-09-29,p1,informational_interview,31,2,me\n"
         let outcome = try merge(existing, [try parse(text, path: "i.csv")])
-        #expect(outcome.data.interactions.map(\.minutes) == [23, 31])
-        #expect(outcome.report.interactionsNew == 2 && outcome.report.rowsUnchanged == 1)
+        #expect(outcome.data.interactions.map(\.minutes) == [23, 31, 31])
+        #expect(outcome.report.interactionsNew == 3 && outcome.report.rowsUnchanged == 0)
+        let keys = outcome.data.interactions.compactMap(\.sourceKey)
+        #expect(keys.map { $0.hasSuffix("#1") } == [true, true, false])
+        #expect(keys[1].dropLast() == keys[2].dropLast() && keys[2].hasSuffix("#2"))
+        let again = try merge(outcome.data, [try parse(text, path: "i.csv")])
+        #expect(again.report.interactionsNew == 0 && again.report.rowsUnchanged == 3)
     }
 
     @Test func meRowFillsInTheUser() throws {

@@ -19,7 +19,7 @@ import Testing
         let tie = Tie("p1", "me", kind: .mentor, since: Day(iso: "2024-05-01"))
         let interaction = Interaction(
             date: Day(iso: "2026-10-01")!, personID: "p1", kind: .coffee, minutes: 45, rapport: 5, initiatedBy: .them,
-            notes: "Said \"call me\", then left")
+            notes: "Said \"call me\", then left", sourceKey: "native:test#1")
         let intro = Introduction(date: Day(iso: "2026-10-02"), introducerID: "p1", personID: "me", toID: "me", status: .made)
         return NetworkData(people: [me, odd], ties: [tie], interactions: [interaction], introductions: [intro])
     }

@@ -73,12 +73,16 @@ public struct NetworkBuilder: Sendable {
     /// The node of a person added so far.
     public func index(ofID id: String) -> Int32? { indexByID[id] }
 
-    /// Adds an interaction between `personID` and `withID`.
+    /// Adds an interaction between `personID` and `withID`, with its source and word count but
+    /// without its `sourceKey`: the key only dedupes imports (which work on the workspace, not on
+    /// a snapshot), and leaving it out keeps a snapshot file small and equal to the snapshot built.
     /// - Throws: `.unknownPerson` or `.selfTie`.
     public mutating func add(_ interaction: Interaction) throws(NetworkError) {
         guard indexByID[interaction.personID] != nil else { throw .unknownPerson(interaction.personID) }
         guard indexByID[interaction.withID] != nil else { throw .unknownPerson(interaction.withID) }
         guard interaction.personID != interaction.withID else { throw .selfTie(interaction.personID) }
+        var interaction = interaction
+        interaction.sourceKey = nil
         interactions.append(interaction)
     }
 

@@ -17,6 +17,8 @@ public struct PersonTable: RandomAccessCollection, Sendable, Equatable {
     public let locations: InternedColumn
     public let tags: InternedListColumn
     public let notes: InternedListColumn
+    /// `Person.pastOrganizations` of each person.
+    public let pastOrganizations: InternedListColumn
     /// `NameKey.person(displayName)` of each person.
     public let nameKeys: InternedColumn
     /// `ProfileURL.key(profileURL)` of each person with a non-empty profile URL.
@@ -30,7 +32,8 @@ public struct PersonTable: RandomAccessCollection, Sendable, Equatable {
         Person(
             id: ids[i], firstName: firstNames[i] ?? "", lastName: lastNames[i] ?? "", emails: emails[i],
             profileURL: profileURLs[i], organization: organizations[i], title: titles[i], sectors: sectors[i],
-            schools: schools[i], location: locations[i], tags: tags[i], notes: notes[i])
+            schools: schools[i], location: locations[i], tags: tags[i], notes: notes[i],
+            pastOrganizations: pastOrganizations[i])
     }
 
     /// The id of person `i`, without making the rest of the person.
@@ -48,9 +51,9 @@ public struct PersonTable: RandomAccessCollection, Sendable, Equatable {
     }
 
     /// The list columns, in the one order the snapshot file stores them.
-    var listColumns: [InternedListColumn] { [emails, sectors, schools, tags, notes] }
+    var listColumns: [InternedListColumn] { [emails, sectors, schools, tags, notes, pastOrganizations] }
 
-    static let singleColumnCount = 8, listColumnCount = 5
+    static let singleColumnCount = 8, listColumnCount = 6
 
     /// A table from columns in the order of `singleColumns` and `listColumns`, or `nil` when there
     /// are not exactly that many.
@@ -59,7 +62,7 @@ public struct PersonTable: RandomAccessCollection, Sendable, Equatable {
         self.init(
             ids: ids, firstNames: single[0], lastNames: single[1], emails: lists[0], profileURLs: single[2],
             organizations: single[3], titles: single[4], sectors: lists[1], schools: lists[2], locations: single[5],
-            tags: lists[3], notes: lists[4], nameKeys: single[6], profileKeys: single[7])
+            tags: lists[3], notes: lists[4], pastOrganizations: lists[5], nameKeys: single[6], profileKeys: single[7])
     }
 
     /// Whether every offset and code points inside its column and all columns have one row per person.
@@ -74,7 +77,7 @@ public struct PersonTable: RandomAccessCollection, Sendable, Equatable {
         ids: StringColumn, firstNames: InternedColumn, lastNames: InternedColumn, emails: InternedListColumn,
         profileURLs: InternedColumn, organizations: InternedColumn, titles: InternedColumn, sectors: InternedListColumn,
         schools: InternedListColumn, locations: InternedColumn, tags: InternedListColumn, notes: InternedListColumn,
-        nameKeys: InternedColumn, profileKeys: InternedColumn
+        pastOrganizations: InternedListColumn, nameKeys: InternedColumn, profileKeys: InternedColumn
     ) {
         self.ids = ids
         self.firstNames = firstNames
@@ -88,6 +91,7 @@ public struct PersonTable: RandomAccessCollection, Sendable, Equatable {
         self.locations = locations
         self.tags = tags
         self.notes = notes
+        self.pastOrganizations = pastOrganizations
         self.nameKeys = nameKeys
         self.profileKeys = profileKeys
     }
@@ -101,6 +105,7 @@ public struct PersonTable: RandomAccessCollection, Sendable, Equatable {
         private var titles = InternedColumnBuilder(), locations = InternedColumnBuilder()
         private var sectors = InternedListColumnBuilder(), schools = InternedListColumnBuilder()
         private var tags = InternedListColumnBuilder(), notes = InternedListColumnBuilder(interning: false)
+        private var pastOrganizations = InternedListColumnBuilder()
         private var nameKeys = InternedColumnBuilder(interning: false), profileKeys = InternedColumnBuilder(interning: false)
         /// Name keys by (first-name code, last-name code): normalizing a name costs microseconds, and
         /// a directory repeats name pairs.
@@ -124,6 +129,7 @@ public struct PersonTable: RandomAccessCollection, Sendable, Equatable {
             locations.append(person.location)
             tags.append(person.tags)
             notes.append(person.notes)
+            pastOrganizations.append(person.pastOrganizations)
             if person.firstName.isEmpty && person.lastName.isEmpty {
                 nameKeys.append(person.nameKey)  // the id is the display name
             } else {
@@ -144,7 +150,7 @@ public struct PersonTable: RandomAccessCollection, Sendable, Equatable {
                 ids: ids, firstNames: firstNames.build(), lastNames: lastNames.build(), emails: emails.build(),
                 profileURLs: profileURLs.build(), organizations: organizations.build(), titles: titles.build(),
                 sectors: sectors.build(), schools: schools.build(), locations: locations.build(), tags: tags.build(),
-                notes: notes.build(), nameKeys: nameKeys.build(), profileKeys: profileKeys.build())
+                notes: notes.build(), pastOrganizations: pastOrganizations.build(), nameKeys: nameKeys.build(), profileKeys: profileKeys.build())
         }
     }
 }

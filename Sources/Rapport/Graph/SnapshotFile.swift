@@ -15,7 +15,9 @@ import Darwin
 /// damaged file is reported as `.corrupt`, never trusted; the caller then rebuilds from the source.
 extension NetworkSnapshot {
     /// The format of the file; bump it whenever what is written changes.
-    static let fileFormatVersion: UInt32 = 1
+    /// 2: people's `pastOrganizations`, interactions' `source` and `words` (issue 13). A file of
+    /// version 1 is `.stale` and rebuilt.
+    static let fileFormatVersion: UInt32 = 2
     private static let fileMagic: UInt64 = 0x3150_414E_5350_4152  // "RAPSNAP1", little-endian
 
     /// Writes the snapshot to `path` atomically (a temporary file renamed over it), readable and
@@ -107,6 +109,10 @@ extension NetworkSnapshot {
             w.optionalInteger(i.rapport)
             w.optionalCode(i.initiatedBy)
             w.string(i.notes)
+            // `sourceKey` is not stored: it only dedupes imports, which read the workspace, and
+            // `NetworkBuilder` drops it, so a snapshot read back equals the one built.
+            w.code(i.source)
+            w.optionalInteger(i.words)
         }
         w.array(interactionOffsets)
         w.integer(introductions.count)
@@ -173,7 +179,8 @@ extension NetworkSnapshot {
                 Interaction(
                     date: Day(ordinal: ordinal), personID: try r.string(), withID: try r.string(), kind: try r.code(),
                     isOneOnOne: try r.integer() != 0, minutes: try r.optionalInteger(), rapport: try r.optionalInteger(),
-                    initiatedBy: try r.optionalCode(), notes: try r.string()))
+                    initiatedBy: try r.optionalCode(), notes: try r.string(), source: try r.code(),
+                    words: try r.optionalInteger()))
         }
         let interactionOffsets: [Int] = try r.array()
         guard interactionOffsets.count == graph.edgeCount + 1, areOffsets(interactionOffsets, from0To: interactions.count)

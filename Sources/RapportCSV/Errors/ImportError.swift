@@ -63,6 +63,11 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         case selfIntroduction(column: String, sameAs: String)
         case invalidMapping(String)
         case invalidVCard(String)
+        /// An evidence source (a mailbox, a calendar) needs the user's own address to tell their
+        /// side from the other, and neither the workspace nor the file gives one.
+        case needsYourEmail(source: String)
+        /// Evidence of a kind this build has no reader for (`--format`).
+        case noReader(String)
 
         public var description: String {
             switch self {
@@ -101,6 +106,10 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
                 return "\(column) names the same person as \(other); an introduction needs three different people"
             case .invalidMapping(let message): return "invalid column mapping: \(message)"
             case .invalidVCard(let message): return "invalid vCard: \(message)"
+            case .needsYourEmail(let source):
+                return
+                    "the \(source) needs your own e-mail address to tell your messages from theirs, and the workspace has none for you; give it with --my-email ADDRESS (repeatable), which also stores it"
+            case .noReader(let kind): return "this build of rapport has no \(kind) reader"
             }
         }
     }

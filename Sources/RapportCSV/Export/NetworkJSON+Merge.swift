@@ -8,14 +8,17 @@ extension NetworkJSON {
     /// it (closer kind, earlier `since`, `declared` wins), an interaction or introduction already
     /// present changes nothing. Ties keep their origin, so a document re-imported into an empty
     /// workspace gives the same network back, and re-imported into the workspace it came from
-    /// gives "0 new, 0 updated". Then `files` merge through `Importer.merge` as usual.
+    /// gives "0 new, 0 updated". Then `files` and `evidence` merge through `Importer.merge` as
+    /// usual. An interaction is the same as one present when it has the same source and source
+    /// key; one written before keys existed gets the key of an `interactions.csv` row.
     ///
     /// - Throws: `ImportError` at the document's path when a tie, interaction or introduction names
     ///   an id no person has, or ties a person to themselves; any error of `Importer.merge`.
     ///   Nothing is merged then.
     /// - Complexity: O(P + T + I + N) expected over existing and imported records.
     public static func merge(
-        existing: NetworkData, documents: [(path: String, document: NetworkDocument)], files: [ParsedFile] = []
+        existing: NetworkData, documents: [(path: String, document: NetworkDocument)], files: [ParsedFile] = [],
+        evidence: EvidenceInput = EvidenceInput()
     ) throws(ImportError) -> ImportOutcome {
         var data = existing
         var unchanged = 0
@@ -23,11 +26,12 @@ extension NetworkJSON {
         for (i, p) in data.people.enumerated() where personIndex[p.id] == nil { personIndex[p.id] = i }
         var tieIndex: [TiePair: Int] = [:]
         for (i, t) in data.ties.enumerated() where tieIndex[t.pair] == nil { tieIndex[t.pair] = i }
-        var interactionKeys = Set(data.interactions.map(InteractionKey.init))
+        var interactionKeys = Set(data.interactions.compactMap(InteractionSourceKey.init))
         var introductionIndex: [IntroductionKey: Int] = [:]
         for (i, n) in data.introductions.enumerated() { introductionIndex[IntroductionKey(n)] = i }
 
         for (path, document) in documents {
+            var nativeOrdinals: [UInt64: Int] = [:]
             let location = SourceLocation(path: path, line: 1, column: 1)
             func known(_ id: String) throws(ImportError) {
                 guard personIndex[id] != nil else { throw ImportError(.unknownPerson(id), at: location) }
@@ -56,13 +60,20 @@ extension NetworkJSON {
                     data.ties.append(tie)
                 }
             }
-            for interaction in document.interactions {
+            for var interaction in document.interactions {
+                // A document written before source keys: each interaction gets the key an
+                // `interactions.csv` row with its fields would get.
+                if interaction.sourceKey == nil {
+                    let ordinal = (nativeOrdinals[interaction.fieldDigest] ?? 0) + 1
+                    nativeOrdinals[interaction.fieldDigest] = ordinal
+                    interaction.sourceKey = interaction.nativeSourceKey(ordinal: ordinal)
+                }
                 try known(interaction.personID)
                 try known(interaction.withID)
                 guard interaction.personID != interaction.withID else {
                     throw ImportError(.selfReference(column: "withID"), at: location)
                 }
-                if interactionKeys.insert(InteractionKey(interaction)).inserted {
+                if let key = InteractionSourceKey(interaction), interactionKeys.insert(key).inserted {
                     data.interactions.append(interaction)
                 } else {
                     unchanged += 1
@@ -91,8 +102,10 @@ extension NetworkJSON {
 
         var report = ImportReport()
         var warnings: [ImportWarning] = []
-        if !files.isEmpty {
-            let rest = try Importer.merge(existing: data, files: files)
+        var evidenceReports: [EvidenceReport] = []
+        if !files.isEmpty || !evidence.isEmpty {
+            let rest = try Importer.merge(existing: data, files: files, evidence: evidence)
+            evidenceReports = rest.evidence
             data = rest.data
             warnings = rest.warnings
             report.rowsUnchanged = rest.report.rowsUnchanged
@@ -100,7 +113,9 @@ extension NetworkJSON {
         }
         report.rowsUnchanged += unchanged
         let changes = difference(from: existing, to: data, report: &report)
-        return ImportOutcome(data: data, changes: changes, report: report, warnings: warnings)
+        return ImportOutcome(
+            data: data, changes: changes, report: report, warnings: warnings, evidence: evidenceReports,
+            ignoredFiles: evidence.ignoredFiles)
     }
 
     /// The upserts that turn `old` into `new` (both merges only append interactions), with counts.
@@ -147,16 +162,6 @@ extension NetworkJSON {
             }
         }
         return changes
-    }
-
-    /// What makes two interactions the same one (the same key as `Importer`'s).
-    struct InteractionKey: Hashable {
-        var date: Day
-        var person: String
-        var with: String
-        var kind: InteractionKind
-        var notes: String
-        init(_ i: Interaction) { (date, person, with, kind, notes) = (i.date, i.personID, i.withID, i.kind, i.notes) }
     }
 
     /// What makes two introductions the same one.

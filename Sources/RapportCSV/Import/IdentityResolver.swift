@@ -171,6 +171,25 @@ struct IdentityResolver {
         return candidate
     }
 
+    /// The person with this e-mail (case-insensitive), if any.
+    func index(ofEmail email: String) -> Int? { email.isEmpty ? nil : byEmail[IdentityKeys.lowercased(email)] }
+
+    /// The person with this profile URL (`ProfileURL.key`), if any.
+    func index(ofProfileURL url: String) -> Int? {
+        let key = ProfileURL.key(url)
+        return key.isEmpty ? nil : byURL[key]
+    }
+
+    /// Everyone whose full name folds (`NameKey.person`: case, diacritics, punctuation) to the key
+    /// of `name`; empty for a name without letters.
+    /// - Complexity: O(1) expected; the first name lookup builds the name index in O(n).
+    mutating func indices(named name: String) -> [Int] {
+        let key = keys.person(name)
+        guard !key.isEmpty else { return [] }
+        buildNameIndexes()
+        return byName?[key] ?? []
+    }
+
     /// The index of the person a reference names: by id, then e-mail, then profile URL, then exact
     /// full name.
     /// - Throws: `.unknownPerson` when nobody matches, `.ambiguousPerson` listing the candidates' ids.

@@ -80,4 +80,8 @@ public struct ImportOutcome: Hashable, Sendable {
     public var changes: NetworkChanges
     public var report: ImportReport
     public var warnings: [ImportWarning]
+    /// One report per evidence file (LinkedIn archive files, calendars, mailboxes), in order.
+    public var evidence: [EvidenceReport] = []
+    /// Files of an archive that were found and not read.
+    public var ignoredFiles: [String] = []
 }

@@ -7,33 +7,56 @@ public enum Importer {
     /// then e-mail, then profile URL, then (for rows without an id) name + organization, and merges
     /// into it (`Person.merging`); otherwise it is added, with a generated id when it has none.
     /// Contact exports add a tie between the user (`me`) and each contact. References resolve by id,
-    /// e-mail, profile URL, then full name. Re-importing the same files changes nothing.
+    /// e-mail, profile URL, then full name. Each interaction row gets the source key
+    /// `Interaction.nativeSourceKey(ordinal:)` (its fields and its ordinal among identical rows of
+    /// its file) and is added unless that key is present: re-importing the same files changes
+    /// nothing, and two identical rows of one file are two interactions.
     ///
     /// - Throws: `ImportError` at the row or cell at fault (unknown or ambiguous reference, a person
     ///   tied to themselves); nothing is merged then.
     /// - Complexity: O(P + T + I + N) expected for P people, T ties, I interactions and N
     ///   introductions, existing and new: every lookup is a dictionary lookup.
     public static func merge(existing: NetworkData, files: [ParsedFile]) throws(ImportError) -> ImportOutcome {
+        try merge(existing: existing, files: files, evidence: EvidenceInput())
+    }
+
+    /// Merges `files` and then `evidence` into `existing`, as one unit: `merge(existing:files:)`
+    /// with the evidence of the LinkedIn archive, calendars and mailboxes added after the
+    /// people-bearing files (see `Merge.addEvidence`): each record attaches to a person by profile
+    /// URL, e-mail or an unambiguous name, or creates one when the exchange went both ways, and is
+    /// added unless its `(source, key)` is already present. The outcome's `evidence` holds one
+    /// report per evidence file.
+    ///
+    /// - Throws: `ImportError` as `merge(existing:files:)`; nothing is merged then.
+    /// - Complexity: O(P + T + I + N + R) expected, R the evidence records.
+    public static func merge(existing: NetworkData, files: [ParsedFile], evidence: EvidenceInput) throws(ImportError)
+        -> ImportOutcome
+    {
         var merge = Merge(existing, incomingTies: files.reduce(0) { $0 + $1.ties.count + $1.people.count })
         let ordered = files.enumerated().sorted {
             ($0.element.format.mergeRank, $0.offset) < ($1.element.format.mergeRank, $1.offset)
         }
         for (_, file) in ordered where file.format.bearsPeople { merge.addPeople(of: file) }
         try merge.addContactTies()
+        let evidenceReports = evidence.isEmpty ? [] : merge.addEvidence(evidence)
         merge.resolver.indexIDsForReferences(from: merge.existingPeople)
         for (_, file) in ordered {
+            merge.nativeOrdinals.removeAll(keepingCapacity: true)
             // By index: the records are read in place instead of copied out (three retained paths
             // each, ten million times).
             for i in file.ties.indices { try merge.add(file.ties[i]) }
             for i in file.interactions.indices { try merge.add(file.interactions[i]) }
             for i in file.introductions.indices { try merge.add(file.introductions[i]) }
         }
-        return merge.outcome(warnings: files.flatMap(\.warnings))
+        var outcome = merge.outcome(warnings: files.flatMap(\.warnings) + evidence.files.flatMap(\.warnings))
+        outcome.evidence = evidenceReports
+        outcome.ignoredFiles = evidence.ignoredFiles
+        return outcome
     }
 }
 
-/// The state of one merge.
-private struct Merge {
+/// The state of one merge (extended by `Importer+Evidence.swift`).
+struct Merge {
     var resolver: IdentityResolver
     let existingPeople: Int
     var updatedPeople: Set<Int> = []
@@ -45,10 +68,15 @@ private struct Merge {
     var updatedTies: Set<Int> = []
     var interactions: [Interaction]
     let existingInteractions: Int
-    /// Interactions already present. The whole value is the key: two coffees with one person on one
-    /// day that differ in length, rating or initiator are two interactions (the bench data has such
-    /// pairs), while re-importing a row finds it unchanged.
-    var interactionKeys: Set<Interaction> = []
+    /// The `(source, sourceKey)` of every interaction present: a second interaction with the same
+    /// key is the same one. Interactions without a key never match.
+    var interactionKeys: Set<InteractionSourceKey> = []
+    /// How many rows of the file being merged had each `Interaction.fieldDigest` so far: the next
+    /// identical row gets the next ordinal in its key (`Interaction.nativeSourceKey(ordinal:)`).
+    var nativeOrdinals: [UInt64: Int] = [:]
+    /// People the evidence created (indices), and those already counted in a file's report.
+    var createdByEvidence: Set<Int> = []
+    var createdCounted: Set<Int> = []
     var introductions: [Introduction]
     let existingIntroductions: Int
     var introductionIndex: [IntroductionKey: Int] = [:]
@@ -80,7 +108,10 @@ private struct Merge {
         }
         interactions = data.interactions
         existingInteractions = interactions.count
-        interactionKeys = Set(interactions)
+        interactionKeys.reserveCapacity(interactions.count)
+        for interaction in interactions {
+            if let key = InteractionSourceKey(interaction) { interactionKeys.insert(key) }
+        }
         introductions = data.introductions
         existingIntroductions = introductions.count
         for (i, introduction) in introductions.enumerated() { introductionIndex[IntroductionKey(introduction)] = i }
@@ -180,14 +211,27 @@ private struct Merge {
                 .selfReference(column: record.with?.column ?? "person"),
                 at: record.with?.location ?? record.person.location)
         }
-        let interaction = Interaction(
+        var interaction = Interaction(
             date: record.date, personID: person, withID: with, kind: record.kind, isOneOnOne: record.isOneOnOne,
             minutes: record.minutes, rapport: record.rapport, initiatedBy: record.initiatedBy, notes: record.notes)
-        if interactionKeys.insert(interaction).inserted {
-            interactions.append(interaction)
-        } else {
+        // Two identical rows of one file are two interactions (#1, #2); the same row in the same
+        // file again, or in another file, is the same one.
+        let digest = interaction.fieldDigest
+        let ordinal = (nativeOrdinals[digest] ?? 0) + 1
+        nativeOrdinals[digest] = ordinal
+        interaction.sourceKey = interaction.nativeSourceKey(ordinal: ordinal)
+        _ = addIfNew(interaction)
+    }
+
+    /// Appends `interaction` unless one with its `(source, sourceKey)` is present; counts it as
+    /// unchanged then. Whether it was added.
+    mutating func addIfNew(_ interaction: Interaction) -> Bool {
+        if let key = InteractionSourceKey(interaction), !interactionKeys.insert(key).inserted {
             report.rowsUnchanged += 1
+            return false
         }
+        interactions.append(interaction)
+        return true
     }
 
     mutating func add(_ record: IntroductionRecord) throws(ImportError) {
@@ -259,5 +303,17 @@ private struct Merge {
         return ImportOutcome(
             data: NetworkData(people: people, ties: ties, interactions: interactions, introductions: introductions),
             changes: changes, report: report, warnings: fileWarnings + warnings)
+    }
+}
+
+/// What makes two interactions the same one: the same source and source key.
+struct InteractionSourceKey: Hashable {
+    var source: InteractionSource
+    var key: String
+
+    /// `nil` for an interaction without a key, which matches no other.
+    init?(_ interaction: Interaction) {
+        guard let key = interaction.sourceKey else { return nil }
+        (source, self.key) = (interaction.source, key)
     }
 }

@@ -2,12 +2,14 @@ import Foundation
 
 extension Person {
     /// This person completed by another record of the same person: single-valued fields keep their
-    /// value unless empty; lists (e-mails, sectors, schools, tags) are unions in first-seen order,
-    /// compared case-insensitively; every distinct note is kept.
+    /// value unless empty; lists (e-mails, sectors, schools, tags, former employers) are unions in
+    /// first-seen order, compared case-insensitively; every distinct note is kept. The user's
+    /// placeholder first name "Me" (`rapport init` without `--me`) counts as empty: a real name
+    /// replaces it, and a placeholder never replaces a real name.
     /// - Complexity: O(total length of the lists).
     func merging(_ other: Person) -> Person {
         var result = self
-        if firstName.isEmpty { result.firstName = other.firstName }
+        if firstName.isEmpty || (hasPlaceholderName && !other.firstName.isEmpty) { result.firstName = other.firstName }
         if lastName.isEmpty { result.lastName = other.lastName }
         if (profileURL ?? "").isEmpty, let url = other.profileURL, !url.isEmpty { result.profileURL = url }
         if (organization ?? "").isEmpty, let value = other.organization, !value.isEmpty { result.organization = value }
@@ -18,6 +20,7 @@ extension Person {
         result.schools = Person.union(schools, other.schools, caseInsensitive: true)
         result.tags = Person.union(tags, other.tags, caseInsensitive: true)
         result.notes = Person.union(notes, other.notes, caseInsensitive: false)
+        result.pastOrganizations = Person.union(pastOrganizations, other.pastOrganizations, caseInsensitive: true)
         return result
     }
 

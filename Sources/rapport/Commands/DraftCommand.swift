@@ -42,6 +42,7 @@ struct DraftCommand: ParsableCommand {
     func run() throws {
         let a = try Analysis(analysis)
         let ego = try a.ego()
+        a.warnIfPlaceholderName(ego)
         let target = try a.session.resolve(person, in: a.snapshot)
         guard target != ego else { throw CommandError.badInput("you cannot draft a message to yourself") }
         let planner = try Planner(a)

@@ -12,19 +12,39 @@ struct ImportCommand: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import contact exports and network files into the workspace.",
+        abstract: "Import contact exports, network files and evidence (LinkedIn archive, calendar, mailbox).",
         discussion: """
-            Reads LinkedIn Connections.csv, Google and Outlook contact CSVs, vCard files, and the native
-            people / ties / interactions / introductions files, and `rapport export --format json`
-            documents (merged by id); the format is detected from the header.
-            Files given together import as one unit (people first, whatever the order): on any error
-            nothing is written. Importing the same file again changes nothing.
+            Reads LinkedIn Connections.csv, Google and Outlook contact CSVs, vCard files,
+            and the native people / ties / interactions / introductions files, and
+            `rapport export --format json` documents (merged by id); the format is
+            detected from the header.
+
+            Evidence of how well you know people: the LinkedIn data archive (the .zip
+            LinkedIn sends, or the folder it unzips to: Connections.csv, messages,
+            invitations, recommendations, endorsements, and your own positions, schools
+            and addresses), a calendar export (.ics) and a mailbox export (.mbox, headers
+            only). No message content, subject or body is kept: only who, when, which way,
+            one-on-one or group, and length. Each message, meeting or mail attaches to a
+            person by profile URL, then e-mail, then a full name that fits one person
+            only; someone unknown becomes a new person (tagged found-in:mail,
+            found-in:calendar or found-in:linkedin) only when the exchange went both ways.
+            Recurring events are expanded up to --as-of. The mailbox and calendar need
+            your own address: the workspace's, the archive's, or --my-email.
+
+            Files given together import as one unit (people first, whatever the order): on
+            any error nothing is written. Importing the same file, archive, calendar or
+            mailbox again changes nothing; a newer export adds only what is new.
 
             Examples:
               rapport import Connections.csv
               rapport import people.csv ties.csv interactions.csv introductions.csv
               rapport import alumni.csv --map first_name=Given,last_name=Family,organization=Employer
               rapport import network.json
+              rapport import Basic_LinkedInDataExport_01-02-2025.zip
+              rapport import Basic_LinkedInDataExport_01-02-2025/ calendar.ics mail.mbox --dry-run
+              rapport import mail.mbox --my-email avery@example.com --my-email avery.quinn@work.example
+              rapport import calendar.ics --as-of 2026-11-20
+              rapport import export.dat --format ics
             """)
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -32,19 +52,29 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The files to import.")
     var files: [String]
 
-    @Option(name: .long, help: ArgumentHelp("auto, or one of: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("auto, or one of: \(ImportCommand.formatNames.joined(separator: ", ")).", valueName: "format"))
     var format: String = "auto"
+
+    @Option(name: .customLong("my-email"), help: ArgumentHelp("Your own e-mail address, for a mailbox or calendar when the workspace has none; stored on you (repeatable).", valueName: "address"))
+    var myEmails: [String] = []
+
+    @OptionGroup var asOf: AsOfOption
 
     @Option(name: .long, help: ArgumentHelp("Column mapping for any other CSV: field=Column,… (fields: \(ContactField.allCases.map(\.rawValue).joined(separator: ", "))).", valueName: "mapping"))
     var map: String?
 
-    @Flag(name: .long, help: "Check and report what would change, but write nothing.")
+    @Flag(name: .long, help: "Check and report what would change — who each piece of evidence matches, by which key, and who would be created — but write nothing.")
     var dryRun = false
+
+    static let formatNames = ImportFormat.allCases.map(\.rawValue) + EvidenceFormat.allCases.map(\.rawValue)
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one file to import") }
-        if format != "auto", ImportFormat(rawValue: format) == nil {
-            throw ValidationError("unknown format '\(format)'; use auto or one of: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        if format != "auto", !ImportCommand.formatNames.contains(format) {
+            throw ValidationError("unknown format '\(format)'; use auto or one of: \(ImportCommand.formatNames.joined(separator: ", "))")
+        }
+        for address in myEmails where !address.contains("@") || address.contains(where: \.isWhitespace) {
+            throw ValidationError("--my-email must be an e-mail address, not '\(address)'")
         }
     }
 
@@ -57,7 +87,10 @@ struct ImportCommand: ParsableCommand {
         // Files parse independently, so they parse side by side (a 150 MB people file next to a
         // 360 MB ties file); errors are then reported in argument order, as if read one by one.
         let format = self.format, json = format == "auto" && map == nil
-        let inputs = Parallel.map(files) { path throws -> Input in
+        // Archives, calendars and mailboxes go to the evidence readers; everything else as before.
+        let (evidenceInputs, others) = try EvidenceSources.classify(
+            files, forced: EvidenceFormat(rawValue: format), readers: .standard)
+        let inputs = Parallel.map(others) { path throws -> Input in
             // Mapped rather than read: the parser makes its own copy of the bytes anyway.
             guard let contents = try? Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) else {
                 throw CommandError.badInput("\(path): cannot read the file (missing or not readable)")
@@ -70,7 +103,7 @@ struct ImportCommand: ParsableCommand {
         }
         var parsed: [ParsedFile] = []
         var documents: [(path: String, document: NetworkDocument)] = []
-        for (path, input) in zip(files, inputs) {
+        for (path, input) in zip(others, inputs) {
             switch try input.get() {
             case .file(let file): parsed.append(file)
             case .document(let document): documents.append((path, document))
@@ -80,9 +113,13 @@ struct ImportCommand: ParsableCommand {
         progress.advance("merging people and relationships")
         var existing = try store.loadNetwork()
         clock.mark("read workspace")
+        let reading = try EvidenceSources.read(
+            evidenceInputs, existing: existing, myEmails: myEmails, asOf: try asOf.day, readers: .standard)
+        parsed += reading.contactFiles
+        clock.mark("read evidence")
         var outcome = documents.isEmpty
-            ? try Importer.merge(existing: existing, files: parsed)
-            : try NetworkJSON.merge(existing: existing, documents: documents, files: parsed)
+            ? try Importer.merge(existing: existing, files: parsed, evidence: reading.evidence)
+            : try NetworkJSON.merge(existing: existing, documents: documents, files: parsed, evidence: reading.evidence)
         // Only the changes are written: let the parsed rows (two gigabytes for ten million ties)
         // and the merged whole go before the write allocates its own. Freeing ten million records
         // takes a second or so: a thread of its own does it while the write runs.
@@ -108,6 +145,17 @@ struct ImportCommand: ParsableCommand {
         print((dryRun ? "Dry run, nothing written. " : "") + Terminal.inert(outcome.report.summary))
         if workspace.verbose {
             for merge in outcome.report.merges { print("  " + Terminal.inert(merge.description)) }
+        }
+        for report in outcome.evidence {
+            print(Terminal.inert(report.summary))
+            // Who matched whom: ids and keys only, unless --verbose asks for names and addresses.
+            guard dryRun || workspace.verbose else { continue }
+            for note in report.notes {
+                print("  " + Terminal.inert(workspace.verbose ? note.contactDescription : note.description))
+            }
+        }
+        if !outcome.ignoredFiles.isEmpty {
+            print("Found and not read: " + Terminal.inert(outcome.ignoredFiles.joined(separator: ", ")))
         }
     }
 }

@@ -22,7 +22,7 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let (store, created) = try Workspace.create(at: workspace.path)
         let data = try store.loadNetwork()
-        var person = data.people.first(where: \.isSelf) ?? Person(id: Person.selfID, firstName: "Me")
+        var person = data.people.first(where: \.isSelf) ?? Person(id: Person.selfID, firstName: Person.placeholderFirstName)
         if let me {
             let parts = me.split(separator: " ", maxSplits: 1).map(String.init)
             person.firstName = parts.first ?? me

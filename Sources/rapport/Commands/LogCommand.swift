@@ -63,12 +63,12 @@ struct LogCommand: ParsableCommand {
         let day = try date.flatMap { Day(iso: $0) } ?? asOf.day
         let interaction = Interaction(
             date: day, personID: id, kind: kind, isOneOnOne: !group, minutes: minutes, rapport: rapport,
-            initiatedBy: initiatedBy.flatMap { Initiator(rawValue: $0.lowercased()) }, notes: note)
-        let counts = try session.workspace.apply(people: [], ties: [], interactions: [interaction], introductions: [])
+            initiatedBy: initiatedBy.flatMap { Initiator(rawValue: $0.lowercased()) }, notes: note,
+            sourceKey: Interaction.loggedSourceKey())
+        // A typed interaction is never a duplicate: logging the same coffee twice records two.
+        try session.workspace.apply(people: [], ties: [], interactions: [interaction], introductions: [])
         let name = Terminal.inert(snapshot.people[Int(target)].displayName)
-        print(counts.interactions == 0
-            ? "Already logged: \(kind.rawValue) with \(name) on \(day.iso)."
-            : "Logged \(kind.rawValue.replacingOccurrences(of: "_", with: " ")) with \(name) on \(day.iso).")
+        print("Logged \(kind.rawValue.replacingOccurrences(of: "_", with: " ")) with \(name) on \(day.iso).")
         try PipelineHook.advance(
             session.workspace, personID: id, name: snapshot.people[Int(target)].displayName, to: PipelineStage.implied(by: kind),
             on: day, source: .interaction)

@@ -37,6 +37,7 @@ struct PrepCommand: ParsableCommand {
     func run() throws {
         let a = try Analysis(analysis)
         let ego = try a.ego()
+        a.warnIfPlaceholderName(ego)
         let target = try a.session.resolve(person, in: a.snapshot)
         guard target != ego else { throw CommandError.badInput("you cannot prepare an interview with yourself") }
         let path = try Planner(a).warmPaths(to: target, top: 1).first?.hops ?? []

@@ -54,6 +54,7 @@ struct ReportCommand: ParsableCommand {
         let a = try Analysis(analysis)
         let planner = try Planner(a, options: goal)
         let ego = try planner.ego(goal)
+        a.warnIfPlaceholderName(ego)
         let target = try goal.goal()
         let suggestions = try planner.suggest(goal: target, top: top, options: goal)
         let fading = Array(try planner.keepWarm(days: nil, options: goal).prefix(keepWarm))

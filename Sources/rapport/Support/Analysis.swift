@@ -59,6 +59,14 @@ struct Analysis {
         return me
     }
 
+    /// Warns on stderr when `ego` is the user still named with `rapport init`'s placeholder "Me":
+    /// what is written in their name would say "My name is Me" (issue 17 item 7).
+    func warnIfPlaceholderName(_ ego: Int32) {
+        guard snapshot.people[Int(ego)].hasPlaceholderName else { return }
+        Terminal.standardError(
+            "warning: you are still named \"\(Person.placeholderFirstName)\", the placeholder of `rapport init`; set your name with `rapport init --me \"First Last\"`")
+    }
+
     func name(_ person: Int32) -> String { snapshot.people.displayName(person) }
 
     func organizationName(_ person: Int32) -> String { snapshot.organization(of: person)?.name ?? "" }

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import Rapport
+
+/// Issue 13: the snapshot carries each interaction's source and word count and each person's
+/// former employers, through the builder and the file; a file of the format before them is stale.
+@Suite struct SnapshotEvidenceTests {
+    static func network() throws -> NetworkSnapshot {
+        var b = NetworkBuilder()
+        try b.add(Person(id: "me", firstName: "Avery", pastOrganizations: ["Halvorsen LLP", "Baker, \"Lowe\""]))
+        try b.add(Person(id: "p1", firstName: "Zoë"))
+        let day = try #require(Day(iso: "2023-06-11"))
+        try b.add(
+            Interaction(
+                date: day, personID: "p1", kind: .message, initiatedBy: .them, source: .linkedin,
+                sourceKey: "conv-1@15:33:58#1", words: 57))
+        try b.add(
+            Interaction(
+                date: day, personID: "p1", kind: .meeting, minutes: 30, source: .calendar, sourceKey: "uid-9@2023-06-11"
+            ))
+        try b.add(
+            Interaction(date: day, personID: "p1", kind: .email, isOneOnOne: false, source: .mail, sourceKey: "<m@x>"))
+        try b.add(Interaction(date: day, personID: "p1", kind: .coffee))
+        return try b.freeze()
+    }
+
+    @Test func sourceWordsAndPastOrganizationsSurviveTheBuilderAndTheFile() throws {
+        let built = try Self.network()
+        #expect(built.people[0].pastOrganizations == ["Halvorsen LLP", "Baker, \"Lowe\""])
+        #expect(built.interactions.map(\.source) == [.linkedin, .calendar, .mail, .native])
+        #expect(built.interactions.map(\.words) == [57, nil, nil, nil])
+        // The dedupe key stays in the workspace: nothing analytic reads it.
+        #expect(built.interactions.allSatisfy { $0.sourceKey == nil })
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("snapshot-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try built.write(toFile: path, key: "k")
+        let read = try NetworkSnapshot(contentsOfFile: path, key: "k")
+        #expect(read.interactions == built.interactions)
+        #expect(Array(read.people) == Array(built.people))
+        #expect(read.people.pastOrganizations == built.people.pastOrganizations)
+    }
+
+    /// A file written by the format before sources (version 1, the 8 bytes after the magic
+    /// number) is rebuilt, never read as if its columns were these.
+    @Test func aFileOfTheFormerVersionIsStale() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("snapshot-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Self.network().write(toFile: path, key: "k")
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(bytes[8..<16].elementsEqual([2, 0, 0, 0, 0, 0, 0, 0]))
+        bytes.replaceSubrange(8..<16, with: [1, 0, 0, 0, 0, 0, 0, 0])
+        try bytes.write(to: URL(fileURLWithPath: path))
+        #expect(throws: SnapshotFileError.stale) { try NetworkSnapshot(contentsOfFile: path, key: "k") }
+    }
+}
