@@ -22,6 +22,10 @@ public struct StrengthFactor: Hashable, Sendable, Codable {
     public let contribution: Double
     /// Whether the factor is one of the terms that add up to the strength.
     public let isAdditive: Bool
+
+    /// The non-additive factors of the evidence model's newer terms (the slow volume term, the tie's
+    /// age, replies, source weights), which `ties --explain` shows as parts of the additive ones.
+    public static let evidenceTerms: Set<String> = ["frequency", "since", "replies", "sources"]
 }
 
 /// Why a tie has the strength it has: the factor breakdown and a sentence in plain words.
