@@ -103,13 +103,18 @@ struct StrengthInvariantTests {
     @Test func strengthStaysInRangeUnderExtremeConfigurations() async {
         await propertyCheck(
             input: Fixtures.interactionSpecs, Gen.double(in: 0.5...36_500), Gen.double(in: 0.001...1000),
-            Gen.double(in: 0.0001...0.5)
-        ) { history, halfLife, saturation, floor in
+            Gen.double(in: 0.0001...0.5), Gen.double(in: 0...10), Gen.double(in: 0...1)
+        ) { history, halfLife, saturation, floor, lift, share in
             var configuration = StrengthConfiguration.default
             configuration.halfLifeDays = halfLife
             configuration.saturation = saturation
             configuration.reciprocitySaturation = saturation
             configuration.floor = floor
+            configuration.volumeLift = lift
+            configuration.volumeLiftScale = saturation
+            configuration.oneWayFactor = share
+            configuration.replyWeight = lift
+            configuration.noteFactor = 1 + lift
             let s = try Fixtures.strength(history, introductions: 2, configuration: configuration)
             #expect(!s.isNaN)
             #expect(s >= floor && s <= 1)

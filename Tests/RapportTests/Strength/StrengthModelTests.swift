@@ -158,6 +158,32 @@ struct StrengthModelTests {
         #expect(strengths.peak(edge: 0) == StrengthPeak(strength: 0.5, day: today))
     }
 
+    /// `count` one-on-one unrated meetings on consecutive days, `totalMinutes` spread evenly.
+    func shortTalks(_ count: Int, totalMinutes: Int) -> [InteractionSpec] {
+        (0..<count).map { i in
+            InteractionSpec(
+                kind: .meeting, isOneOnOne: true, minutes: totalMinutes / count + (i < totalMinutes % count ? 1 : 0),
+                rapport: nil, theyInitiated: false, daysAgo: i)
+        }
+    }
+
+    @Test func moreTotalTimeOrdersTiesOfEqualDepthAndFrequency() throws {
+        // Issue 14: a friend with 20 short talks and 81 minutes scored the same as an acquaintance
+        // with 20 talks and 36 minutes (every talk at the length floor). Same depth (0.6, today),
+        // same count: the longer total time is now visibly stronger.
+        let friend = try Fixtures.strength(shortTalks(20, totalMinutes: 81))
+        let acquaintance = try Fixtures.strength(shortTalks(20, totalMinutes: 36))
+        #expect(friend > acquaintance + 0.01, "\(friend) vs \(acquaintance)")
+    }
+
+    @Test func moreContactsOrderTiesOfEqualDepthLongAfterFive() throws {
+        // The old volume term levelled off after about five conversations at the depth.
+        let s = try [5, 10, 20, 40, 80].map { try Fixtures.strength(shortTalks($0, totalMinutes: 2 * $0)) }
+        for i in 1..<s.count { #expect(s[i] > s[i - 1] + 0.01, "\(s)") }
+        // And volume still never buys more than 1.5 times the depth: s_int ≤ 1.5 · 0.6 = 0.9.
+        #expect(try Fixtures.strength(shortTalks(400, totalMinutes: 4000)) < 1 - 0.9 * (1 - 0.9))
+    }
+
     @Test func floorKeepsZeroWeightTiesAboveZero() throws {
         var configuration = StrengthConfiguration.default
         configuration.tieBase[.acquaintance] = 0
