@@ -9,7 +9,8 @@
 /// event = 0.05
 /// ```
 public struct RapportConfiguration: Hashable, Sendable {
-    /// The relationship-strength weights (`[strength]`, `[strength.interactions]`, `[strength.ties]`).
+    /// The relationship-strength weights (`[strength]`, `[strength.interactions]`, `[strength.ties]`,
+    /// `[strength.sources]`).
     public var strength: StrengthConfiguration
     /// The whole parsed document, for sections other modules own.
     public let document: TOMLDocument

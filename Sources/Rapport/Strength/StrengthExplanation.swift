@@ -3,20 +3,29 @@ import Foundation
 /// One factor of a strength: its name, its raw input, and what it contributes.
 public struct StrengthFactor: Hashable, Sendable, Codable {
     /// A stable identifier: `declared`, `interactions`, `reciprocity`, `embeddedness`, `floor`
-    /// (these add up to the strength), and `depth`, `duration`, `recency` (parts of `interactions`).
+    /// (these add up to the strength), and `depth`, `duration`, `recency`, `frequency`, `since`,
+    /// `replies`, `sources` (parts of the ones above).
     public let name: String
     /// The raw input: the base strength, the weighted volume Y, the reciprocity evidence R, the
-    /// embeddedness evidence M, the depth D, days since the first or last interaction.
+    /// embeddedness evidence M, the depth D, days since the first or last interaction, the volume in
+    /// conversations at the depth (`frequency`), days since the tie began (`since`), the smaller side
+    /// of the written correspondence (`replies`), the number of imported rows (`sources`).
     public let input: Double
     /// The input in words ("3 interactions, weighted volume 1.84").
     public let detail: String
     /// How much the factor adds to the strength. For the additive factors, the amount it adds after
     /// the ones listed before it; for `depth` 0 (it is the ceiling of `interactions`); for
     /// `duration` what removing the duration credit would take away; for `recency` what the decay
-    /// takes away (zero or negative).
+    /// takes away (zero or negative); for `frequency`, `since`, `replies` and `sources` what the
+    /// slow volume term, the tie's age, the replies and the source weights change (the last zero or
+    /// negative).
     public let contribution: Double
     /// Whether the factor is one of the terms that add up to the strength.
     public let isAdditive: Bool
+
+    /// The non-additive factors of the evidence model's newer terms (the slow volume term, the tie's
+    /// age, replies, source weights), which `ties --explain` shows as parts of the additive ones.
+    public static let evidenceTerms: Set<String> = ["frequency", "since", "replies", "sources"]
 }
 
 /// Why a tie has the strength it has: the factor breakdown and a sentence in plain words.
@@ -38,7 +47,8 @@ public struct StrengthExplanation: Hashable, Sendable {
 extension TieStrengths {
     /// The factor breakdown and plain-words sentence of edge `edge`.
     /// - Precondition: `edge` is an edge of the snapshot.
-    /// - Complexity: O(Iₑ + Jₑ).
+    /// - Complexity: O(Iₑ + Jₑ) (the tie's evidence is gathered a few times over, once per
+    ///   counterfactual factor).
     public func explain(edge: Int32) -> StrengthExplanation {
         let ev = evidence(edge: edge)
         let c = configuration
@@ -46,6 +56,7 @@ extension TieStrengths {
         let embed = embeddedness[edge]
         var factors: [StrengthFactor] = []
         let tie = snapshot.ties[Int(edge)]
+        let introductions = introductionsByEdge[edge] ?? []
 
         let afterInteractions = StrengthModel.combine(ev.declared, ev.interactionStrength, 0)
         let afterReciprocity = ev.core
@@ -54,16 +65,22 @@ extension TieStrengths {
             StrengthFactor(
                 name: "declared", input: ev.declared, detail: Self.describeDeclared(tie), contribution: ev.declared,
                 isAdditive: true))
+        var volumeDetail = "\(Self.plural(ev.interactionCount, "interaction")), weighted volume \(Self.format(ev.volume))"
+        if ev.writtenExchangeCount > 0 {
+            volumeDetail += ", \(Self.plural(ev.writtenExchangeCount, "written exchange"))"
+        }
         factors.append(
             StrengthFactor(
-                name: "interactions", input: ev.volume,
-                detail: "\(Self.plural(ev.interactionCount, "interaction")), weighted volume \(Self.format(ev.volume))",
+                name: "interactions", input: ev.volume, detail: volumeDetail,
                 contribution: afterInteractions - ev.declared, isAdditive: true))
+        var reciprocityDetail =
+            "\(ev.initiatedByThemCount) started by them, \(Self.plural(ev.referralCount, "referral")), "
+            + "\(Self.plural(ev.introductionCount, "introduction"))"
+        if ev.recommendationCount > 0 { reciprocityDetail += ", \(Self.plural(ev.recommendationCount, "recommendation"))" }
+        if ev.replyEvidence > 0 { reciprocityDetail += ", replies \(Self.format(ev.replyEvidence))" }
         factors.append(
             StrengthFactor(
-                name: "reciprocity", input: ev.reciprocityEvidence,
-                detail: "\(ev.initiatedByThemCount) started by them, \(Self.plural(ev.referralCount, "referral")), "
-                    + "\(Self.plural(ev.introductionCount, "introduction"))",
+                name: "reciprocity", input: ev.reciprocityEvidence, detail: reciprocityDetail,
                 contribution: afterReciprocity - afterInteractions, isAdditive: true))
         factors.append(
             StrengthFactor(
@@ -79,11 +96,11 @@ extension TieStrengths {
 
         factors.append(
             StrengthFactor(
-                name: "depth", input: ev.depth, detail: "best conversation, faded by age: \(Self.format(ev.depth))",
+                name: "depth", input: ev.depth, detail: "most intimate contact, faded by age: \(Self.format(ev.depth))",
                 contribution: 0, isAdditive: false))
         let withoutDuration = StrengthModel.combine(
             ev.declared,
-            StrengthModel.interactionStrength(volume: ev.frequency, depth: ev.depth, saturation: c.saturation),
+            model.interactionStrength(volume: ev.volume - ev.durationWeight * ev.durationCredit, depth: ev.depth),
             ev.reciprocityStrength)
         factors.append(
             StrengthFactor(
@@ -92,12 +109,13 @@ extension TieStrengths {
                     ?? "no interactions",
                 contribution: ev.core - withoutDuration, isAdditive: false))
         let fresh = model.evidence(
-            edge: edge, in: snapshot, asOf: asOf, introductions: introductionsByEdge[edge] ?? [], decaying: false)
+            edge: edge, in: snapshot, asOf: asOf, introductions: introductions, decaying: false)
         factors.append(
             StrengthFactor(
                 name: "recency", input: Double(ev.daysSinceLast ?? 0),
                 detail: ev.daysSinceLast.map { "last interaction \(Self.plural($0, "day")) ago" } ?? "no interactions",
                 contribution: ev.core - fresh.core, isAdditive: false))
+        factors += counterfactualFactors(edge: edge, evidence: ev, introductions: introductions)
 
         return StrengthExplanation(
             edge: edge, personA: snapshot.graph.endpoints[2 * Int(edge)],
@@ -105,6 +123,50 @@ extension TieStrengths {
             sentence: Self.sentence(
                 ev, tie: tie, embeddedness: embed, introductionsByYou: introductionsByUser(on: edge)),
             evidence: ev)
+    }
+
+    /// `frequency`, `since`, `replies` and `sources`: what each of the terms added for evidence
+    /// sources changes, by evaluating the tie without it.
+    func counterfactualFactors(edge: Int32, evidence ev: TieEvidence, introductions: [Int]) -> [StrengthFactor] {
+        func core(_ change: (inout StrengthConfiguration) -> Void, countingReplies: Bool = true) -> Double {
+            var configuration = self.configuration
+            change(&configuration)
+            return StrengthModel(configuration: configuration).evidence(
+                edge: edge, in: snapshot, asOf: asOf, introductions: introductions, countingReplies: countingReplies
+            ).core
+        }
+        let conversations = ev.depth > 0 ? ev.volume / ev.depth : 0
+        let imported = ev.countsBySource.values.reduce(0) { $0 + $1.total }
+        let sources = Dictionary(grouping: ev.countsBySource, by: \.key.source).mapValues {
+            $0.reduce(0) { $0 + $1.value.total }
+        }
+        let sourceDetail =
+            imported == 0
+            ? "no imported evidence"
+            : InteractionSource.allCases.compactMap { source in
+                sources[source].map { "\(Self.sourceName(source)) \($0) (weight \(Self.format(configuration.weight(of: source))))" }
+            }.joined(separator: ", ")
+        return [
+            StrengthFactor(
+                name: "frequency", input: conversations,
+                detail: "volume of \(Self.format(conversations, digits: 1)) conversations at the depth",
+                contribution: ev.core - core { $0.volumeLift = 0 }, isAdditive: false),
+            StrengthFactor(
+                name: "since", input: Double(ev.daysSinceTieStart ?? 0),
+                detail: ev.daysSinceTieStart.map { "tie began \(Self.plural($0, "day")) ago" } ?? "start of the tie unknown",
+                contribution: ev.core - core { $0.sinceWeight = 0 }, isAdditive: false),
+            StrengthFactor(
+                name: "replies", input: Swift.min(ev.writtenFromMe, ev.writtenFromThem),
+                detail: ev.writtenExchangeCount == 0
+                    ? "no written exchanges"
+                    : ev.isTwoWay ? "both sides wrote" : "only one side wrote",
+                contribution: ev.core - core({ _ in }, countingReplies: false), isAdditive: false),
+            StrengthFactor(
+                name: "sources", input: Double(imported), detail: sourceDetail,
+                contribution: ev.core
+                    - core { c in for s in InteractionSource.allCases { c.sourceWeights[s] = 1 } },
+                isAdditive: false),
+        ]
     }
 
     /// How many of the counted introductions on `edge` the user made, or `nil` when the user is not
@@ -118,117 +180,5 @@ extension TieStrengths {
             let introduction = snapshot.introductions[i]
             return introduction.introducerID == myID && (introduction.date.map { $0 <= asOf } ?? true)
         }.count
-    }
-
-    /// The plain-words summary of a tie's evidence, seen from the user when `introductionsByYou` is
-    /// given.
-    static func sentence(
-        _ ev: TieEvidence, tie: Tie, embeddedness: Embeddedness?, introductionsByYou: Int?
-    ) -> String {
-        var parts: [String] = []
-        if ev.interactionCount > 0 {
-            var kinds: [(count: Int, order: Int, text: String)] = []
-            for (order, kind) in InteractionKind.allCases.enumerated() {
-                guard let counts = ev.countsByKind[kind] else { continue }
-                let conversational = ![.email, .message, .thankYou, .referral, .invitation, .recommendation, .endorsement].contains(kind)
-                if conversational {
-                    if counts.oneOnOne > 0 {
-                        kinds.append(
-                            (
-                                counts.oneOnOne, order,
-                                "\(counts.oneOnOne) one-on-one \(Self.noun(kind, counts.oneOnOne))"
-                            ))
-                    }
-                    if counts.group > 0 {
-                        kinds.append((counts.group, order, "\(counts.group) group \(Self.noun(kind, counts.group))"))
-                    }
-                } else {
-                    kinds.append((counts.total, order, "\(counts.total) \(Self.noun(kind, counts.total))"))
-                }
-            }
-            kinds.sort { ($0.count, -$0.order) > ($1.count, -$1.order) }
-            var text = Self.list(kinds.map(\.text))
-            if let last = ev.daysSinceLast {
-                text += last == 0 ? " (last today)" : " (last \(Self.plural(last, "day")) ago)"
-            }
-            parts.append(text)
-            if ev.ratedCount > 0 {
-                parts.append("rapport \(Self.format(Double(ev.rapportSum) / Double(ev.ratedCount), digits: 1))/5")
-            }
-            if ev.initiatedByThemCount > 0 {
-                parts.append(
-                    ev.initiatedByThemCount == ev.interactionCount
-                        ? "they started every one" : "they started \(ev.initiatedByThemCount) of them")
-            }
-        } else {
-            parts.append("no interactions yet")
-        }
-        if ev.laterInteractionCount > 0 {
-            parts.append("\(ev.laterInteractionCount) dated later not counted")
-        }
-        if let byYou = introductionsByYou {
-            let byThem = ev.introductionCount - byYou
-            if byThem > 0 { parts.append("they introduced you to \(Self.plural(byThem, "person", plural: "people"))") }
-            if byYou > 0 { parts.append("you introduced them to \(Self.plural(byYou, "person", plural: "people"))") }
-        } else if ev.introductionCount > 0 {
-            parts.append("\(Self.plural(ev.introductionCount, "introduction")) between them")
-        }
-        if ev.referralCount > 0 {
-            parts.append(
-                ev.referralCount == 1 ? "they referred you once" : "they referred you \(ev.referralCount) times")
-        }
-        if let embeddedness, embeddedness.mutualContacts > 0 {
-            parts.append(Self.plural(embeddedness.mutualContacts, "mutual contact"))
-        }
-        if tie.origin != .interaction || tie.kind != .acquaintance {
-            parts.append(describeDeclared(tie))
-        }
-        return parts.joined(separator: ", ")
-    }
-
-    static func describeDeclared(_ tie: Tie) -> String {
-        let kind = tie.kind.rawValue.replacingOccurrences(of: "_", with: " ")
-        switch tie.origin {
-        case .declared: return "declared \(kind)"
-        case .contact: return "imported contact (counts as acquaintance)"
-        case .interaction: return "known through interactions (\(kind))"
-        case .sameOrganization: return "inferred \(kind) (same organization)"
-        }
-    }
-
-    static func noun(_ kind: InteractionKind, _ count: Int) -> String {
-        let singular: String
-        switch kind {
-        case .informationalInterview: singular = "informational interview"
-        case .coffee: singular = "coffee"
-        case .meeting: singular = "meeting"
-        case .call: singular = "call"
-        case .videoCall: singular = "video call"
-        case .email: singular = "email"
-        case .message: singular = "message"
-        case .event: singular = "event"
-        case .referral: singular = "referral"
-        case .thankYou: singular = "thank-you note"
-        case .invitation: singular = "invitation"
-        case .recommendation: singular = "recommendation"
-        case .endorsement: singular = "endorsement"
-        }
-        return count == 1 ? singular : singular + "s"
-    }
-
-    static func plural(_ n: Int, _ word: String, plural: String? = nil) -> String {
-        "\(n) \(n == 1 ? word : plural ?? word + "s")"
-    }
-
-    static func list(_ items: [String]) -> String {
-        switch items.count {
-        case 0: return ""
-        case 1: return items[0]
-        default: return items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
-        }
-    }
-
-    static func format(_ x: Double, digits: Int = 2) -> String {
-        String(format: "%.\(digits)f", x)
     }
 }

@@ -11,27 +11,66 @@ extension StrengthModel {
         return tie.isInferred ? base * configuration.inferredFactor : base
     }
 
-    /// The quality qᵢ of one interaction before decay: `w(kind) · g · ℓ(minutes) · ρ(rapport)`.
+    /// The intimacy pⱼ of one interaction before decay and length: `w(kind) · g · ρ(rapport) · σ(source)`,
+    /// × the note factor for an invitation that came with a personal note (words > 0).
     ///
-    /// `g` is 1 one-on-one and `groupFactor` in a group; `ℓ = √(minutes / norm)` bounded to
-    /// `[lengthFactorMin, lengthFactorMax]` (1 when the length is unknown); `ρ = rating / 5` with the
-    /// rating clamped to 1…5, or `unratedRapport`.
+    /// `g` is 1 one-on-one and `groupFactor` in a group; `ρ = rating / 5` with the rating clamped to
+    /// 1…5, or `unratedRapport`; `σ` the weight of the interaction's source (`[strength.sources]`).
+    /// - Complexity: O(1).
+    public func intimacy(of interaction: Interaction) -> Double {
+        let c = configuration
+        var p = c.weight(of: interaction.kind) * c.weight(of: interaction.source) * rapportFactor(interaction.rapport)
+        if !interaction.isOneOnOne { p *= c.groupFactor }
+        if interaction.kind == .invitation, (interaction.words ?? 0) > 0 { p *= c.noteFactor }
+        return p
+    }
+
+    /// The quality of one interaction before decay, `intimacy × length factor`: what one unit of
+    /// evidence adds to the volume when it is fresh. For written kinds the length comes from the words.
     /// - Complexity: O(1).
     public func quality(of interaction: Interaction) -> Double {
-        let c = configuration
-        var q = c.weight(of: interaction.kind)
-        if !interaction.isOneOnOne { q *= c.groupFactor }
-        if let minutes = interaction.minutes, minutes > 0 {
-            let factor = (Double(minutes) / c.lengthNormMinutes).squareRoot()
-            q *= Swift.min(c.lengthFactorMax, Swift.max(c.lengthFactorMin, factor))
-        }
-        if let rating = interaction.rapport {
-            q *= Double(Swift.min(5, Swift.max(1, rating))) / 5
-        } else {
-            q *= c.unratedRapport
-        }
-        return q
+        let written = Self.isWritten(interaction.kind)
+        let length =
+            written
+            ? wordsFactor(Double(interaction.words ?? Int(configuration.wordsNorm)))
+            : lengthFactor(minutes: interaction.minutes)
+        return intimacy(of: interaction) * length
     }
+
+    /// `ρ`: rating / 5 (clamped to 1…5), or `unratedRapport`.
+    @inlinable
+    func rapportFactor(_ rating: Int?) -> Double {
+        guard let rating else { return configuration.unratedRapport }
+        return Double(Swift.min(5, Swift.max(1, rating))) / 5
+    }
+
+    /// `ℓ = min(ℓ_max, ℓ_min + (1 − ℓ_min) · √(minutes / norm))`; 1 when the length is unknown.
+    ///
+    /// Strictly increasing up to the cap, so two short contacts of 2 and 8 minutes differ (a bound
+    /// below, as before, put almost every face-to-face contact at the floor), and concave, so that
+    /// merging the rows of one written exchange never adds more than the row before.
+    @inlinable
+    func lengthFactor(minutes: Int?) -> Double {
+        guard let minutes, minutes > 0 else { return 1 }
+        return length(Double(minutes) / configuration.lengthNormMinutes)
+    }
+
+    /// `ℓ_w`: the length factor of `words / wordsNorm`.
+    @inlinable
+    func wordsFactor(_ words: Double) -> Double {
+        length(Swift.max(0, words) / configuration.wordsNorm)
+    }
+
+    /// `min(ℓ_max, ℓ_min + (1 − ℓ_min) · √u)` for a length u in units of the norm.
+    @inlinable
+    func length(_ u: Double) -> Double {
+        let c = configuration
+        return Swift.min(c.lengthFactorMax, c.lengthFactorMin + (1 - c.lengthFactorMin) * u.squareRoot())
+    }
+
+    /// Email and messages: credited by exchange (one a day), not by row.
+    @inlinable
+    static func isWritten(_ kind: InteractionKind) -> Bool { kind == .email || kind == .message }
 
     /// `2^(−age / halfLife)`; 1 for an age of 0 or less.
     @inlinable
@@ -47,49 +86,60 @@ extension StrengthModel {
     ///     introducer on one side and recipient on the other).
     ///   - decaying: `false` evaluates as if every interaction happened on `day` (used to show what
     ///     recency costs).
-    /// - Complexity: O(Iₑ + Jₑ) for the tie's interactions and introductions.
+    ///   - countingReplies: `false` evaluates as if nobody had answered in writing (used to show what
+    ///     replies add).
+    /// - Complexity: O(Iₑ + Jₑ) for the tie's interactions and introductions (a hash table groups the
+    ///   written rows by day).
     func evidence(
-        edge: Int32, in snapshot: NetworkSnapshot, asOf day: Day, introductions: [Int], decaying: Bool = true
+        edge: Int32, in snapshot: NetworkSnapshot, asOf day: Day, introductions: [Int], decaying: Bool = true,
+        countingReplies: Bool = true
     ) -> TieEvidence {
         let c = configuration
         var ev = TieEvidence()
-        ev.declared = declaredStrength(of: snapshot.ties[Int(edge)])
+        let tie = snapshot.ties[Int(edge)]
+        ev.declared = declaredStrength(of: tie)
         ev.durationWeight = c.effectiveDurationWeight
-        var maxContribution = 0.0
+        var depth = 0.0
+        var written = WrittenExchanges()
         for interaction in snapshot.interactions(onTie: edge) {
             let age = interaction.date.days(until: day)
             guard age >= 0 else {
                 ev.laterInteractionCount += 1
                 continue
             }
-            let q = quality(of: interaction)
-            let contribution = q * (decaying ? decay(age: age) : 1)
-            ev.interactionCount += 1
+            ev.record(interaction, age: age)
+            let fade = decaying ? decay(age: age) : 1
+            if Self.isWritten(interaction.kind) {
+                written.add(interaction, age: age, fade: fade, rapport: rapportFactor(interaction.rapport))
+                continue
+            }
+            let d = intimacy(of: interaction) * fade
+            let contribution = d * lengthFactor(minutes: interaction.minutes)
+            depth = Swift.max(depth, d)
             ev.frequency += contribution
-            maxContribution = Swift.max(maxContribution, contribution)
-            let credit = contribution * log1p(Double(age) / c.durationScaleDays)
-            ev.durationCredit = Swift.max(ev.durationCredit, credit)
-            ev.daysSinceFirst = Swift.max(ev.daysSinceFirst ?? age, age)
-            ev.daysSinceLast = Swift.min(ev.daysSinceLast ?? age, age)
-            if interaction.isOneOnOne {
-                ev.oneOnOneCount += 1
-                ev.countsByKind[interaction.kind, default: .init()].oneOnOne += 1
-            } else {
-                ev.countsByKind[interaction.kind, default: .init()].group += 1
-            }
-            if let rating = interaction.rapport {
-                ev.rapportSum += Swift.min(5, Swift.max(1, rating))
-                ev.ratedCount += 1
-            }
-            if interaction.initiatedBy == .them {
-                ev.initiatedByThemCount += 1
-                ev.reciprocityEvidence += c.initiatedByThemWeight * contribution
-            }
-            if interaction.kind == .referral {
-                ev.referralCount += 1
+            ev.durationCredit = Swift.max(ev.durationCredit, contribution * log1p(Double(age) / c.durationScaleDays))
+            switch interaction.kind {
+            case .referral, .recommendation:
                 ev.reciprocityEvidence += c.referralWeight * contribution
+            default:
+                if interaction.isOneOnOne, interaction.initiatedBy == .them {
+                    ev.initiatedByThemCount += 1
+                    if interaction.kind != .invitation, interaction.kind != .endorsement { ev.conversationsStartedByThem += 1 }
+                    ev.reciprocityEvidence += c.initiatedByThemWeight * contribution
+                }
             }
         }
+        let text = written.summary(model: self, countingReplies: countingReplies)
+        depth = Swift.max(depth, text.depth)
+        ev.frequency += text.volume
+        ev.writtenVolume = text.volume
+        ev.writtenExchangeCount = text.exchanges
+        ev.isTwoWay = text.isTwoWay
+        ev.writtenFromMe = text.fromMe
+        ev.writtenFromThem = text.fromThem
+        ev.durationCredit = Swift.max(ev.durationCredit, text.durationCredit)
+        ev.replyEvidence = text.isTwoWay ? c.replyWeight * Swift.min(text.fromMe, text.fromThem) : 0
+        ev.reciprocityEvidence += ev.replyEvidence
         for i in introductions {
             let introduction = snapshot.introductions[i]
             var weight = 1.0
@@ -101,18 +151,31 @@ extension StrengthModel {
             ev.introductionCount += 1
             ev.reciprocityEvidence += c.introductionWeight * weight
         }
-        ev.depth = Swift.min(1, maxContribution)
-        ev.interactionStrength = Self.interactionStrength(volume: ev.volume, depth: ev.depth, saturation: c.saturation)
+        ev.depth = Swift.min(1, depth)
+        if tie.origin != .interaction, let since = tie.since, since.days(until: day) >= 0 {
+            let days = since.days(until: day)
+            ev.daysSinceTieStart = days
+            ev.sinceCredit = c.sinceWeight * log1p(Double(days) / c.sinceScaleDays)
+        }
+        ev.interactionStrength = interactionStrength(volume: ev.volume, depth: ev.depth)
         ev.reciprocityStrength = 1 - exp(-ev.reciprocityEvidence / c.reciprocitySaturation)
         ev.core = Self.combine(ev.declared, ev.interactionStrength, ev.reciprocityStrength)
         return ev
     }
 
-    /// `D · (1 − exp(−Y / (k·D)))`, and 0 without depth. Increasing in both Y and D.
+    /// `min(1, D · (1 − exp(−x/k) + β · x / (x + m)))` with `x = Y / D`, and 0 without depth.
+    ///
+    /// The first term saturates after a few conversations at the depth (k of them reach 63 %); the
+    /// second, slow one keeps ordering ties of equal depth by their volume up to hundreds of contacts
+    /// and is bounded by `β · D`, so volume never buys more than `(1 + β)` times the depth. Increasing
+    /// in Y and in D, concave in Y.
+    /// - Complexity: O(1).
     @inlinable
-    static func interactionStrength(volume: Double, depth: Double, saturation: Double) -> Double {
+    func interactionStrength(volume: Double, depth: Double) -> Double {
         guard depth > 0, volume > 0 else { return 0 }
-        return depth * -expm1(-volume / (saturation * depth))
+        let c = configuration
+        let x = volume / depth
+        return Swift.min(1, depth * (-expm1(-x / c.saturation) + c.volumeLift * x / (x + c.volumeLiftScale)))
     }
 
     /// Noisy-OR of independent pieces of evidence: `1 − Π(1 − sᵢ)`.

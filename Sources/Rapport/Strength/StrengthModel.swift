@@ -4,7 +4,8 @@ import Foundation
 ///
 /// The model follows the dimensions of tie strength in Granovetter (1973) — time, intensity,
 /// intimacy, reciprocal services — and the predictors found by Gilbert & Karahalios (2009):
-/// recency (days since the last contact) and duration (days since the first). See `TieEvidence`
+/// recency (days since the last contact), duration (days since the first, and the tie's `since`),
+/// words exchanged and reciprocity of written evidence. See `TieEvidence`
 /// for the per-tie formula and `Docs/Scoring.md` for the defaults and why. Then:
 ///
 /// `s = clamp(s_core + ε · (1 − exp(−M)) · (1 − s_core), floor, 1)`, where the embeddedness term uses
@@ -15,9 +16,9 @@ import Foundation
 /// the rest of the model together. Other ties get no embeddedness term.
 ///
 /// Example: one one-on-one informational interview 41 days ago at rapport 5, 30 minutes, on a tie
-/// known only through interactions (acquaintance, 0.1): q = 1, c = 2^(−41/180) = 0.8539, D = c,
-/// Y = c + 0.1 · c · ln(1 + 41/30) = 0.9275, s_int = D · (1 − e^(−Y/(1.5·D))) = 0.4400,
-/// s = 1 − 0.9 · (1 − 0.4400) = 0.4960.
+/// known only through interactions (acquaintance, 0.1): p = 1, D = c = 2^(−41/180) = 0.8539,
+/// Y = c + 0.1 · c · ln(1 + 41/30) = 0.9275, x = Y/D = 1.0861,
+/// s_int = D · (1 − e^(−x/1.5) + 0.5 · x/(x + 20)) = 0.4620, s = 1 − 0.9 · (1 − 0.4620) = 0.5158.
 ///
 /// References: M. Granovetter, "The Strength of Weak Ties", AJS 78(6), 1973, doi:10.1086/225469;
 /// E. Gilbert and K. Karahalios, "Predicting Tie Strength with Social Media", CHI 2009,

@@ -88,6 +88,10 @@ struct TiesCommand: ParsableCommand {
                     + explanation.factors.filter { $0.isAdditive && abs($0.contribution) >= 0.005 }.map { f in
                         "      \(f.contribution >= 0 ? "+" : "")\(format2(f.contribution))  \(f.name): \(Terminal.cell(f.detail))"
                     }
+                    // The terms of imported evidence, as parts of the lines above.
+                    + explanation.factors.filter { StrengthFactor.evidenceTerms.contains($0.name) && abs($0.contribution) >= 0.005 }.map { f in
+                        "        \(f.contribution >= 0 ? "+" : "")\(format2(f.contribution))  \(f.name): \(Terminal.cell(f.detail))"
+                    }
             })
         } else {
             print(table.render())

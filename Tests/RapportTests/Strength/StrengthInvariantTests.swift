@@ -3,7 +3,8 @@ import Testing
 
 @testable import Rapport
 
-/// The invariants of DESIGN §5 and issue 3, checked on random interaction histories.
+/// The invariants of DESIGN §5 and issue 3, checked on random interaction histories of every kind
+/// and source (see `StrengthEvidenceInvariantTests` for the ones about imported evidence).
 @Suite("Strength invariants")
 struct StrengthInvariantTests {
     @Test func oneRapportFiveInterviewBeatsAnyNumberOfUnratedGroupEventsOnTheSameDay() async {
@@ -52,6 +53,11 @@ struct StrengthInvariantTests {
             let index = pick % history.count
             var moved = history
             moved[index].daysAgo += delta
+            // A message moved onto a day that already holds one joins that day's exchange: that is a
+            // different history (one longer exchange), not an older one. Move it one day further.
+            while moved.indices.contains(where: { $0 != index && moved[$0].sharesAnExchange(with: moved[index]) }) {
+                moved[index].daysAgo += 1
+            }
             let before = try Fixtures.strength(history)
             let after = try Fixtures.strength(moved)
             #expect(after <= before + 1e-12)
@@ -97,13 +103,18 @@ struct StrengthInvariantTests {
     @Test func strengthStaysInRangeUnderExtremeConfigurations() async {
         await propertyCheck(
             input: Fixtures.interactionSpecs, Gen.double(in: 0.5...36_500), Gen.double(in: 0.001...1000),
-            Gen.double(in: 0.0001...0.5)
-        ) { history, halfLife, saturation, floor in
+            Gen.double(in: 0.0001...0.5), Gen.double(in: 0...10), Gen.double(in: 0...1)
+        ) { history, halfLife, saturation, floor, lift, share in
             var configuration = StrengthConfiguration.default
             configuration.halfLifeDays = halfLife
             configuration.saturation = saturation
             configuration.reciprocitySaturation = saturation
             configuration.floor = floor
+            configuration.volumeLift = lift
+            configuration.volumeLiftScale = saturation
+            configuration.oneWayFactor = share
+            configuration.replyWeight = lift
+            configuration.noteFactor = 1 + lift
             let s = try Fixtures.strength(history, introductions: 2, configuration: configuration)
             #expect(!s.isNaN)
             #expect(s >= floor && s <= 1)

@@ -63,9 +63,10 @@ struct StrengthModelTests {
     }
 
     @Test func oneRecentInterviewMatchesTheHandComputedValue() throws {
-        // q = 1, c = 2^(−41/180) = 0.853913, D = c,
-        // Y = c + 0.1 · c · ln(1 + 41/30) = 0.927481, s_int = D · (1 − e^(−Y/(1.5·D))) = 0.439988,
-        // tie created by the interaction: acquaintance 0.1; s = 1 − 0.9 · (1 − 0.439988) = 0.495989.
+        // p = 1 · 1 · 1 · 1, D = 2^(−41/180) = 0.853949, ℓ = 1 so c = D,
+        // Y = c + 0.1 · c · ln(1 + 41/30) = 0.927515, x = Y/D = 1.086148,
+        // s_int = D · (1 − e^(−x/1.5) + 0.5 · x/(x + 20)) = 0.461981,
+        // tie created by the interaction (acquaintance 0.1, no since credit): s = 1 − 0.9 · (1 − 0.461981) = 0.515783.
         let interview = InteractionSpec(
             kind: .informationalInterview, isOneOnOne: true, minutes: 30, rapport: 5, theyInitiated: false, daysAgo: 41)
         let snapshot = try NetworkSnapshot(
@@ -73,7 +74,7 @@ struct StrengthModelTests {
                 people: [Person(id: "me"), Person(id: "p")],
                 interactions: [interview.interaction(with: "p", asOf: today)]))
         let strengths = StrengthModel().strengths(in: snapshot, asOf: today)
-        #expect(abs(strengths.values[0] - 0.4959889860216975) < 1e-12)
+        #expect(abs(strengths.values[0] - 0.5157831161654611) < 1e-12)
     }
 
     @Test func anIntroductionAloneIsStrongEvidence() throws {
@@ -107,13 +108,15 @@ struct StrengthModelTests {
     }
 
     @Test func explanationSaysWhatHappenedInPlainWords() throws {
-        // Meetings 41, 100, 200 days ago at rapport 5, 5, 4 (q = 1, 1, 0.8) and two introductions
-        // 30 days ago: s_int = 0.675373, R = 1.425438, s = 1 − 0.9 · (1 − s_int) · e^(−R) = 0.929763.
+        // Meetings 41, 100, 200 days ago at rapport 5, 5, 4 (p = 1, 1, 0.8; 30 minutes, ℓ = 1) and two
+        // introductions 30 days ago: D = 2^(−41/180) = 0.853949, Y = Σ c + 0.1 · max c·ln(1 + a/30)
+        // = 2.004463, x = 2.347288, s_int = D · (1 − e^(−x/1.5) + 0.5 · x/(x + 20)) = 0.720221,
+        // R = 2 · 0.8 · 2^(−30/180) = 1.425438, s = 1 − 0.9 · (1 − s_int) · e^(−R) = 0.939466.
         let snapshot = try Fixtures.pair(
             [meeting(200, rapport: 4), meeting(100, rapport: 5), meeting(41, rapport: 5)], introductions: 2)
         let strengths = StrengthModel().strengths(in: snapshot, asOf: today)
         let explanation = strengths.explain(edge: 0)
-        #expect(abs(explanation.strength - 0.9297628229203854) < 1e-12)
+        #expect(abs(explanation.strength - 0.9394662675248779) < 1e-12)
         #expect(
             explanation.sentence
                 == "3 one-on-one meetings (last 41 days ago), rapport 4.7/5, they introduced you to 2 people, declared acquaintance"
@@ -136,14 +139,16 @@ struct StrengthModelTests {
     }
 
     @Test func peakStrengthRemembersAFadedTie() throws {
-        // One coffee 400 days ago at rapport 5. On its day: s_int = 1 − e^(−1/1.5) = 0.486583,
-        // s = 0.537925. Today: c = 2^(−400/180) = 0.214311, s = 0.209958.
+        // One coffee 400 days ago at rapport 5, 30 minutes. On its day: D = Y = 1, x = 1,
+        // s_int = 1 − e^(−1/1.5) + 0.5 · 1/21 = 0.510392, s = 1 − 0.9 · 0.489608 = 0.559353.
+        // Today: D = c = 2^(−400/180) = 0.214311, Y = c · (1 + 0.1 · ln(1 + 400/30)) = 0.271373,
+        // x = 1.266259, s_int = D · (1 − e^(−x/1.5) + 0.5 · x/(x + 20)) = 0.128556, s = 0.215701.
         let coffee = InteractionSpec(
             kind: .coffee, isOneOnOne: true, minutes: 30, rapport: 5, theyInitiated: false, daysAgo: 400)
         let strengths = StrengthModel().strengths(in: try Fixtures.pair([coffee]), asOf: today)
-        #expect(abs(strengths.values[0] - 0.20995833009638099) < 1e-12)
+        #expect(abs(strengths.values[0] - 0.21570066270391852) < 1e-12)
         let peak = strengths.peak(edge: 0)
-        #expect(abs(peak.strength - 0.5379245928706672) < 1e-12)
+        #expect(abs(peak.strength - 0.5593531642992386) < 1e-12)
         #expect(peak.day == today.adding(days: -400))
         #expect(strengths.peakStrength(edge: 0) == peak.strength)
     }
@@ -151,6 +156,32 @@ struct StrengthModelTests {
     @Test func aTieWithoutHistoryPeaksToday() throws {
         let strengths = StrengthModel().strengths(in: try Fixtures.pair([], kind: .friend), asOf: today)
         #expect(strengths.peak(edge: 0) == StrengthPeak(strength: 0.5, day: today))
+    }
+
+    /// `count` one-on-one unrated meetings on consecutive days, `totalMinutes` spread evenly.
+    func shortTalks(_ count: Int, totalMinutes: Int) -> [InteractionSpec] {
+        (0..<count).map { i in
+            InteractionSpec(
+                kind: .meeting, isOneOnOne: true, minutes: totalMinutes / count + (i < totalMinutes % count ? 1 : 0),
+                rapport: nil, theyInitiated: false, daysAgo: i)
+        }
+    }
+
+    @Test func moreTotalTimeOrdersTiesOfEqualDepthAndFrequency() throws {
+        // Issue 14: a friend with 20 short talks and 81 minutes scored the same as an acquaintance
+        // with 20 talks and 36 minutes (every talk at the length floor). Same depth (0.6, today),
+        // same count: the longer total time is now visibly stronger.
+        let friend = try Fixtures.strength(shortTalks(20, totalMinutes: 81))
+        let acquaintance = try Fixtures.strength(shortTalks(20, totalMinutes: 36))
+        #expect(friend > acquaintance + 0.01, "\(friend) vs \(acquaintance)")
+    }
+
+    @Test func moreContactsOrderTiesOfEqualDepthLongAfterFive() throws {
+        // The old volume term levelled off after about five conversations at the depth.
+        let s = try [5, 10, 20, 40, 80].map { try Fixtures.strength(shortTalks($0, totalMinutes: 2 * $0)) }
+        for i in 1..<s.count { #expect(s[i] > s[i - 1] + 0.01, "\(s)") }
+        // And volume still never buys more than 1.5 times the depth: s_int ≤ 1.5 · 0.6 = 0.9.
+        #expect(try Fixtures.strength(shortTalks(400, totalMinutes: 4000)) < 1 - 0.9 * (1 - 0.9))
     }
 
     @Test func floorKeepsZeroWeightTiesAboveZero() throws {
