@@ -43,7 +43,7 @@ extension ReportPage {
             .h2("Reach by organization"),
             .p(
                 .class("note"),
-                "One strong tie gives more reach than five acquaintances. Each bar lists the ties that carry it."
+                "One strong tie gives more reach than five acquaintances, or any number of them. Each bar lists the ties that carry it."
             ),
             .if(rows.isEmpty, .p(.class("empty"), "You have no ties to anyone with an organization yet.")),
             .ol(

@@ -117,6 +117,9 @@ struct SuggestCommand: ParsableCommand {
             var lines = ["    → " + Terminal.cell(s.action)]
             if !s.path.isEmpty { lines.append("    path: " + Terminal.cell(planner.describe(s.path, from: ego))) }
             lines.append("    score \(format2(s.score)): relevance \(format2(c.relevance)), path \(format2(c.reliability)), redundancy \(format2(c.redundancy)) (\(c.introducerCount) introducer\(c.introducerCount == 1 ? "" : "s")), quality gain \(format2(c.qualityGain)), insight \(format2(c.insight))\(c.freshness < 1 ? ", freshness ×\(format2(c.freshness))" : "")")
+            if !s.warmthTerms.isEmpty {
+                lines.append("    " + Terminal.cell(Self.warmthLine(c.warmth, s.warmthTerms)))
+            }
             if !s.alternatives.isEmpty {
                 lines.append("    also via: " + Terminal.cell(s.alternatives.prefix(3).map { "\($0.name) (\(format2($0.reliability)))" }.joined(separator: ", ")))
             }
@@ -124,6 +127,14 @@ struct SuggestCommand: ParsableCommand {
         })
     }
 
+
+    /// "warmth 0.031 from 3 introducers: Maria Chen 0.020 (path 0.32), …" (a direct tie reads "direct").
+    static func warmthLine(_ warmth: Double, _ terms: [WarmthTerm]) -> String {
+        let parts = terms.prefix(3).map { "\($0.name) \(format3($0.contribution)) (path \(format2($0.reliability)))" }
+        let count = terms.count >= 5 ? "5+" : String(terms.count)
+        return "warmth \(format3(warmth)) from \(count) independent path\(terms.count == 1 ? "" : "s"): "
+            + parts.joined(separator: ", ")
+    }
 
     /// One CSV of suggestions per ego, computed in parallel on the shared snapshot.
     private func runBatch(_ planner: Planner, egos path: String, folder: String) throws {
@@ -188,6 +199,14 @@ struct HopJSON: Encodable {
     var strength: Double
 }
 
+/// One independent warm path in `warmth`: the introducer (the person themself for a direct tie).
+struct WarmthJSON: Encodable {
+    var id: String
+    var name: String
+    var reliability: Double
+    var contribution: Double
+}
+
 /// The `--json` shape of one suggestion (documented in Docs/CLI.md).
 struct SuggestionJSON: Encodable {
     var rank: Int
@@ -201,6 +220,8 @@ struct SuggestionJSON: Encodable {
     var path: [HopJSON]
     var introducer: HopJSON?
     var alternatives: [HopJSON]
+    /// The independent paths behind `components.warmth`, largest contribution first.
+    var warmth: [WarmthJSON]
     var shared: [String]
     var action: String
 
@@ -216,6 +237,9 @@ struct SuggestionJSON: Encodable {
         path = s.path.map { HopJSON(id: $0.id ?? "", name: $0.name ?? "", strength: $0.strength) }
         introducer = s.introducer.map { HopJSON(id: $0.id, name: $0.name, strength: $0.strength) }
         alternatives = s.alternatives.map { HopJSON(id: $0.id, name: $0.name, strength: $0.strength) }
+        warmth = s.warmthTerms.map {
+            WarmthJSON(id: $0.id, name: $0.name, reliability: $0.reliability, contribution: $0.contribution)
+        }
         shared = s.shared
         action = s.action
     }
