@@ -93,6 +93,11 @@ struct ScoringContext {
 
     func isExcluded(_ v: Int32) -> Bool { !excluded.isEmpty && excluded.contains(v) }
 
+    /// The goal relevance of `v` (memoized per distinct text by the matcher).
+    mutating func relevance(of v: Int32) -> Double {
+        matcher.relevance(of: v, index: engine.textIndex, organizationIndex: organizationIndex)
+    }
+
     /// Introducer options for `v`: the best reliability through each first hop z, from the best
     /// paths to v's neighbours u (path → u → v), plus each neighbour the ego is tied to directly
     /// (ego → u → v).

@@ -84,7 +84,8 @@ public struct SuggestionEngine: Sendable {
     ///   - maxHops: the longest warm path, in ties (≥ 1).
     ///   - perOrganization: the most suggestions per organization (0 = no cap). People without an
     ///     organization are never capped.
-    /// - Returns: suggestions ordered by score descending, then id ascending (byte-wise).
+    /// - Returns: suggestions ordered by score descending, then id ascending (byte-wise); with a
+    ///   goal, only people of relevance above 0.
     /// - Throws: `SuggestionError.unknownPerson` for an ego outside the snapshot, `.invalidLimit`.
     /// - Complexity: one hop-limited search, O(h · E_h + V), then O(V + Σ deg over reached people)
     ///   to score and O(V log M) to select, M being a small multiple of `top`.
@@ -104,7 +105,10 @@ public struct SuggestionEngine: Sendable {
         candidates.reserveCapacity(n)
         var scores = [Double](repeating: 0, count: n)
         var warmest = 0.0
+        let hasGoal = !context.matcher.isNeutral
         for v in 0..<Int32(n) where v != ego && !context.isExcluded(v) {
+            // With a goal, nobody of relevance 0 is suggested.
+            if hasGoal, context.relevance(of: v) == 0 { continue }
             candidates.append(v)
             if paths.distance[Int(v)].isFinite { warmest = max(warmest, context.warmth(of: v)) }
         }

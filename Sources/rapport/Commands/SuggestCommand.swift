@@ -71,9 +71,15 @@ struct SuggestCommand: ParsableCommand {
         }
         if let batch, let out { return try runBatch(planner, egos: batch, folder: out) }
         let ego = try planner.ego(goal)
-        let suggestions = try planner.suggest(goal: try goal.goal(), top: top, options: goal)
+        let target = try goal.goal()
+        let suggestions = try planner.suggest(goal: target, top: top, options: goal)
         clock.mark("suggest")
         progress.finish()
+        let summary = target.isEmpty ? nil : try planner.engine.summary(of: target, for: ego)
+        if !json, !csv, let summary {
+            print(Self.summaryLine(summary, goal: target))
+            if summary.matched == 0 { return }
+        }
         if json {
             print(try JSONOutput.string(suggestions.enumerated().map { SuggestionJSON($1, rank: $0 + 1) }))
             return
@@ -127,6 +133,22 @@ struct SuggestCommand: ParsableCommand {
         })
     }
 
+
+    /// "7 of 2,311 people match 'engineering'", or, when nobody does, the closest terms that occur.
+    static func summaryLine(_ summary: GoalSummary, goal: Goal) -> String {
+        let values = goal.sectors + goal.keywords + goal.organizations + goal.locations + goal.seniority
+        let quoted = Terminal.cell(values.map { "'\($0)'" }.joined(separator: ", "))
+        let total = summary.total.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
+        guard summary.matched == 0 else {
+            let matched = summary.matched.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
+            let verb = summary.matched == 1 ? "matches" : "match"
+            return "\(matched) of \(total) \(summary.total == 1 ? "person" : "people") \(verb) \(quoted)"
+        }
+        let closest =
+            summary.closestTerms.isEmpty
+            ? "" : "; closest terms in your network: " + Terminal.cell(summary.closestTerms.joined(separator: ", "))
+        return "Nobody of \(total) \(summary.total == 1 ? "person" : "people") matches \(quoted)\(closest)"
+    }
 
     /// "warmth 0.031 from 3 introducers: Maria Chen 0.020 (path 0.32), …" (a direct tie reads "direct").
     static func warmthLine(_ warmth: Double, _ terms: [WarmthTerm]) -> String {

@@ -49,8 +49,9 @@ struct SuggestionRankingTests {
         let result = try engine.suggest(for: me, goal: ip, top: 0, maxHops: 3, perOrganization: 2)
         let ids = result.map(\.id)
         #expect(ids.firstIndex(of: "y")! < ids.firstIndex(of: "x")!)
-        // Quality gain: Π(1 − 0.8) · 0.7 / 0.7 = 0.2 at Wilson; 1 at Baker.
-        #expect(abs(try #require(result.first { $0.id == "x" }).components.qualityGain - 0.2) < 1e-12)
+        // Quality gain at Wilson (Ann at 0.8): reach 0.8 → 1 − 0.2 · (1 − ½ · 0.7) = 0.87, so
+        // (0.87 − 0.8) / 0.7 = 0.1; at Baker, where the user knows nobody, 1.
+        #expect(abs(try #require(result.first { $0.id == "x" }).components.qualityGain - 0.1) < 1e-12)
         #expect(abs(try #require(result.first { $0.id == "y" }).components.qualityGain - 1) < 1e-12)
     }
 
