@@ -149,7 +149,7 @@ struct GoalMatcher {
 
 /// Seniority of a job title, in [0, 1], from its words.
 ///
-/// The highest-ranked phrase found wins, by the documented ladder (Docs/Scoring.md §9)
+/// The highest-ranked phrase found wins, by the documented ladder (Docs/Scoring.md §5)
 /// intern 0.15 < associate 0.45 < senior 0.7 < manager/principal 0.75 < director/partner/head 0.85
 /// < VP/chief/founder 1.0: "Senior Associate" is senior (0.7), "VP of Engineering" and "General
 /// Counsel" 1.0. Titles with no known word get 0.4, no title 0.3. Phrases are matched on folded,
