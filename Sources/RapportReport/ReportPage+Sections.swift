@@ -100,6 +100,7 @@ extension ReportPage {
         var breakdown = "relevance \(format(c.relevance)), path \(format(c.reliability)), "
         breakdown +=
             "redundancy \(format(c.redundancy)) (\(c.introducerCount) introducer\(c.introducerCount == 1 ? "" : "s")), "
+        if c.warmth > 0 { breakdown += "warmth \(format(c.warmth)), " }
         breakdown += "quality gain \(format(c.qualityGain)), insight \(format(c.insight))"
         if c.freshness < 1 { breakdown += ", freshness ×\(format(c.freshness))" }
         return .tr(
