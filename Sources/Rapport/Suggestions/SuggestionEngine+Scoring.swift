@@ -22,12 +22,10 @@ struct ScoringContext {
     let egoLength: [Double]
     /// Warmth scratch and memo (see `SuggestionEngine+Warmth.swift`): per node, the number of
     /// contacts the ego does not know (−1 until computed), the best contribution per introducer in
-    /// the current sum, its stamp, and each candidate's warmth (−1 until computed).
+    /// the current sum and its path reliability, and each candidate's warmth (−1 until computed).
     var unknownContacts: [Int32]
     var warmthBest: [Double]
     var warmthBestReliability: [Double]
-    var warmthStamp: [Int32]
-    var warmthGeneration: Int32 = 0
     var warmthTouched: [Int32] = []
     var warmthFound: [(introducer: Int32, last: Int32, reliability: Double)] = []
     var warmthOf: [Double]
@@ -43,10 +41,11 @@ struct ScoringContext {
     private let firstHop: [Int32]
     /// A path is usable when Σ ℓ ≤ −ln(redundancyThreshold).
     private let usableLength: Double
-    /// Scratch for counting distinct introducers: `stamp[z] == generation` once z was counted in
-    /// the current count.
-    private var stamp: [Int32]
-    private var generation: Int32 = 0
+    /// Scratch for counting distinct introducers (and for warmth's best term per introducer):
+    /// `stamp[z] == generation` once z was seen in the current count; each count takes a new
+    /// generation, so the two never mistake each other's marks.
+    var stamp: [Int32]
+    var generation: Int32 = 0
 
     init(engine: SuggestionEngine, ego: Int32, paths: MostReliablePaths, goal: Goal) {
         self.engine = engine
@@ -74,7 +73,6 @@ struct ScoringContext {
         unknownContacts = [Int32](repeating: -1, count: snapshot.personCount)
         warmthBest = [Double](repeating: 0, count: snapshot.personCount)
         warmthBestReliability = [Double](repeating: 0, count: snapshot.personCount)
-        warmthStamp = [Int32](repeating: -1, count: snapshot.personCount)
         warmthOf = [Double](repeating: -1, count: snapshot.personCount)
         let me = snapshot.people[Int(ego)]
         egoSchools = Set(me.schools.map(NameKey.person).filter { !$0.isEmpty })

@@ -34,15 +34,15 @@ extension ScoringContext {
         warmthFound = []
         found.removeAll(keepingCapacity: true)
         forEachIntroducer(of: v) { z, u, r in found.append((z, u, r)) }
-        warmthGeneration &+= 1
-        let current = warmthGeneration
+        generation &+= 1
+        let current = generation
         var touched = warmthTouched
         touched.removeAll(keepingCapacity: true)
         for (z, u, r) in found {
             let share = attention(u) * (z == u ? 1 : attention(z))
             let c = r * share
-            if warmthStamp[Int(z)] != current {
-                warmthStamp[Int(z)] = current
+            if stamp[Int(z)] != current {
+                stamp[Int(z)] = current
                 warmthBest[Int(z)] = c
                 warmthBestReliability[Int(z)] = r
                 touched.append(z)
