@@ -104,7 +104,7 @@ public struct ReportPerson: Sendable, Hashable {
 /// One bar of the reach chart.
 public struct ReportReachRow: Sendable, Hashable {
     public var organization: String
-    /// `1 − Π(1 − sᵢ)` over `ties`, in [0, 1].
+    /// `ReachFormula.reach` over `ties`, in [0, 1].
     public var reach: Double
     /// The ego's ties there, strongest first.
     public var ties: [ReportPerson]

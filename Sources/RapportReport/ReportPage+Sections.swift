@@ -43,7 +43,7 @@ extension ReportPage {
             .h2("Reach by organization"),
             .p(
                 .class("note"),
-                "One strong tie gives more reach than five acquaintances. Each bar lists the ties that carry it."
+                "One strong tie gives more reach than five acquaintances, or any number of them. Each bar lists the ties that carry it."
             ),
             .if(rows.isEmpty, .p(.class("empty"), "You have no ties to anyone with an organization yet.")),
             .ol(
@@ -100,6 +100,7 @@ extension ReportPage {
         var breakdown = "relevance \(format(c.relevance)), path \(format(c.reliability)), "
         breakdown +=
             "redundancy \(format(c.redundancy)) (\(c.introducerCount) introducer\(c.introducerCount == 1 ? "" : "s")), "
+        if c.warmth > 0 { breakdown += "warmth \(format(c.warmth)), " }
         breakdown += "quality gain \(format(c.qualityGain)), insight \(format(c.insight))"
         if c.freshness < 1 { breakdown += ", freshness ×\(format(c.freshness))" }
         return .tr(

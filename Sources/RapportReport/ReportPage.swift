@@ -57,7 +57,7 @@ public enum ReportPage {
                 ),
                 .footer(
                     .class("page"),
-                    .p("Made by Rapport. Strength is in [0, 1]; reach = 1 − Π(1 − sᵢ) over your ties there.")
+                    .p("Made by Rapport. Strength is in [0, 1]; reach = s₁ + (1 − s₁) · Σ sₖ / 2^(k−1) over your ties there, strongest first.")
                 )
             )
         )

@@ -75,7 +75,8 @@ import RapportGraphviz
     }
 
     @Test func oneStrongTieGivesMoreReachThanFiveWeakOnes() throws {
-        // Reach into Big = 1 − 0.9⁵ = 0.41 from five ties at 0.1; into Small = 0.8 from one tie.
+        // Reach into Big = 0.1 + 0.9 · 0.1 · (½ + ¼ + ⅛ + 1/16) = 0.184 from five ties at 0.1 (Docs/Scoring.md
+        // §3); into Small = 0.8 from one tie.
         var builder = NetworkBuilder()
         try builder.add(Person(id: "me", firstName: "Me"))
         for i in 0..<5 { try builder.add(Person(id: "b\(i)", firstName: "B\(i)", organization: "Big")) }
@@ -88,7 +89,7 @@ import RapportGraphviz
             if case .text(let label)? = node.attributes["label"] { return label }
             return nil
         }
-        #expect(labels.contains("Big\n5 people · reach 0.41"))
+        #expect(labels.contains("Big\n5 people · reach 0.18"))
         #expect(labels.contains("Small\n1 person · reach 0.80"))
         let top = try DiagramView.organizations.graph(
             of: network, strengths: [0.1, 0.1, 0.1, 0.1, 0.1, 0.8], options: DiagramOptions(top: 1))

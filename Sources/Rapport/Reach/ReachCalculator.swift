@@ -1,10 +1,10 @@
 /// How far one person (the ego, usually the user) reaches into organizations, sectors and schools.
 ///
-/// `reach(g) = 1 − Π_{i ∈ ties of the ego to members of g} (1 − sᵢ)`: the chance that at least one
-/// of the ego's ties into g comes through, if each tie came through independently with probability
-/// equal to its strength. It is dominated by the strongest ties — one tie at 0.8 gives 0.8, five at
-/// 0.1 give 1 − 0.9⁵ = 0.41 — which is the "quality over quantity" rule of DESIGN §5 (Granovetter
-/// 1973, doi:10.1086/225469; noisy-OR combination as in Pearl 1988).
+/// `reach(g) = s₁ + (1 − s₁) · Σ_{k ≥ 2} 2^−(k−1) · s_k` over the ego's ties into g sorted strongest
+/// first (`ReachFormula`): the strongest tie counts whole, the next ones with halving weights. It is
+/// dominated by the strongest ties — one tie at 0.8 gives 0.8, five at 0.1 give 0.19, no number of
+/// ties below 0.3 reaches 0.51 — which is the "quality over quantity" rule of DESIGN §5
+/// (Granovetter 1973, doi:10.1086/225469).
 ///
 /// The calculator groups the ego's ties once (O(deg ego · groups per person)); listing reach and
 /// asking for reach gains are then cheap, so a suggestion engine can ask for thousands of gains.
@@ -18,7 +18,6 @@ public struct ReachCalculator: Sendable {
 
     struct Group: Sendable {
         var name: String
-        var product: Double
         var ties: [ReachTie]
     }
 
@@ -40,9 +39,8 @@ public struct ReachCalculator: Sendable {
             toNeighbor[v] = s
             for grouping in ReachGrouping.allCases {
                 for (key, name) in Self.groups(of: v, by: grouping, in: snapshot) {
-                    groups[grouping, default: [:]][key, default: Group(name: name, product: 1, ties: [])].product *=
-                        1 - s
-                    groups[grouping, default: [:]][key]?.ties.append(ReachTie(person: v, strength: s))
+                    groups[grouping, default: [:]][key, default: Group(name: name, ties: [])].ties.append(
+                        ReachTie(person: v, strength: s))
                 }
             }
         }
@@ -55,9 +53,10 @@ public struct ReachCalculator: Sendable {
     /// - Complexity: O(G log G + T log T) for G groups holding T ties.
     public func reach(by grouping: ReachGrouping) -> [ReachEntry] {
         let entries = (groups[grouping] ?? [:]).map { key, group in
-            ReachEntry(
-                key: key, name: group.name, reach: 1 - group.product,
-                ties: group.ties.sorted { ($0.strength, -$0.person) > ($1.strength, -$1.person) })
+            let ties = group.ties.sorted { ($0.strength, -$0.person) > ($1.strength, -$1.person) }
+            return ReachEntry(
+                key: key, name: group.name, reach: ReachFormula.reach(sortedDescending: ties.map(\.strength)),
+                ties: ties)
         }
         return entries.sorted { a, b in
             if a.reach != b.reach { return a.reach > b.reach }
@@ -68,23 +67,24 @@ public struct ReachCalculator: Sendable {
 
     /// The ego's reach into one group, named as users write it ("Fenwick & West LLP", "ip law");
     /// 0 when the ego has no tie there.
-    /// - Complexity: O(length of the name).
+    /// - Complexity: O(length of the name + t log t) for the t ties there.
     public func reach(into name: String, by grouping: ReachGrouping) -> Double {
         let key = grouping == .organization ? NameKey.organization(name) : NameKey.person(name)
         guard let group = groups[grouping]?[key] else { return 0 }
-        return 1 - group.product
+        return ReachFormula.reach(group.ties.map(\.strength))
     }
 
     /// How much the ego's reach into `person`'s group would rise if the ego had a tie of strength
     /// `strength` to them (an existing weaker tie is replaced; a stronger one is kept). For sectors
     /// and schools, the largest gain over the person's groups. 0 when the person has no group.
     ///
-    /// `gain = (1 − s_old) · P₋ − (1 − max(s, s_old)) · P₋`, where `P₋` is the product over the
-    /// ego's other ties into the group; high where the ego has no strong tie there yet.
+    /// `gain = reach(others ∪ {max(s, s_old)}) − reach(others ∪ {s_old})` with `ReachFormula`, where
+    /// `others` are the ego's other ties into the group; high (= s) where the ego has no tie there,
+    /// small where a strong tie exists.
     /// - Throws: `ScoringError.unknownPerson` for an index outside the snapshot,
     ///   `.egoIsCandidate` when `person` is the ego, `.invalidStrength` unless 0 < strength ≤ 1.
-    /// - Complexity: O(groups of the person · ego ties into them) — O(1) when the ego has at most a
-    ///   handful of ties per group.
+    /// - Complexity: O(groups of the person · t log t) for t ego ties into them — O(1) when the ego
+    ///   has at most a handful of ties per group.
     public func reachGain(ifTieTo person: Int32, at strength: Double, by grouping: ReachGrouping = .organization)
         throws(ScoringError) -> Double
     {
@@ -95,11 +95,11 @@ public struct ReachCalculator: Sendable {
         let new = Swift.max(old, strength)
         var best = 0.0
         for (key, _) in Self.groups(of: person, by: grouping, in: strengths.snapshot) {
-            var others = 1.0
-            if let group = groups[grouping]?[key] {
-                for tie in group.ties where tie.person != person { others *= 1 - tie.strength }
-            }
-            best = Swift.max(best, others * ((1 - old) - (1 - new)))
+            let others = (groups[grouping]?[key]?.ties ?? []).filter { $0.person != person }.map(\.strength)
+                .sorted(by: >)
+            let before = ReachFormula.reach(sortedOthers: others, adding: old)
+            let after = ReachFormula.reach(sortedOthers: others, adding: new)
+            best = Swift.max(best, after - before)
         }
         return best
     }

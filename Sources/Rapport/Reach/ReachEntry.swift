@@ -30,7 +30,7 @@ public struct ReachEntry: Hashable, Sendable, Codable {
     public let key: String
     /// The display name: the first spelling seen.
     public let name: String
-    /// `1 − Π(1 − sᵢ)` over `ties`, in [0, 1].
+    /// `ReachFormula.reach` of `ties`, in [0, 1]: the strongest counts whole, the others with halving weights.
     public let reach: Double
     public let ties: [ReachTie]
 }

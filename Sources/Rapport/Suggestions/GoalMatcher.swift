@@ -2,11 +2,12 @@
 ///
 ///     relevance(p) = Σ_f w_f · match_f(p) / Σ_f w_f
 ///
-/// over the goal fields `f` that have entries, with `match_f(p)` = 1 when any entry of the field
-/// occurs (as whole canonical tokens, see `MatchText`) in the person's:
+/// over the goal fields `f` that have entries, with `match_f(p)` the best `MatchText.match` of any
+/// entry of the field against the person's texts — 1 when every word of the entry occurs (stemmed,
+/// in any order), `0.5 · share of its words` when only some do:
 /// - sectors: sectors, title or the organization's sector;
 /// - keywords: title, sectors, organization name or tags;
-/// - organizations: organization name (normalized key, legal suffixes ignored);
+/// - organizations: organization name (normalized key, legal suffixes ignored; whole names only);
 /// - locations: location;
 /// - seniority: title.
 ///
@@ -22,13 +23,24 @@ struct GoalMatcher {
     private let seniority: [MatchText]
     private let weightSum: Double
 
-    // Bits: 1 sector, 2 keyword, 4 organization, 8 location, 16 seniority; 0xFF = not computed yet.
-    private static let unknown: UInt8 = 0xFF
-    private var titleBits: [UInt8] = []
-    private var sectorBits: [UInt8] = []
-    private var locationBits: [UInt8] = []
-    private var tagBits: [UInt8] = []
-    private var organizationBits: [UInt8] = []
+    /// The best match of each field for one text; `nil` entries of the caches are not computed yet.
+    struct Fields {
+        var sector: Float = 0, keyword: Float = 0, organization: Float = 0, location: Float = 0, seniority: Float = 0
+
+        mutating func formMax(_ o: Fields) {
+            sector = max(sector, o.sector)
+            keyword = max(keyword, o.keyword)
+            organization = max(organization, o.organization)
+            location = max(location, o.location)
+            seniority = max(seniority, o.seniority)
+        }
+    }
+
+    private var titleFields: [Fields?] = []
+    private var sectorFields: [Fields?] = []
+    private var locationFields: [Fields?] = []
+    private var tagFields: [Fields?] = []
+    private var organizationFields: [Fields?] = []
 
     init(goal: Goal, synonyms: SynonymTable) {
         self.goal = goal
@@ -52,18 +64,31 @@ struct GoalMatcher {
     /// Whether the goal is neutral (no usable entry or all weights zero).
     var isNeutral: Bool { weightSum <= 0 }
 
-    private func bits(of t: MatchText, _ mask: UInt8) -> UInt8 {
-        var b: UInt8 = 0
-        if mask & 1 != 0, sectors.contains(where: t.contains) { b |= 1 }
-        if mask & 2 != 0, keywords.contains(where: t.contains) { b |= 2 }
-        if mask & 4 != 0, organizations.contains(where: t.contains) { b |= 4 }
-        if mask & 8 != 0, locations.contains(where: t.contains) { b |= 8 }
-        if mask & 16 != 0, seniority.contains(where: t.contains) { b |= 16 }
-        return b
+    /// The goal's words in match form, for "closest terms" when nobody matches.
+    var words: [String] { (sectors + keywords + organizations + locations + seniority).flatMap(\.tokens) }
+
+    private static func best(_ entries: [MatchText], in t: MatchText) -> Float {
+        var b = 0.0
+        for e in entries {
+            b = max(b, t.match(e))
+            if b == 1 { break }
+        }
+        return Float(b)
     }
 
-    private static func cached(_ table: inout [UInt8], _ code: Int32, count: Int) -> UInt8 {
-        if table.isEmpty { table = [UInt8](repeating: unknown, count: count) }
+    /// The fields `t` can match: 1 sector, 2 keyword, 4 organization (whole names), 8 location, 16 seniority.
+    private func fields(of t: MatchText, _ mask: UInt8) -> Fields {
+        var f = Fields()
+        if mask & 1 != 0 { f.sector = Self.best(sectors, in: t) }
+        if mask & 2 != 0 { f.keyword = Self.best(keywords, in: t) }
+        if mask & 4 != 0, organizations.contains(where: t.contains) { f.organization = 1 }
+        if mask & 8 != 0 { f.location = Self.best(locations, in: t) }
+        if mask & 16 != 0 { f.seniority = Self.best(seniority, in: t) }
+        return f
+    }
+
+    private static func cached(_ table: inout [Fields?], _ code: Int32, count: Int) -> Fields? {
+        if table.isEmpty { table = [Fields?](repeating: nil, count: count) }
         return table[Int(code)]
     }
 
@@ -72,86 +97,79 @@ struct GoalMatcher {
     /// - Complexity: O(fields of the person) once each distinct value has been seen.
     mutating func relevance(of v: Int32, index: PersonTextIndex, organizationIndex: [Int32]) -> Double {
         guard !isNeutral else { return 1 }
-        var b: UInt8 = 0
+        var b = Fields()
         let title = index.titleCode[Int(v)]
         if title >= 0 {
-            var t = Self.cached(&titleBits, title, count: index.titles.count)
-            if t == Self.unknown {
-                t = bits(of: index.titleText(title), 1 | 2 | 16)
-                titleBits[Int(title)] = t
-            }
-            b |= t
+            let t = Self.cached(&titleFields, title, count: index.titles.count) ?? fields(of: index.titleText(title), 1 | 2 | 16)
+            titleFields[Int(title)] = t
+            b.formMax(t)
         }
         for k in Int(index.sectorOffsets[Int(v)])..<Int(index.sectorOffsets[Int(v) + 1]) {
             let code = index.sectorCodes[k]
-            var t = Self.cached(&sectorBits, code, count: index.sectors.count)
-            if t == Self.unknown {
-                t = bits(of: index.sectorText(code), 1 | 2)
-                sectorBits[Int(code)] = t
-            }
-            b |= t
+            let t = Self.cached(&sectorFields, code, count: index.sectors.count) ?? fields(of: index.sectorText(code), 1 | 2)
+            sectorFields[Int(code)] = t
+            b.formMax(t)
         }
         let location = index.locationCode[Int(v)]
         if location >= 0 {
-            var t = Self.cached(&locationBits, location, count: index.locations.count)
-            if t == Self.unknown {
-                t = bits(of: index.locationText(location), 8)
-                locationBits[Int(location)] = t
-            }
-            b |= t
+            let t = Self.cached(&locationFields, location, count: index.locations.count) ?? fields(of: index.locationText(location), 8)
+            locationFields[Int(location)] = t
+            b.formMax(t)
         }
         for k in Int(index.tagOffsets[Int(v)])..<Int(index.tagOffsets[Int(v) + 1]) {
             let code = index.tagCodes[k]
-            var t = Self.cached(&tagBits, code, count: index.tags.count)
-            if t == Self.unknown {
-                t = bits(of: index.tagText(code), 2)
-                tagBits[Int(code)] = t
-            }
-            b |= t
+            let t = Self.cached(&tagFields, code, count: index.tags.count) ?? fields(of: index.tagText(code), 2)
+            tagFields[Int(code)] = t
+            b.formMax(t)
         }
         let organization = organizationIndex[Int(v)]
         if organization >= 0 {
-            var t = Self.cached(&organizationBits, organization, count: index.organizations.count)
-            if t == Self.unknown {
-                let o = Int(organization)
-                let text = index.organizationText(o)
-                t = bits(of: text.key, 4) | bits(of: text.name, 2)
-                if let sector = text.sector { t |= bits(of: sector, 1 | 2) }
-                organizationBits[Int(organization)] = t
+            var t: Fields
+            if let known = Self.cached(&organizationFields, organization, count: index.organizations.count) {
+                t = known
+            } else {
+                let text = index.organizationText(Int(organization))
+                t = fields(of: text.key, 4)
+                t.formMax(fields(of: text.name, 2))
+                if let sector = text.sector { t.formMax(fields(of: sector, 1 | 2)) }
+                organizationFields[Int(organization)] = t
             }
-            b |= t
+            b.formMax(t)
         }
         let w = goal.weights
         var score = 0.0
-        if b & 1 != 0, !sectors.isEmpty { score += w.sectors }
-        if b & 2 != 0, !keywords.isEmpty { score += w.keywords }
-        if b & 4 != 0, !organizations.isEmpty { score += w.organizations }
-        if b & 8 != 0, !locations.isEmpty { score += w.locations }
-        if b & 16 != 0, !seniority.isEmpty { score += w.seniority }
+        if !sectors.isEmpty { score += w.sectors * Double(b.sector) }
+        if !keywords.isEmpty { score += w.keywords * Double(b.keyword) }
+        if !organizations.isEmpty { score += w.organizations * Double(b.organization) }
+        if !locations.isEmpty { score += w.locations * Double(b.location) }
+        if !seniority.isEmpty { score += w.seniority * Double(b.seniority) }
         return min(1, score / weightSum)
     }
 }
 
 /// Seniority of a job title, in [0, 1], from its words.
 ///
-/// The highest-ranked phrase found wins: "Senior Associate" is senior (0.7), "General Counsel"
-/// executive (1.0). Titles with no known word get 0.4, no title 0.3. Phrases are matched on
-/// folded singular tokens, so "Partners" and "V.P." count.
+/// The highest-ranked phrase found wins, by the documented ladder (Docs/Scoring.md §5)
+/// intern 0.15 < associate 0.45 < senior 0.7 < manager/principal 0.75 < director/partner/head 0.85
+/// < VP/chief/founder 1.0: "Senior Associate" is senior (0.7), "VP of Engineering" and "General
+/// Counsel" 1.0. Titles with no known word get 0.4, no title 0.3. Phrases are matched on folded,
+/// stemmed tokens, so "Partners", "Directors" and "V.P." count.
 public enum TitleSeniority {
     /// Phrase → level, checked on whole tokens.
     static let levels: [(phrase: [String], level: Double)] = {
+        // intern < associate < senior < manager/principal < director/partner/head < VP/chief/founder
         let table: [(String, Double)] = [
-            ("general counsel", 1.0), ("chief", 1.0), ("managing partner", 1.0), ("judge", 1.0), ("justice", 1.0),
-            ("founder", 1.0), ("ceo", 1.0), ("cto", 1.0), ("cfo", 1.0), ("coo", 1.0), ("dean", 1.0),
-            ("commissioner", 1.0),
-            ("president", 0.85), ("partner", 0.85), ("vp", 0.85), ("vice president", 0.85), ("director", 0.85),
-            ("head", 0.85),
-            ("principal", 0.85), ("shareholder", 0.85), ("counsel", 0.7), ("senior", 0.7), ("lead", 0.65),
-            ("manager", 0.6),
-            ("professor", 0.7), ("associate", 0.45), ("attorney", 0.45), ("engineer", 0.45), ("agent", 0.45),
-            ("advisor", 0.45), ("adviser", 0.45), ("consultant", 0.45), ("analyst", 0.35), ("clerk", 0.35),
-            ("junior", 0.2),
-            ("intern", 0.15), ("student", 0.15), ("assistant", 0.25), ("paralegal", 0.25), ("trainee", 0.15),
+            ("intern", 0.15), ("student", 0.15), ("trainee", 0.15), ("junior", 0.2), ("assistant", 0.25),
+            ("paralegal", 0.25), ("analyst", 0.35), ("clerk", 0.35),
+            ("associate", 0.45), ("attorney", 0.45), ("engineer", 0.45), ("agent", 0.45), ("advisor", 0.45),
+            ("adviser", 0.45), ("consultant", 0.45), ("designer", 0.45), ("developer", 0.45),
+            ("lead", 0.65), ("senior", 0.7), ("counsel", 0.7), ("professor", 0.7), ("staff", 0.7),
+            ("manager", 0.75), ("principal", 0.75),
+            ("director", 0.85), ("partner", 0.85), ("head", 0.85), ("shareholder", 0.85),
+            ("judge", 1.0), ("dean", 1.0), ("commissioner", 1.0),
+            ("vp", 1.0), ("vice president", 1.0), ("president", 1.0), ("chief", 1.0), ("founder", 1.0),
+            ("cofounder", 1.0), ("co founder", 1.0), ("ceo", 1.0), ("cto", 1.0), ("cfo", 1.0), ("coo", 1.0),
+            ("general counsel", 1.0), ("managing partner", 1.0), ("justice", 1.0),
         ]
         return table.map { (MatchText.baseTokens($0.0), $0.1) }
     }()

@@ -14,10 +14,17 @@ public struct ScoreComponents: Hashable, Sendable, Codable {
     public var freshness: Double
     /// The number of distinct introducers with a usable path (the raw count behind `redundancy`).
     public var introducerCount: Int
+    /// Independent warm paths: `1 − Π_z (1 − r_z)` over the distinct first-hop introducers z (and the
+    /// direct tie), r_z being the best path through z shared among the contacts each intermediary
+    /// has that the user does not know (see `WarmthTerm`); 0 without a path.
+    public var warmth: Double
+    /// `warmth` divided by the largest warmth among the candidates of the same call, in [0, 1]:
+    /// what the score weighs.
+    public var relativeWarmth: Double
 
     public init(
         relevance: Double, reliability: Double, redundancy: Double, qualityGain: Double, insight: Double,
-        freshness: Double, introducerCount: Int
+        freshness: Double, introducerCount: Int, warmth: Double = 0, relativeWarmth: Double = 0
     ) {
         self.relevance = relevance
         self.reliability = reliability
@@ -26,6 +33,8 @@ public struct ScoreComponents: Hashable, Sendable, Codable {
         self.insight = insight
         self.freshness = freshness
         self.introducerCount = introducerCount
+        self.warmth = warmth
+        self.relativeWarmth = relativeWarmth
     }
 }
 
@@ -45,6 +54,27 @@ public struct Introducer: Hashable, Sendable, Codable {
         self.name = name
         self.strength = strength
         self.reliability = reliability
+    }
+}
+
+/// One independent warm path in `ScoreComponents.warmth`: the best path through one introducer.
+public struct WarmthTerm: Hashable, Sendable, Codable {
+    /// The first hop (the candidate themself for a direct tie).
+    public var node: Int32
+    public var id: String
+    public var name: String
+    /// The product of strengths along the best path through this introducer.
+    public var reliability: Double
+    /// What the path adds to warmth: `reliability` divided by (1 + contacts the user does not know)
+    /// for each intermediary on it.
+    public var contribution: Double
+
+    public init(node: Int32, id: String, name: String, reliability: Double, contribution: Double) {
+        self.node = node
+        self.id = id
+        self.name = name
+        self.reliability = reliability
+        self.contribution = contribution
     }
 }
 
@@ -74,6 +104,8 @@ public struct Suggestion: Hashable, Sendable, Codable {
     public var introducer: Introducer?
     /// Other first hops with a usable path, best first.
     public var alternatives: [Introducer]
+    /// What `components.warmth` is made of, largest contribution first (at most five).
+    public var warmthTerms: [WarmthTerm] = []
     public var kind: SuggestionKind
     /// What the user shares with a cold-outreach target: schools, organization, sectors.
     public var shared: [String]

@@ -5,7 +5,8 @@
 ///     score(v) = gate(relevance) · Σ_c w_c · c(v) / Σ_c w_c · freshness(v)
 ///     gate(x)  = relevanceFloor + (1 − relevanceFloor) · x
 ///
-/// over the components c ∈ {reliability, redundancy, qualityGain, insight}, each in [0, 1].
+/// over the components c ∈ {reliability, redundancy, relativeWarmth, qualityGain, insight}, each in
+/// [0, 1].
 /// Relevance gates rather than adds, so a strong path to someone outside the goal does not outrank
 /// a relevant person; the floor keeps the rest of the network ordered behind them.
 /// `freshness` is 1, or `1 − unansweredRequestPenalty` after a recent unanswered request.
@@ -19,6 +20,9 @@ public struct SuggestionConfiguration: Hashable, Sendable, Codable {
     public var reliabilityWeight = 0.40
     /// Weight of the number of distinct introducers (`redundancy_weight`).
     public var redundancyWeight = 0.10
+    /// Weight of the relative warmth, the independent warm paths through distinct introducers
+    /// (`warmth_weight`); see `ScoreComponents.warmth`.
+    public var warmthWeight = 0.15
     /// Weight of the reach gained into the candidate's organization (`quality_gain_weight`).
     public var qualityGainWeight = 0.25
     /// Weight of seniority and connectedness (`insight_weight`).
@@ -62,7 +66,7 @@ public struct SuggestionConfiguration: Hashable, Sendable, Codable {
 
     /// Every key `init(values:)` accepts.
     public static let keys: [String] = [
-        "relevance_floor", "reliability_weight", "redundancy_weight", "quality_gain_weight", "insight_weight",
+        "relevance_floor", "reliability_weight", "redundancy_weight", "warmth_weight", "quality_gain_weight", "insight_weight",
         "seniority_share", "hypothetical_tie_strength", "redundancy_threshold", "redundancy_saturation",
         "cooldown_days", "unanswered_request_days", "unanswered_request_penalty", "max_hops", "per_organization",
         "strong_tie", "weak_tie", "keep_warm_days", "keep_warm_fading_ratio", "exclude_strong_ties",
@@ -79,7 +83,7 @@ public struct SuggestionConfiguration: Hashable, Sendable, Codable {
             guard let value = values[key] else { continue }
             try set(key, to: value)
         }
-        let total = reliabilityWeight + redundancyWeight + qualityGainWeight + insightWeight
+        let total = componentWeightSum
         guard total > 0 else {
             throw .invalidConfigurationValue(
                 key: "reliability_weight", value: reliabilityWeight, expected: "component weights with a positive sum")
@@ -112,6 +116,7 @@ public struct SuggestionConfiguration: Hashable, Sendable, Codable {
         case "relevance_floor": relevanceFloor = try share()
         case "reliability_weight": reliabilityWeight = try weight()
         case "redundancy_weight": redundancyWeight = try weight()
+        case "warmth_weight": warmthWeight = try weight()
         case "quality_gain_weight": qualityGainWeight = try weight()
         case "insight_weight": insightWeight = try weight()
         case "seniority_share": seniorityShare = try share()
@@ -145,5 +150,7 @@ public struct SuggestionConfiguration: Hashable, Sendable, Codable {
     }
 
     /// The sum of the component weights (positive).
-    var componentWeightSum: Double { reliabilityWeight + redundancyWeight + qualityGainWeight + insightWeight }
+    var componentWeightSum: Double {
+        reliabilityWeight + redundancyWeight + warmthWeight + qualityGainWeight + insightWeight
+    }
 }

@@ -45,12 +45,14 @@ extension SuggestionEngine {
                 }
             }
         }
-        return Suggestion(
+        var suggestion = Suggestion(
             node: v, id: person.id, name: person.displayName, organization: organization, title: person.title,
             score: score,
             components: components, path: path, introducer: introducer, alternatives: alternatives, kind: kind,
             shared: shared,
             action: action)
+        if !path.isEmpty { suggestion.warmthTerms = context.warmthTerms(of: v) }
+        return suggestion
     }
 
     /// A hop with the person's id and name filled in.

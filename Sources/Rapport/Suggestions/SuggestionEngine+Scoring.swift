@@ -9,15 +9,28 @@ struct ScoringContext {
     var matcher: GoalMatcher
     /// The strength of the ego's tie to each neighbour.
     let egoTie: [Int32: Double]
-    /// Π(1 − sᵢ) over the ego's ties at each organization (1 where there are none).
-    let noReach: [Double]
+    /// The strengths of the ego's ties at each organization that has some, strongest first.
+    let organizationTies: [Int32: [Double]]
+    /// Quality gain of a candidate the ego has no tie with, per organization (memo).
+    private var newTieGain: [Int32: Double] = [:]
     /// The ego's schools (name keys) and sectors (match form), for cold-outreach sentences.
     let egoSchools: Set<String>
     let egoSectors: Set<MatchText>
     let excluded: Set<Int32>
     let unanswered: Set<Int32>
     /// −ln s(ego, v) for the ego's neighbours, +∞ for everyone else.
-    private let egoLength: [Double]
+    let egoLength: [Double]
+    /// Warmth scratch and memo (see `SuggestionEngine+Warmth.swift`): per node, the number of
+    /// contacts the ego does not know (−1 until computed), the best contribution per introducer in
+    /// the current sum and its path reliability, and each candidate's warmth (−1 until computed).
+    var unknownContacts: [Int32]
+    var warmthBest: [Double]
+    var warmthBestReliability: [Double]
+    var warmthTouched: [Int32] = []
+    var warmthFound: [(introducer: Int32, last: Int32, reliability: Double)] = []
+    var warmthOf: [Double]
+    /// 1 / the largest warmth among the candidates (set by `suggest`), for the relative warmth.
+    var warmthScale = 0.0
     /// Flat copies of what the introducer count reads for every reached candidate.
     private let offsets: [Int]
     private let organizationIndex: [Int32]
@@ -28,10 +41,11 @@ struct ScoringContext {
     private let firstHop: [Int32]
     /// A path is usable when Σ ℓ ≤ −ln(redundancyThreshold).
     private let usableLength: Double
-    /// Scratch for counting distinct introducers: `stamp[z] == generation` once z was counted in
-    /// the current count.
-    private var stamp: [Int32]
-    private var generation: Int32 = 0
+    /// Scratch for counting distinct introducers (and for warmth's best term per introducer):
+    /// `stamp[z] == generation` once z was seen in the current count; each count takes a new
+    /// generation, so the two never mistake each other's marks.
+    var stamp: [Int32]
+    var generation: Int32 = 0
 
     init(engine: SuggestionEngine, ego: Int32, paths: MostReliablePaths, goal: Goal) {
         self.engine = engine
@@ -41,21 +55,25 @@ struct ScoringContext {
         let snapshot = engine.snapshot
         var egoTie: [Int32: Double] = [:]
         var egoLength = [Double](repeating: .infinity, count: snapshot.personCount)
-        var noReach = [Double](repeating: 1, count: snapshot.organizations.count)
+        var organizationTies: [Int32: [Double]] = [:]
         for h in snapshot.graph.halfEdges(of: ego) {
             let v = snapshot.graph.neighbors[h]
             let s = engine.strengths[Int(snapshot.graph.incidentEdges[h])]
             egoTie[v] = s
             egoLength[Int(v)] = engine.lengths[Int(snapshot.graph.incidentEdges[h])]
             let o = snapshot.organizationIndex[Int(v)]
-            if o >= 0 { noReach[Int(o)] *= 1 - s }
+            if o >= 0 { organizationTies[o, default: []].append(s) }
         }
         self.egoTie = egoTie
-        self.noReach = noReach
+        self.organizationTies = organizationTies.mapValues { $0.sorted(by: >) }
         let fresh = engine.freshness(for: ego)
         excluded = fresh.excluded
         unanswered = fresh.unanswered
         stamp = [Int32](repeating: -1, count: snapshot.personCount)
+        unknownContacts = [Int32](repeating: -1, count: snapshot.personCount)
+        warmthBest = [Double](repeating: 0, count: snapshot.personCount)
+        warmthBestReliability = [Double](repeating: 0, count: snapshot.personCount)
+        warmthOf = [Double](repeating: -1, count: snapshot.personCount)
         let me = snapshot.people[Int(ego)]
         egoSchools = Set(me.schools.map(NameKey.person).filter { !$0.isEmpty })
         egoSectors = Set(me.sectors.map { MatchText($0, synonyms: engine.synonyms) }.filter { !$0.tokens.isEmpty })
@@ -73,28 +91,36 @@ struct ScoringContext {
 
     func isExcluded(_ v: Int32) -> Bool { !excluded.isEmpty && excluded.contains(v) }
 
+    /// The goal relevance of `v` (memoized per distinct text by the matcher).
+    mutating func relevance(of v: Int32) -> Double {
+        matcher.relevance(of: v, index: engine.textIndex, organizationIndex: organizationIndex)
+    }
+
     /// Introducer options for `v`: the best reliability through each first hop z, from the best
     /// paths to v's neighbours u (path → u → v), plus each neighbour the ego is tied to directly
     /// (ego → u → v).
     /// - Complexity: O(deg v).
     func introducerOptions(for v: Int32) -> [Int32: Double] {
         var options: [Int32: Double] = [:]
-        forEachIntroducer(of: v) { z, r in options[z] = max(options[z] ?? 0, r) }
+        forEachIntroducer(of: v) { z, _, r in options[z] = max(options[z] ?? 0, r) }
         return options
     }
 
-    private func forEachIntroducer(of v: Int32, _ body: (Int32, Double) -> Void) {
+    /// Calls `body(z, u, r)` for each path ego → z → … → u → v found from the best path to a
+    /// neighbour u of v (or the direct tie ego → u), r being its reliability.
+    /// - Complexity: O(deg v).
+    func forEachIntroducer(of v: Int32, _ body: (Int32, Int32, Double) -> Void) {
         let graph = engine.snapshot.graph
         let limit = Int32(clamping: paths.maxHops ?? Int(Int32.max))
         for h in graph.halfEdges(of: v) {
             let u = graph.neighbors[h]
             guard u != ego else { continue }
             let s = engine.strengths[Int(graph.incidentEdges[h])]
-            if limit >= 2, let direct = egoTie[u] { body(u, direct * s) }
+            if limit >= 2, let direct = egoTie[u] { body(u, u, direct * s) }
             let hu = paths.hops[Int(u)]
             guard hu >= 1, hu < limit else { continue }
             let z = paths.firstHop[Int(u)]
-            if z != v { body(z, paths.reliability(of: u) * s) }
+            if z != v { body(z, u, paths.reliability(of: u) * s) }
         }
     }
 
@@ -155,26 +181,11 @@ struct ScoringContext {
 
         let reliability = distance[Int(v)].isFinite && v != ego ? Foundation.exp(-distance[Int(v)]) : 0
         let introducers = reliability > 0 ? introducerCount(for: v) : 0
+        let warmth = reliability > 0 ? warmth(of: v) : 0
         let redundancy = min(1, Double(introducers) / config.redundancySaturation)
 
-        let h = config.hypotheticalTieStrength
         let own = egoLength[Int(v)].isFinite ? egoTie[v] ?? 0 : 0
-        var others = organization >= 0 ? noReach[Int(organization)] : 1
-        if own > 0, organization >= 0 {
-            if 1 - own > 1e-9 {
-                others /= 1 - own
-            } else {
-                others = 1
-                // Half-edge order, not dictionary order, so the product is reproducible.
-                let graph = engine.snapshot.graph
-                for h in graph.halfEdges(of: ego) {
-                    let u = graph.neighbors[h]
-                    guard u != v, organizationIndex[Int(u)] == organization else { continue }
-                    others *= 1 - engine.strengths[Int(graph.incidentEdges[h])]
-                }
-            }
-        }
-        let qualityGain = min(1, max(0, others * max(0, h - own) / h))
+        let qualityGain = qualityGain(organization: organization, own: own)
 
         let seniority = engine.textIndex.seniority(of: v)
         let degree = Double(offsets[Int(v) + 1] - offsets[Int(v)])
@@ -184,7 +195,26 @@ struct ScoringContext {
         let freshness = !unanswered.isEmpty && unanswered.contains(v) ? 1 - config.unansweredRequestPenalty : 1
         return ScoreComponents(
             relevance: relevance, reliability: reliability, redundancy: redundancy, qualityGain: qualityGain,
-            insight: insight, freshness: freshness, introducerCount: introducers)
+            insight: insight, freshness: freshness, introducerCount: introducers, warmth: warmth,
+            relativeWarmth: min(1, warmth * warmthScale))
+    }
+
+    /// (reach(o) after a tie of strength h = `hypotheticalTieStrength` to the candidate − reach(o)
+    /// before) / h, with `ReachFormula` over the ego's ties at the candidate's organization o: 1 where
+    /// the ego has no tie there, small where one strong tie exists. `own` is the ego's current tie to
+    /// the candidate (0 for none); a stronger existing tie is kept.
+    /// - Complexity: O(t) for the t ego ties at o; memoized per organization for candidates without a tie.
+    mutating func qualityGain(organization: Int32, own: Double) -> Double {
+        let h = engine.configuration.hypotheticalTieStrength
+        guard organization >= 0, let ties = organizationTies[organization] else { return max(0, h - own) / h }
+        if own == 0, let memo = newTieGain[organization] { return memo }
+        var others = ties
+        if own > 0, let i = others.firstIndex(of: own) { others.remove(at: i) }
+        let before = ReachFormula.reach(sortedOthers: others, adding: own)
+        let after = ReachFormula.reach(sortedOthers: others, adding: max(h, own))
+        let gain = min(1, max(0, (after - before) / h))
+        if own == 0 { newTieGain[organization] = gain }
+        return gain
     }
 
     /// score = gate(relevance) · weighted mean of the other components · freshness.
@@ -192,6 +222,7 @@ struct ScoringContext {
         let gate = config.relevanceFloor + (1 - config.relevanceFloor) * c.relevance
         let base =
             (config.reliabilityWeight * c.reliability + config.redundancyWeight * c.redundancy
+                + config.warmthWeight * c.relativeWarmth
                 + config.qualityGainWeight * c.qualityGain + config.insightWeight * c.insight)
             / max(config.componentWeightSum, .leastNonzeroMagnitude)
         return gate * base * c.freshness

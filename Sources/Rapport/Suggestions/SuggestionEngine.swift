@@ -16,14 +16,15 @@ import Foundation
 /// - reliability r(v) = max over paths of Π strengths (Dijkstra on −ln s);
 /// - redundancy: distinct introducers z (first hops) whose path to v reaches `redundancyThreshold`,
 ///   found from the best paths to v's neighbours (exact for two-hop paths, a lower bound beyond);
-/// - quality gain: with reach(o) = 1 − Π(1 − sᵢ) over the user's ties at organization o (DESIGN §5),
-///   (reach after a tie of strength h = `hypotheticalTieStrength` to v − reach before) / h, which
-///   is Π_{i ≠ v}(1 − sᵢ) · max(0, h − s_v) / h: 1 where the user has no tie there, near 0 where one
-///   strong tie exists;
+/// - warmth: the noisy-OR of the best paths through those distinct introducers, each shared among
+///   the contacts its intermediaries have that the user does not know (`SuggestionEngine+Warmth`);
+///   the score weighs it relative to the warmest candidate;
+/// - quality gain: with reach(o) = `ReachFormula` over the user's ties at organization o (DESIGN §5),
+///   (reach after a tie of strength h = `hypotheticalTieStrength` to v − reach before) / h: 1 where
+///   the user has no tie there, small where one strong tie exists;
 /// - insight: `seniorityShare` · `TitleSeniority.score(title)` + (1 − share) · ln(1 + deg v) / ln(1 + max deg).
 ///
-/// Granovetter 1973 (https://doi.org/10.1086/225469) for why weak-tie paths matter; the reach
-/// formula is the noisy-or of independent ties.
+/// Granovetter 1973 (https://doi.org/10.1086/225469) for why weak-tie paths matter.
 public struct SuggestionEngine: Sendable {
     public let snapshot: NetworkSnapshot
     public let strengths: [Double]
@@ -83,7 +84,8 @@ public struct SuggestionEngine: Sendable {
     ///   - maxHops: the longest warm path, in ties (≥ 1).
     ///   - perOrganization: the most suggestions per organization (0 = no cap). People without an
     ///     organization are never capped.
-    /// - Returns: suggestions ordered by score descending, then id ascending (byte-wise).
+    /// - Returns: suggestions ordered by score descending, then id ascending (byte-wise); with a
+    ///   goal, only people of relevance above 0.
     /// - Throws: `SuggestionError.unknownPerson` for an ego outside the snapshot, `.invalidLimit`.
     /// - Complexity: one hop-limited search, O(h · E_h + V), then O(V + Σ deg over reached people)
     ///   to score and O(V log M) to select, M being a small multiple of `top`.
@@ -102,10 +104,16 @@ public struct SuggestionEngine: Sendable {
         var candidates: [Int32] = []
         candidates.reserveCapacity(n)
         var scores = [Double](repeating: 0, count: n)
+        var warmest = 0.0
+        let hasGoal = !context.matcher.isNeutral
         for v in 0..<Int32(n) where v != ego && !context.isExcluded(v) {
-            scores[Int(v)] = context.score(v)
+            // With a goal, nobody of relevance 0 is suggested.
+            if hasGoal, context.relevance(of: v) == 0 { continue }
             candidates.append(v)
+            if paths.distance[Int(v)].isFinite { warmest = max(warmest, context.warmth(of: v)) }
         }
+        context.warmthScale = warmest > 0 ? 1 / warmest : 0
+        for v in candidates { scores[Int(v)] = context.score(v) }
         let chosen = select(candidates, scores: scores, top: top, perOrganization: perOrganization)
         return chosen.map { explain($0, context: &context) }
     }

@@ -42,6 +42,9 @@ public struct SynonymTable: Hashable, Sendable {
             ("evp", "executive vice president"),
             ("ai", "artificial intelligence"),
             ("ml", "machine learning"),
+            ("ux", "user experience"),
+            ("ui", "user interface"),
+            ("swe", "software engineer"),
             ("biotech", "biotechnology"),
             ("fintech", "financial technology"),
             ("atty", "attorney"),
@@ -142,7 +145,8 @@ extension Substring {
 }
 
 /// Text in the form goals are matched in: case- and diacritic-folded tokens, punctuation removed,
-/// plurals reduced to singular, synonyms replaced by their canonical phrase.
+/// each word reduced to its Porter stem (engineer, engineers, engineering → "engin"; patents →
+/// "patent"), synonyms replaced by their canonical phrase.
 struct MatchText: Hashable, Sendable {
     let tokens: [String]
 
@@ -150,23 +154,11 @@ struct MatchText: Hashable, Sendable {
         tokens = synonyms.rewrite(Self.baseTokens(text))
     }
 
-    /// Folded singular tokens without synonym rewriting. `NameKey.tokens` turns `&` into `and` and
-    /// joins across periods and apostrophes, so "M&A" reads "m and a" and "P.C." reads "pc".
+    /// Folded, stemmed tokens without synonym rewriting. `NameKey.tokens` turns `&` into `and` and
+    /// joins across periods and apostrophes, so "M&A" reads "m and a" and "P.C." reads "pc";
+    /// acronyms of one or two letters (IP, UX) are never stemmed.
     static func baseTokens(_ text: String) -> [String] {
-        NameKey.tokens(text).map(singular)
-    }
-
-    /// A light English singular: companies → company, classes → class, patents → patent; words of
-    /// three letters or fewer and words ending in -ss, -us, -is are kept.
-    static func singular(_ word: String) -> String {
-        guard word.count > 3 else { return word }
-        if word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
-        if word.hasSuffix("sses") || word.hasSuffix("xes") || word.hasSuffix("ches") || word.hasSuffix("shes") {
-            return String(word.dropLast(2))
-        }
-        if word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is") { return word }
-        if word.hasSuffix("s") { return String(word.dropLast()) }
-        return word
+        NameKey.tokens(text).map(PorterStemmer.stem)
     }
 
     /// Whether `phrase` occurs in this text as a contiguous run of whole tokens.
@@ -179,4 +171,25 @@ struct MatchText: Hashable, Sendable {
         }
         return false
     }
+
+    /// How well `phrase` matches this text, in [0, 1]: 1 when every word of the phrase occurs, in
+    /// any order ("software engineer" in "Engineer, Software"); otherwise `partialMatchWeight` times
+    /// the share of its words that occur ("software engineer" in "VP of Engineering": 0.5 · ½).
+    /// - Complexity: O(n · m).
+    func match(_ phrase: MatchText) -> Double {
+        let words = phrase.tokens.filter { !Self.stopWords.contains($0) }
+        let p = words.isEmpty ? phrase.tokens : words
+        guard !p.isEmpty else { return 0 }
+        var found = 0
+        for word in p where tokens.contains(word) { found += 1 }
+        if found == p.count { return 1 }
+        return Self.partialMatchWeight * Double(found) / Double(p.count)
+    }
+
+    /// Words that carry no meaning on their own ("VP of Engineering"); a phrase is matched on its
+    /// other words.
+    static let stopWords: Set<String> = ["of", "and", "the", "for", "in", "at", "a", "an", "to", "on", "with"]
+
+    /// What a phrase found only in part is worth, per share of its words.
+    static let partialMatchWeight = 0.5
 }

@@ -1,16 +1,18 @@
 extension DiagramContext {
-    /// The user's reach into every organization: `reach(o) = 1 − Π(1 − sᵢ)` over the user's ties to
-    /// people currently at `o` (DESIGN §5, invariant 5: one tie at 0.8 beats five at 0.1).
+    /// The user's reach into every organization: `ReachFormula.reach` over the user's ties to people
+    /// currently at `o` (DESIGN §5, invariant 5: no number of ties below 0.3 reaches one at 0.6).
     /// - Returns: one value per organization; all zero without a user.
     /// - Complexity: O(degree of the user).
     func reachByOrganization() -> [Double] {
-        var miss = [Double](repeating: 1, count: snapshot.organizations.count)
-        guard let me = snapshot.selfIndex else { return [Double](repeating: 0, count: miss.count) }
+        var reach = [Double](repeating: 0, count: snapshot.organizations.count)
+        guard let me = snapshot.selfIndex else { return reach }
+        var ties: [Int32: [Double]] = [:]
         for h in snapshot.graph.halfEdges(of: me) {
             let o = snapshot.organizationIndex[Int(snapshot.graph.neighbors[h])]
-            if o >= 0 { miss[Int(o)] *= 1 - strength(snapshot.graph.incidentEdges[h]) }
+            if o >= 0 { ties[o, default: []].append(strength(snapshot.graph.incidentEdges[h])) }
         }
-        return miss.map { 1 - $0 }
+        for (o, strengths) in ties { reach[Int(o)] = ReachFormula.reach(strengths) }
+        return reach
     }
 
     /// One organization's people (in one cluster), the user, and the user's contacts who know

@@ -25,7 +25,7 @@ public enum DiagramView: Sendable, Hashable {
     /// The top targets and their warm paths, in rank order.
     case suggestions([DiagramTarget])
     /// One node per organization, sized by its people and coloured by the user's reach into it:
-    /// `reach = 1 − Π(1 − sᵢ)` over the user's ties there. The only sane whole picture of a large
+    /// `ReachFormula` over the user's ties there (the strongest counts whole). The only sane whole picture of a large
     /// network.
     case organizations
 

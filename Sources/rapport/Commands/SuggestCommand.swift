@@ -9,10 +9,12 @@ struct SuggestCommand: ParsableCommand {
         abstract: "Whom to talk to next, who can introduce you, and why.",
         discussion: """
             Ranks people by relevance to your goal, the reliability of the warm path to them (the
-            product of tie strengths along it), how many introducers could help, how much one deep
-            relationship with them would add at their organization, and their seniority. At most
-            --per-org suggestions come from one organization. Without a goal the ranking rests on
-            the warm path, the quality gain and insight.
+            product of tie strengths along it), its warmth (the independent paths through distinct
+            introducers together), how many introducers could help, how much one deep relationship
+            with them would add at their organization, and their seniority. With a goal, only people
+            who match it are suggested, and the first line says how many do. At most --per-org
+            suggestions come from one organization. Without a goal the ranking rests on the warm
+            path, the quality gain and insight.
 
             Examples:
               rapport suggest --sector "intellectual property" --top 10 --explain
@@ -71,9 +73,15 @@ struct SuggestCommand: ParsableCommand {
         }
         if let batch, let out { return try runBatch(planner, egos: batch, folder: out) }
         let ego = try planner.ego(goal)
-        let suggestions = try planner.suggest(goal: try goal.goal(), top: top, options: goal)
+        let target = try goal.goal()
+        let suggestions = try planner.suggest(goal: target, top: top, options: goal)
         clock.mark("suggest")
         progress.finish()
+        let summary = target.isEmpty ? nil : try planner.engine.summary(of: target, for: ego)
+        if !json, !csv, let summary {
+            print(Self.summaryLine(summary, goal: target))
+            if summary.matched == 0 { return }
+        }
         if json {
             print(try JSONOutput.string(suggestions.enumerated().map { SuggestionJSON($1, rank: $0 + 1) }))
             return
@@ -117,6 +125,9 @@ struct SuggestCommand: ParsableCommand {
             var lines = ["    → " + Terminal.cell(s.action)]
             if !s.path.isEmpty { lines.append("    path: " + Terminal.cell(planner.describe(s.path, from: ego))) }
             lines.append("    score \(format2(s.score)): relevance \(format2(c.relevance)), path \(format2(c.reliability)), redundancy \(format2(c.redundancy)) (\(c.introducerCount) introducer\(c.introducerCount == 1 ? "" : "s")), quality gain \(format2(c.qualityGain)), insight \(format2(c.insight))\(c.freshness < 1 ? ", freshness ×\(format2(c.freshness))" : "")")
+            if !s.warmthTerms.isEmpty {
+                lines.append("    " + Terminal.cell(Self.warmthLine(c.warmth, s.warmthTerms)))
+            }
             if !s.alternatives.isEmpty {
                 lines.append("    also via: " + Terminal.cell(s.alternatives.prefix(3).map { "\($0.name) (\(format2($0.reliability)))" }.joined(separator: ", ")))
             }
@@ -124,6 +135,30 @@ struct SuggestCommand: ParsableCommand {
         })
     }
 
+
+    /// "7 of 2,311 people match 'engineering'", or, when nobody does, the closest terms that occur.
+    static func summaryLine(_ summary: GoalSummary, goal: Goal) -> String {
+        let values = goal.sectors + goal.keywords + goal.organizations + goal.locations + goal.seniority
+        let quoted = Terminal.cell(values.map { "'\($0)'" }.joined(separator: ", "))
+        let total = summary.total.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
+        guard summary.matched == 0 else {
+            let matched = summary.matched.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
+            let verb = summary.matched == 1 ? "matches" : "match"
+            return "\(matched) of \(total) \(summary.total == 1 ? "person" : "people") \(verb) \(quoted)"
+        }
+        let closest =
+            summary.closestTerms.isEmpty
+            ? "" : "; closest terms in your network: " + Terminal.cell(summary.closestTerms.joined(separator: ", "))
+        return "Nobody of \(total) \(summary.total == 1 ? "person" : "people") matches \(quoted)\(closest)"
+    }
+
+    /// "warmth 0.031 from 3 introducers: Maria Chen 0.020 (path 0.32), …" (a direct tie reads "direct").
+    static func warmthLine(_ warmth: Double, _ terms: [WarmthTerm]) -> String {
+        let parts = terms.prefix(3).map { "\($0.name) \(format3($0.contribution)) (path \(format2($0.reliability)))" }
+        let count = terms.count >= 5 ? "5+" : String(terms.count)
+        return "warmth \(format3(warmth)) from \(count) independent path\(terms.count == 1 ? "" : "s"): "
+            + parts.joined(separator: ", ")
+    }
 
     /// One CSV of suggestions per ego, computed in parallel on the shared snapshot.
     private func runBatch(_ planner: Planner, egos path: String, folder: String) throws {
@@ -188,6 +223,14 @@ struct HopJSON: Encodable {
     var strength: Double
 }
 
+/// One independent warm path in `warmth`: the introducer (the person themself for a direct tie).
+struct WarmthJSON: Encodable {
+    var id: String
+    var name: String
+    var reliability: Double
+    var contribution: Double
+}
+
 /// The `--json` shape of one suggestion (documented in Docs/CLI.md).
 struct SuggestionJSON: Encodable {
     var rank: Int
@@ -201,6 +244,8 @@ struct SuggestionJSON: Encodable {
     var path: [HopJSON]
     var introducer: HopJSON?
     var alternatives: [HopJSON]
+    /// The independent paths behind `components.warmth`, largest contribution first.
+    var warmth: [WarmthJSON]
     var shared: [String]
     var action: String
 
@@ -216,6 +261,9 @@ struct SuggestionJSON: Encodable {
         path = s.path.map { HopJSON(id: $0.id ?? "", name: $0.name ?? "", strength: $0.strength) }
         introducer = s.introducer.map { HopJSON(id: $0.id, name: $0.name, strength: $0.strength) }
         alternatives = s.alternatives.map { HopJSON(id: $0.id, name: $0.name, strength: $0.strength) }
+        warmth = s.warmthTerms.map {
+            WarmthJSON(id: $0.id, name: $0.name, reliability: $0.reliability, contribution: $0.contribution)
+        }
         shared = s.shared
         action = s.action
     }

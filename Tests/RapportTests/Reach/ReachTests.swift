@@ -20,13 +20,13 @@ struct ReachTests {
     }
 
     @Test func oneStrongTieBeatsFiveWeakTies() throws {
-        // 1 − 0.2 = 0.8 against 1 − 0.9⁵ = 0.40951.
+        // 0.8 against T = 0.1 · (½ + ¼ + ⅛ + 1/16) = 0.09375, 1 − 0.9 · 0.90625 = 0.184375.
         let strengths = try Self.network(
             [("s", "Strong LLP", [], 0.8)] + (0..<5).map { ("w\($0)", "Weak LLP", [], 0.1) })
         let entries = try ReachCalculator.reach(of: 0, by: .organization, strengths: strengths)
         #expect(entries.map(\.name) == ["Strong LLP", "Weak LLP"])
         #expect(abs(entries[0].reach - 0.8) < 1e-12)
-        #expect(abs(entries[1].reach - 0.40951) < 1e-12)
+        #expect(abs(entries[1].reach - 0.184375) < 1e-12)
         #expect(entries[1].ties.count == 5)
     }
 
@@ -35,9 +35,9 @@ struct ReachTests {
             ("a", "Beta", [], 0.3), ("b", "Alpha", [], 0.3), ("c", "Gamma", [], 0.2), ("d", "Gamma", [], 0.6),
         ])
         let entries = try ReachCalculator.reach(of: 0, by: .organization, strengths: strengths)
-        // Gamma: 1 − 0.8 · 0.4 = 0.68; Alpha and Beta 0.3 each, by name.
+        // Gamma: 1 − (1 − 0.6) · (1 − ½ · 0.2) = 0.64; Alpha and Beta 0.3 each, by name.
         #expect(entries.map(\.name) == ["Gamma", "Alpha", "Beta"])
-        #expect(abs(entries[0].reach - 0.68) < 1e-12)
+        #expect(abs(entries[0].reach - 0.64) < 1e-12)
         #expect(entries[0].ties.map(\.strength) == [0.6, 0.2])
         #expect(entries[0].ties.map(\.person) == [4, 3])
     }
@@ -49,11 +49,11 @@ struct ReachTests {
         ])
         let calculator = try ReachCalculator(ego: 0, strengths: strengths)
         let sectors = calculator.reach(by: .sector)
-        // IP law: 1 − 0.5³ = 0.875; Litigation 0.5. The first spelling names the group.
+        // IP law: 1 − 0.5 · (1 − ½ · 0.5 − ¼ · 0.5) = 0.6875; Litigation 0.5. The first spelling names the group.
         #expect(sectors.map(\.name) == ["IP Law", "Litigation"])
-        #expect(abs(sectors[0].reach - 0.875) < 1e-12)
+        #expect(abs(sectors[0].reach - 0.6875) < 1e-12)
         #expect(calculator.reach(by: .school).map(\.reach) == sectors.map(\.reach))
-        #expect(abs(calculator.reach(into: "ip LAW", by: .sector) - 0.875) < 1e-12)
+        #expect(abs(calculator.reach(into: "ip LAW", by: .sector) - 0.6875) < 1e-12)
         #expect(calculator.reach(into: "Tax", by: .sector) == 0)
         #expect(calculator.reach(by: .organization).isEmpty)
     }
@@ -76,7 +76,8 @@ struct ReachTests {
             ("a", "Alpha", [], 0.5), ("b", "Alpha", [], 0.3), ("c", "Beta", [], 0.9),
         ])
         let calculator = try ReachCalculator(ego: 0, strengths: strengths)
-        // b is tied at 0.3; the other Alpha tie leaves 0.5: gain = 0.5 · ((1 − 0.3) − (1 − 0.7)) = 0.2.
+        // b is tied at 0.3 beside a at 0.5: before 1 − 0.5 · (1 − 0.15) = 0.575, after (0.7, 0.5)
+        // 1 − 0.3 · (1 − 0.25) = 0.775: gain 0.2.
         #expect(abs(try calculator.reachGain(ifTieTo: 2, at: 0.7) - 0.2) < 1e-12)
         // A weaker hypothetical tie than the existing one changes nothing.
         #expect(try calculator.reachGain(ifTieTo: 1, at: 0.2) == 0)
@@ -95,8 +96,8 @@ struct ReachTests {
             values: [0.5], asOf: Fixtures.today, model: StrengthModel(), snapshot: snapshot, introductionsByEdge: [:],
             embeddedness: [:])
         let calculator = try ReachCalculator(ego: 0, strengths: strengths)
-        // Reach 0.5 → 1 − 0.5 · 0.3 = 0.85: gain 0.35.
-        #expect(abs(try calculator.reachGain(ifTieTo: 2, at: 0.7) - 0.35) < 1e-12)
+        // Reach 0.5 → (0.7, 0.5): 1 − 0.3 · (1 − 0.25) = 0.775: gain 0.275.
+        #expect(abs(try calculator.reachGain(ifTieTo: 2, at: 0.7) - 0.275) < 1e-12)
         #expect(try calculator.reachGain(ifTieTo: 3, at: 0.7) == 0)
     }
 
@@ -114,21 +115,52 @@ struct ReachTests {
         #expect(ScoringError.unknownPerson(9).description == "no person has index 9 in this network")
     }
 
-    @Test func reachIsTheNoisyOrOfTheTiesAndNeverFallsWhenATieIsAdded() async {
+    /// The formula written out: strongest whole, the k-th (k ≥ 2) with weight 2^−(k−1) into the rest.
+    static func handReach(_ values: [Double]) -> Double {
+        let sorted = values.sorted(by: >)
+        guard let first = sorted.first else { return 0 }
+        var rest = 0.0
+        for (k, s) in sorted.enumerated().dropFirst() { rest += s / Double(1 << min(k, 60)) }
+        return first + (1 - first) * rest
+    }
+
+    static func reach(_ values: [Double]) throws -> Double {
+        let strengths = try network(values.enumerated().map { ("p\($0.offset)", "Org", [], $0.element) })
+        return try #require(try ReachCalculator.reach(of: 0, by: .organization, strengths: strengths).first).reach
+    }
+
+    @Test func theWorkedExampleOfScoringMd() throws {
+        // Docs/Scoring.md §3: 0.8, 0.5, 0.1 → T = 0.25 + 0.025 = 0.275, reach = 1 − 0.2 · 0.725 = 0.855.
+        #expect(abs(try Self.reach([0.1, 0.8, 0.5]) - 0.855) < 1e-12)
+        // Forty contacts at 0.1: 0.1 + 0.9 · 0.1 · (1 − 2⁻³⁹) ≈ 0.19 (noisy-OR gave 1 − 0.9⁴⁰ ≈ 0.985).
+        #expect(abs(try Self.reach(Array(repeating: 0.1, count: 40)) - 0.19) < 1e-9)
+        #expect(try Self.reach([0.96]) == 0.96)
+    }
+
+    @Test func reachFollowsTheFormulaAndNeverFallsWhenATieIsAdded() async {
         await propertyCheck(input: Gen.double(in: 0.01...1).array(of: 1...12), Gen.double(in: 0.01...1)) {
             values, extra in
-            let strengths = try Self.network(values.enumerated().map { ("p\($0.offset)", "Org", [], $0.element) })
-            let reach = try #require(try ReachCalculator.reach(of: 0, by: .organization, strengths: strengths).first)
-                .reach
-            var miss = 1.0
-            for s in values { miss *= 1 - s }
-            #expect(abs(reach - (1 - miss)) < 1e-12)
+            let reach = try Self.reach(values)
+            #expect(abs(reach - Self.handReach(values)) < 1e-12)
             #expect(reach >= (values.max() ?? 0) - 1e-12 && reach <= 1)
-            let more = try Self.network(
-                (values + [extra]).enumerated().map { ("p\($0.offset)", "Org", [], $0.element) })
-            let reachMore = try #require(try ReachCalculator.reach(of: 0, by: .organization, strengths: more).first)
-                .reach
-            #expect(reachMore >= reach)
+            let reachMore = try Self.reach(values + [extra])
+            #expect(reachMore >= reach - 1e-12)
+        }
+    }
+
+    @Test func anyNumberOfTiesBelowPoint3GivesLessReachThanOneTieAtPoint6() async {
+        await propertyCheck(input: Gen.double(in: 0.001...0.2999).array(of: 1...60)) { values in
+            let many = try Self.reach(values)
+            let one = try Self.reach([0.6])
+            #expect(many < one, "\(values.count) ties below 0.3 reach \(many)")
+        }
+    }
+
+    @Test func aSecondStrongTieStillAddsSomething() async {
+        await propertyCheck(input: Gen.double(in: 0.5...0.99), Gen.double(in: 0.5...0.99)) { a, b in
+            let one = try Self.reach([max(a, b)])
+            let two = try Self.reach([a, b])
+            #expect(two > one + 0.1 * (1 - one) * min(a, b), "\(a), \(b): \(one) → \(two)")
         }
     }
 }

@@ -88,7 +88,7 @@ struct GoalMatchingTests {
     @Test func titleSeniorityRanksTitleWords() {
         #expect(TitleSeniority.score("General Counsel") == 1)
         #expect(TitleSeniority.score("Partners") == 0.85)
-        #expect(TitleSeniority.score("V.P. Engineering") == 0.85)
+        #expect(TitleSeniority.score("V.P. Engineering") == 1)
         #expect(TitleSeniority.score("Senior Associate") == 0.7)
         #expect(TitleSeniority.score("Associate") == 0.45)
         #expect(TitleSeniority.score("Summer Intern") == 0.15)
@@ -115,9 +115,10 @@ struct GoalMatchingTests {
             performing: {
                 try SuggestionConfiguration(values: [
                     "reliability_weight": 0, "redundancy_weight": 0, "quality_gain_weight": 0, "insight_weight": 0,
+                    "warmth_weight": 0,
                 ])
             })
-        #expect(SuggestionConfiguration.keys.count == 19)
+        #expect(SuggestionConfiguration.keys.count == 20)
         #expect(try SuggestionConfiguration(values: ["exclude_strong_ties": 0]).excludeStrongTies == false)
         #expect(throws: SuggestionError.self) { try SuggestionConfiguration(values: ["exclude_strong_ties": 0.5]) }
         // Every key accepts 1, except weak_tie, which must stay <= strong_tie (0.5).
@@ -126,5 +127,73 @@ struct GoalMatchingTests {
             #expect((try? SuggestionConfiguration(values: [key: 1])) != nil, "key \(key) should accept 1")
         }
         #expect(SuggestionError.unknownConfigurationKey("x").description == "unknown [suggest] setting 'x'")
+    }
+}
+
+@Suite("Goals that understand words")
+struct GoalWordsTests {
+    static func network() throws -> (SuggestionEngine, Int32) {
+        var network = SuggestionTestNetwork()
+        network.person("se", "Sam Ellis", org: "Cinderpath Software", title: "Software Engineer")
+        network.person("vp", "Vera Park", org: "Northwind", title: "VP of Engineering")
+        network.person("es", "Eli Stone", org: "Northwind", title: "Engineer, Software")
+        network.person("pl", "Pat Lowe", org: "Wilson LLP", title: "Paralegal")
+        network.person("ag", "Ana Gray", org: "Wilson LLP", title: "Patent Agent")
+        network.person("mc", "Maria Chen", org: "Wilson LLP", title: "Partner")
+        for id in ["se", "vp", "es", "pl", "ag"] { network.tie("mc", id, 0.4) }
+        network.tie("me", "mc", 0.45)
+        return try network.engine()
+    }
+
+    @Test func engineeringFindsTheSoftwareEngineerAndTheVPOfEngineering() throws {
+        let (engine, me) = try Self.network()
+        let found = try engine.suggest(for: me, goal: Goal(keywords: ["engineering"]), top: 10)
+        #expect(Set(found.map(\.id)) == ["se", "vp", "es"])
+        #expect(found.allSatisfy { $0.components.relevance == 1 })
+        let summary = try engine.summary(of: Goal(keywords: ["engineering"]), for: me)
+        #expect(summary == GoalSummary(matched: 3, total: 6, closestTerms: []))
+    }
+
+    @Test func multiWordKeywordsMatchInAnyOrderAndPartialMatchesWeighLess() throws {
+        let (engine, me) = try Self.network()
+        let found = try engine.suggest(for: me, goal: Goal(keywords: ["software engineer"]), top: 0)
+        let relevance = Dictionary(uniqueKeysWithValues: found.map { ($0.id, $0.components.relevance) })
+        // All words, in either order: 1. "VP of Engineering" has one of the two words: 0.5 · ½.
+        #expect(relevance["se"] == 1 && relevance["es"] == 1)
+        #expect(abs((relevance["vp"] ?? 0) - 0.25) < 1e-6)
+        // Nobody of relevance 0 is suggested.
+        #expect(Set(found.map(\.id)) == ["se", "vp", "es"])
+    }
+
+    @Test func pluralsAndStemsMatchAndAcronymsStay() {
+        func matches(_ phrase: String, _ text: String) -> Bool {
+            MatchText(text, synonyms: .default).match(MatchText(phrase, synonyms: .default)) == 1
+        }
+        #expect(matches("patents", "Patent Agent"))
+        #expect(matches("patent", "Patents and Trademarks"))
+        #expect(matches("engineer", "VP of Engineering"))
+        #expect(matches("IP", "Intellectual Property Litigation"))
+        #expect(matches("M&A", "Mergers & Acquisitions"))
+        #expect(matches("UX", "UX Researcher"))
+        #expect(!matches("IP", "Zip code"))
+        #expect(!matches("UX", "Luxury goods"))
+    }
+
+    @Test func withAGoalNobodyOfRelevanceZeroIsSuggestedAndTheClosestTermsAreOffered() throws {
+        let (engine, me) = try Self.network()
+        let goal = Goal(keywords: ["engneering"])
+        #expect(try engine.suggest(for: me, goal: goal, top: 10).isEmpty)
+        let summary = try engine.summary(of: goal, for: me)
+        #expect(summary.matched == 0 && summary.total == 6)
+        #expect(summary.closestTerms.first == "engineering", "\(summary.closestTerms)")
+    }
+
+    @Test func seniorityFollowsTheDocumentedLadder() {
+        let ladder = ["Summer Intern", "Associate", "Senior Associate", "Engineering Manager", "Director of Sales",
+            "VP of Engineering"].map(TitleSeniority.score)
+        #expect(ladder == ladder.sorted() && Set(ladder).count == ladder.count, "\(ladder)")
+        #expect(TitleSeniority.score("Principal") == TitleSeniority.score("Manager"))
+        #expect(TitleSeniority.score("Partner") == TitleSeniority.score("Head of Legal"))
+        #expect(TitleSeniority.score("Chief Legal Officer") == TitleSeniority.score("Co-Founder"))
     }
 }

@@ -49,8 +49,9 @@ struct SuggestionRankingTests {
         let result = try engine.suggest(for: me, goal: ip, top: 0, maxHops: 3, perOrganization: 2)
         let ids = result.map(\.id)
         #expect(ids.firstIndex(of: "y")! < ids.firstIndex(of: "x")!)
-        // Quality gain: Π(1 − 0.8) · 0.7 / 0.7 = 0.2 at Wilson; 1 at Baker.
-        #expect(abs(try #require(result.first { $0.id == "x" }).components.qualityGain - 0.2) < 1e-12)
+        // Quality gain at Wilson (Ann at 0.8): reach 0.8 → 1 − 0.2 · (1 − ½ · 0.7) = 0.87, so
+        // (0.87 − 0.8) / 0.7 = 0.1; at Baker, where the user knows nobody, 1.
+        #expect(abs(try #require(result.first { $0.id == "x" }).components.qualityGain - 0.1) < 1e-12)
         #expect(abs(try #require(result.first { $0.id == "y" }).components.qualityGain - 1) < 1e-12)
     }
 
@@ -154,5 +155,39 @@ struct SuggestionRankingTests {
         let result = try engine.suggest(for: me, goal: Goal(), top: 0, maxHops: 3, perOrganization: 2)
         #expect(result.allSatisfy { $0.components.relevance == 1 })
         #expect(result.first?.id == "big1")
+    }
+}
+
+@Suite("Warmth")
+struct WarmthTests {
+    /// Docs/Scoring.md §4: Maria (0.8) and Ken (0.5) both know the target at 0.1; Maria knows three
+    /// more people the user does not, Ken one.
+    @Test func theWorkedExampleOfScoringMd() throws {
+        var network = SuggestionTestNetwork()
+        network.person("maria", "Maria Chen")
+        network.person("ken", "Ken Ito")
+        network.person("t", "Tara Target")
+        for id in ["m1", "m2", "m3", "k1"] { network.person(id, "Other \(id)") }
+        network.tie("me", "maria", 0.8)
+        network.tie("me", "ken", 0.5)
+        network.tie("maria", "t", 0.1)
+        network.tie("ken", "t", 0.1)
+        for id in ["m1", "m2", "m3"] { network.tie("maria", id, 0.1) }
+        network.tie("ken", "k1", 0.1)
+        let (engine, me) = try network.engine()
+        let all = try engine.suggest(for: me, goal: Goal(), top: 0, maxHops: 3, perOrganization: 0)
+        let target = try #require(all.first { $0.id == "t" })
+        // Maria 0.8 · 0.1 / (1 + 4) = 0.016, Ken 0.5 · 0.1 / (1 + 2) = 0.016667.
+        let expected = 1 - (1 - 0.016) * (1 - 0.05 / 3)
+        #expect(abs(target.components.warmth - expected) < 1e-12)
+        #expect(abs(target.components.reliability - 0.08) < 1e-12)
+        #expect(target.warmthTerms.map(\.id) == ["ken", "maria"])
+        #expect(abs(target.warmthTerms[1].reliability - 0.08) < 1e-12)
+        // Someone Maria alone knows: one path, 0.8 · 0.1 / 5.
+        let m1 = try #require(all.first { $0.id == "m1" })
+        #expect(abs(m1.components.warmth - 0.016) < 1e-12)
+        // The target is the warmest candidate.
+        #expect(target.components.relativeWarmth == 1)
+        #expect(abs(m1.components.relativeWarmth - 0.016 / expected) < 1e-12)
     }
 }

@@ -66,8 +66,11 @@ struct TinyFixtureSuggestionTests {
         let kim = try #require(all.first { $0.id == "p000011" })
         #expect(kim.components.freshness == 0.5)
         #expect(kim.kind == .direct)
-        // 14 people less the user, Hal (pending) and Ann (strong direct tie, 0.63).
-        #expect(all.count == 11)
+        // With the goal, only people of relevance > 0: the nine who list intellectual property
+        // (Ann, Bob, Hal, Fay, Ivy, Jo, Kim, Lee, Zoë in people.csv), less Hal (pending) and Ann
+        // (strong direct tie, 0.63).
+        #expect(all.count == 7)
+        #expect(Set(all.map(\.id)) == ["p000002", "p000006", "p000009", "p000010", "p000011", "p000012", "p000013"])
         #expect(!all.contains { $0.id == "p000001" })
     }
 
