@@ -63,6 +63,11 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         case selfIntroduction(column: String, sameAs: String)
         case invalidMapping(String)
         case invalidVCard(String)
+        /// A LinkedIn data archive that cannot be read: not a zip, a corrupt entry, two files of
+        /// one name; the text says which.
+        case invalidArchive(String)
+        /// An archive past a size or entry-count limit (a zip bomb, or not a LinkedIn export).
+        case archiveTooLarge(String)
 
         public var description: String {
             switch self {
@@ -101,6 +106,8 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
                 return "\(column) names the same person as \(other); an introduction needs three different people"
             case .invalidMapping(let message): return "invalid column mapping: \(message)"
             case .invalidVCard(let message): return "invalid vCard: \(message)"
+            case .invalidArchive(let message): return "invalid archive: \(message)"
+            case .archiveTooLarge(let message): return "archive too large: \(message)"
             }
         }
     }
