@@ -231,3 +231,50 @@ func describe(_ r: EvidenceRecord) -> String {
         #expect(invitations.ownProfileURL == nil)
     }
 }
+
+@Suite struct LinkedInCellTests {
+    @Test func timestampsAndDatesOfEachFile() {
+        #expect(LinkedInDates.day("2023-06-11 15:33:58 UTC") == Day(iso: "2023-06-11"))
+        #expect(LinkedInDates.day("2023/06/05 15:47:58 UTC") == Day(iso: "2023-06-05"))
+        #expect(LinkedInDates.day("2024-01-15") == Day(iso: "2024-01-15"))
+        #expect(LinkedInDates.day("1/8/23, 6:14 PM") == Day(iso: "2023-01-08"))
+        #expect(LinkedInDates.day("01/19/13, 12:10 AM") == Day(iso: "2013-01-19"))
+        #expect(LinkedInDates.day("09/06/23") == Day(iso: "2023-09-06"))
+        #expect(LinkedInDates.day("2023-06-11 soon") == nil)
+        #expect(LinkedInDates.day("2023-02-30 10:00:00 UTC") == nil)
+    }
+
+    @Test func profileMonths() {
+        #expect(LinkedInDates.month("Jan 2020") == Day(iso: "2020-01-01"))
+        #expect(LinkedInDates.month("January 2020") == Day(iso: "2020-01-01"))
+        #expect(LinkedInDates.month("Mar 2019") == Day(iso: "2019-03-01"))
+        #expect(LinkedInDates.month("2020") == Day(iso: "2020-01-01"))
+        #expect(LinkedInDates.month("2020-03") == Day(iso: "2020-03-01"))
+        #expect(LinkedInDates.month("3/2020") == Day(iso: "2020-03-01"))
+        #expect(LinkedInDates.month("Spring 2020") == nil)
+        #expect(LinkedInDates.month("13/2020") == nil)
+    }
+
+    @Test func wordCountsCountWordsOnly() {
+        #expect(WordCount.words("") == 0)
+        #expect(WordCount.words("  \n ") == 0)
+        // A dash alone is no word; punctuation attached to a word is part of it.
+        #expect(WordCount.words("Hi Zoë — thanks!") == 3)
+        #expect(WordCount.words("Tuesday at 3, it is.\r\nOK") == 6)
+        #expect(WordCount.words("再见 Zoë") == 2)
+    }
+
+    @Test func recipientListsWithEitherSeparator() {
+        let urls = "https://www.linkedin.com/in/a;https://www.linkedin.com/in/b, https://www.linkedin.com/in/c"
+        #expect(
+            LinkedInMessages.recipients(names: "Ann Lee, Bo Chen; Cy Diaz", urls: urls).map { "\($0.name) \($0.url ?? "-")" } == [
+                "Ann Lee https://www.linkedin.com/in/a", "Bo Chen https://www.linkedin.com/in/b",
+                "Cy Diaz https://www.linkedin.com/in/c",
+            ])
+        // A name with a comma in it: the counts differ, so the URLs alone say who.
+        #expect(
+            LinkedInMessages.recipients(names: "Ann Lee, PhD", urls: "https://www.linkedin.com/in/a").map { "\($0.name)|\($0.url ?? "-")" }
+                == ["|https://www.linkedin.com/in/a"])
+        #expect(LinkedInMessages.recipients(names: "Ann Lee", urls: "").map(\.name) == ["Ann Lee"])
+    }
+}

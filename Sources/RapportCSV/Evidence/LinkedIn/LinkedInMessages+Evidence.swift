@@ -97,13 +97,14 @@ extension LinkedInMessages {
             members[conversation] = set
         }
         let mine = selfIDs(me, people: people, members: members, order: order, file: &file)
+        // One counter for the file: ids and timestamps holding `|` cannot make two keys alike.
+        var ordinals: [String: Int] = [:]
         for conversation in order {
             let indices = byConversation[conversation] ?? []
             let others = (members[conversation] ?? []).subtracting(mine)
             var writers: Set<String> = []
             for i in indices where rows[i].skip == nil { if let id = people.senders[i] { writers.insert(id) } }
             let meWrote = !writers.isDisjoint(with: mine)
-            var ordinals: [String: Int] = [:]
             for i in indices {
                 let row = rows[i]
                 if let reason = row.skip {
