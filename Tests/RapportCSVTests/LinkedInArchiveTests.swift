@@ -83,7 +83,9 @@ func describe(_ r: EvidenceRecord) -> String {
                 .init(
                     company: "Fabrikam Patents", title: "Paralegal", location: "Cambridge, Massachusetts",
                     startedOn: Day(iso: "2019-03-01"), finishedOn: Day(iso: "2023-08-01")),
-                .init(company: "Contoso", title: "Intern", startedOn: Day(iso: "2018-01-01"), finishedOn: Day(iso: "2018-01-01")),
+                .init(
+                    company: "Contoso", title: "Intern", startedOn: Day(iso: "2018-01-01"),
+                    finishedOn: Day(iso: "2018-01-01")),
             ])
         #expect(profile.currentEmployers == ["Northwind Legal Clinic"])
         #expect(profile.formerEmployers == ["Fabrikam Patents", "Contoso"])
@@ -133,9 +135,10 @@ func describe(_ r: EvidenceRecord) -> String {
         let files = try archive.evidence(for: SelfIdentity())
         // Avery is in conversations 1, 2, 3, 5 and 6 (5 of the 6; the spam one has no participant).
         #expect(files[0].records.map(describe) == Self.expectedMessages)
-        #expect(files[0].warnings.map(\.message) == [
-            "none of the participants matches your profile URL or name; taking 'Avery Quinn', present in 5 of 6 conversations, as you"
-        ])
+        #expect(
+            files[0].warnings.map(\.message) == [
+                "none of the participants matches your profile URL or name; taking 'Avery Quinn', present in 5 of 6 conversations, as you"
+            ])
     }
 
     @Test func keysAreStableAcrossTwoReads() throws {
@@ -150,29 +153,34 @@ func describe(_ r: EvidenceRecord) -> String {
     @Test func invitationsRecommendationsAndEndorsements() throws {
         let archive = try archive()
         let files = try archive.evidence(for: archive.selfIdentity)
-        #expect(files.map { $0.path.split(separator: "/").last.map(String.init) ?? "" } == [
-            "messages.csv", "Invitations.csv", "Recommendations_Received.csv", "Recommendations_Given.csv",
-            "Endorsement_Received_Info.csv",
-        ])
+        #expect(
+            files.map { $0.path.split(separator: "/").last.map(String.init) ?? "" } == [
+                "messages.csv", "Invitations.csv", "Recommendations_Received.csv", "Recommendations_Given.csv",
+                "Endorsement_Received_Info.csv",
+            ])
         // Zoë and Marcus are in Connections.csv (accepted: two-way); Jordan is not. Words of the notes:
         // "Hi Avery, I enjoyed your question at the panel." 9, none 0, "Let's connect" 2.
-        #expect(files[1].records.map(describe) == [
-            "invitation:INCOMING|url:linkedin.com/in/zoe-lefevre|3/1/24, 6:14 PM|0 / 2024-03-01 / invitation / Zoë Lefèvre / \(P.zoe) / 1:1 / 9 / them / both / line 2",
-            "invitation:OUTGOING|url:linkedin.com/in/marcus-webb|5/20/24, 9:02 AM|0 / 2024-05-20 / invitation / Marcus Webb / \(P.marcus) / 1:1 / 0 / me / both / line 3",
-            "invitation:INCOMING|url:linkedin.com/in/jordan-blake-recruits|5/9/24, 11:40 AM|0 / 2024-05-09 / invitation / Jordan Blake / \(P.jordan) / 1:1 / 2 / them / one-way / line 4",
-        ])
+        #expect(
+            files[1].records.map(describe) == [
+                "invitation:INCOMING|url:linkedin.com/in/zoe-lefevre|3/1/24, 6:14 PM|0 / 2024-03-01 / invitation / Zoë Lefèvre / \(P.zoe) / 1:1 / 9 / them / both / line 2",
+                "invitation:OUTGOING|url:linkedin.com/in/marcus-webb|5/20/24, 9:02 AM|0 / 2024-05-20 / invitation / Marcus Webb / \(P.marcus) / 1:1 / 0 / me / both / line 3",
+                "invitation:INCOMING|url:linkedin.com/in/jordan-blake-recruits|5/9/24, 11:40 AM|0 / 2024-05-09 / invitation / Jordan Blake / \(P.jordan) / 1:1 / 2 / them / one-way / line 4",
+            ])
         // "Avery researched our prior-art question with rare care. / I would hire Avery again." is 13 words.
-        #expect(files[2].records.map(describe) == [
-            "recommendation-received:name:zoe lefevre|01/19/24, 12:10 AM|0 / 2024-01-19 / recommendation / Zoë Lefèvre / - / 1:1 / 13 / them / both / line 2"
-        ])
-        #expect(files[3].records.map(describe) == [
-            "recommendation-given:name:marcus webb|09/06/23|0 / 2023-09-06 / recommendation / Marcus Webb / - / 1:1 / 5 / me / both / line 2"
-        ])
+        #expect(
+            files[2].records.map(describe) == [
+                "recommendation-received:name:zoe lefevre|01/19/24, 12:10 AM|0 / 2024-01-19 / recommendation / Zoë Lefèvre / - / 1:1 / 13 / them / both / line 2"
+            ])
+        #expect(
+            files[3].records.map(describe) == [
+                "recommendation-given:name:marcus webb|09/06/23|0 / 2023-09-06 / recommendation / Marcus Webb / - / 1:1 / 5 / me / both / line 2"
+            ])
         // Two skills endorsed in the same second: two records, told apart by the ordinal.
-        #expect(files[4].records.map(describe) == [
-            "endorsement:url:linkedin.com/in/priya-natarajan|2023/06/05 15:47:58 UTC|0 / 2023-06-05 / endorsement / Priya Natarajan / www.linkedin.com/in/priya-natarajan / 1:1 / - / them / one-way / line 2",
-            "endorsement:url:linkedin.com/in/priya-natarajan|2023/06/05 15:47:58 UTC|1 / 2023-06-05 / endorsement / Priya Natarajan / www.linkedin.com/in/priya-natarajan / 1:1 / - / them / one-way / line 3",
-        ])
+        #expect(
+            files[4].records.map(describe) == [
+                "endorsement:url:linkedin.com/in/priya-natarajan|2023/06/05 15:47:58 UTC|0 / 2023-06-05 / endorsement / Priya Natarajan / www.linkedin.com/in/priya-natarajan / 1:1 / - / them / one-way / line 2",
+                "endorsement:url:linkedin.com/in/priya-natarajan|2023/06/05 15:47:58 UTC|1 / 2023-06-05 / endorsement / Priya Natarajan / www.linkedin.com/in/priya-natarajan / 1:1 / - / them / one-way / line 3",
+            ])
     }
 
     @Test func olderMessagesLayoutWithoutURLsFolderOrDraftColumns() throws {
@@ -180,12 +188,13 @@ func describe(_ r: EvidenceRecord) -> String {
         let file = messages.evidence(for: SelfIdentity(names: ["Avery Quinn"]))
         // "Congratulations on the new role!" 5; "Thank you, Zoë. / Let's catch up soon." 7 (row 2 spans lines 3–4);
         // "Coffee next week?" 3; "Notes are up" 3. TO "Avery Quinn, Marcus Webb" makes a group of three.
-        #expect(file.records.map(describe) == [
-            "message:6561201931293749248|2019-04-02 17:20:11 UTC|name:zoe lefevre|0 / 2019-04-02 / message / Zoë Lefèvre / - / 1:1 / 5 / them / both / line 2",
-            "message:6561201931293749248|2019-04-02 18:01:45 UTC|name:avery quinn|0 / 2019-04-02 / message / Zoë Lefèvre / - / 1:1 / 7 / me / both / line 3",
-            "message:6590012374412877824|2019-07-15 09:00:00 UTC|name:marcus webb|0 / 2019-07-15 / message / Marcus Webb / - / 1:1 / 3 / them / one-way / line 5",
-            "message:6601129931726643200|2019-09-01 20:00:00 UTC|name:priya natarajan|0 / 2019-09-01 / message / Priya Natarajan / - / group / 3 / them / one-way / line 6",
-        ])
+        #expect(
+            file.records.map(describe) == [
+                "message:6561201931293749248|2019-04-02 17:20:11 UTC|name:zoe lefevre|0 / 2019-04-02 / message / Zoë Lefèvre / - / 1:1 / 5 / them / both / line 2",
+                "message:6561201931293749248|2019-04-02 18:01:45 UTC|name:avery quinn|0 / 2019-04-02 / message / Zoë Lefèvre / - / 1:1 / 7 / me / both / line 3",
+                "message:6590012374412877824|2019-07-15 09:00:00 UTC|name:marcus webb|0 / 2019-07-15 / message / Marcus Webb / - / 1:1 / 3 / them / one-way / line 5",
+                "message:6601129931726643200|2019-09-01 20:00:00 UTC|name:priya natarajan|0 / 2019-09-01 / message / Priya Natarajan / - / group / 3 / them / one-way / line 6",
+            ])
         #expect(file.skipped.isEmpty)
     }
 
@@ -200,22 +209,37 @@ func describe(_ r: EvidenceRecord) -> String {
     @Test func unreadableDateAndMissingColumnNameTheCell() {
         let header = "CONVERSATION ID,FROM,TO,DATE,CONTENT\n"
         #expect(
-            errorText { _ = try LinkedInMessages(path: "m.csv", bytes: Array((header + "c1,Zoë Lefèvre,Avery Quinn,June 11th,Hi\n").utf8)) }
-                == "m.csv:2:28: unreadable date 'June 11th'; tried YYYY-MM-DD hh:mm:ss UTC, YYYY/MM/DD hh:mm:ss UTC, M/D/YY[, h:mm AM], DD Mon YYYY")
+            errorText {
+                _ = try LinkedInMessages(
+                    path: "m.csv", bytes: Array((header + "c1,Zoë Lefèvre,Avery Quinn,June 11th,Hi\n").utf8))
+            }
+                == "m.csv:2:28: unreadable date 'June 11th'; tried YYYY-MM-DD hh:mm:ss UTC, YYYY/MM/DD hh:mm:ss UTC, M/D/YY[, h:mm AM], DD Mon YYYY"
+        )
         #expect(
-            errorText { _ = try LinkedInMessages(path: "m.csv", bytes: Array("CONVERSATION ID,TO,DATE\nc1,A,2024-01-01\n".utf8)) }
+            errorText {
+                _ = try LinkedInMessages(path: "m.csv", bytes: Array("CONVERSATION ID,TO,DATE\nc1,A,2024-01-01\n".utf8))
+            }
                 == "m.csv:1:1: missing required column 'FROM' for the LinkedIn messages.csv format")
         #expect(
             errorText {
-                _ = try LinkedInInvitations(path: "i.csv", bytes: Array("From,To,Sent At,Message,Direction\nA B,C D,\"1/8/23, 6:14 PM\",,SIDEWAYS\n".utf8))
+                _ = try LinkedInInvitations(
+                    path: "i.csv",
+                    bytes: Array("From,To,Sent At,Message,Direction\nA B,C D,\"1/8/23, 6:14 PM\",,SIDEWAYS\n".utf8))
             } == "i.csv:2:28: Direction: unknown value 'SIDEWAYS'; allowed: INCOMING, OUTGOING")
         #expect(
-            errorText { _ = try LinkedInTable(path: "Positions.csv", bytes: Array("Company Name,Started On\nContoso,Spring 2020\n".utf8), file: "Positions.csv", required: []) }
+            errorText {
+                _ = try LinkedInTable(
+                    path: "Positions.csv", bytes: Array("Company Name,Started On\nContoso,Spring 2020\n".utf8),
+                    file: "Positions.csv", required: [])
+            }
                 == nil)
         var profile = LinkedInProfile()
         #expect(
             errorText {
-                try profile.read(positions: LinkedInTable(path: "Positions.csv", bytes: Array("Company Name,Started On\nContoso,Spring 2020\n".utf8), file: "Positions.csv", required: []))
+                try profile.read(
+                    positions: LinkedInTable(
+                        path: "Positions.csv", bytes: Array("Company Name,Started On\nContoso,Spring 2020\n".utf8),
+                        file: "Positions.csv", required: []))
             } == "Positions.csv:2:9: unreadable date 'Spring 2020'; tried Mon YYYY, YYYY, YYYY-MM, MM/YYYY")
     }
 
@@ -223,11 +247,13 @@ func describe(_ r: EvidenceRecord) -> String {
         let archive = try archive()
         let invitations = try LinkedInInvitations(
             path: "Invitations.csv",
-            bytes: Array("From,To,Sent At,Message,Direction\nPriya Natarajan,Avery Quinn,\"11/2/22, 8:05 PM\",,INCOMING\n".utf8))
+            bytes: Array(
+                "From,To,Sent At,Message,Direction\nPriya Natarajan,Avery Quinn,\"11/2/22, 8:05 PM\",,INCOMING\n".utf8))
         let file = invitations.evidence(connections: LinkedInConnectionIndex(archive.connections))
-        #expect(file.records.map(describe) == [
-            "invitation:INCOMING|name:priya natarajan|11/2/22, 8:05 PM|0 / 2022-11-02 / invitation / Priya Natarajan / - / 1:1 / 0 / them / both / line 2"
-        ])
+        #expect(
+            file.records.map(describe) == [
+                "invitation:INCOMING|name:priya natarajan|11/2/22, 8:05 PM|0 / 2022-11-02 / invitation / Priya Natarajan / - / 1:1 / 0 / them / both / line 2"
+            ])
         #expect(invitations.ownProfileURL == nil)
     }
 }
@@ -267,13 +293,17 @@ func describe(_ r: EvidenceRecord) -> String {
     @Test func recipientListsWithEitherSeparator() {
         let urls = "https://www.linkedin.com/in/a;https://www.linkedin.com/in/b, https://www.linkedin.com/in/c"
         #expect(
-            LinkedInMessages.recipients(names: "Ann Lee, Bo Chen; Cy Diaz", urls: urls).map { "\($0.name) \($0.url ?? "-")" } == [
+            LinkedInMessages.recipients(names: "Ann Lee, Bo Chen; Cy Diaz", urls: urls).map {
+                "\($0.name) \($0.url ?? "-")"
+            } == [
                 "Ann Lee https://www.linkedin.com/in/a", "Bo Chen https://www.linkedin.com/in/b",
                 "Cy Diaz https://www.linkedin.com/in/c",
             ])
         // A name with a comma in it: the counts differ, so the URLs alone say who.
         #expect(
-            LinkedInMessages.recipients(names: "Ann Lee, PhD", urls: "https://www.linkedin.com/in/a").map { "\($0.name)|\($0.url ?? "-")" }
+            LinkedInMessages.recipients(names: "Ann Lee, PhD", urls: "https://www.linkedin.com/in/a").map {
+                "\($0.name)|\($0.url ?? "-")"
+            }
                 == ["|https://www.linkedin.com/in/a"])
         #expect(LinkedInMessages.recipients(names: "Ann Lee", urls: "").map(\.name) == ["Ann Lee"])
     }

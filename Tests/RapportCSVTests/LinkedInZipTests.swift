@@ -32,7 +32,8 @@ import ZIPFoundation
         let names = try #require(FileManager.default.subpaths(atPath: folder.path)).sorted()
         for name in names {
             var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
             if isDirectory.boolValue {
                 let none: Provider = { (_: Int64, _: Int) in Data() }
                 try archive.addEntry(with: name + "/", type: .directory, uncompressedSize: Int64(0), provider: none)
@@ -108,12 +109,14 @@ import ZIPFoundation
         defer { try? FileManager.default.removeItem(at: directory) }
         let fake = directory.appendingPathComponent("export.zip")
         try Data("First Name,Last Name\n".utf8).write(to: fake)
-        #expect(errorText { _ = try LinkedInArchive.read(path: fake.path) }
-            == "\(fake.path):1:1: invalid archive: not a zip file (no central directory)")
+        #expect(
+            errorText { _ = try LinkedInArchive.read(path: fake.path) }
+                == "\(fake.path):1:1: invalid archive: not a zip file (no central directory)")
 
         // One deflated entry whose compressed bytes are overwritten: the CRC or inflate check fails.
         let zipURL = directory.appendingPathComponent("corrupt.zip")
-        try writeZip(zipURL, [("messages.csv", Data(String(repeating: "CONVERSATION ID,FROM,DATE\n", count: 200).utf8))])
+        try writeZip(
+            zipURL, [("messages.csv", Data(String(repeating: "CONVERSATION ID,FROM,DATE\n", count: 200).utf8))])
         var bytes = try [UInt8](Data(contentsOf: zipURL))
         // The local header is 30 bytes plus the 12-byte name; the deflated data follows.
         for i in 42..<52 { bytes[i] ^= 0x5A }
@@ -131,11 +134,13 @@ import ZIPFoundation
         try writeZip(zipURL, [("a.csv", zeros), ("b.csv", zeros)])
         #expect(try Data(contentsOf: zipURL).count < 100_000)
         let small = ArchiveLimits(maxEntries: 10, maxTotalBytes: 6 << 20)
-        #expect(errorText { _ = try LinkedInContainer.zipFiles(path: zipURL.path, display: "bomb.zip", limits: small) }
-            == "bomb.zip:1:1: archive too large: unpacks to more than 6291456 bytes")
+        #expect(
+            errorText { _ = try LinkedInContainer.zipFiles(path: zipURL.path, display: "bomb.zip", limits: small) }
+                == "bomb.zip:1:1: archive too large: unpacks to more than 6291456 bytes")
         let few = ArchiveLimits(maxEntries: 1, maxTotalBytes: 1 << 30)
-        #expect(errorText { _ = try LinkedInContainer.zipFiles(path: zipURL.path, display: "bomb.zip", limits: few) }
-            == "bomb.zip:1:1: archive too large: more than 1 entries")
+        #expect(
+            errorText { _ = try LinkedInContainer.zipFiles(path: zipURL.path, display: "bomb.zip", limits: few) }
+                == "bomb.zip:1:1: archive too large: more than 1 entries")
         // Under the limits the same zip reads: the check is not a refusal of every big file.
         let files = try LinkedInContainer.zipFiles(path: zipURL.path).files
         #expect(files.map(\.name) == ["a.csv", "b.csv"])
@@ -148,8 +153,10 @@ import ZIPFoundation
             ArchiveFile(name: "messages.csv", bytes: header),
             ArchiveFile(name: "Complete_LinkedInDataExport_01-02-2025/messages.csv", bytes: header),
         ]
-        #expect(errorText { _ = try LinkedInArchive.read(path: "export.zip", files: files) }
-            == "export.zip/Complete_LinkedInDataExport_01-02-2025/messages.csv:1:1: invalid archive: two files are messages.csv: 'messages.csv' and 'Complete_LinkedInDataExport_01-02-2025/messages.csv'")
+        #expect(
+            errorText { _ = try LinkedInArchive.read(path: "export.zip", files: files) }
+                == "export.zip/Complete_LinkedInDataExport_01-02-2025/messages.csv:1:1: invalid archive: two files are messages.csv: 'messages.csv' and 'Complete_LinkedInDataExport_01-02-2025/messages.csv'"
+        )
     }
 
     @Test func emptyKnownFilesReadAsNoRows() throws {
@@ -161,6 +168,9 @@ import ZIPFoundation
             ])
         let files = try archive.evidence(for: SelfIdentity())
         #expect(files.map(\.records.count) == [0, 0])
-        #expect(files[1].warnings.map(\.description) == ["export.zip/Endorsement_Received_Info.csv:1:1: warning: the file is empty; nothing read"])
+        #expect(
+            files[1].warnings.map(\.description) == [
+                "export.zip/Endorsement_Received_Info.csv:1:1: warning: the file is empty; nothing read"
+            ])
     }
 }

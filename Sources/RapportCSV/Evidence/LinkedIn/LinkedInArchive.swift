@@ -123,7 +123,8 @@ public struct LinkedInArchive: Sendable {
         case .messages: messages = try LinkedInMessages(path: display, bytes: file.bytes)
         case .invitations: invitations = try LinkedInInvitations(path: display, bytes: file.bytes)
         case .recommendationsReceived:
-            testimonials.append(try LinkedInTestimonials(kind: .recommendationReceived, path: display, bytes: file.bytes))
+            testimonials.append(
+                try LinkedInTestimonials(kind: .recommendationReceived, path: display, bytes: file.bytes))
         case .recommendationsGiven:
             testimonials.append(try LinkedInTestimonials(kind: .recommendationGiven, path: display, bytes: file.bytes))
         case .endorsementsReceived:

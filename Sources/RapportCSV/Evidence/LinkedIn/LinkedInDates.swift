@@ -18,6 +18,9 @@ enum LinkedInDates {
     /// The formats `month` reads.
     static let monthFormats = ["Mon YYYY", "YYYY", "YYYY-MM", "MM/YYYY"]
 
+    /// What may follow the date in a timestamp: digits, `:` `.` space, `T` `Z`, `UTC`, an offset.
+    private static let timeBytes = Set("0123456789:. TZUCutc+-".utf8)
+
     /// The day of a LinkedIn timestamp or date; `nil` for anything else.
     /// - Complexity: O(length of the text).
     static func day(_ text: String) -> Day? {
@@ -25,8 +28,9 @@ enum LinkedInDates {
         if bytes.count >= 10, let day = isoLike(bytes[0..<10]) {
             let rest = bytes[10...]
             // A time, a zone name or offset may follow; nothing that is not part of one.
-            let timeBytes = Set("0123456789:. TZUCutc+-".utf8)
-            if rest.isEmpty || ((rest.first == 0x20 || rest.first == UInt8(ascii: "T")) && rest.allSatisfy(timeBytes.contains)) {
+            if rest.isEmpty
+                || ((rest.first == 0x20 || rest.first == UInt8(ascii: "T")) && rest.allSatisfy(timeBytes.contains))
+            {
                 return day
             }
             return nil

@@ -63,7 +63,8 @@ struct LinkedInInvitations: Sendable {
             let direction = row.text(Columns.direction).uppercased()
             guard direction == "INCOMING" || direction == "OUTGOING" else {
                 throw ImportError(
-                    .unknownValue(column: "Direction", value: row.text(Columns.direction), allowed: ["INCOMING", "OUTGOING"]),
+                    .unknownValue(
+                        column: "Direction", value: row.text(Columns.direction), allowed: ["INCOMING", "OUTGOING"]),
                     at: row.location(Columns.direction))
             }
             let incoming = direction == "INCOMING"
@@ -71,7 +72,8 @@ struct LinkedInInvitations: Sendable {
             let invitee = LinkedInName(name: row.text(Columns.to), url: nonEmpty(row.text(Columns.invitee)))
             rows.append(
                 LinkedInInvitation(
-                    incoming: incoming, party: incoming ? inviter : invitee, ownURL: incoming ? invitee.url : inviter.url,
+                    incoming: incoming, party: incoming ? inviter : invitee,
+                    ownURL: incoming ? invitee.url : inviter.url,
                     timestamp: row.text(Columns.sentAt), day: try row.linkedInDay(Columns.sentAt),
                     words: WordCount.words(row.text(Columns.message)), location: row.location))
         }
@@ -87,24 +89,14 @@ struct LinkedInInvitations: Sendable {
     /// - Complexity: O(rows).
     func evidence(connections: LinkedInConnectionIndex) -> EvidenceFile {
         var file = EvidenceFile(path: path, warnings: warnings)
-        var ordinals: [String: Int] = [:]
-        let keys = IdentityKeys()
+        var keys = LinkedInDedupeKeys(prefix: "invitation")
         for row in rows {
-            guard let day = row.day else {
-                file.skipped["no date", default: 0] += 1
-                continue
-            }
-            let party = row.party.url.map { "url:" + ProfileURL.key($0) } ?? "name:" + keys.person(row.party.name)
-            guard party != "name:" else {
-                file.skipped["no name", default: 0] += 1
-                continue
-            }
-            let triple = "\(row.incoming ? "INCOMING" : "OUTGOING")|\(party)|\(row.timestamp)"
-            let ordinal = ordinals[triple, default: 0]
-            ordinals[triple] = ordinal + 1
+            guard let (day, party) = file.dated(row.day, row.party) else { continue }
             file.records.append(
                 EvidenceRecord(
-                    source: .linkedin, key: "invitation:\(triple)|\(ordinal)", date: day, kind: .invitation,
+                    source: .linkedin,
+                    key: keys.key("\(row.incoming ? "INCOMING" : "OUTGOING")|\(party)|\(row.timestamp)"),
+                    date: day, kind: .invitation,
                     party: EvidenceParty(name: row.party.name, profileURL: row.party.url), isOneOnOne: true,
                     words: row.words, initiatedBy: row.incoming ? .them : .me,
                     reciprocated: connections.contains(row.party), location: row.location))
@@ -121,5 +113,21 @@ struct LinkedInInvitations: Sendable {
             counts[key] = ((counts[key]?.count ?? 0) + 1, counts[key]?.url ?? url)
         }
         return counts.max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }?.value.url
+    }
+}
+
+extension EvidenceFile {
+    /// The day and party id of a row that has both; otherwise `nil`, the row counted as skipped
+    /// ("no date", "no name").
+    mutating func dated(_ day: Day?, _ party: LinkedInName) -> (Day, String)? {
+        guard let day else {
+            skipped["no date", default: 0] += 1
+            return nil
+        }
+        guard let id = party.id(IdentityKeys()) else {
+            skipped["no name", default: 0] += 1
+            return nil
+        }
+        return (day, id)
     }
 }

@@ -1,15 +1,16 @@
 import Rapport
 
 /// The people of one `messages.csv`, each under one id: the normalized profile URL when known
-/// (`url:linkedin.com/in/zoe`), else the folded name (`name:zoe lefevre`).
+/// (`url:linkedin.com/in/zoe`), else the folded name (`name:zoe lefevre`), and a dense index for
+/// each id so that conversations are sets of small integers.
 struct LinkedInParticipants {
-    /// Folded name → the one profile URL key it was seen with (names seen with two URLs map to none).
-    private var urlByName: [String: String] = [:]
-    /// id → the name and URL shown for it (the first non-empty ones seen).
-    private(set) var shown: [String: LinkedInName] = [:]
-    /// Each row's sender id (`nil`: no name, no URL) and recipient ids.
-    private(set) var senders: [String?] = []
-    private(set) var recipients: [[String]] = []
+    /// The id of each person index.
+    private(set) var ids: [String] = []
+    /// The name and URL shown for each person index (the first non-empty ones seen).
+    private(set) var shown: [LinkedInName] = []
+    /// Each row's sender (`-1`: no name, no URL) and recipients, as person indices.
+    private(set) var senders: [Int32] = []
+    private(set) var recipients: [[Int32]] = []
 
     /// - Complexity: O(rows · people per row); each distinct name or URL is folded once.
     init(_ rows: [LinkedInMessageRow]) {
@@ -28,36 +29,42 @@ struct LinkedInParticipants {
             nameKeys[name] = key
             return key
         }
+        // Folded name → the one profile URL key it was seen with (names seen with two URLs map to none).
         var urls: [String: Set<String>] = [:]
         for row in rows {
-            for person in [row.sender] + row.recipients {
+            for person in CollectionOfOne(row.sender) + row.recipients {
                 guard let url = person.url, !person.name.isEmpty else { continue }
                 urls[nameKey(person.name), default: []].insert(urlKey(url))
             }
         }
+        var urlByName: [String: String] = [:]
         for (name, set) in urls where set.count == 1 { urlByName[name] = set.first }
-        func id(of person: LinkedInName) -> String? {
-            if let url = person.url { return "url:" + urlKey(url) }
-            let key = nameKey(person.name)
-            if key.isEmpty { return nil }
-            if let url = urlByName[key] { return "url:" + url }
-            return "name:" + key
+        var indexByID: [String: Int32] = [:]
+        func index(of person: LinkedInName) -> Int32 {
+            let id: String
+            if let url = person.url {
+                id = "url:" + urlKey(url)
+            } else {
+                let key = nameKey(person.name)
+                if key.isEmpty { return -1 }
+                id = urlByName[key].map { "url:" + $0 } ?? "name:" + key
+            }
+            if let i = indexByID[id] {
+                if shown[Int(i)].name.isEmpty { shown[Int(i)].name = person.name }
+                if shown[Int(i)].url == nil { shown[Int(i)].url = person.url }
+                return i
+            }
+            let i = Int32(ids.count)
+            indexByID[id] = i
+            ids.append(id)
+            shown.append(person)
+            return i
         }
         senders.reserveCapacity(rows.count)
         recipients.reserveCapacity(rows.count)
         for row in rows {
-            var ids: [String] = []
-            for (k, person) in ([row.sender] + row.recipients).enumerated() {
-                let personID = id(of: person)
-                if k == 0 { senders.append(personID) }
-                guard let personID else { continue }
-                if k > 0 { ids.append(personID) }
-                var entry = shown[personID] ?? LinkedInName(name: "", url: nil)
-                if entry.name.isEmpty { entry.name = person.name }
-                if entry.url == nil { entry.url = person.url }
-                shown[personID] = entry
-            }
-            recipients.append(ids)
+            senders.append(index(of: row.sender))
+            recipients.append(row.recipients.map(index(of:)).filter { $0 >= 0 })
         }
     }
 }
@@ -80,47 +87,45 @@ extension LinkedInMessages {
         var file = EvidenceFile(path: path, warnings: warnings)
         let people = LinkedInParticipants(rows)
         // Conversations in order of first appearance; rows in file order.
-        var order: [String] = []
-        var byConversation: [String: [Int]] = [:]
+        var conversationIndex: [String: Int] = [:]
+        var conversations: [[Int]] = []
         for (i, row) in rows.enumerated() {
-            if byConversation[row.conversation] == nil { order.append(row.conversation) }
-            byConversation[row.conversation, default: []].append(i)
+            if let c = conversationIndex[row.conversation] {
+                conversations[c].append(i)
+            } else {
+                conversationIndex[row.conversation] = conversations.count
+                conversations.append([i])
+            }
         }
-        func counts(_ row: LinkedInMessageRow) -> Bool { row.skip != "draft" && row.skip != "spam" }
-        var members: [String: Set<String>] = [:]
-        for conversation in order {
-            var set: Set<String> = []
-            for i in byConversation[conversation] ?? [] where counts(rows[i]) {
-                if let sender = people.senders[i] { set.insert(sender) }
+        let members: [Set<Int32>] = conversations.map { indices in
+            var set: Set<Int32> = []
+            for i in indices where rows[i].skip != "draft" && rows[i].skip != "spam" {
+                if people.senders[i] >= 0 { set.insert(people.senders[i]) }
                 set.formUnion(people.recipients[i])
             }
-            members[conversation] = set
+            return set
         }
-        let mine = selfIDs(me, people: people, members: members, order: order, file: &file)
+        let mine = selfIndices(me, people: people, members: members, file: &file)
         // One counter for the file: ids and timestamps holding `|` cannot make two keys alike.
-        var ordinals: [String: Int] = [:]
-        for conversation in order {
-            let indices = byConversation[conversation] ?? []
-            let others = (members[conversation] ?? []).subtracting(mine)
-            var writers: Set<String> = []
-            for i in indices where rows[i].skip == nil { if let id = people.senders[i] { writers.insert(id) } }
+        var keys = LinkedInDedupeKeys(prefix: "message", capacity: rows.count)
+        for (c, indices) in conversations.enumerated() {
+            let others = members[c].subtracting(mine)
+            var writers: Set<Int32> = []
+            for i in indices where rows[i].skip == nil && people.senders[i] >= 0 { writers.insert(people.senders[i]) }
             let meWrote = !writers.isDisjoint(with: mine)
             for i in indices {
-                let row = rows[i]
-                if let reason = row.skip {
+                if let reason = rows[i].skip {
                     file.skipped[reason, default: 0] += 1
                     continue
                 }
                 // A skip reason covers a missing day; a sender whose name folds to nothing is counted here.
-                guard let day = row.day, let sender = people.senders[i] else {
+                let sender = people.senders[i]
+                guard let day = rows[i].day, sender >= 0 else {
                     file.skipped["no sender", default: 0] += 1
                     continue
                 }
-                let triple = "\(conversation)|\(row.timestamp)|\(sender)"
-                let ordinal = ordinals[triple, default: 0]
-                ordinals[triple] = ordinal + 1
                 let fromMe = mine.contains(sender)
-                let party: String
+                let party: Int32
                 if others.count == 1, let other = others.first {
                     party = other
                 } else if others.isEmpty {
@@ -132,43 +137,47 @@ extension LinkedInMessages {
                 } else {
                     party = sender
                 }
-                let shown = people.shown[party] ?? row.sender
+                let key = keys.key("\(rows[i].conversation)|\(rows[i].timestamp)|\(people.ids[Int(sender)])")
+                let shown = people.shown[Int(party)]
                 file.records.append(
                     EvidenceRecord(
-                        source: .linkedin, key: "message:\(triple)|\(ordinal)", date: day, kind: .message,
+                        source: .linkedin, key: key, date: day, kind: .message,
                         party: EvidenceParty(name: shown.name, profileURL: shown.url), isOneOnOne: others.count == 1,
-                        words: row.words, initiatedBy: fromMe ? .me : .them,
-                        reciprocated: meWrote && writers.contains(party), location: row.location))
+                        words: rows[i].words, initiatedBy: fromMe ? .me : .them,
+                        reciprocated: meWrote && writers.contains(party), location: rows[i].location))
             }
         }
         return file
     }
 
-    /// The ids that are the user: by profile URL, then by folded name (a name-matched participant
-    /// with a URL counts only when no URL matched at all), else the participant in the most
-    /// conversations, with a warning.
-    private func selfIDs(
-        _ me: SelfIdentity, people: LinkedInParticipants, members: [String: Set<String>], order: [String],
-        file: inout EvidenceFile
-    ) -> Set<String> {
+    /// The people that are the user: by profile URL, then by folded name (a name-matched
+    /// participant with a URL counts only when no URL matched at all), else the participant in
+    /// the most conversations, with a warning.
+    private func selfIndices(
+        _ me: SelfIdentity, people: LinkedInParticipants, members: [Set<Int32>], file: inout EvidenceFile
+    ) -> Set<Int32> {
         let urlKeys = Set(me.profileURLs.map { "url:" + ProfileURL.key($0) })
         let keys = IdentityKeys()
         let nameKeys = Set(me.names.map(keys.person).filter { !$0.isEmpty })
-        let all = Set(people.shown.keys)
-        var mine = all.intersection(urlKeys)
+        var mine: Set<Int32> = []
+        for (i, id) in people.ids.enumerated() where urlKeys.contains(id) { mine.insert(Int32(i)) }
         let byURL = !mine.isEmpty
-        for (id, shown) in people.shown where nameKeys.contains(keys.person(shown.name)) {
-            if id.hasPrefix("name:") || !byURL { mine.insert(id) }
+        for (i, id) in people.ids.enumerated() where nameKeys.contains(keys.person(people.shown[i].name)) {
+            if id.hasPrefix("name:") || !byURL { mine.insert(Int32(i)) }
         }
-        if !mine.isEmpty || order.isEmpty { return mine }
-        var presence: [String: Int] = [:]
-        for conversation in order { for id in members[conversation] ?? [] { presence[id, default: 0] += 1 } }
-        guard let best = presence.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else { return [] }
-        let name = people.shown[best.key]?.name ?? ""
+        if !mine.isEmpty || members.isEmpty { return mine }
+        var presence = [Int](repeating: 0, count: people.ids.count)
+        for set in members { for i in set { presence[Int(i)] += 1 } }
+        // The most conversations; on a tie, the smallest id, so that every read picks the same one.
+        guard
+            let best = presence.indices.filter({ presence[$0] > 0 }).max(by: {
+                (presence[$0], people.ids[$1]) < (presence[$1], people.ids[$0])
+            })
+        else { return [] }
         file.warnings.append(
             ImportWarning(
-                "none of the participants matches your profile URL or name; taking '\(name)', present in \(best.value) of \(order.count) conversations, as you",
+                "none of the participants matches your profile URL or name; taking '\(people.shown[best].name)', present in \(presence[best]) of \(members.count) conversations, as you",
                 at: SourceLocation(path: path, line: 1, column: 1)))
-        return [best.key]
+        return [Int32(best)]
     }
 }

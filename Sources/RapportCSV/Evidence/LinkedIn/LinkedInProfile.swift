@@ -27,7 +27,10 @@ public struct LinkedInProfile: Hashable, Sendable {
         /// The first day of the end month; `nil` for a current position.
         public var finishedOn: Day?
 
-        public init(company: String, title: String? = nil, location: String? = nil, startedOn: Day? = nil, finishedOn: Day? = nil) {
+        public init(
+            company: String, title: String? = nil, location: String? = nil, startedOn: Day? = nil,
+            finishedOn: Day? = nil
+        ) {
             self.company = company
             self.title = title
             self.location = location

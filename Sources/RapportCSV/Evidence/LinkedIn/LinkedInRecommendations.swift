@@ -56,7 +56,8 @@ struct LinkedInTestimonials: Sendable {
             let url = isEndorsement ? nonEmpty(row.text(Columns.endorserURL)) : nil
             rows.append(
                 LinkedInTestimonial(
-                    party: LinkedInName(name: name, url: url), timestamp: row.text(date), day: try row.linkedInDay(date),
+                    party: LinkedInName(name: name, url: url), timestamp: row.text(date),
+                    day: try row.linkedInDay(date),
                     words: !isEndorsement && hasText ? WordCount.words(row.text(Columns.text)) : nil,
                     location: row.location))
         }
@@ -78,24 +79,12 @@ struct LinkedInTestimonials: Sendable {
         case .recommendationGiven: (prefix, interaction) = ("recommendation-given", .recommendation)
         case .endorsementReceived: (prefix, interaction) = ("endorsement", .endorsement)
         }
-        var ordinals: [String: Int] = [:]
-        let keys = IdentityKeys()
+        var keys = LinkedInDedupeKeys(prefix: prefix)
         for row in rows {
-            guard let day = row.day else {
-                file.skipped["no date", default: 0] += 1
-                continue
-            }
-            let party = row.party.url.map { "url:" + ProfileURL.key($0) } ?? "name:" + keys.person(row.party.name)
-            guard party != "name:" else {
-                file.skipped["no name", default: 0] += 1
-                continue
-            }
-            let pair = "\(party)|\(row.timestamp)"
-            let ordinal = ordinals[pair, default: 0]
-            ordinals[pair] = ordinal + 1
+            guard let (day, party) = file.dated(row.day, row.party) else { continue }
             file.records.append(
                 EvidenceRecord(
-                    source: .linkedin, key: "\(prefix):\(pair)|\(ordinal)", date: day, kind: interaction,
+                    source: .linkedin, key: keys.key("\(party)|\(row.timestamp)"), date: day, kind: interaction,
                     party: EvidenceParty(name: row.party.name, profileURL: row.party.url), isOneOnOne: true,
                     words: row.words, initiatedBy: kind == .recommendationGiven ? .me : .them,
                     reciprocated: kind != .endorsementReceived, location: row.location))

@@ -6,10 +6,13 @@ import Rapport
 struct LinkedInTable {
     let path: String
     let header: Header?
+    /// Every row, unless the table was opened `streaming` (then `nextRow()` gives them one by one).
     var rows: [Row] = []
     var warnings: [ImportWarning] = []
+    private var reader: CSVReader?
 
-    /// Reads every row of `bytes` (the file at display path `path`).
+    /// Reads the header of `bytes` (the file at display path `path`), and every row unless
+    /// `streaming` (a large messages.csv is read row by row, never held whole as rows).
     ///
     /// A file with no bytes but blanks has no rows (LinkedIn ships empty files for features the
     /// member never used); otherwise each name in `required` must be present, one of its
@@ -17,7 +20,8 @@ struct LinkedInTable {
     /// - Throws: the reader's errors (`.unbalancedQuote` at `file:line:col`, limits), and
     ///   `.missingColumn` at the header row.
     /// - Complexity: O(bytes).
-    init(path: String, bytes: [UInt8], file: String, required: [[String]]) throws(ImportError) {
+    init(path: String, bytes: [UInt8], file: String, required: [[String]], streaming: Bool = false) throws(ImportError)
+    {
         self.path = path
         let (text, _) = try TextDecoding.utf8(bytes, path: path)
         guard text.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else {
@@ -35,18 +39,44 @@ struct LinkedInTable {
         }
         self.header = header
         warnings += header.warnings(path: path)
-        while let record = try reader.next() {
-            if record.isBlank { continue }
-            rows.append(Row(record: record, header: header, path: path))
+        self.reader = reader
+        if !streaming {
+            while let row = try nextRow() { rows.append(row) }
         }
-        warnings += reader.warnings
+    }
+
+    /// The next row that is not blank; `nil` at the end, where the reader's warnings join `warnings`.
+    /// - Throws: the reader's errors.
+    mutating func nextRow() throws(ImportError) -> Row? {
+        guard let header, var current = reader else { return nil }
+        defer { reader = current }
+        while let record = try current.next() {
+            if !record.isBlank { return Row(record: record, header: header, path: path) }
+        }
+        warnings += current.warnings
+        current = CSVReader(path: path, utf8: [])
+        return nil
     }
 
     /// The first of `names` the header has, for columns LinkedIn renamed between export years.
     func column(_ names: [String]) -> String? { names.first { header?.contains($0) == true } }
+
+    /// The index of the first of `names` the header has: looked up once, not once per row.
+    func index(_ names: [String]) -> Int? {
+        for name in names { if let i = header?.index(of: name) { return i } }
+        return nil
+    }
 }
 
 extension Row {
+    /// The trimmed cell at `index`; empty when the column is absent (`nil`) or the row short.
+    func text(at index: Int?) -> String { index.map { text($0) } ?? "" }
+
+    /// The location of the cell at `index`, else of the row.
+    func location(at index: Int?) -> SourceLocation {
+        index.map { record.location(ofField: $0, path: path) } ?? location
+    }
+
     /// The trimmed cell of the first of `names` present; empty when none is.
     func text(_ names: [String]) -> String {
         for name in names where header.contains(name) { return text(name) }
@@ -62,10 +92,15 @@ extension Row {
     /// The timestamp or date under `names` as a day, through `LinkedInDates.day`.
     /// - Throws: `.unreadableDate` at the cell when it is neither empty nor readable.
     func linkedInDay(_ names: [String]) throws(ImportError) -> Day? {
-        let value = text(names)
+        try linkedInDay(at: names.lazy.compactMap { header.index(of: $0) }.first)
+    }
+
+    /// The same for the cell at `index` (a column looked up once for the whole file).
+    func linkedInDay(at index: Int?) throws(ImportError) -> Day? {
+        let value = text(at: index)
         if value.isEmpty { return nil }
         guard let day = LinkedInDates.day(value) else {
-            throw ImportError(.unreadableDate(value, tried: LinkedInDates.formats), at: location(names))
+            throw ImportError(.unreadableDate(value, tried: LinkedInDates.formats), at: location(at: index))
         }
         return day
     }
