@@ -3,6 +3,7 @@
 #   fuzz-csv    CSV reader + format detection + the native/contact formats (ContactFile.parse)
 #   fuzz-vcard  the vCard reader
 #   fuzz-dot    arbitrary names -> DOTGraph -> libcgraph's agmemread (InProcessRenderer.validate)
+#   fuzz-linkedin  the LinkedIn archive: a zip container through ZIPFoundation, or one export file's bytes
 #
 # SwiftPM cannot build libFuzzer executables, so each target is compiled by hand: the core module
 # `Rapport` becomes an instrumented static library, then the module under test is compiled together
@@ -16,26 +17,48 @@ mkdir -p "$OUT"
 SWIFTC="${SWIFTC:-swiftc}"
 # gold warns once per ASan helper symbol ("Cannot export local symbol"); harmless, filtered.
 quiet() { "$@" 2> >(grep -v "Cannot export local symbol" >&2); }
-FLAGS=(-O -parse-as-library -sanitize=fuzzer,address -swift-version 6 -g)
+# One package name for every module, as SwiftPM gives them: Rapport shares `package` API with RapportCSV.
+FLAGS=(-O -parse-as-library -sanitize=fuzzer,address -swift-version 6 -g -package-name Rapport)
 
 sources() { find "$1" -name '*.swift' | LC_ALL=C sort; }
 
+# Rapport renders drafts with swift-mustache: it is compiled in first, from SwiftPM's checkout.
+[ -d .build/checkouts/swift-mustache/Sources/Mustache ] || swift package resolve
+echo "building Mustache (instrumented static library)"
+mapfile -t mustache < <(sources .build/checkouts/swift-mustache/Sources/Mustache)
+"$SWIFTC" "${FLAGS[@]}" -emit-library -static -emit-module -module-name Mustache \
+  -emit-module-path "$OUT/Mustache.swiftmodule" -o "$OUT/libMustache.a" "${mustache[@]}"
+
 echo "building Rapport (instrumented static library)"
 mapfile -t core < <(sources Sources/Rapport)
-"$SWIFTC" "${FLAGS[@]}" -emit-library -static -emit-module -module-name Rapport \
+"$SWIFTC" "${FLAGS[@]}" -emit-library -static -emit-module -module-name Rapport -I "$OUT" \
   -emit-module-path "$OUT/Rapport.swiftmodule" -o "$OUT/libRapport.a" "${core[@]}"
+
+# RapportCSV reads LinkedIn zips through ZIPFoundation (Swift 5 mode, zlib through its CZlib module
+# map on Linux): an instrumented static library too, from the checkout SwiftPM makes.
+ZIPSRC=.build/checkouts/ZIPFoundation/Sources
+[ -d "$ZIPSRC/ZIPFoundation" ] || swift package resolve
+echo "building ZIPFoundation (instrumented static library)"
+mapfile -t zip < <(sources "$ZIPSRC/ZIPFoundation")
+quiet "$SWIFTC" -O -parse-as-library -sanitize=fuzzer,address -swift-version 5 -g -emit-library -static -emit-module \
+  -module-name ZIPFoundation -I "$ZIPSRC/CZLib" -Xcc -D_GNU_SOURCE=1 \
+  -emit-module-path "$OUT/ZIPFoundation.swiftmodule" -o "$OUT/libZIPFoundation.a" "${zip[@]}"
+ZIP=(-I "$ZIPSRC/CZLib" -lZIPFoundation -lz)
 
 mapfile -t csv < <(sources Sources/RapportCSV)
 echo "building fuzz-csv"
-quiet "$SWIFTC" "${FLAGS[@]}" -module-name FuzzCSV -I "$OUT" -L "$OUT" -lRapport \
+quiet "$SWIFTC" "${FLAGS[@]}" -module-name FuzzCSV -I "$OUT" -L "$OUT" -lRapport -lMustache "${ZIP[@]}" \
   -o "$OUT/fuzz-csv" "${csv[@]}" Tests/Fuzz/CSVFuzz.swift
 echo "building fuzz-vcard"
-quiet "$SWIFTC" "${FLAGS[@]}" -module-name FuzzVCard -I "$OUT" -L "$OUT" -lRapport \
+quiet "$SWIFTC" "${FLAGS[@]}" -module-name FuzzVCard -I "$OUT" -L "$OUT" -lRapport -lMustache "${ZIP[@]}" \
   -o "$OUT/fuzz-vcard" "${csv[@]}" Tests/Fuzz/VCardFuzz.swift
+echo "building fuzz-linkedin"
+quiet "$SWIFTC" "${FLAGS[@]}" -module-name FuzzLinkedIn -I "$OUT" -L "$OUT" -lRapport -lMustache "${ZIP[@]}" \
+  -o "$OUT/fuzz-linkedin" "${csv[@]}" Tests/Fuzz/LinkedInFuzz.swift
 
 mapfile -t graphviz < <(sources Sources/RapportGraphviz)
 echo "building fuzz-dot"
-quiet "$SWIFTC" "${FLAGS[@]}" -module-name FuzzDOT -I "$OUT" -L "$OUT" -lRapport -I Sources/CGraphviz \
+quiet "$SWIFTC" "${FLAGS[@]}" -module-name FuzzDOT -I "$OUT" -L "$OUT" -lRapport -lMustache -I Sources/CGraphviz \
   $(pkg-config --cflags-only-I libgvc | sed 's/-I/-Xcc -I/g') $(pkg-config --libs libgvc) \
   -o "$OUT/fuzz-dot" "${graphviz[@]}" Tests/Fuzz/DOTFuzz.swift
-echo "built: $OUT/fuzz-csv $OUT/fuzz-vcard $OUT/fuzz-dot"
+echo "built: $OUT/fuzz-csv $OUT/fuzz-vcard $OUT/fuzz-dot $OUT/fuzz-linkedin"

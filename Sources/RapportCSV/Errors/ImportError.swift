@@ -68,6 +68,11 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         case needsYourEmail(source: String)
         /// Evidence of a kind this build has no reader for (`--format`).
         case noReader(String)
+        /// A LinkedIn data archive that cannot be read: not a zip, a corrupt entry, two files of
+        /// one name; the text says which.
+        case invalidArchive(String)
+        /// An archive past a size or entry-count limit (a zip bomb, or not a LinkedIn export).
+        case archiveTooLarge(String)
 
         public var description: String {
             switch self {
@@ -110,6 +115,8 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
                 return
                     "the \(source) needs your own e-mail address to tell your messages from theirs, and the workspace has none for you; give it with --my-email ADDRESS (repeatable), which also stores it"
             case .noReader(let kind): return "this build of rapport has no \(kind) reader"
+            case .invalidArchive(let message): return "invalid archive: \(message)"
+            case .archiveTooLarge(let message): return "archive too large: \(message)"
             }
         }
     }
