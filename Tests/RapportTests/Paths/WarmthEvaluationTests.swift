@@ -14,7 +14,8 @@ import Testing
 /// default `StrengthModel`, runs `SuggestionEngine.suggest` over every candidate and computes the
 /// AUC of `components.warmth` (and, as "before", of the single best path `reliability`) the same way.
 /// Seeds 1–20 were used while designing warmth (in a Python replica); seeds 101–110 were not looked
-/// at before the design was fixed.
+/// at before the design was fixed. Later variants aimed at the Les Misérables target were measured
+/// on both seed sets and none was adopted (Docs/Scoring.md, section 4, lists them).
 enum WarmthEvaluation {
     static let script = #"""
         import json, random, sys
