@@ -63,6 +63,12 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         case selfIntroduction(column: String, sameAs: String)
         case invalidMapping(String)
         case invalidVCard(String)
+        /// A mailbox file that does not start with an mbox "From " line.
+        case notAMailbox
+        /// A message's header block larger than `limit` bytes; the location is its "From " line.
+        case mailHeaderTooLarge(limit: Int)
+        /// A mailbox import with no address of the user's given and no message labelled Sent.
+        case noOwnMailAddress
 
         public var description: String {
             switch self {
@@ -101,6 +107,13 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
                 return "\(column) names the same person as \(other); an introduction needs three different people"
             case .invalidMapping(let message): return "invalid column mapping: \(message)"
             case .invalidVCard(let message): return "invalid vCard: \(message)"
+            case .notAMailbox:
+                return "not an mbox file: the first line does not start with \"From \" (export the mailbox as mbox, e.g. Gmail Takeout or Thunderbird's ImportExportTools)"
+            case .mailHeaderTooLarge(let limit):
+                return "message header block larger than the limit of \(limit) bytes (no blank line ends it)"
+            case .noOwnMailAddress:
+                return
+                    "no e-mail address of yours is known and no message is labelled Sent: add your address to your own person (id me), e.g. the people.csv row \"me,First,Last,you@example.org\", and import again"
             }
         }
     }
