@@ -101,13 +101,13 @@ extension Mailbox {
             return .skip("bulk or list mail")
         }
         if let auto = h.autoSubmitted, firstWord(auto) != "no" { return .skip("automatic mail") }
-        let sender = h.from.first { $0.address.contains("@") }
+        let sender = h.from.first { isUsable($0.address) }
         let fromMe = h.from.contains { own.contains($0.address) }
         if !fromMe, let sender, isNoReply(sender.address) { return .skip("noreply sender") }
         var recipients = Set<String>()
         var others: [MailAddress] = []
         for r in h.to + h.cc where recipients.insert(r.address).inserted {
-            if !own.contains(r.address) && r.address.contains("@") { others.append(r) }
+            if !own.contains(r.address) && isUsable(r.address) { others.append(r) }
         }
         let toMe = recipients.contains { own.contains($0) }
         guard fromMe || toMe else { return .skip("not addressed to you") }
@@ -124,6 +124,12 @@ extension Mailbox {
             return .warn("no sender address", ImportWarning("message to you without a From address; skipped", at: h.location))
         }
         return .count([sender], .them, date)
+    }
+
+    /// An address with a local part, an `@` and a domain: a party can only be someone with one.
+    private static func isUsable(_ address: String) -> Bool {
+        guard let at = address.firstIndex(of: "@") else { return false }
+        return at != address.startIndex && address.index(after: at) != address.endIndex
     }
 
     /// The user is the only recipient: every `To` and `Cc` address is one of theirs.
