@@ -18,6 +18,7 @@ extension Mailbox {
     ///    when the user is the only recipient;
     /// 6. otherwise skipped as `not addressed to you`; and skipped as `more than 20 recipients` past
     ///    `maxRecipients`.
+    /// An address without a local part or a domain (`postmaster`, `@example.com`) is never a party.
     /// A message that would count but has no readable `Date` (or, to the user, no sender address) is
     /// skipped with a located warning and counted (`unreadable date`, `no date`, `no sender address`):
     /// header garbage in one message of many should not stop an import, and is never silent.
@@ -31,8 +32,7 @@ extension Mailbox {
     ///
     /// - Throws: `ImportError` as `readHeaders(path:)`; `.noOwnMailAddress` at 1:1 when the user's
     ///   addresses are neither given nor found through the `Sent` label.
-    /// - Complexity: O(n) in the file's bytes, plus O(m log m) in the messages for nothing: the
-    ///   mapping is linear in the messages with hashed lookups.
+    /// - Complexity: O(n) in the file's bytes; the mapping is O(r) in the recipients, with hashed lookups.
     public static func evidence(path: String, for me: SelfIdentity) throws(ImportError) -> EvidenceFile {
         try evidence(of: parse(path: path), path: path, for: me)
     }
