@@ -18,7 +18,8 @@ public func fuzzMbox(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         let file = try Mailbox.evidence(of: messages, path: "fuzz.mbox", for: me)
         precondition(Set(file.records.map(\.key)).count == file.records.count, "duplicate key")
         precondition(file.records.allSatisfy { $0.party.email != "avery.quinn@example.com" }, "the user as a party")
-        precondition(file.warnings.allSatisfy { $0.location.line >= 1 && $0.location.column >= 1 }, "warning without a location")
+        precondition(
+            file.warnings.allSatisfy { $0.location.line >= 1 && $0.location.column >= 1 }, "warning without a location")
     } catch {
         precondition(error.location.line >= 1 && error.location.column >= 1, "error without a location: \(error)")
     }

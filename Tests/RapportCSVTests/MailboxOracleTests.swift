@@ -8,11 +8,13 @@ import Testing
 /// `make_header` for the display names, `email.utils.parsedate_to_datetime` for the Date as a UTC
 /// instant (a date without a zone counted as UTC). python3 comes from `.ci/install-deps`.
 @Suite struct MailboxOracleTests {
-    static let python: String? = ["/usr/bin/python3", "/usr/local/bin/python3"].first {
-        FileManager.default.isExecutableFile(atPath: $0)
-    } ?? ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":").map { "\($0)/python3" }.first {
-        FileManager.default.isExecutableFile(atPath: $0)
-    }
+    static let python: String? =
+        ["/usr/bin/python3", "/usr/local/bin/python3"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
+        ?? ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":").map { "\($0)/python3" }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
 
     /// Per message: the fields the reader keeps, as Python reads them.
     static let script = #"""
@@ -109,7 +111,8 @@ import Testing
     func generatedTwoThousandMessagesAgreeWithPythonMailbox() throws {
         let generator = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../Benchmarks/mbox/generate_mbox.py").standardized.path
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mbox-oracle-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "mbox-oracle-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         for (file, extra) in [("lf.mbox", [String]()), ("crlf.mbox", ["--crlf"])] {

@@ -19,7 +19,10 @@ import Testing
     @Test func gmailTakeoutFixtureHasEighteenMessagesAtTheirFromLines() throws {
         let headers = try Mailbox.readHeaders(path: mailFixturePath("gmail-takeout.mbox"))
         // `grep -n '^From ' gmail-takeout.mbox`
-        #expect(headers.map(\.location.line) == [1, 23, 44, 59, 71, 82, 93, 104, 115, 125, 135, 145, 155, 169, 179, 188, 198, 208])
+        #expect(
+            headers.map(\.location.line) == [
+                1, 23, 44, 59, 71, 82, 93, 104, 115, 125, 135, 145, 155, 169, 179, 188, 198, 208,
+            ])
         #expect(headers.allSatisfy { $0.location.column == 1 && $0.location.path.hasSuffix("gmail-takeout.mbox") })
         #expect(headers[0].gmailLabels == ["Sent", "Opened"])
         #expect(headers[4].listID == "IP Law Study Group <iplaw.lists.example.org>")
@@ -55,7 +58,8 @@ import Testing
         // 2 Aug 2024 15:00 +0100 = 14:00Z = 1722607200.
         #expect(headers[0].date?.secondsSince1970 == 1_722_607_200)
         // windows-1252 0x96 is an en dash.
-        #expect(headers[1].to.last == MailAddress(name: "Renée Fontaine – Counsel", address: "renee.fontaine@example.com"))
+        #expect(
+            headers[1].to.last == MailAddress(name: "Renée Fontaine – Counsel", address: "renee.fontaine@example.com"))
     }
 
     @Test func scannerCountsLinesAcrossWordBoundaries() throws {
@@ -90,13 +94,18 @@ import Testing
     }
 
     @Test func aMissingFileOrADirectoryIsUnreadable() {
-        #expect(errorText { _ = try Mailbox.readHeaders(path: "/nonexistent/mail.mbox") }?.hasPrefix("/nonexistent/mail.mbox:1:1: cannot read") == true)
-        #expect(errorText { _ = try Mailbox.readHeaders(path: NSTemporaryDirectory()) }?.contains(":1:1: cannot read the file") == true)
+        #expect(
+            errorText { _ = try Mailbox.readHeaders(path: "/nonexistent/mail.mbox") }?.hasPrefix(
+                "/nonexistent/mail.mbox:1:1: cannot read") == true)
+        #expect(
+            errorText { _ = try Mailbox.readHeaders(path: NSTemporaryDirectory()) }?.contains(
+                ":1:1: cannot read the file") == true)
     }
 
     @Test func aHeaderBlockThatNeverEndsIsAnErrorAtItsFromLine() {
         let field = "X-Filler: " + String(repeating: "a", count: 1000) + "\n"
-        let text = "From a@example.com Mon Jun  3 10:00:00 2024\nTo: b@example.com\n\nbody\n"
+        let text =
+            "From a@example.com Mon Jun  3 10:00:00 2024\nTo: b@example.com\n\nbody\n"
             + "From c@example.com Mon Jun  3 10:00:00 2024\n" + String(repeating: field, count: 1100)
         #expect(
             errorText { _ = try mailHeaders(text, path: "huge.mbox") }
@@ -126,7 +135,8 @@ import Testing
 
     @Test func gmailLabelsSplitOutsideQuotesAndDecode() {
         #expect(Mailbox.labels("Important,\"Jobs, 2024\",Sent") == ["Important", "Jobs, 2024", "Sent"])
-        #expect(Mailbox.labels(EncodedWords.decode(Array("=?UTF-8?Q?Entr=C3=A9es?=,Inbox".utf8))) == ["Entrées", "Inbox"])
+        #expect(
+            Mailbox.labels(EncodedWords.decode(Array("=?UTF-8?Q?Entr=C3=A9es?=,Inbox".utf8))) == ["Entrées", "Inbox"])
     }
 
     // MARK: Addresses
@@ -134,29 +144,43 @@ import Testing
     func addresses(_ value: String) -> [MailAddress] { MailAddressParser.parse(Array(value.utf8)) }
 
     @Test func quotedNamesWithCommasAreOneMailbox() {
-        #expect(addresses("\"Lefèvre, Zoë\" <Zoe@Example.org>, bjorn@example.org")
-            == [MailAddress(name: "Lefèvre, Zoë", address: "zoe@example.org"), MailAddress(name: "", address: "bjorn@example.org")])
-        #expect(addresses(#""O\"Neill, M." <m@example.net>"#) == [MailAddress(name: "O\"Neill, M.", address: "m@example.net")])
+        #expect(
+            addresses("\"Lefèvre, Zoë\" <Zoe@Example.org>, bjorn@example.org")
+                == [
+                    MailAddress(name: "Lefèvre, Zoë", address: "zoe@example.org"),
+                    MailAddress(name: "", address: "bjorn@example.org"),
+                ])
+        #expect(
+            addresses(#""O\"Neill, M." <m@example.net>"#) == [
+                MailAddress(name: "O\"Neill, M.", address: "m@example.net")
+            ])
     }
 
     @Test func groupsGiveTheirMembersAndEmptyGroupsNothing() {
         #expect(addresses("undisclosed-recipients:;").isEmpty)
-        #expect(addresses("Study Group: a@example.net, Eli <e@example.com>;, z@example.org").map(\.address)
-            == ["a@example.net", "e@example.com", "z@example.org"])
+        #expect(
+            addresses("Study Group: a@example.net, Eli <e@example.com>;, z@example.org").map(\.address)
+                == ["a@example.net", "e@example.com", "z@example.org"])
         // Groups do not nest: a crafted colon chain neither recurses nor loses the address.
         #expect(addresses(String(repeating: "a:", count: 5000) + "x@example.org;").map(\.address) == ["x@example.org"])
     }
 
     @Test func commentsNameABareAddressAndAreDroppedAfterAName() {
-        #expect(addresses("zoe@example.org (Zoë Lefèvre)") == [MailAddress(name: "Zoë Lefèvre", address: "zoe@example.org")])
+        #expect(
+            addresses("zoe@example.org (Zoë Lefèvre)") == [MailAddress(name: "Zoë Lefèvre", address: "zoe@example.org")]
+        )
         // Python's getaddresses would give "Zoë Lefèvre (Acme)"; a comment is not part of a name.
-        #expect(addresses("Zoë Lefèvre (Acme) <zoe@example.org>") == [MailAddress(name: "Zoë Lefèvre", address: "zoe@example.org")])
+        #expect(
+            addresses("Zoë Lefèvre (Acme) <zoe@example.org>") == [
+                MailAddress(name: "Zoë Lefèvre", address: "zoe@example.org")
+            ])
         #expect(addresses("<@relay.example.net:zoe@example.org>").map(\.address) == ["zoe@example.org"])
         #expect(addresses(String(repeating: "(", count: 100_000) + "x").isEmpty)
     }
 
     @Test func obsoletePhrasesWithDotsAndAddressesWithTwoAtsAreHandled() {
-        #expect(addresses("J. R. Smith <jr@example.com>") == [MailAddress(name: "J. R. Smith", address: "jr@example.com")])
+        #expect(
+            addresses("J. R. Smith <jr@example.com>") == [MailAddress(name: "J. R. Smith", address: "jr@example.com")])
         // Python's bpo-34155 rule: a domain with a second "@" is no address (what follows it is
         // read as "@example.com", which the evidence mapping ignores: it has no local part).
         #expect(!addresses("a@evil.example@example.com").contains { $0.address.hasPrefix("a@") })

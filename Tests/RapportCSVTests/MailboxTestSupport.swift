@@ -14,16 +14,21 @@ func mailHeaders(_ text: String, path: String = "in.mbox") throws(ImportError) -
 }
 
 func parsedMail(_ bytes: [UInt8], path: String = "in.mbox") throws(ImportError) -> [ParsedMail] {
-    let result = bytes.withUnsafeBytes { buffer in Result { () throws(ImportError) in try Mailbox.parse(buffer, path: path) } }
+    let result = bytes.withUnsafeBytes { buffer in
+        Result { () throws(ImportError) in try Mailbox.parse(buffer, path: path) }
+    }
     return try result.get()
 }
 
 /// The evidence of inline mbox text for a user with `emails`.
-func mailEvidence(_ text: String, emails: Set<String> = ["avery.quinn@example.com"]) throws(ImportError) -> EvidenceFile {
+func mailEvidence(_ text: String, emails: Set<String> = ["avery.quinn@example.com"]) throws(ImportError) -> EvidenceFile
+{
     try Mailbox.evidence(of: parsedMail(Array(text.utf8)), path: "in.mbox", for: SelfIdentity(emails: emails))
 }
 
 /// One message of inline mbox text with the given header lines.
-func mboxMessage(_ headers: String, body: String = "Hello.\n", envelope: String = "From x@example.com Mon Jun  3 10:00:00 2024") -> String {
+func mboxMessage(
+    _ headers: String, body: String = "Hello.\n", envelope: String = "From x@example.com Mon Jun  3 10:00:00 2024"
+) -> String {
     "\(envelope)\n\(headers)\n\n\(body)\n"
 }

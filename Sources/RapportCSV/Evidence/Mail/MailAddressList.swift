@@ -39,7 +39,8 @@ struct MailAddressParser {
         while parser.pos < parser.field.count {
             let before = parser.pos
             for (name, address) in parser.address() where !address.isEmpty {
-                out.append(MailAddress(name: EncodedWords.decode(name), address: EncodedWords.text(address).lowercased()))
+                out.append(
+                    MailAddress(name: EncodedWords.decode(name), address: EncodedWords.text(address).lowercased()))
             }
             if parser.pos == before { parser.pos += 1 }
         }
@@ -52,7 +53,9 @@ struct MailAddressParser {
         default: return false
         }
     }
-    private static func isAtomEnd(_ b: UInt8) -> Bool { isSpecial(b) || b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
+    private static func isAtomEnd(_ b: UInt8) -> Bool {
+        isSpecial(b) || b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A
+    }
     private static func isPhraseEnd(_ b: UInt8) -> Bool { b != 0x2E && isAtomEnd(b) }
 
     private var current: UInt8? { pos < field.count ? field[pos] : nil }

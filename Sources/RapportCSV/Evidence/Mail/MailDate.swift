@@ -55,11 +55,14 @@ public struct MailDate: Hashable, Sendable, Comparable {
         var timeToken = tokens[3]
         if yearToken.contains(0x3A) { swap(&yearToken, &timeToken) }
         var zoneToken: [UInt8] = tokens.count > 4 ? tokens[4] : []
-        if zoneToken.isEmpty, let sign = timeToken.indices.dropFirst().first(where: { timeToken[$0] == 0x2B || timeToken[$0] == 0x2D }) {
+        if zoneToken.isEmpty,
+            let sign = timeToken.indices.dropFirst().first(where: { timeToken[$0] == 0x2B || timeToken[$0] == 0x2D })
+        {
             zoneToken = Array(timeToken[sign...])
             timeToken = Array(timeToken[..<sign])
         }
-        guard let month, let day = Self.number(dayToken, digits: 1...2), var year = Self.number(yearToken, digits: 2...4)
+        guard let month, let day = Self.number(dayToken, digits: 1...2),
+            var year = Self.number(yearToken, digits: 2...4)
         else { return nil }
         switch yearToken.count {
         case 2: year += year < 50 ? 2000 : 1900

@@ -74,7 +74,9 @@ extension MboxScanner {
             // RFC 5322 forbids space before the colon; obsolete syntax (§4.5) allows it.
             var nameEnd = colon
             while nameEnd > fieldStart, isSpace(base.load(fromByteOffset: nameEnd - 1, as: UInt8.self)) { nameEnd -= 1 }
-            guard let field = MailField.named(UnsafeRawBufferPointer(start: base + fieldStart, count: nameEnd - fieldStart))
+            guard
+                let field = MailField.named(
+                    UnsafeRawBufferPointer(start: base + fieldStart, count: nameEnd - fieldStart))
             else { continue }
             var value = unfold(base, from: colon + 1, to: fieldEnd)
             var lead = 0
@@ -82,7 +84,9 @@ extension MboxScanner {
             while let last = value.last, isSpace(last) { value.removeLast() }
             let column = colon + 1 + lead - fieldStart + 1
             value.removeFirst(min(lead, value.count))
-            body(RawMailField(field: field, value: value, location: SourceLocation(path: path, line: fieldLine, column: column)))
+            body(
+                RawMailField(
+                    field: field, value: value, location: SourceLocation(path: path, line: fieldLine, column: column)))
         }
     }
 

@@ -38,7 +38,9 @@ extension Mailbox {
     }
 
     /// `evidence(path:for:)` over already parsed messages.
-    static func evidence(of messages: [ParsedMail], path: String, for me: SelfIdentity) throws(ImportError) -> EvidenceFile {
+    static func evidence(of messages: [ParsedMail], path: String, for me: SelfIdentity) throws(ImportError)
+        -> EvidenceFile
+    {
         var own = Set(me.emails.map { $0.lowercased() })
         if own.isEmpty {
             for m in messages where m.headers.gmailLabels.contains(where: { $0.lowercased() == "sent" }) {
@@ -79,7 +81,9 @@ extension Mailbox {
                 file.skipped["duplicate message", default: 0] += 1
                 continue
             }
-            if let address = record.party.email { record.reciprocated = wroteTo.contains(address) && heardFrom.contains(address) }
+            if let address = record.party.email {
+                record.reciprocated = wroteTo.contains(address) && heardFrom.contains(address)
+            }
             file.records.append(record)
         }
         return file
@@ -115,13 +119,16 @@ extension Mailbox {
         if fromMe && others.isEmpty { return .skip("no other recipient") }
         guard let date = h.date else {
             if let field = message.dateField {
-                return .warn("unreadable date", ImportWarning("unreadable Date header '\(field.text)'; message skipped", at: field.location))
+                return .warn(
+                    "unreadable date",
+                    ImportWarning("unreadable Date header '\(field.text)'; message skipped", at: field.location))
             }
             return .warn("no date", ImportWarning("message without a Date header; skipped", at: h.location))
         }
         if fromMe { return .count(others, .me, date) }
         guard let sender else {
-            return .warn("no sender address", ImportWarning("message to you without a From address; skipped", at: h.location))
+            return .warn(
+                "no sender address", ImportWarning("message to you without a From address; skipped", at: h.location))
         }
         return .count([sender], .them, date)
     }
@@ -148,7 +155,9 @@ extension Mailbox {
     /// `mailer-daemon`, `postmaster`, `bounce`, `bounces`, `notification`, `notifications` as the
     /// whole local part or followed by `+`, `-`, `_`, `.` or a digit (`bounces+123`, `notifications-eu`).
     static let noReplyWords = ["noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply"]
-    static let noReplyLocalParts = ["mailer-daemon", "postmaster", "bounce", "bounces", "notification", "notifications"]
+    static let noReplyLocalParts = [
+        "mailer-daemon", "postmaster", "bounce", "bounces", "notification", "notifications",
+    ]
 
     /// Whether `address` (lowercased) is a noreply sender, by `noReplyWords` and `noReplyLocalParts`.
     /// - Complexity: O(length of the address).

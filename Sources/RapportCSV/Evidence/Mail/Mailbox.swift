@@ -82,7 +82,8 @@ public enum Mailbox {
     /// - Throws: as `readHeaders(path:)`.
     /// - Complexity: O(n).
     /// With `file`, the pages already read are released as the scan moves on.
-    static func parse(_ bytes: UnsafeRawBufferPointer, path: String, releasing file: MappedFile? = nil) throws(ImportError)
+    static func parse(_ bytes: UnsafeRawBufferPointer, path: String, releasing file: MappedFile? = nil)
+        throws(ImportError)
         -> [ParsedMail]
     {
         let scanner = MboxScanner(bytes, path: path)

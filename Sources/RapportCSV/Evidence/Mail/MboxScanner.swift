@@ -82,7 +82,9 @@ struct MboxScanner {
             var inBody = false
             while pos < count {
                 let b = base.load(fromByteOffset: pos, as: UInt8.self)
-                if b == 0x0A || (b == 0x0D && pos + 1 < count && base.load(fromByteOffset: pos + 1, as: UInt8.self) == 0x0A) {
+                if b == 0x0A
+                    || (b == 0x0D && pos + 1 < count && base.load(fromByteOffset: pos + 1, as: UInt8.self) == 0x0A)
+                {
                     headerEnd = pos
                     inBody = true
                     break
@@ -106,7 +108,8 @@ struct MboxScanner {
             }
             if pos - headerStart > Self.maxHeaderBytes {
                 throw ImportError(
-                    .mailHeaderTooLarge(limit: Self.maxHeaderBytes), at: SourceLocation(path: path, line: fromLine, column: 1))
+                    .mailHeaderTooLarge(limit: Self.maxHeaderBytes),
+                    at: SourceLocation(path: path, line: fromLine, column: 1))
             }
             try body(MboxMessageSpan(start: start, line: fromLine, headers: headerStart..<min(headerEnd, pos)))
             guard inBody else { continue }
