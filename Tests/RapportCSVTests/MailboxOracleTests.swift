@@ -118,8 +118,16 @@ import Testing
         for (file, extra) in [("lf.mbox", [String]()), ("crlf.mbox", ["--crlf"])] {
             let path = directory.appendingPathComponent(file).path
             _ = try Self.run([generator, "--out", path, "--messages", "2000", "--seed", "7"] + extra)
+            // Every message's location is its "From " line, as Python counts the lines.
+            let lines = try Self.run([
+                "-c",
+                "import sys\nwith open(sys.argv[1], 'rb') as f:\n    print([i for i, l in enumerate(f, 1) if l.startswith(b'From ')])",
+                path,
+            ])
+            let fromLines = try JSONDecoder().decode([Int].self, from: lines)
             let headers = try Mailbox.readHeaders(path: path)
             #expect(headers.count == 2000)
+            #expect(headers.map(\.location.line) == fromLines)
             try Self.compare(path)
         }
     }
