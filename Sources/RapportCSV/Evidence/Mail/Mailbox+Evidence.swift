@@ -163,7 +163,13 @@ extension Mailbox {
     /// - Complexity: O(length of the address).
     public static func isNoReply(_ address: String) -> Bool {
         let local = address.split(separator: "@", maxSplits: 1).first.map(String.init) ?? address
-        if noReplyWords.contains(where: { local.contains($0) }) { return true }
+        let bytes = Array(local.utf8)
+        func contains(_ word: String) -> Bool {
+            let w = Array(word.utf8)
+            guard bytes.count >= w.count else { return false }
+            return (0...(bytes.count - w.count)).contains { bytes[$0..<($0 + w.count)].elementsEqual(w) }
+        }
+        if noReplyWords.contains(where: contains) { return true }
         for part in noReplyLocalParts where local.hasPrefix(part) {
             guard let next = local.dropFirst(part.count).first else { return true }
             if "+-_.".contains(next) || next.isNumber { return true }

@@ -154,6 +154,9 @@ public enum Mailbox {
             }
         }
         labels.append(current)
-        return labels.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return labels.compactMap { label in
+            let trimmed = label.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed()
+            return trimmed.isEmpty ? nil : String(trimmed)
+        }
     }
 }
