@@ -10,7 +10,7 @@ lines; about a quarter carry a base64 attachment, a few a large one. Every addre
 reserved example.com/.org/.net domains (RFC 2606).
 
 Usage:
-  generate_mbox.py --out FILE --messages N [--seed S] [--crlf]
+  generate_mbox.py --out FILE --messages N [--seed S] [--crlf] [--small-attachments]
   generate_mbox.py --out FILE --size-mb M  [--seed S]      (stops after M MiB)
 """
 import argparse
@@ -129,7 +129,7 @@ def attachment(rng, size):
     return "\n".join(data[k:k + 76] for k in range(0, len(data), 76))
 
 
-def message(rng, i, crlf):
+def message(rng, i, crlf, small_attachments=False):
     kind = rng.random()
     labels = ["Opened"]
     extra = []
@@ -201,6 +201,8 @@ def message(rng, i, crlf):
     else:
         boundary = "000000000000%x" % rng.getrandbits(48)
         payload = rng.randint(8_000, 60_000) if size < 0.96 else rng.randint(200_000, 600_000)
+        if small_attachments:  # the oracle test: the same shapes, a fraction of the bytes
+            payload = payload // 50
         headers.append('Content-Type: multipart/mixed; boundary="%s"' % boundary)
         body = (
             "--%s\nContent-Type: text/plain; charset=UTF-8\n\n%s\n--%s\n"
@@ -219,6 +221,7 @@ def main():
     parser.add_argument("--size-mb", type=int)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--crlf", action="store_true")
+    parser.add_argument("--small-attachments", action="store_true", help="attachments of 0.2-12 KB")
     args = parser.parse_args()
     if (args.messages is None) == (args.size_mb is None):
         parser.error("give exactly one of --messages and --size-mb")
@@ -228,7 +231,7 @@ def main():
     i = 0
     with open(args.out, "wb") as out:
         while (limit is None and i < args.messages) or (limit is not None and written < limit):
-            chunk = message(rng, i, args.crlf)
+            chunk = message(rng, i, args.crlf, args.small_attachments)
             out.write(chunk)
             written += len(chunk)
             i += 1
