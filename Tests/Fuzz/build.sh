@@ -2,6 +2,7 @@
 # Builds the libFuzzer targets (Linux, swiftc 6.x):
 #   fuzz-csv    CSV reader + format detection + the native/contact formats (ContactFile.parse)
 #   fuzz-vcard  the vCard reader
+#   fuzz-mbox   the mailbox reader: byte scanner, header fields, addresses, RFC 2047, dates, evidence
 #   fuzz-dot    arbitrary names -> DOTGraph -> libcgraph's agmemread (InProcessRenderer.validate)
 #   fuzz-linkedin  the LinkedIn archive: a zip container through ZIPFoundation, or one export file's bytes
 #
@@ -55,10 +56,13 @@ quiet "$SWIFTC" "${FLAGS[@]}" -module-name FuzzVCard -I "$OUT" -L "$OUT" -lRappo
 echo "building fuzz-linkedin"
 quiet "$SWIFTC" "${FLAGS[@]}" -module-name FuzzLinkedIn -I "$OUT" -L "$OUT" -lRapport -lMustache "${ZIP[@]}" \
   -o "$OUT/fuzz-linkedin" "${csv[@]}" Tests/Fuzz/LinkedInFuzz.swift
+echo "building fuzz-mbox"
+quiet "$SWIFTC" "${FLAGS[@]}" -module-name FuzzMbox -I "$OUT" -L "$OUT" -lRapport -lMustache "${ZIP[@]}" \
+  -o "$OUT/fuzz-mbox" "${csv[@]}" Tests/Fuzz/MboxFuzz.swift
 
 mapfile -t graphviz < <(sources Sources/RapportGraphviz)
 echo "building fuzz-dot"
 quiet "$SWIFTC" "${FLAGS[@]}" -module-name FuzzDOT -I "$OUT" -L "$OUT" -lRapport -lMustache -I Sources/CGraphviz \
   $(pkg-config --cflags-only-I libgvc | sed 's/-I/-Xcc -I/g') $(pkg-config --libs libgvc) \
   -o "$OUT/fuzz-dot" "${graphviz[@]}" Tests/Fuzz/DOTFuzz.swift
-echo "built: $OUT/fuzz-csv $OUT/fuzz-vcard $OUT/fuzz-dot $OUT/fuzz-linkedin"
+echo "built: $OUT/fuzz-csv $OUT/fuzz-vcard $OUT/fuzz-dot $OUT/fuzz-linkedin $OUT/fuzz-mbox"

@@ -73,6 +73,10 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidArchive(String)
         /// An archive past a size or entry-count limit (a zip bomb, or not a LinkedIn export).
         case archiveTooLarge(String)
+        /// A mailbox file that does not start with an mbox "From " line.
+        case notAMailbox
+        /// A message's header block larger than `limit` bytes; the location is its "From " line.
+        case mailHeaderTooLarge(limit: Int)
 
         public var description: String {
             switch self {
@@ -117,6 +121,10 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
             case .noReader(let kind): return "this build of rapport has no \(kind) reader"
             case .invalidArchive(let message): return "invalid archive: \(message)"
             case .archiveTooLarge(let message): return "archive too large: \(message)"
+            case .notAMailbox:
+                return "not an mbox file: the first line does not start with \"From \" (export the mailbox as mbox, e.g. Gmail Takeout or Thunderbird's ImportExportTools)"
+            case .mailHeaderTooLarge(let limit):
+                return "message header block larger than the limit of \(limit) bytes (no blank line ends it)"
             }
         }
     }

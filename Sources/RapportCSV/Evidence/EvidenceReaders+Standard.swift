@@ -13,7 +13,9 @@ extension EvidenceReaders {
                     profile: OwnProfile(archive.profile, profileURL: archive.selfIdentity.profileURLs.sorted().first),
                     selfIdentity: archive.selfIdentity, ignoredFiles: archive.ignoredFiles,
                     evidence: { identity throws(ImportError) in try archive.evidence(for: identity) })
-            })
+            },
+            looksLikeMailbox: { Mailbox.looksLikeMailbox($0) },
+            mailbox: { path, identity throws(ImportError) in try Mailbox.evidence(path: path, for: identity) })
     }
 }
 

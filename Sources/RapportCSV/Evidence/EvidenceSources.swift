@@ -222,11 +222,9 @@ public enum EvidenceSources {
                 let read = try reader(readers.calendar, input)
                 reading.evidence.files.append(try read(input.path, input.bytes ?? [], identity, asOf))
             case .mbox:
+                // With no address of the user's, the reader falls back on the messages labelled
+                // Sent, and throws `.needsYourEmail` when there are none.
                 let read = try reader(readers.mailbox, input)
-                guard !identity.emails.isEmpty else {
-                    throw ImportError(
-                        .needsYourEmail(source: "mailbox"), at: SourceLocation(path: input.path, line: 1, column: 1))
-                }
                 reading.evidence.files.append(try read(input.path, identity))
             }
         }

@@ -1,0 +1,63 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A read-only memory map of a whole file, so a 1 GB mailbox is read in place and never copied.
+///
+/// The map is private and read-only; pages come from the page cache as the scan reaches them
+/// (`MADV_SEQUENTIAL` lets the kernel read ahead and drop behind). A file truncated by another
+/// process while mapped can raise SIGBUS; mailbox exports are not written while being imported.
+final class MappedFile {
+    let count: Int
+    private let base: UnsafeMutableRawPointer?
+    /// Bytes before this offset have been handed back to the kernel (`release(upTo:)`).
+    private var released = 0
+    /// `release(upTo:)` acts once this much more has been read (32 MiB).
+    static let releaseStep = 32 << 20
+
+    /// Maps `path`.
+    /// - Throws: `ImportError` `.unreadableFile` at 1:1 when it is missing, not a regular file, or
+    ///   cannot be mapped.
+    /// - Complexity: O(1); pages are faulted in by the reader.
+    init(path: String) throws(ImportError) {
+        let failure = ImportError(.unreadableFile, at: SourceLocation(path: path, line: 1, column: 1))
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw failure }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw failure }
+        count = Int(info.st_size)
+        guard count > 0 else {
+            base = nil
+            return
+        }
+        let mapped = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0)
+        guard let mapped, mapped != MAP_FAILED else { throw failure }
+        _ = madvise(mapped, count, MADV_SEQUENTIAL)
+        base = mapped
+    }
+
+    deinit {
+        if let base { munmap(base, count) }
+    }
+
+    /// Drops the pages before `offset` from this process's resident set once the reader is past
+    /// them (`MADV_DONTNEED` on a read-only private map: the page cache keeps them, a later read
+    /// faults them back), so reading a 1 GB mailbox does not hold 1 GB resident.
+    /// - Complexity: O(1) amortized; acts every `releaseStep` bytes.
+    func release(upTo offset: Int) {
+        guard let base, offset - released >= Self.releaseStep else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let end = offset / page * page
+        guard end > released else { return }
+        _ = madvise(base + released, end - released, MADV_DONTNEED)
+        released = end
+    }
+
+    /// Calls `body` with the file's bytes (an empty buffer for an empty file).
+    func withBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        try body(UnsafeRawBufferPointer(start: base.map { UnsafeRawPointer($0) }, count: base == nil ? 0 : count))
+    }
+}
