@@ -63,6 +63,12 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         case selfIntroduction(column: String, sameAs: String)
         case invalidMapping(String)
         case invalidVCard(String)
+        /// A calendar file (`.ics`) that breaks RFC 5545's structure: a BEGIN without its END, a
+        /// VEVENT without DTSTART or UID, a content line or an event count over the reader's limits.
+        case invalidCalendar(String)
+        /// The calendar reader cannot tell which attendee is the user: no address for them in the
+        /// workspace, and the calendar's name (`X-WR-CALNAME`) is not an e-mail address.
+        case calendarOwnerUnknown
 
         public var description: String {
             switch self {
@@ -101,6 +107,10 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
                 return "\(column) names the same person as \(other); an introduction needs three different people"
             case .invalidMapping(let message): return "invalid column mapping: \(message)"
             case .invalidVCard(let message): return "invalid vCard: \(message)"
+            case .invalidCalendar(let message): return "invalid calendar: \(message)"
+            case .calendarOwnerUnknown:
+                return
+                    "cannot tell which attendee is you: the workspace has no e-mail address for you and the calendar's name (X-WR-CALNAME) is not one; add your address to your own person (the `me` row of a people.csv, or the LinkedIn archive's Email Addresses.csv) and import the calendar again"
             }
         }
     }
