@@ -290,12 +290,45 @@ import Testing
         #expect(expansion.occurrences.count == 3, "each keeps DTSTART")
         #expect(
             expansion.warnings.map(\.description) == [
-                "b.ics:5:1: warning: recurrence expansion stopped after 5000 periods (the limit of one event); 1 occurrence(s) counted",
-                "b.ics:10:1: warning: recurrence expansion stopped after 5000 periods (the limit of one event); 1 occurrence(s) counted",
-                "b.ics:15:1: warning: recurrence expansion stopped because the file's budget of periods for all its recurring events is spent; 1 occurrence(s) counted",
+                "b.ics:5:1: warning: recurrence expansion stopped after 5000 steps (the limit of one event); 1 occurrence(s) found",
+                "b.ics:10:1: warning: recurrence expansion stopped after 5000 steps (the limit of one event); 1 occurrence(s) found",
+                "b.ics:15:1: warning: recurrence expansion stopped because the file's budget of steps for all its recurring events is spent; 1 occurrence(s) found",
             ])
-        let real = file.expand(through: day("2024-12-31"), cap: 1_000)
-        #expect(real.warnings.count == 3)
+        // With the real limits: 200,000 days from the year 1000 do not reach 2024.
+        let one = try CalendarFile.parse(
+            path: "o.ics", data: calendar(["BEGIN:VEVENT", "UID:o", "DTSTART:10000101T100000Z"] + never + ["END:VEVENT"]))
+        #expect(
+            one.expand(through: day("2024-12-31"), cap: 1_000).warnings.map(\.description) == [
+                "o.ics:5:1: warning: recurrence expansion stopped after 200000 steps (the limit of one event); 1 occurrence(s) found"
+            ])
+    }
+
+    /// Fuzz finding (fuzz-ics, first 60-second run after the reader landed): 40 events repeating on
+    /// every weekday since the year 1000 in New York time ran for minutes, because every instance up
+    /// to the day asked for was kept and converted to UTC. Now only the latest are kept and converted.
+    @Test func aLongRuleKeepsOnlyItsLatestInstances() throws {
+        let rule = try RecurrenceRule.parse("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU")
+        let anchor = try #require(Day(year: 1000, month: 1, day: 1))
+        let expansion = rule.expand(
+            anchor: anchor, through: day("2030-12-31"), keepLast: 51, maxSteps: 200_000, isBeyondUntil: { _ in false })
+        #expect(expansion.days.count == 51)
+        #expect(expansion.hitStepLimit)
+        // A week costs 15 steps: itself, 7 BYDAY entries, 7 candidates.
+        #expect(expansion.steps == 13_334 * 15)
+        #expect(expansion.count == 7 * 13_334 - 2, "Jan 1, 1000 was a Wednesday: DTSTART, 4 more, then 7 a week")
+        let body = (0..<40).flatMap { i in
+            [
+                "BEGIN:VEVENT", "UID:w\(i)", "DTSTART;TZID=America/New_York:10000101T000000",
+                "RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU", "ATTENDEE:mailto:a@b.example", "END:VEVENT",
+            ]
+        }
+        let file = try CalendarFile.parse(path: "w.ics", data: calendar(body))
+        let result = file.expand(through: day("2030-12-31"), cap: 50, limits: (perEvent: 20_000, perFile: 100_000))
+        // Five events spend the file's budget (5 × 20,000 steps) and keep their latest 50; the other
+        // 35 keep DTSTART only. Every one of the 40 is warned about.
+        #expect(result.occurrences.count == 5 * 50 + 35)
+        #expect(result.capped == (0..<5).map { "w\($0)" })
+        #expect(result.warnings.count == 40)
     }
 
     @Test func overrideWithoutItsSeriesIsAnOccurrenceOfItsOwn() throws {

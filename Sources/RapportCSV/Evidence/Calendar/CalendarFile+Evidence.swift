@@ -42,7 +42,7 @@ extension CalendarFile {
     /// The user's addresses are `me.emails` together with X-WR-CALNAME when that is an address:
     /// a Google export of the user's own account then never shows the user as someone they met.
     /// - Throws: `.calendarOwnerUnknown` (at X-WR-CALNAME, else at 1:1) when there is no address.
-    /// - Complexity: O(occurrences × attendees).
+    /// - Complexity: O(occurrences × present people + VEVENTs × attendees).
     public func evidence(for me: SelfIdentity, asOf: Day) throws(ImportError) -> EvidenceFile {
         var mine = Set(me.emails.map { $0.lowercased() })
         if let name = calendarName, Self.isAddress(name) { mine.insert(name.lowercased()) }
@@ -51,21 +51,45 @@ extension CalendarFile {
         }
         let expansion = expand(through: asOf, cap: 1_000)
         var file = EvidenceFile(path: path, warnings: warnings + expansion.warnings)
+        var firstLocation: [String: SourceLocation] = [:]
+        for event in events where firstLocation[event.uid] == nil { firstLocation[event.uid] = event.location }
         for uid in expansion.capped {
-            guard let event = events.first(where: { $0.uid == uid }) else { continue }
+            guard let location = firstLocation[uid] else { continue }
             file.warnings.append(
-                ImportWarning(
-                    "more than 1000 occurrences up to \(asOf.iso); only the latest 1000 are counted", at: event.location))
+                ImportWarning("more than 1000 occurrences up to \(asOf.iso); only the latest 1000 are counted", at: location))
         }
         if expansion.repeatedEvents > 0 { file.skipped[SkipReason.repeated] = expansion.repeatedEvents }
+        var meetings: [Int: Meeting] = [:]
         var keys = Set<String>()
         for occurrence in expansion.occurrences {
+            func skip(_ reason: String) { file.skipped[reason, default: 0] += 1 }
+            if occurrence.isCancelled {
+                skip(SkipReason.cancelled)
+                continue
+            }
+            if occurrence.start.isDate {
+                skip(SkipReason.allDay)
+                continue
+            }
             let event = events[occurrence.eventIndex]
-            guard let people = meeting(occurrence, event: event, mine: mine, skipped: &file.skipped) else { continue }
-            let organizedByMe = event.organizer?.email.map { mine.contains($0) } ?? false
+            let meeting = meetings[occurrence.eventIndex] ?? Meeting(event, mine: mine)
+            meetings[occurrence.eventIndex] = meeting
+            if meeting.declinedByMe {
+                skip(SkipReason.declined)
+                continue
+            }
+            if meeting.people > Self.maxAttendees {
+                skip(SkipReason.crowd)
+                continue
+            }
+            if meeting.present.isEmpty {
+                skip(SkipReason.alone)
+                continue
+            }
+            for (reason, count) in meeting.skippedPeople { file.skipped[reason, default: 0] += count }
             let stamp = (occurrence.recurrenceID ?? occurrence.start).utcStamp
             let minutes = Int((occurrence.length + 30) / 60)
-            for person in people {
+            for person in meeting.present {
                 let address = person.address
                 let key = occurrence.uid + "|" + stamp + "|" + (address.email ?? "cn:" + (address.name ?? "").lowercased())
                 guard keys.insert(key).inserted else { continue }
@@ -75,9 +99,9 @@ extension CalendarFile {
                     EvidenceRecord(
                         source: .calendar, key: key, date: occurrence.day, kind: .meeting,
                         party: EvidenceParty(name: address.name ?? "", email: address.email),
-                        isOneOnOne: people.count == 1, minutes: minutes > 0 ? minutes : nil,
-                        initiatedBy: organizedByMe ? .me : (person.organized ? .them : nil), reciprocated: reciprocated,
-                        location: event.location))
+                        isOneOnOne: meeting.present.count == 1, minutes: minutes > 0 ? minutes : nil,
+                        initiatedBy: meeting.organizedByMe ? .me : (person.organized ? .them : nil),
+                        reciprocated: reciprocated, location: event.location))
             }
         }
         return file
@@ -89,55 +113,59 @@ extension CalendarFile {
         var organized: Bool
     }
 
-    /// The other people present at an occurrence the user attended, or `nil` (counted in
-    /// `skipped`) when it is no evidence.
-    func meeting(_ occurrence: EventOccurrence, event: CalendarEvent, mine: Set<String>, skipped: inout [String: Int])
-        -> [Participant]?
-    {
-        func skip(_ reason: String) -> [Participant]? {
-            skipped[reason, default: 0] += 1
-            return nil
-        }
-        if occurrence.isCancelled { return skip(SkipReason.cancelled) }
-        if occurrence.start.isDate { return skip(SkipReason.allDay) }
-        // ORGANIZER counts as an attendee; one person listed as both is one participant.
-        var people: [Participant] = []
-        var index: [String: Int] = [:]
-        let listed = (event.organizer.map { [($0, true)] } ?? []) + event.attendees.map { ($0, false) }
-        for (address, organized) in listed {
-            let identity = address.email ?? address.name.map { "cn:" + $0.lowercased() }
-            if let identity, let i = index[identity] {
-                people[i].organized = people[i].organized || organized
-                if !organized { people[i].address.participation = address.participation }
-                continue
+    /// Who was at a VEVENT, seen from the user: computed once per VEVENT, used for each of its
+    /// occurrences.
+    struct Meeting {
+        /// The user is listed and declined.
+        var declinedByMe = false
+        var organizedByMe = false
+        /// The people invited, the user included (rooms, resources, groups and calendars are not).
+        var people = 1
+        /// The other people present: not the user, not declined, with an address or a name.
+        var present: [Participant] = []
+        /// The others that are no evidence, by reason.
+        var skippedPeople: [String: Int] = [:]
+
+        init(_ event: CalendarEvent, mine: Set<String>) {
+            // ORGANIZER counts as an attendee; one person listed as both is one participant.
+            var listed: [Participant] = []
+            var index: [String: Int] = [:]
+            let all = (event.organizer.map { [($0, true)] } ?? []) + event.attendees.map { ($0, false) }
+            for (address, organized) in all {
+                let identity = address.email ?? address.name.map { "cn:" + $0.lowercased() }
+                if let identity, let i = index[identity] {
+                    listed[i].organized = listed[i].organized || organized
+                    if !organized { listed[i].address.participation = address.participation }
+                    continue
+                }
+                if let identity { index[identity] = listed.count }
+                listed.append(Participant(address: address, organized: organized))
             }
-            if let identity { index[identity] = people.count }
-            people.append(Participant(address: address, organized: organized))
-        }
-        let me = people.filter { $0.address.email.map(mine.contains) ?? false }
-        if me.contains(where: { $0.address.participation == "DECLINED" }) { return skip(SkipReason.declined) }
-        // When the user is neither an attendee nor the organizer, the export is still the user's own
-        // calendar: the event is on it, so the user is taken as attending.
-        let others = people.filter { !($0.address.email.map(mine.contains) ?? false) }
-        let humans = others.filter { !$0.address.isRoomOrResource && !$0.address.isGroupOrCalendar }
-        if humans.count + 1 > Self.maxAttendees { return skip(SkipReason.crowd) }
-        let present = humans.filter {
-            $0.address.participation != "DECLINED" && ($0.address.email != nil || $0.address.name != nil)
-        }
-        if present.isEmpty { return skip(SkipReason.alone) }
-        for person in others {
-            let address = person.address
-            if address.isRoomOrResource {
-                skipped[SkipReason.room, default: 0] += 1
-            } else if address.isGroupOrCalendar {
-                skipped[SkipReason.group, default: 0] += 1
-            } else if address.participation == "DECLINED" {
-                skipped[SkipReason.attendeeDeclined, default: 0] += 1
-            } else if address.email == nil && address.name == nil {
-                skipped[SkipReason.noAddress, default: 0] += 1
+            func isMe(_ p: Participant) -> Bool { p.address.email.map(mine.contains) ?? false }
+            declinedByMe = listed.contains { isMe($0) && $0.address.participation == "DECLINED" }
+            organizedByMe = event.organizer?.email.map(mine.contains) ?? false
+            // When the user is neither an attendee nor the organizer, the export is still the user's
+            // own calendar: the event is on it, so the user is taken as attending.
+            for person in listed where !isMe(person) {
+                let address = person.address
+                if address.isRoomOrResource {
+                    skippedPeople[SkipReason.room, default: 0] += 1
+                    continue
+                }
+                if address.isGroupOrCalendar {
+                    skippedPeople[SkipReason.group, default: 0] += 1
+                    continue
+                }
+                people += 1
+                if address.participation == "DECLINED" {
+                    skippedPeople[SkipReason.attendeeDeclined, default: 0] += 1
+                } else if address.email == nil && address.name == nil {
+                    skippedPeople[SkipReason.noAddress, default: 0] += 1
+                } else {
+                    present.append(person)
+                }
             }
         }
-        return present
     }
 
     /// `local@domain`, one `@`, no spaces: what a calendar named after an account looks like.

@@ -42,16 +42,17 @@ extension CalendarFile {
     /// newer export then only adds), and its UID is listed in `capped`. A later VEVENT with the
     /// UID of an earlier one and no RECURRENCE-ID is a repeat and is not expanded again.
     ///
-    /// - Complexity: O(periods scanned + occurrences × log occurrences), periods at most
-    ///   `maxPeriodsPerEvent` per event and `maxPeriodsPerFile` in all.
+    /// - Complexity: O(steps + kept × log kept) time, steps at most `maxStepsPerEvent` per event and
+    ///   `maxStepsPerFile` in all (a step is a period or a candidate date of the rule); only the
+    ///   kept instances (about `cap` per event) are converted to UTC.
     public func occurrences(through asOf: Day, cap: Int = 1_000) -> (occurrences: [EventOccurrence], capped: [String]) {
         let expansion = expand(through: asOf, cap: cap)
         return (expansion.occurrences, expansion.capped)
     }
 
-    /// - Parameter limits: the periods one event, and all of them, may scan (tests lower them).
+    /// - Parameter limits: the steps one event, and all of them, may take (tests lower them).
     func expand(
-        through asOf: Day, cap: Int, limits: (perEvent: Int, perFile: Int) = (maxPeriodsPerEvent, maxPeriodsPerFile)
+        through asOf: Day, cap: Int, limits: (perEvent: Int, perFile: Int) = (maxStepsPerEvent, maxStepsPerFile)
     ) -> Expansion {
         var result = Expansion()
         var resolver = CalendarZoneResolver(fileZones: zones, floatingZone: defaultZone)
@@ -85,9 +86,12 @@ extension CalendarFile {
             let event = events[index]
             let replacing = overrides[event.uid] ?? []
             let replaced = Set(replacing.compactMap { events[$0].recurrenceID?.utcSeconds })
+            // Keep enough of the latest instances that the latest `cap` survive the EXDATEs and
+            // the overrides, and one more so that a cap hit shows.
+            let keepLast = cap + event.exceptionDates.count + replaced.count + 1
             var list = instances(
-                of: event, through: asOf, perEvent: limits.perEvent, budget: &budget, resolver: &resolver,
-                warnings: &result.warnings)
+                of: event, through: asOf, keepLast: keepLast, perEvent: limits.perEvent, budget: &budget,
+                resolver: &resolver, warnings: &result.warnings)
                 .filter { !replaced.contains($0.utcSeconds) }
                 .map {
                     EventOccurrence(
@@ -113,32 +117,38 @@ extension CalendarFile {
         }
     }
 
-    /// DTSTART, the RRULE's instances and the RDATEs up to `asOf`, less the EXDATEs, each once.
+    /// DTSTART, the RRULE's instances (the last `keepLast` of them) and the RDATEs up to `asOf`,
+    /// less the EXDATEs, each once. Only kept instances are converted to UTC.
     func instances(
-        of event: CalendarEvent, through asOf: Day, perEvent: Int, budget: inout Int,
+        of event: CalendarEvent, through asOf: Day, keepLast: Int, perEvent: Int, budget: inout Int,
         resolver: inout CalendarZoneResolver, warnings: inout [ImportWarning]
     ) -> [CalendarDateTime] {
         let start = event.start
         var days = [start.day]
         if let rule = event.rule {
             let limit = min(perEvent, budget)
-            let expansion = rule.expand(anchor: start.day, through: asOf, maxPeriods: limit) { day in
+            let expansion = rule.expand(anchor: start.day, through: asOf, keepLast: keepLast, maxSteps: limit) { day in
                 switch rule.until {
                 case nil: return false
                 case .date(let until)?: return day > until
                 case .floating(let bound)?: return Int64(day.ordinal) * 86_400 + Int64(start.secondOfDay) > bound
-                case .utc(let instant)?: return Self.instance(day, like: start, resolver: &resolver).utcSeconds > instant
+                case .utc(let instant)?:
+                    // A local date is within a day of its UTC date: convert only near UNTIL.
+                    let untilDay = CalendarDateTime.split(instant).0
+                    if day < untilDay.adding(days: -1) { return false }
+                    if day > untilDay.adding(days: 1) { return true }
+                    return Self.instance(day, like: start, resolver: &resolver).utcSeconds > instant
                 }
             }
-            budget -= expansion.periodsScanned
-            if expansion.hitPeriodLimit {
+            budget -= expansion.steps
+            if expansion.hitStepLimit {
                 let why =
                     limit == perEvent
-                    ? "after \(perEvent) periods (the limit of one event)"
-                    : "because the file's budget of periods for all its recurring events is spent"
+                    ? "after \(perEvent) steps (the limit of one event)"
+                    : "because the file's budget of steps for all its recurring events is spent"
                 warnings.append(
                     ImportWarning(
-                        "recurrence expansion stopped \(why); \(expansion.days.count) occurrence(s) counted", at: event.location))
+                        "recurrence expansion stopped \(why); \(expansion.count) occurrence(s) found", at: event.location))
             }
             days = expansion.days
         }

@@ -17,7 +17,7 @@ struct CalendarTimeZone: Hashable, Sendable {
         /// A YEARLY rule without COUNT or INTERVAL (what every exporter writes); other rules are
         /// refused when the zone is read.
         var rule: RecurrenceRule?
-        /// RDATEs, as local seconds.
+        /// RDATEs, as local seconds, sorted.
         var extraOnsets: [Int64]
 
         /// The latest onset at or before instant `utc`, as an instant; `nil` when none.
@@ -28,7 +28,14 @@ struct CalendarTimeZone: Hashable, Sendable {
                 if instant <= utc, best.map({ instant > $0 }) ?? true { best = instant }
             }
             consider(onset)
-            for extra in extraOnsets { consider(extra) }
+            // The last RDATE at or before `utc` (binary search: a zone may list hundreds).
+            var low = 0
+            var high = extraOnsets.count
+            while low < high {
+                let mid = (low + high) / 2
+                if extraOnsets[mid] - Int64(offsetFrom) <= utc { low = mid + 1 } else { high = mid }
+            }
+            if low > 0 { consider(extraOnsets[low - 1]) }
             if let rule {
                 let (anchor, second) = CalendarDateTime.split(onset)
                 let year = CalendarDateTime.split(utc).0.components.year
@@ -57,7 +64,7 @@ struct CalendarTimeZone: Hashable, Sendable {
     var observances: [Observance]
 
     /// The UTC offset in seconds at instant `utc`.
-    /// - Complexity: O(observances × RDATEs), two years of rule dates each.
+    /// - Complexity: O(observances × log RDATEs), two years of rule dates each.
     func offset(atUTC utc: Int64) -> Int {
         var best: (instant: Int64, offset: Int)?
         for observance in observances {
@@ -172,6 +179,7 @@ extension CalendarTimeZone {
                     observance.extraOnsets.append(Int64(date.day.ordinal) * 86_400 + Int64(date.second ?? 0))
                 }
             }
+            observance.extraOnsets.sort()
             observances.append(observance)
         }
         guard !observances.isEmpty else { return .failure(.init(message: "VTIMEZONE \(tzid) has no STANDARD or DAYLIGHT")) }
