@@ -49,11 +49,7 @@ echo "building fuzz-dot"
 quiet "$SWIFTC" "${FLAGS[@]}" -module-name FuzzDOT -I "$OUT" -L "$OUT" -lRapport -lMustache -I Sources/CGraphviz \
   $(pkg-config --cflags-only-I libgvc | sed 's/-I/-Xcc -I/g') $(pkg-config --libs libgvc) \
   -o "$OUT/fuzz-dot" "${graphviz[@]}" Tests/Fuzz/DOTFuzz.swift
-# The calendar reader needs only its own folder, the error and evidence types and TextDecoding (not
-# the zip-reading parts of RapportCSV).
-mapfile -t ics < <(sources Sources/RapportCSV/Evidence/Calendar)
 echo "building fuzz-ics"
-quiet "$SWIFTC" "${FLAGS[@]}" -module-name FuzzICS -I "$OUT" -L "$OUT" -lRapport -lMustache -o "$OUT/fuzz-ics" "${ics[@]}" \
-  Sources/RapportCSV/Errors/ImportError.swift Sources/RapportCSV/Evidence/EvidenceRecord.swift \
-  Sources/RapportCSV/Reader/TextDecoding.swift Tests/Fuzz/ICSFuzz.swift
+quiet "$SWIFTC" "${FLAGS[@]}" -module-name FuzzICS -I "$OUT" -L "$OUT" -lRapport -lMustache \
+  -o "$OUT/fuzz-ics" "${csv[@]}" Tests/Fuzz/ICSFuzz.swift
 echo "built: $OUT/fuzz-csv $OUT/fuzz-vcard $OUT/fuzz-dot $OUT/fuzz-ics"

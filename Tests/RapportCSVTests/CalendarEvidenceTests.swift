@@ -13,7 +13,8 @@ import Testing
         let stamp = r.key.split(separator: "|").dropFirst().first.map(String.init) ?? "?"
         let who = r.party.email ?? "(\(r.party.name))"
         let initiator = r.initiatedBy?.rawValue ?? "-"
-        return "\(r.date) \(stamp) \(who) \(r.isOneOnOne ? "1:1" : "group") \(r.minutes.map(String.init) ?? "-") \(initiator) \(r.reciprocated)"
+        return
+            "\(r.date) \(stamp) \(who) \(r.isOneOnOne ? "1:1" : "group") \(r.minutes.map(String.init) ?? "-") \(initiator) \(r.reciprocated)"
     }
 
     @Test func googleExport() throws {
@@ -67,7 +68,8 @@ import Testing
         let file = try calendarFixture("outlook.ics")
         #expect(
             errorText { _ = try file.evidence(for: SelfIdentity(names: ["Avery Quinn"]), asOf: day("2024-11-30")) }
-                == "outlook.ics:10:1: cannot tell which attendee is you: the workspace has no e-mail address for you and the calendar's name (X-WR-CALNAME) is not one; add your address to your own person (the `me` row of a people.csv, or the LinkedIn archive's Email Addresses.csv) and import the calendar again")
+                == "outlook.ics:10:1: cannot tell which attendee is you: the workspace has no e-mail address for you and the calendar's name (X-WR-CALNAME) is not one; add your address to your own person (the `me` row of a people.csv, or the LinkedIn archive's Email Addresses.csv) and import the calendar again"
+        )
         let evidence = try file.evidence(
             for: SelfIdentity(emails: ["Avery.Quinn@northwind-legal.example"]), asOf: day("2024-11-30"))
         #expect(
@@ -103,7 +105,8 @@ import Testing
 
     @Test func appleExport() throws {
         let file = try calendarFixture("apple.ics")
-        let evidence = try file.evidence(for: SelfIdentity(emails: ["avery.quinn@icloud.example"]), asOf: day("2024-06-30"))
+        let evidence = try file.evidence(
+            for: SelfIdentity(emails: ["avery.quinn@icloud.example"]), asOf: day("2024-06-30"))
         let expected =
             ["2021", "2022", "2023", "2024"].map { "\($0)-06-10 \($0)0610T113000Z dana@okafor.example 1:1 90 me true" }
             + ["03-25", "03-26", "03-27", "03-28", "04-02", "04-03", "04-04", "04-05"].flatMap { date -> [String] in
@@ -169,7 +172,8 @@ import Testing
             let file = try CalendarFile.parse(
                 path: "i.ics",
                 data: calendar(
-                    ["BEGIN:VEVENT", "UID:i", "DTSTART:20240301T100000Z", "DURATION:PT1H"] + (status.map { ["STATUS:" + $0] } ?? [])
+                    ["BEGIN:VEVENT", "UID:i", "DTSTART:20240301T100000Z", "DURATION:PT1H"]
+                        + (status.map { ["STATUS:" + $0] } ?? [])
                         + attendees + ["END:VEVENT"]))
             let evidence = try file.evidence(for: SelfIdentity(emails: ["me@x.example"]), asOf: day("2024-03-31"))
             return (evidence.records.compactMap(\.party.email), evidence.skipped)
@@ -182,9 +186,14 @@ import Testing
         #expect(try skipped([me]) == ([], ["no other attendee": 1]))
         #expect(try skipped([]) == ([], ["no other attendee": 1]))
         #expect(
-            try skipped([me, "ATTENDEE;CUTYPE=ROOM;CN=Boardroom:mailto:board@x.example"]) == ([], ["no other attendee": 1]))
+            try skipped([me, "ATTENDEE;CUTYPE=ROOM;CN=Boardroom:mailto:board@x.example"]) == (
+                [], ["no other attendee": 1]
+            ))
         #expect(
-            try skipped([me, ann, "ATTENDEE;CUTYPE=ROOM:mailto:board@x.example", "ATTENDEE;PARTSTAT=DECLINED:mailto:bo@x.example"])
+            try skipped([
+                me, ann, "ATTENDEE;CUTYPE=ROOM:mailto:board@x.example",
+                "ATTENDEE;PARTSTAT=DECLINED:mailto:bo@x.example",
+            ])
                 == (["ann@x.example"], ["room or resource": 1, "attendee declined": 1]))
         // 20 people (the user and 19 others) are still a meeting; 21 are a crowd.
         let nineteen = (1...19).map { "ATTENDEE:mailto:p\($0)@x.example" }

@@ -90,7 +90,9 @@ import Testing
             case text(String), flag(Bool)
             init(from decoder: any Decoder) throws {
                 let container = try decoder.singleValueContainer()
-                if let flag = try? container.decode(Bool.self) { self = .flag(flag) } else {
+                if let flag = try? container.decode(Bool.self) {
+                    self = .flag(flag)
+                } else {
                     self = .text(try container.decode(String.self))
                 }
             }
@@ -136,20 +138,25 @@ import Testing
                 end =
                     start.isDate
                     ? CalendarDateTime.basic(start.day.adding(days: Int(duration / 86_400)))
-                    : CalendarDateTime(form: .utc, day: start.day, secondOfDay: 0, utcSeconds: start.utcSeconds + duration)
-                        .utcStamp
+                    : CalendarDateTime(
+                        form: .utc, day: start.day, secondOfDay: 0, utcSeconds: start.utcSeconds + duration
+                    )
+                    .utcStamp
             }
             return Event(
                 uid: event.uid, rid: event.recurrenceID?.utcStamp, start: event.start.utcStamp, end: end,
                 organizer: event.organizer?.email,
-                attendees: event.attendees.map { [$0.email, $0.name, $0.participation, $0.userType] }, status: event.status)
+                attendees: event.attendees.map { [$0.email, $0.name, $0.participation, $0.userType] },
+                status: event.status)
         }
     }
 
     @Test(
         .enabled(if: python != nil, "python3 is not installed"),
-        arguments: [("google.ics", "2024-03-15"), ("google.ics", "2024-12-01"), ("outlook.ics", "2024-04-01"),
-            ("outlook.ics", "2024-12-01"), ("apple.ics", "2024-04-03"), ("apple.ics", "2024-12-01")])
+        arguments: [
+            ("google.ics", "2024-03-15"), ("google.ics", "2024-12-01"), ("outlook.ics", "2024-04-01"),
+            ("outlook.ics", "2024-12-01"), ("apple.ics", "2024-04-03"), ("apple.ics", "2024-12-01"),
+        ])
     func agreesWithIcalendar(_ name: String, _ cut: String) throws {
         let url = try #require(Bundle.module.url(forResource: "Fixtures/calendar/\(name)", withExtension: nil))
         guard let oracle = try oracle(url.path, cut: cut) else { return }  // the issue is recorded

@@ -41,7 +41,8 @@ func day(_ iso: String) -> Day { Day(iso: iso) ?? Day(ordinal: 0) }
     }
 
     @Test func lfLineEndsTabFoldsAndABOMAreAccepted() throws {
-        let text = "\u{FEFF}BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nDTSTART:2024031\n\t5T100000Z\nATTENDEE;CN=Zo\n ë:mailto:z@x.example\nEND:VEVENT\nEND:VCALENDAR\n"
+        let text =
+            "\u{FEFF}BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nDTSTART:2024031\n\t5T100000Z\nATTENDEE;CN=Zo\n ë:mailto:z@x.example\nEND:VEVENT\nEND:VCALENDAR\n"
         let file = try CalendarFile.parse(path: "t.ics", data: Array(text.utf8))
         #expect(file.events.count == 1)
         #expect(file.events[0].start.utcStamp == "20240315T100000Z")
@@ -76,8 +77,8 @@ func day(_ iso: String) -> Day { Day(iso: iso) ?? Day(ordinal: 0) }
     }
 
     @Test func textEscapesAreUndone() {
-        #expect(CalendarText.unescape(#"a\,b\;c\nd\Ne\\f"#) == "a,b;c\nd\ne\\f")
-        #expect(CalendarText.unescape("plain") == "plain")
+        #expect(VCardFormat.unescape(#"a\,b\;c\nd\Ne\\f"#) == "a,b;c\nd\ne\\f")
+        #expect(VCardFormat.unescape("plain") == "plain")
         #expect(CalendarText.list("20240101T100000Z, 20240108T100000Z,,") == ["20240101T100000Z", "20240108T100000Z"])
     }
 
@@ -92,10 +93,11 @@ func day(_ iso: String) -> Day { Day(iso: iso) ?? Day(ordinal: 0) }
                 "ORGANIZER;CN=Team:mailto:abc@group.calendar.google.com",
             ])
         ).map(CalendarAddress.read)
-        #expect(read.map(\.email) == [
-            "sean.obrien@legalaid.example", "kwame@mensah.example", nil, "c_1@resource.calendar.google.com",
-            "c_2@resource.calendar.google.com", "abc@group.calendar.google.com",
-        ])
+        #expect(
+            read.map(\.email) == [
+                "sean.obrien@legalaid.example", "kwame@mensah.example", nil, "c_1@resource.calendar.google.com",
+                "c_2@resource.calendar.google.com", "abc@group.calendar.google.com",
+            ])
         #expect(read[2].name == "Guest" && read[2].participation == "NEEDS-ACTION")
         #expect(read.map(\.isRoomOrResource) == [false, false, false, true, true, false])
         #expect(read[5].isGroupOrCalendar)
@@ -107,7 +109,8 @@ func day(_ iso: String) -> Day { Day(iso: iso) ?? Day(ordinal: 0) }
             + [0xE9] + Array(":mailto:r@x.example\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n".utf8)
         let file = try CalendarFile.parse(path: "w.ics", data: bytes)
         #expect(file.events[0].attendees[0].name == "René")
-        #expect(file.warnings.map(\.description).contains { $0.hasPrefix("w.ics:5:1: warning: this line is not UTF-8") })
+        #expect(
+            file.warnings.map(\.description).contains { $0.hasPrefix("w.ics:5:1: warning: this line is not UTF-8") })
     }
 
     @Test func durationValues() {
@@ -166,15 +169,18 @@ func day(_ iso: String) -> Day { Day(iso: iso) ?? Day(ordinal: 0) }
                 == "e.ics:2:1: invalid calendar: VEVENT without DTSTART")
         #expect(
             message(["BEGIN:VCALENDAR", "BEGIN:VEVENT", "DTSTART:20240101", "END:VEVENT", "END:VCALENDAR"])
-                == "e.ics:2:1: invalid calendar: VEVENT without UID (RFC 5545 requires one; it is the event's identity)")
+                == "e.ics:2:1: invalid calendar: VEVENT without UID (RFC 5545 requires one; it is the event's identity)"
+        )
         #expect(
             message(["BEGIN:VCALENDAR", "BEGIN:VEVENT", "UID:a", "DTSTART:2024-03-01", "END:VEVENT", "END:VCALENDAR"])
                 == "e.ics:4:9: unreadable date '2024-03-01'; tried YYYYMMDD, YYYYMMDDTHHMMSS, YYYYMMDDTHHMMSSZ")
         #expect(
-            message(["BEGIN:VCALENDAR", "END:VEVENT"]) == "e.ics:2:1: invalid calendar: END:VEVENT does not close BEGIN:VCALENDAR of line 1")
+            message(["BEGIN:VCALENDAR", "END:VEVENT"])
+                == "e.ics:2:1: invalid calendar: END:VEVENT does not close BEGIN:VCALENDAR of line 1")
         #expect(message(["END:VCALENDAR"]) == "e.ics:1:1: invalid calendar: END:VCALENDAR without a BEGIN")
         #expect(
-            message(["BEGIN:VCARD", "FN:Zoë", "END:VCARD"]) == "e.ics:1:1: invalid calendar: no BEGIN:VCALENDAR; this is not an iCalendar file")
+            message(["BEGIN:VCARD", "FN:Zoë", "END:VCARD"])
+                == "e.ics:1:1: invalid calendar: no BEGIN:VCALENDAR; this is not an iCalendar file")
         #expect(
             message([
                 "BEGIN:VCALENDAR", "BEGIN:VEVENT", "UID:a", "DTSTART:20240101T100000Z", "DURATION:1 hour", "END:VEVENT",
@@ -187,7 +193,8 @@ func day(_ iso: String) -> Day { Day(iso: iso) ?? Day(ordinal: 0) }
             ]) == nil, "a DATE among DATE-TIMEs is readable")
         #expect(
             message([
-                "BEGIN:VCALENDAR", "BEGIN:VEVENT", "UID:a", "DTSTART:20240101T100000Z", "EXDATE:20240108T25", "END:VEVENT",
+                "BEGIN:VCALENDAR", "BEGIN:VEVENT", "UID:a", "DTSTART:20240101T100000Z", "EXDATE:20240108T25",
+                "END:VEVENT",
                 "END:VCALENDAR",
             ]) == "e.ics:5:8: unreadable date '20240108T25'; tried YYYYMMDD, YYYYMMDDTHHMMSS, YYYYMMDDTHHMMSSZ")
     }
@@ -204,7 +211,8 @@ func day(_ iso: String) -> Day { Day(iso: iso) ?? Day(ordinal: 0) }
 
     @Test func limitsAreLocatedErrors() {
         let long = "DESCRIPTION:" + String(repeating: "x", count: 70)
-        let folds = Array(repeating: " " + String(repeating: "y", count: 74), count: CalendarLines.maxLineBytes / 74 + 1)
+        let folds = Array(
+            repeating: " " + String(repeating: "y", count: 74), count: CalendarLines.maxLineBytes / 74 + 1)
         let bytes = calendarBytes(["BEGIN:VCALENDAR", "BEGIN:VEVENT", long] + folds + ["END:VEVENT", "END:VCALENDAR"])
         #expect(
             errorText { _ = try CalendarFile.parse(path: "l.ics", data: bytes) }
@@ -214,7 +222,9 @@ func day(_ iso: String) -> Day { Day(iso: iso) ?? Day(ordinal: 0) }
             errorText { _ = try CalendarFile.parse(path: "n.ics", data: calendarBytes(["BEGIN:VCALENDAR"] + deep)) }
                 == "n.ics:17:1: invalid calendar: components nested deeper than the limit of 16")
         #expect(
-            errorText { _ = try CalendarFile.parse(path: "b.ics", data: Array("BEGIN:VCALENDAR\r\n".utf8) + [0, 1, 2]) }
+            errorText {
+                _ = try CalendarFile.parse(path: "b.ics", data: Array("BEGIN:VCALENDAR\r\n".utf8) + [0, 1, 2])
+            }
                 == "b.ics:2:1: binary data (a NUL byte); expected a text file")
     }
 
@@ -249,8 +259,9 @@ func day(_ iso: String) -> Day { Day(iso: iso) ?? Day(ordinal: 0) }
         #expect(apple.events.count == 5)
         #expect(apple.warnings.isEmpty)
         #expect(apple.events[0].duration == 5400)
-        #expect(apple.events[1].attendees.map(\.email) == [
-            "priya.raman@example.net", "kwame@mensah.example", "avery.quinn@icloud.example",
-        ])
+        #expect(
+            apple.events[1].attendees.map(\.email) == [
+                "priya.raman@example.net", "kwame@mensah.example", "avery.quinn@icloud.example",
+            ])
     }
 }

@@ -64,13 +64,15 @@ import Testing
                 "19980503", "19980531",
             ]),
         Example(
-            name: "second-to-last Monday for 6 months", dtstart: "19970922T090000", rule: "FREQ=MONTHLY;COUNT=6;BYDAY=-2MO",
+            name: "second-to-last Monday for 6 months", dtstart: "19970922T090000",
+            rule: "FREQ=MONTHLY;COUNT=6;BYDAY=-2MO",
             through: "1999-01-01", expected: ["19970922", "19971020", "19971117", "19971222", "19980119", "19980216"]),
         Example(
             name: "third-to-last day of the month", dtstart: "19970928T090000", rule: "FREQ=MONTHLY;BYMONTHDAY=-3",
             through: "1998-02-28", expected: ["19970928", "19971029", "19971128", "19971229", "19980129", "19980226"]),
         Example(
-            name: "the 2nd and 15th, 10 occurrences", dtstart: "19970902T090000", rule: "FREQ=MONTHLY;COUNT=10;BYMONTHDAY=2,15",
+            name: "the 2nd and 15th, 10 occurrences", dtstart: "19970902T090000",
+            rule: "FREQ=MONTHLY;COUNT=10;BYMONTHDAY=2,15",
             through: "1999-01-01",
             expected: [
                 "19970902", "19970915", "19971002", "19971015", "19971102", "19971115", "19971202", "19971215",
@@ -127,7 +129,8 @@ import Testing
 
     @Test(arguments: rfcExamples) func rfc5545Example(_ example: Example) throws {
         #expect(
-            try dates(example.dtstart, example.rule, through: example.through, extra: example.extra) == example.expected)
+            try dates(example.dtstart, example.rule, through: example.through, extra: example.extra) == example.expected
+        )
     }
 
     @Test func dailyUntilIsInclusiveAndComparedInUTCAcrossTheDSTChange() throws {
@@ -210,7 +213,9 @@ import Testing
             var mismatches = 0
             for hour in Int64(0)..<(366 * 24) {
                 let instant = start + hour * 3600
-                if fileZone.offset(atUTC: instant) != tz.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant))) {
+                if fileZone.offset(atUTC: instant)
+                    != tz.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant)))
+                {
                     mismatches += 1
                 }
             }
@@ -240,7 +245,12 @@ import Testing
         let standup = apple.occurrences(through: day("2024-06-30")).occurrences.filter { $0.uid.hasPrefix("C2D3") }
         // Weekdays March 25 – April 5 less Good Friday and Easter Monday (two EXDATE lines); UK
         // summer time from March 31; UNTIL 2024-04-05T08:15Z is the last one exactly.
-        #expect(standup.map(\.day) == ["2024-03-25", "2024-03-26", "2024-03-27", "2024-03-28", "2024-04-02", "2024-04-03", "2024-04-04", "2024-04-05"].map(day))
+        #expect(
+            standup.map(\.day)
+                == [
+                    "2024-03-25", "2024-03-26", "2024-03-27", "2024-03-28", "2024-04-02", "2024-04-03", "2024-04-04",
+                    "2024-04-05",
+                ].map(day))
         #expect(standup.first?.start.utcStamp == "20240325T091500Z")
         #expect(standup.last?.start.utcStamp == "20240405T081500Z")
         let byDate = try dates(
@@ -264,7 +274,8 @@ import Testing
                 file.warnings.map(\.description) == [
                     "x.ics:8:1: warning: RRULE not expanded (\(problem)); the event counts with its first occurrence only"
                 ])
-            #expect(file.occurrences(through: day("2024-12-31")).occurrences.map(\.start.utcStamp) == ["20240101T100000Z"])
+            #expect(
+                file.occurrences(through: day("2024-12-31")).occurrences.map(\.start.utcStamp) == ["20240101T100000Z"])
         }
     }
 
@@ -296,16 +307,18 @@ import Testing
             ])
         // With the real limits: 200,000 days from the year 1000 do not reach 2024.
         let one = try CalendarFile.parse(
-            path: "o.ics", data: calendar(["BEGIN:VEVENT", "UID:o", "DTSTART:10000101T100000Z"] + never + ["END:VEVENT"]))
+            path: "o.ics",
+            data: calendar(["BEGIN:VEVENT", "UID:o", "DTSTART:10000101T100000Z"] + never + ["END:VEVENT"]))
         #expect(
             one.expand(through: day("2024-12-31"), cap: 1_000).warnings.map(\.description) == [
                 "o.ics:5:1: warning: recurrence expansion stopped after 200000 steps (the limit of one event); 1 occurrence(s) found"
             ])
     }
 
-    /// Fuzz finding (fuzz-ics, first 60-second run after the reader landed): 40 events repeating on
-    /// every weekday since the year 1000 in New York time ran for minutes, because every instance up
-    /// to the day asked for was kept and converted to UTC. Now only the latest are kept and converted.
+    /// Hang found while timing worst cases against the fuzz-ics binary (the 60-second libFuzzer run
+    /// itself found none; the input is in Tests/Fuzz/seeds/ics): 40 events repeating every day of
+    /// the week since the year 1000 in New York time ran for minutes, because every instance up to
+    /// the day asked for was kept and converted to UTC. Now only the latest are kept and converted.
     @Test func aLongRuleKeepsOnlyItsLatestInstances() throws {
         let rule = try RecurrenceRule.parse("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU")
         let anchor = try #require(Day(year: 1000, month: 1, day: 1))

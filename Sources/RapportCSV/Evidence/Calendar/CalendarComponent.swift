@@ -65,7 +65,8 @@ struct CalendarComponent: Hashable, Sendable {
                 if stack.isEmpty {
                     if !warnedOutside {
                         warnedOutside = true
-                        warnings.append(ImportWarning("property outside any BEGIN/END block; skipped", at: line.location))
+                        warnings.append(
+                            ImportWarning("property outside any BEGIN/END block; skipped", at: line.location))
                     }
                 } else {
                     stack[stack.count - 1].properties.append(line)

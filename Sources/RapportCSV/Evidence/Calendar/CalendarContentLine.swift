@@ -1,7 +1,7 @@
 /// One unfolded content line of an iCalendar file: `name *(";" param) ":" value` (RFC 5545 §3.1).
 ///
 /// The name and parameter names are uppercased; parameter values are unquoted and RFC 6868
-/// caret-decoded; the value is kept as written (TEXT escapes are undone by `CalendarText.unescape`
+/// caret-decoded; the value is kept as written (TEXT escapes are undone by `VCardFormat.unescape`
 /// only where a property is TEXT).
 struct CalendarContentLine: Hashable, Sendable {
     var name: String

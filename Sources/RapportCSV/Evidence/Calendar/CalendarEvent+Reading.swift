@@ -24,12 +24,13 @@ struct CalendarEventReader {
         }
         let start = try dateTime(startLine)
         var event = CalendarEvent(
-            uid: CalendarText.trimmed(CalendarText.unescape(uidLine.value)), start: start, location: component.location)
+            uid: CalendarText.trimmed(VCardFormat.unescape(uidLine.value)), start: start, location: component.location)
         if let line = component.first("DTEND") { event.end = try dateTime(line) }
         if event.end == nil, let line = component.first("DURATION") {
             guard let seconds = CalendarDateTime.duration(line.value) else {
                 throw ImportError(
-                    .invalidCalendar("unreadable DURATION '\(RecurrenceRule.clip(line.value))'; expected e.g. PT1H30M or P1D"),
+                    .invalidCalendar(
+                        "unreadable DURATION '\(RecurrenceRule.clip(line.value))'; expected e.g. PT1H30M or P1D"),
                     at: line.valueLocation)
             }
             event.duration = seconds
@@ -103,6 +104,7 @@ struct CalendarEventReader {
                         at: line.location))
             }
         }
-        return CalendarDateTime(form: .floating, day: day, secondOfDay: second, utcSeconds: zones.utcFloating(local: local))
+        return CalendarDateTime(
+            form: .floating, day: day, secondOfDay: second, utcSeconds: zones.utcFloating(local: local))
     }
 }

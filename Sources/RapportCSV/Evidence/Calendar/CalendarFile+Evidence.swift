@@ -47,7 +47,8 @@ extension CalendarFile {
         var mine = Set(me.emails.map { $0.lowercased() })
         if let name = calendarName, Self.isAddress(name) { mine.insert(name.lowercased()) }
         guard !mine.isEmpty else {
-            throw ImportError(.calendarOwnerUnknown, at: calendarNameLocation ?? SourceLocation(path: path, line: 1, column: 1))
+            throw ImportError(
+                .calendarOwnerUnknown, at: calendarNameLocation ?? SourceLocation(path: path, line: 1, column: 1))
         }
         let expansion = expand(through: asOf, cap: 1_000)
         var file = EvidenceFile(path: path, warnings: warnings + expansion.warnings)
@@ -56,7 +57,8 @@ extension CalendarFile {
         for uid in expansion.capped {
             guard let location = firstLocation[uid] else { continue }
             file.warnings.append(
-                ImportWarning("more than 1000 occurrences up to \(asOf.iso); only the latest 1000 are counted", at: location))
+                ImportWarning(
+                    "more than 1000 occurrences up to \(asOf.iso); only the latest 1000 are counted", at: location))
         }
         if expansion.repeatedEvents > 0 { file.skipped[SkipReason.repeated] = expansion.repeatedEvents }
         var meetings: [Int: Meeting] = [:]
@@ -91,7 +93,8 @@ extension CalendarFile {
             let minutes = Int((occurrence.length + 30) / 60)
             for person in meeting.present {
                 let address = person.address
-                let key = occurrence.uid + "|" + stamp + "|" + (address.email ?? "cn:" + (address.name ?? "").lowercased())
+                let key =
+                    occurrence.uid + "|" + stamp + "|" + (address.email ?? "cn:" + (address.name ?? "").lowercased())
                 guard keys.insert(key).inserted else { continue }
                 let reciprocated =
                     person.organized || address.participation == "ACCEPTED" || address.participation == "TENTATIVE"

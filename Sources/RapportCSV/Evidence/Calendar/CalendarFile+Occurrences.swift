@@ -91,13 +91,14 @@ extension CalendarFile {
             let keepLast = cap + event.exceptionDates.count + replaced.count + 1
             var list = instances(
                 of: event, through: asOf, keepLast: keepLast, perEvent: limits.perEvent, budget: &budget,
-                resolver: &resolver, warnings: &result.warnings)
-                .filter { !replaced.contains($0.utcSeconds) }
-                .map {
-                    EventOccurrence(
-                        uid: event.uid, start: $0, length: event.length, eventIndex: index, recurrenceID: nil,
-                        isCancelled: event.isCancelled)
-                }
+                resolver: &resolver, warnings: &result.warnings
+            )
+            .filter { !replaced.contains($0.utcSeconds) }
+            .map {
+                EventOccurrence(
+                    uid: event.uid, start: $0, length: event.length, eventIndex: index, recurrenceID: nil,
+                    isCancelled: event.isCancelled)
+            }
             list += overrideOccurrences(replacing, through: asOf)
             keep(list, uid: event.uid)
         }
@@ -148,7 +149,8 @@ extension CalendarFile {
                     : "because the file's budget of steps for all its recurring events is spent"
                 warnings.append(
                     ImportWarning(
-                        "recurrence expansion stopped \(why); \(expansion.count) occurrence(s) found", at: event.location))
+                        "recurrence expansion stopped \(why); \(expansion.count) occurrence(s) found",
+                        at: event.location))
             }
             days = expansion.days
         }

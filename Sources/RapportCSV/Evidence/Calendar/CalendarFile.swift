@@ -86,7 +86,7 @@ public struct CalendarFile: Sendable {
         }
         var file = CalendarFile(path: path)
         if let line = calendars.lazy.compactMap({ $0.first("X-WR-CALNAME") }).first {
-            file.calendarName = CalendarText.trimmed(CalendarText.unescape(line.value))
+            file.calendarName = CalendarText.trimmed(VCardFormat.unescape(line.value))
             file.calendarNameLocation = line.location
         }
         var zones: [String: CalendarTimeZone] = [:]
@@ -99,7 +99,7 @@ public struct CalendarFile: Sendable {
         }
         file.zones = zones
         file.defaultZone = calendars.lazy.compactMap { $0.first("X-WR-TIMEZONE") }.first.map {
-            CalendarText.trimmed(CalendarText.unescape($0.value))
+            CalendarText.trimmed(VCardFormat.unescape($0.value))
         }
         var reader = CalendarEventReader(zones: CalendarZoneResolver(fileZones: zones, floatingZone: file.defaultZone))
         for component in calendars.flatMap({ $0.children("VEVENT") }) {

@@ -77,29 +77,9 @@ extension CalendarLines {
     }
 }
 
-/// TEXT values and lists (RFC 5545 §3.3.11, §3.1.1).
+/// Lists and trimming for property values (RFC 5545 §3.1.1). TEXT escapes (§3.3.11) are the vCard
+/// ones, undone by `VCardFormat.unescape`.
 enum CalendarText {
-    /// Undoes TEXT escaping: `\\` → `\`, `\;` → `;`, `\,` → `,`, `\n` or `\N` → newline; an unknown
-    /// escape keeps its character.
-    /// - Complexity: O(n).
-    static func unescape(_ value: String) -> String {
-        guard value.contains("\\") else { return value }
-        var out = String.UnicodeScalarView()
-        var escaped = false
-        for scalar in value.unicodeScalars {
-            if escaped {
-                out.append(scalar == "n" || scalar == "N" ? "\n" : scalar)
-                escaped = false
-            } else if scalar == "\\" {
-                escaped = true
-            } else {
-                out.append(scalar)
-            }
-        }
-        if escaped { out.append("\\") }
-        return String(out)
-    }
-
     /// The comma-separated values of a list property (EXDATE, RDATE), each trimmed; empty items
     /// dropped.
     static func list(_ value: String) -> [String] {

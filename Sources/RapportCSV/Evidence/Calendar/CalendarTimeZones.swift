@@ -135,7 +135,8 @@ struct CalendarZoneResolver {
         let shaped =
             !tzid.isEmpty && tzid.utf8.count <= 64 && !tzid.contains("..") && !tzid.hasPrefix("/")
             && tzid.unicodeScalars.allSatisfy {
-                ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || "/_+-".unicodeScalars.contains($0)
+                ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0)
+                    || "/_+-".unicodeScalars.contains($0)
             }
         let zone = shaped ? TimeZone(identifier: tzid) : nil
         foundation[tzid] = zone
@@ -148,7 +149,7 @@ extension CalendarTimeZone {
     /// - Returns: the zone, or a problem to warn about (no TZID, an unreadable offset or onset, a
     ///   rule that is not a plain YEARLY one); the zone's name is then unknown to the file.
     static func read(_ component: CalendarComponent) -> Result<CalendarTimeZone, RecurrenceRule.Problem> {
-        guard let tzid = component.first("TZID").map({ CalendarText.trimmed(CalendarText.unescape($0.value)) }),
+        guard let tzid = component.first("TZID").map({ CalendarText.trimmed(VCardFormat.unescape($0.value)) }),
             !tzid.isEmpty
         else { return .failure(.init(message: "VTIMEZONE without TZID")) }
         var observances: [Observance] = []
@@ -182,7 +183,9 @@ extension CalendarTimeZone {
             observance.extraOnsets.sort()
             observances.append(observance)
         }
-        guard !observances.isEmpty else { return .failure(.init(message: "VTIMEZONE \(tzid) has no STANDARD or DAYLIGHT")) }
+        guard !observances.isEmpty else {
+            return .failure(.init(message: "VTIMEZONE \(tzid) has no STANDARD or DAYLIGHT"))
+        }
         return .success(CalendarTimeZone(tzid: tzid, observances: observances))
     }
 

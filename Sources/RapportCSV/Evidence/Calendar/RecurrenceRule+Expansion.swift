@@ -81,7 +81,10 @@ extension RecurrenceRule {
             let (_, m, d) = day.components
             let ok =
                 (byMonth.isEmpty || byMonth.contains(m))
-                && (byMonthDay.isEmpty || byMonthDay.contains { resolve($0, daysInMonth: Day.daysIn(month: m, year: day.components.year)) == d })
+                && (byMonthDay.isEmpty
+                    || byMonthDay.contains {
+                        resolve($0, daysInMonth: Day.daysIn(month: m, year: day.components.year)) == d
+                    })
                 && (byDay.isEmpty || byDay.contains { $0.weekday == Self.weekday(day) })
             return (day, select(ok ? [day] : []))
         case .weekly:
@@ -98,7 +101,9 @@ extension RecurrenceRule {
             return (start, select(days))
         case .monthly:
             let index = year * 12 + (month - 1) + k * interval
-            guard index / 12 <= 9999, let start = Day(year: index / 12, month: index % 12 + 1, day: 1) else { return nil }
+            guard index / 12 <= 9999, let start = Day(year: index / 12, month: index % 12 + 1, day: 1) else {
+                return nil
+            }
             return (start, select(monthDays(year: index / 12, month: index % 12 + 1, anchor: anchor)))
         case .yearly:
             let y = year + k * interval

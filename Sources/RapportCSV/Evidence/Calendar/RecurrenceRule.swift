@@ -96,7 +96,8 @@ public struct RecurrenceRule: Hashable, Sendable {
             rule.weekStart = day
         }
         if let value = parts.removeValue(forKey: "BYDAY") {
-            rule.byDay = try value.split(separator: ",").map { (item) throws(Problem) in try weekdayNumber(String(item)) }
+            rule.byDay = try value.split(separator: ",").map { (item) throws(Problem) in try weekdayNumber(String(item))
+            }
             if rule.byDay.contains(where: { $0.ordinal != 0 }), frequency == .daily || frequency == .weekly {
                 throw Problem(message: "BYDAY=\(clip(value)) has an ordinal, which FREQ=\(freqText) does not allow")
             }
@@ -138,7 +139,8 @@ public struct RecurrenceRule: Hashable, Sendable {
     }
 
     static func list(_ text: String, in range: ClosedRange<Int>, part: String) throws(Problem) -> [Int] {
-        try text.split(separator: ",").map { (item) throws(Problem) in try integer(String(item), in: range, part: part) }
+        try text.split(separator: ",").map { (item) throws(Problem) in try integer(String(item), in: range, part: part)
+        }
     }
 
     /// `[+|-][n]DD`: `MO`, `1MO`, `-1FR`, `+2TU`.
