@@ -5,6 +5,7 @@
 #   fuzz-mbox   the mailbox reader: byte scanner, header fields, addresses, RFC 2047, dates, evidence
 #   fuzz-dot    arbitrary names -> DOTGraph -> libcgraph's agmemread (InProcessRenderer.validate)
 #   fuzz-linkedin  the LinkedIn archive: a zip container through ZIPFoundation, or one export file's bytes
+#   fuzz-ics    the calendar reader: CalendarFile.parse, occurrences (RRULE expansion), evidence
 #
 # SwiftPM cannot build libFuzzer executables, so each target is compiled by hand: the core module
 # `Rapport` becomes an instrumented static library, then the module under test is compiled together
@@ -65,4 +66,7 @@ echo "building fuzz-dot"
 quiet "$SWIFTC" "${FLAGS[@]}" -module-name FuzzDOT -I "$OUT" -L "$OUT" -lRapport -lMustache -I Sources/CGraphviz \
   $(pkg-config --cflags-only-I libgvc | sed 's/-I/-Xcc -I/g') $(pkg-config --libs libgvc) \
   -o "$OUT/fuzz-dot" "${graphviz[@]}" Tests/Fuzz/DOTFuzz.swift
-echo "built: $OUT/fuzz-csv $OUT/fuzz-vcard $OUT/fuzz-dot $OUT/fuzz-linkedin $OUT/fuzz-mbox"
+echo "building fuzz-ics"
+quiet "$SWIFTC" "${FLAGS[@]}" -module-name FuzzICS -I "$OUT" -L "$OUT" -lRapport -lMustache "${ZIP[@]}" \
+  -o "$OUT/fuzz-ics" "${csv[@]}" Tests/Fuzz/ICSFuzz.swift
+echo "built: $OUT/fuzz-csv $OUT/fuzz-vcard $OUT/fuzz-dot $OUT/fuzz-linkedin $OUT/fuzz-mbox $OUT/fuzz-ics"

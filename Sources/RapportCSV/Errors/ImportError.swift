@@ -77,6 +77,9 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         case notAMailbox
         /// A message's header block larger than `limit` bytes; the location is its "From " line.
         case mailHeaderTooLarge(limit: Int)
+        /// A calendar file (`.ics`) that breaks RFC 5545's structure: a BEGIN without its END, a
+        /// VEVENT without DTSTART or UID, a content line or an event count over the reader's limits.
+        case invalidCalendar(String)
 
         public var description: String {
             switch self {
@@ -117,7 +120,7 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
             case .invalidVCard(let message): return "invalid vCard: \(message)"
             case .needsYourEmail(let source):
                 return
-                    "the \(source) needs your own e-mail address to tell your messages from theirs, and the workspace has none for you; give it with --my-email ADDRESS (repeatable), which also stores it"
+                    "the \(source) needs your own e-mail address to tell your side from theirs, and neither the workspace nor the file gives one; give it with --my-email ADDRESS (repeatable), which also stores it"
             case .noReader(let kind): return "this build of rapport has no \(kind) reader"
             case .invalidArchive(let message): return "invalid archive: \(message)"
             case .archiveTooLarge(let message): return "archive too large: \(message)"
@@ -125,6 +128,7 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
                 return "not an mbox file: the first line does not start with \"From \" (export the mailbox as mbox, e.g. Gmail Takeout or Thunderbird's ImportExportTools)"
             case .mailHeaderTooLarge(let limit):
                 return "message header block larger than the limit of \(limit) bytes (no blank line ends it)"
+            case .invalidCalendar(let message): return "invalid calendar: \(message)"
             }
         }
     }

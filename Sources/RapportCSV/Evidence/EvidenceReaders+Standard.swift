@@ -14,6 +14,10 @@ extension EvidenceReaders {
                     selfIdentity: archive.selfIdentity, ignoredFiles: archive.ignoredFiles,
                     evidence: { identity throws(ImportError) in try archive.evidence(for: identity) })
             },
+            looksLikeCalendar: { CalendarFile.looksLikeCalendar($0) },
+            calendar: { path, bytes, identity, asOf throws(ImportError) in
+                try CalendarFile.parse(path: path, data: bytes).evidence(for: identity, asOf: asOf)
+            },
             looksLikeMailbox: { Mailbox.looksLikeMailbox($0) },
             mailbox: { path, identity throws(ImportError) in try Mailbox.evidence(path: path, for: identity) })
     }
