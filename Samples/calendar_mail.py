@@ -49,8 +49,13 @@ def utc_stamp(moment):
     return moment.strftime("%Y%m%dT%H%M%SZ")
 
 
+def parameter(value):
+    """A parameter value, quoted when it holds ',', ';' or ':' (RFC 5545 3.2)."""
+    return '"%s"' % value if any(c in value for c in ",;:") else value
+
+
 def attendee(name, address, status="ACCEPTED", organizer=False):
-    cn = name if name else address
+    cn = parameter(name if name else address)
     return ("ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=%s;%sCN=%s;X-NUM-GUESTS=0:mailto:%s"
             % (status, "RSVP=TRUE;" if not organizer and status == "NEEDS-ACTION" else "", cn, address))
 
@@ -60,7 +65,7 @@ def event(uid, summary, start, end, organizer, attendees, description="", locati
     """One VEVENT; `start`/`end` are property lines' tails (';TZID=…:…' or ':…Z' or ';VALUE=DATE:…')."""
     lines = ["BEGIN:VEVENT", "DTSTART" + start, "DTEND" + end]
     lines += list(extra)
-    lines += ["DTSTAMP:" + STAMP, "ORGANIZER;CN=%s:mailto:%s" % organizer, "UID:%s@google.com" % uid]
+    lines += ["DTSTAMP:" + STAMP, "ORGANIZER;CN=%s:mailto:%s" % (parameter(organizer[0]), organizer[1]), "UID:%s@google.com" % uid]
     lines += [attendee(*a) for a in attendees]
     lines += ["CREATED:20260901T120000Z", "DESCRIPTION:" + escape(description), "LAST-MODIFIED:" + STAMP,
               "LOCATION:" + escape(location), "SEQUENCE:0", "STATUS:" + status, "SUMMARY:" + escape(summary),

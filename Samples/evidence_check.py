@@ -20,7 +20,7 @@ from evidence import (ARCHIVE, AS_OF, COLD_SENDER, EDUCATION_HEADER, EMAILS_HEAD
                       GROUP_SIZE, INVITATIONS_HEADER, ME_EMAIL, ME_NAME, ME_PERSONAL, ME_URL, MENTEE,
                       MESSAGES_HEADER, NAME_ONLY, OPEN_HOUSE_GUESTS, PENDING_INVITEE, POSITIONS_HEADER,
                       PROFILE_HEADER, RECOMMENDATIONS_HEADER, RECRUITER, REPLIER, SKILLS_HEADER, SPAMMER, THESIS,
-                      path)
+                      chicago_offset, path)
 
 CROWD = 20   # more attendees or recipients than this is a crowd, not a relationship
 
@@ -195,6 +195,14 @@ def unfold(raw):
     return [line.decode("utf-8") for line in logical]
 
 
+def local_day(value):
+    """The calendar's (X-WR-TIMEZONE America/Chicago) day of a DATE-TIME value, UTC ('…Z') or local."""
+    moment = dt.datetime.strptime(value[:15], "%Y%m%dT%H%M%S")
+    if value.endswith("Z"):
+        moment += dt.timedelta(hours=chicago_offset(moment - dt.timedelta(hours=5)))
+    return moment.date()
+
+
 def weekly(start, until, exdates):
     """The occurrences of FREQ=WEEKLY on DTSTART's weekday, through UNTIL, minus EXDATE, up to AS_OF."""
     days, day = [], start
@@ -205,13 +213,20 @@ def weekly(start, until, exdates):
     return days
 
 
+def content_line(line):
+    """name;param=value;param="quoted, value":value -> (name, {param: value}, value) (RFC 5545 3.1)."""
+    match = re.match(r'([A-Za-z0-9-]+)((?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*))*):(.*)\Z', line, re.S)
+    expect(match, "calendar.ics: not a content line: %r" % line[:40])
+    params = dict((k, v.strip('"')) for k, v in re.findall(r';([A-Za-z0-9-]+)=("[^"]*"|[^";:,]*)', match.group(2)))
+    return match.group(1), params, match.group(3)
+
+
 def read_events(lines):
     """Hand reading: every VEVENT as a dict of property name -> [(parameters, value)]."""
     events, stack, current = [], [], None
     tzids = set()
     for line in lines:
-        name, _, value = line.partition(":")
-        key, *params = name.split(";")
+        key, params, value = content_line(line)
         if key == "BEGIN":
             stack.append(value)
             if value == "VEVENT":
@@ -222,7 +237,7 @@ def read_events(lines):
                 events.append(current)
                 current = None
         elif current is not None:
-            current[key].append((dict(p.split("=", 1) for p in params), value))
+            current[key].append((params, value))
         elif key == "TZID":
             tzids.add(value)
         elif key == "X-WR-CALNAME":
@@ -266,7 +281,7 @@ def check_calendar(known, report):
             skipped["more than %d attendees" % CROWD] += 1
             expect(len(others) + 1 == OPEN_HOUSE_GUESTS, "open house size")
         else:
-            day = dt.datetime.strptime(start[1][:8], "%Y%m%d").date()
+            day = local_day(start[1])
             days = [day]
             if e["RRULE"]:
                 rule = dict(part.split("=") for part in e["RRULE"][0][1].split(";"))

@@ -45,10 +45,11 @@ import random
 import sys
 import unicodedata
 
-import calendar_mail
-import evidence
-import evidence_check
-from evidence import ARCHIVE
+sys.dont_write_bytecode = True   # the helper modules below leave no __pycache__ in Samples/
+import calendar_mail  # noqa: E402
+import evidence  # noqa: E402
+import evidence_check  # noqa: E402
+from evidence import ARCHIVE  # noqa: E402
 
 SEED = 20261120
 TODAY = dt.date(2026, 11, 20)

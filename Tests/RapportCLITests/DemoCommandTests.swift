@@ -1,8 +1,26 @@
 import Foundation
 import Testing
 
-/// `rapport demo` runs from the binary alone; completions are generated.
+/// `rapport demo` runs from the binary alone on the Samples, evidence included; completions are generated.
 @Suite struct DemoCommandTests {
+    /// Every data file of Samples/ (paths below it), found on disk: the generator's scripts and docs
+    /// are not samples.
+    static func sampleFiles() throws -> [String] {
+        let root = CLI.packageRoot.appendingPathComponent("Samples")
+        let names = try #require(FileManager.default.subpaths(atPath: root.path))
+        return names.filter { name in
+            var folder: ObjCBool = false
+            FileManager.default.fileExists(atPath: root.appendingPathComponent(name).path, isDirectory: &folder)
+            return !folder.boolValue && ["csv", "ics", "mbox"].contains(URL(fileURLWithPath: name).pathExtension)
+        }.sorted()
+    }
+
+    /// The one import of the demo: the LinkedIn archive as a folder, the native files, the calendar and the mailbox.
+    static let evidenceImport = [
+        "LinkedInDataExport", "people.csv", "ties.csv", "interactions.csv", "introductions.csv", "calendar.ics",
+        "mail.mbox",
+    ].map { CLI.packageRoot.appendingPathComponent("Samples/\($0)").path }
+
     @Test func demoRunsFromTheBinaryAloneInAnEmptyFolder() throws {
         var cli = try CLI()
         let alone = cli.directory.appendingPathComponent("rapport")
@@ -28,8 +46,13 @@ import Testing
         ] {
             #expect(text.contains(step), "the demo skipped \(step)")
         }
-        #expect(text.contains("people 459 new/1 updated"))
-        for file in ["out/rapport.db", "out/ego.svg", "out/suggestions.png", "out/report.html"] {
+        #expect(text.contains("samples/LinkedInDataExport $DEMO/samples/people.csv"), "the archive is not imported as a folder")
+        #expect(text.contains("samples/calendar.ics $DEMO/samples/mail.mbox"), "the calendar and mailbox are not imported")
+        #expect(text.contains("Look further"))
+        for file in [
+            "out/rapport.db", "out/ego.svg", "out/suggestions.png", "out/report.html",
+            "out/samples/LinkedInDataExport/messages.csv", "out/samples/mail.mbox",
+        ] {
             let size =
                 (try? FileManager.default.attributesOfItem(atPath: cli.directory.appendingPathComponent(file).path)[
                     .size] as? Int) ?? 0
@@ -51,12 +74,53 @@ import Testing
         let cli = try CLI()
         let result = try cli.run("demo", "--write-samples", "s")
         #expect(result.status == 0, "\(result.stderr)")
-        for path in ImportCommandTests.samples {
-            let name = URL(fileURLWithPath: path).lastPathComponent
+        let onDisk = try Self.sampleFiles()
+        #expect(onDisk.count == 17, "\(onDisk)")
+        let written = try #require(FileManager.default.subpaths(atPath: cli.directory.appendingPathComponent("s").path))
+        #expect(Set(written.filter { $0.contains(".") }) == Set(onDisk), "run `make samples` and rebuild")
+        for name in onDisk {
             #expect(
-                try cli.contents("s/" + name) == Data(contentsOf: URL(fileURLWithPath: path)),
+                try cli.contents("s/" + name)
+                    == Data(contentsOf: CLI.packageRoot.appendingPathComponent("Samples/" + name)),
                 "\(name) differs from Samples/: run `make samples` and rebuild")
         }
+    }
+
+    /// The thesis on the Samples' evidence (issue 13, item 8): Zachary Bishop was only a LinkedIn
+    /// connection (0.10, an acquaintance) until 11 one-on-one messages with replies, 4 one-on-one
+    /// meetings and 2 e-mails each way; by Docs/Scoring.md his latest coffee alone (45 minutes, 15 days
+    /// before the day, unrated) gives s ≥ 1 − 0.9 · (1 − 0.69 · (1 − e^(−1/1.5))) ≈ 0.40. Oscar Santos
+    /// has 11 weekly one-on-one meetings. People Avery met only in the 40-person group chat or at the
+    /// 30-guest open house stay near the contact level: group messages cap depth at
+    /// 0.2 · 0.5 · 0.6 = 0.06, so s_core ≤ 1 − 0.9 · 0.94 ≈ 0.154 and, with at most 0.05 · (1 − s_core)
+    /// of embeddedness, s < 0.2; the open house is skipped (more than 20 attendees).
+    @Test func samplesEvidenceMakesOneOnOneContactsStrongAndTheCrowdWeak() throws {
+        let cli = try CLI()
+        try cli.run("init", "--me", "Avery Lindqvist")
+        let imported = try cli.run(["import"] + Self.evidenceImport)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let ties = try cli.run("ties", "--as-of", "2026-11-20", "--top", "0", "--json")
+        #expect(ties.status == 0, "\(ties.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(ties.stdout.utf8)) as? [[String: Any]])
+        var strength: [String: Double] = [:]
+        for row in rows {
+            if let name = row["name"] as? String, let s = row["strength"] as? Double { strength[name] = s }
+        }
+        let zachary = try #require(strength["Zachary Bishop"])
+        let oscar = try #require(strength["Oscar Santos"])
+        #expect(zachary > 0.25, "Zachary Bishop: \(zachary)")
+        #expect(oscar > 0.25, "Oscar Santos: \(oscar)")
+        // Group-chat members and open-house guests with no other evidence (no row in interactions.csv).
+        for name in ["Tamar Johansson", "Aisha Pace", "Hiroshi Collins", "Nia Yilmaz", "Mateo Farah", "Darius Ellison"] {
+            let s = try #require(strength[name], "\(name) is missing")
+            #expect(s < 0.2, "\(name): \(s)")
+            #expect(zachary > s + 0.1, "\(name): \(s), Zachary Bishop: \(zachary)")
+        }
+        // The stranger who answered twice by mail becomes a person; the one nobody answered does not.
+        #expect(try cli.run("people", "--search", "Okwuosa").stdout.contains("Marguerite Okwuosa"))
+        #expect(!(try cli.run("people", "--search", "Pruitt").stdout.contains("Dale Pruitt")))
+        let again = try cli.run(["import"] + Self.evidenceImport)
+        #expect(again.status == 0 && again.stdout.hasPrefix("0 new, 0 updated"), "\(again.stdout)")
     }
 
     @Test(arguments: ["report", "export", "demo"])
