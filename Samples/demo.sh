@@ -20,7 +20,7 @@ step() {
 }
 
 step init --me "Avery Lindqvist"
-step import "$samples/LinkedInDataExport" "$samples/people.csv" "$samples/ties.csv" "$samples/interactions.csv" "$samples/introductions.csv" "$samples/calendar.ics" "$samples/mail.mbox"
+step import --as-of 2026-11-20 "$samples/LinkedInDataExport" "$samples/people.csv" "$samples/ties.csv" "$samples/interactions.csv" "$samples/introductions.csv" "$samples/calendar.ics" "$samples/mail.mbox"
 step ties --explain --top 3
 step reach --top 8
 step suggest --sector "intellectual property" --top 10 --explain

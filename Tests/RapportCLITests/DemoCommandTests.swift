@@ -97,7 +97,7 @@ import Testing
     @Test func samplesEvidenceMakesOneOnOneContactsStrongAndTheCrowdWeak() throws {
         let cli = try CLI()
         try cli.run("init", "--me", "Avery Lindqvist")
-        let imported = try cli.run(["import"] + Self.evidenceImport)
+        let imported = try cli.run(["import", "--as-of", "2026-11-20"] + Self.evidenceImport)
         #expect(imported.status == 0, "\(imported.stderr)")
         let ties = try cli.run("ties", "--as-of", "2026-11-20", "--top", "0", "--json")
         #expect(ties.status == 0, "\(ties.stderr)")
@@ -119,7 +119,7 @@ import Testing
         // The stranger who answered twice by mail becomes a person; the one nobody answered does not.
         #expect(try cli.run("people", "--search", "Okwuosa").stdout.contains("Marguerite Okwuosa"))
         #expect(!(try cli.run("people", "--search", "Pruitt").stdout.contains("Dale Pruitt")))
-        let again = try cli.run(["import"] + Self.evidenceImport)
+        let again = try cli.run(["import", "--as-of", "2026-11-20"] + Self.evidenceImport)
         #expect(again.status == 0 && again.stdout.hasPrefix("0 new, 0 updated"), "\(again.stdout)")
     }
 

@@ -61,11 +61,11 @@ struct DemoCommand: ParsableCommand {
         let written = try DemoCommand.writeSamples(to: folder + "/samples")
         let samples = DemoCommand.importArguments(written).map { folder + "/samples/" + $0 }
         let scored = ["--db", db, "--as-of", asOf]
-        // Every step, the import's recurrence expansion included, takes the demo's day as today.
-        setenv("RAPPORT_AS_OF", asOf, 1)
         let steps: [[String]] = [
             ["init", "--db", db, "--me", DemoCommand.me],
-            ["import", "--db", db] + samples,
+            // One import: the archive folder, the native files, the calendar (recurrences expanded
+            // up to the demo's day) and the mailbox.
+            ["import"] + scored + samples,
             ["ties"] + scored + ["--explain", "--top", "3"],
             ["reach"] + scored + ["--top", "8"],
             ["suggest"] + scored + DemoCommand.goal + ["--top", "10", "--explain"],
@@ -156,7 +156,9 @@ struct DemoCommand: ParsableCommand {
     /// The step as a user would type it: the demo folder shortened to `$DEMO`, options with spaces quoted.
     static func shown(_ arguments: [String], folder: String) -> String {
         arguments.map { argument in
-            let short = argument.replacingOccurrences(of: folder, with: "$DEMO")
+            let short =
+                argument == folder
+                ? "$DEMO" : argument.hasPrefix(folder + "/") ? "$DEMO" + argument.dropFirst(folder.count) : argument
             return short.contains(" ") ? "\"\(short)\"" : short
         }.joined(separator: " ")
     }
