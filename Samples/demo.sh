@@ -22,6 +22,7 @@ step() {
 step init --me "Avery Lindqvist"
 step import --as-of 2026-11-20 "$samples/LinkedInDataExport" "$samples/people.csv" "$samples/ties.csv" "$samples/interactions.csv" "$samples/introductions.csv" "$samples/calendar.ics" "$samples/mail.mbox"
 step ties --explain --top 3
+step path "Zachary Bishop"
 step reach --top 8
 step suggest --sector "intellectual property" --top 10 --explain
 step path "Helen Agarwal"

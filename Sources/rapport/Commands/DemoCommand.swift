@@ -38,6 +38,8 @@ struct DemoCommand: ParsableCommand {
     /// The user of the sample network.
     static let me = "Avery Lindqvist"
     static let goal = ["--sector", "intellectual property"]
+    /// The sample contact whose strength comes from the evidence alone (Samples/README.md).
+    static let evidenceContact = "Zachary Bishop"
 
     func validate() throws {
         _ = try AsOfOption.parse(asOf, option: "--as-of")
@@ -67,6 +69,8 @@ struct DemoCommand: ParsableCommand {
             // up to the demo's day) and the mailbox.
             ["import"] + scored + samples,
             ["ties"] + scored + ["--explain", "--top", "3"],
+            // A connection with no history but one-on-one messages, meetings and mail in the exports.
+            ["path"] + scored + [DemoCommand.evidenceContact],
             ["reach"] + scored + ["--top", "8"],
             ["suggest"] + scored + DemoCommand.goal + ["--top", "10", "--explain"],
             ["path"] + scored + ["Helen Agarwal"],
@@ -104,7 +108,7 @@ struct DemoCommand: ParsableCommand {
     static func furtherSteps(folder: String, asOf: String) -> [String] {
         let db = folder + "/rapport.db"
         return [
-            "rapport ties --db \(db) --as-of \(asOf) --explain --top 0 | grep -A4 'Zachary Bishop'",
+            "rapport ties --db \(db) --as-of \(asOf) --explain --top 0 | grep -A4 '\(evidenceContact)'",
             "rapport people --db \(db) --search Okwuosa",
             "rapport import --db \(db) --dry-run \(folder)/samples/LinkedInDataExport \(folder)/samples/mail.mbox",
             "rapport import Basic_LinkedInDataExport_MM-DD-YYYY.zip calendar.ics mail.mbox   # your own exports",
