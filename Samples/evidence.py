@@ -24,14 +24,8 @@ so generate.py's random stream and its five CSV files are unchanged.
 import base64
 import csv
 import datetime as dt
-import email
-import email.header
-import email.utils
 import hashlib
-import io
-import mailbox
 import os
-import re
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ARCHIVE = "LinkedInDataExport"
@@ -176,7 +170,6 @@ def message_rows(cast):
         ("2026-11-12 15:01:09", True, "That would be wonderful. Thank you for thinking of me."),
     ])
     sara = who(REQUESTER)
-    request = conversation_id("sara")
     talk("sara", sara, [
         ("2026-10-20 02:14:55", False, "Hi Avery, I'm a 2L and I'd like to join the IP Law Society writing "
                                        "competition. Is the deadline firm?"),
@@ -248,23 +241,25 @@ def message_rows(cast):
                                                                                  reverse=True):
             out.append([cid, title, sender[0], sender[1], ", ".join(r[0] for r in recipients),
                         ",".join(r[1] for r in recipients), when + " UTC", subject, content, folder, draft])
-    assert request in {r[0] for r in out}
     return out
 
 
-def invitation(day_time, inviter, invitee, message, direction):
+def clock12(day_time, pad):
+    """'2026-10-21 19:42' -> '10/21/26, 7:42 PM' (Invitations.csv) or, padded, '10/21/26, 07:42 PM'
+    (Recommendations_*.csv)."""
     moment = dt.datetime.strptime(day_time, "%Y-%m-%d %H:%M")
     hour = moment.hour % 12 or 12
-    sent = "%d/%d/%02d, %d:%02d %s" % (moment.month, moment.day, moment.year % 100, hour, moment.minute,
-                                       "AM" if moment.hour < 12 else "PM")
-    return [inviter[0], invitee[0], sent, message, direction, inviter[1], invitee[1]]
+    text = ("%02d/%02d/%02d, %02d:%02d %s" if pad else "%d/%d/%02d, %d:%02d %s") % (
+        moment.month, moment.day, moment.year % 100, hour, moment.minute, "AM" if moment.hour < 12 else "PM")
+    return text
+
+
+def invitation(day_time, inviter, invitee, message, direction):
+    return [inviter[0], invitee[0], clock12(day_time, pad=False), message, direction, inviter[1], invitee[1]]
 
 
 def li_timestamp(day_time):
-    moment = dt.datetime.strptime(day_time, "%Y-%m-%d %H:%M")
-    hour = moment.hour % 12 or 12
-    return "%02d/%02d/%02d, %02d:%02d %s" % (moment.month, moment.day, moment.year % 100, hour, moment.minute,
-                                             "AM" if moment.hour < 12 else "PM")
+    return clock12(day_time, pad=True)
 
 
 def write_archive(generator):
