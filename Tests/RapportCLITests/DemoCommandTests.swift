@@ -86,14 +86,17 @@ import Testing
         }
     }
 
-    /// The thesis on the Samples' evidence (issue 13, item 8): Zachary Bishop was only a LinkedIn
-    /// connection (0.10, an acquaintance) until 11 one-on-one messages with replies, 4 one-on-one
-    /// meetings and 2 e-mails each way; by Docs/Scoring.md his latest coffee alone (45 minutes, 15 days
-    /// before the day, unrated) gives s ≥ 1 − 0.9 · (1 − 0.69 · (1 − e^(−1/1.5))) ≈ 0.40. Oscar Santos
-    /// has 11 weekly one-on-one meetings. People Avery met only in the 40-person group chat or at the
-    /// 30-guest open house stay near the contact level: group messages cap depth at
-    /// 0.2 · 0.5 · 0.6 = 0.06, so s_core ≤ 1 − 0.9 · 0.94 ≈ 0.154 and, with at most 0.05 · (1 − s_core)
-    /// of embeddedness, s < 0.2; the open house is skipped (more than 20 attendees).
+    /// The thesis on the Samples' evidence (issue 13, item 8), by hand from Docs/Scoring.md's evidence
+    /// model (unrated evidence ρ = 0.6, calendar σ = 0.9, group factor 0.5, group writing ω = 0.3):
+    /// Zachary Bishop was only a LinkedIn connection (0.10, an acquaintance) until 11 one-on-one
+    /// messages with replies, 4 one-on-one meetings and 2 e-mails each way. His latest coffee alone
+    /// (2026-11-05, 15 days before the day) has depth 1 · 1 · 0.6 · 0.9 · 2^(−15/180) ≈ 0.51, so
+    /// s ≥ 1 − 0.9 · (1 − 0.51 · (1 − e^(−1/1.5))) ≈ 0.32. Oscar Santos has 11 weekly one-on-one
+    /// meetings, the same bound at least. People Avery met only in the 40-person group chat or at the
+    /// 30-guest open house stay near the contact level: group writing has depth at most
+    /// 0.6 · 0.5 · 0.6 · 0.9 · ω < 0.05 and s_int ≤ 1.5 times that, so s_core ≤ 1 − 0.9 · 0.93 ≈ 0.17 and,
+    /// with at most 0.05 · (1 − s_core) of embeddedness, s < 0.2; the open house is skipped (more than
+    /// 20 attendees).
     @Test func samplesEvidenceMakesOneOnOneContactsStrongAndTheCrowdWeak() throws {
         let cli = try CLI()
         try cli.run("init", "--me", "Avery Lindqvist")
