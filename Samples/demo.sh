@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The demo that `make demo` runs: a fresh workspace in a temporary folder, the Samples network
-# imported, then the tour — ties, reach, suggestions, a warm path, keep-warm, two diagrams, and the
+# imported in one `rapport import` (the LinkedIn archive as a folder, the native files, the calendar
+# and the mailbox), then the tour — ties, reach, suggestions, a warm path, keep-warm, two diagrams, and the
 # follow-through: drafts, an interview brief, the pipeline and what is due (with a calendar file).
 # "Today" is fixed at 2026-11-20 so that the output matches the README.
 set -euo pipefail
@@ -19,8 +20,9 @@ step() {
 }
 
 step init --me "Avery Lindqvist"
-step import "$samples/Connections.csv" "$samples/people.csv" "$samples/ties.csv" "$samples/interactions.csv" "$samples/introductions.csv"
+step import --as-of 2026-11-20 "$samples/LinkedInDataExport" "$samples/people.csv" "$samples/ties.csv" "$samples/interactions.csv" "$samples/introductions.csv" "$samples/calendar.ics" "$samples/mail.mbox"
 step ties --explain --top 3
+step path "Zachary Bishop"
 step reach --top 8
 step suggest --sector "intellectual property" --top 10 --explain
 step path "Helen Agarwal"
@@ -38,3 +40,7 @@ step pipeline
 step due --ics "$work/follow-ups.ics"
 echo
 echo "Workspace, diagrams and calendar: $work"
+echo "Look further, on the same workspace:"
+echo "  RAPPORT_DB=$work/rapport.db RAPPORT_AS_OF=2026-11-20 $rapport ties --explain --top 0 | grep -A4 'Zachary Bishop'"
+echo "  RAPPORT_DB=$work/rapport.db $rapport people --search Okwuosa"
+echo "  RAPPORT_DB=$work/rapport.db $rapport import --dry-run $samples/LinkedInDataExport $samples/mail.mbox"

@@ -2,17 +2,18 @@
 """Generate Rapport's sample network: a fictional third-year law student and the legal world around them.
 
 Usage:
-    python3 Samples/generate.py            # (re)write the five CSV files next to this script, then check them
+    python3 Samples/generate.py            # (re)write every sample file next to this script, then check them
     python3 Samples/generate.py --check    # only check the files already on disk
 
 The output is deterministic: every random choice comes from one `random.Random(SEED)` and no step iterates
 over a set or depends on hash order, so running the script twice gives byte-identical files on any Python 3.8+.
-Only the standard library is used.
+Only the standard library is used (the checker also compares calendar.ics with `icalendar` when it is installed).
 
 The story ("today" is 2026-11-20): Avery Lindqvist (id `me`) is a 3L at Halvorsen University School of Law,
 aiming at intellectual-property and technology-transactions practice. Files written:
 
-    Connections.csv    LinkedIn export (with LinkedIn's "Notes:" preamble), ~200 contacts at ~30 organizations
+    LinkedInDataExport/Connections.csv
+                       LinkedIn export (with LinkedIn's "Notes:" preamble), ~200 contacts at ~30 organizations
     people.csv         native people file: `me` plus ~300 prospects (alumni directory, firm attorney pages);
                        ~40 of them are the same people as LinkedIn connections (same name + organization, or,
                        for a few, only the same email)
@@ -21,6 +22,9 @@ aiming at intellectual-property and technology-transactions practice. Files writ
     interactions.csv   ~400 interactions of `me` from 2024-11 to 2026-11 (coffees, informational interviews,
                        events, emails, calls ...) with rapport ratings
     introductions.csv  ~25 introductions, some still unanswered
+
+and, through evidence.py and calendar_mail.py (hand-written rows, no randomness), the rest of the LinkedIn
+archive in LinkedInDataExport/, calendar.ics and mail.mbox; evidence_check.py checks those.
 
 People are referenced by id when they have one (sometimes by email instead), else by email, else by exact full
 name. The checker at the end (also run after generation) reads every file back with the `csv` module and asserts:
@@ -40,6 +44,12 @@ import os
 import random
 import sys
 import unicodedata
+
+sys.dont_write_bytecode = True   # the helper modules below leave no __pycache__ in Samples/
+import calendar_mail  # noqa: E402
+import evidence  # noqa: E402
+import evidence_check  # noqa: E402
+from evidence import ARCHIVE  # noqa: E402
 
 SEED = 20261120
 TODAY = dt.date(2026, 11, 20)
@@ -1000,7 +1010,8 @@ class Generator:
     # -- writing -------------------------------------------------------------------------------------------------
     def write(self):
         people = sorted((p for p in self.people if p.li), key=lambda p: (-p.connected.toordinal(), p.url))
-        with open(os.path.join(HERE, "Connections.csv"), "w", encoding="utf-8", newline="") as f:
+        os.makedirs(os.path.join(HERE, ARCHIVE), exist_ok=True)
+        with open(os.path.join(HERE, ARCHIVE, "Connections.csv"), "w", encoding="utf-8", newline="") as f:
             f.write(LINKEDIN_PREAMBLE)
             w = csv.writer(f, lineterminator="\r\n")
             w.writerow(LINKEDIN_HEADER)
@@ -1077,7 +1088,7 @@ def parse_date(text, where):
 def check():
     report = []
     # -- Connections.csv: preamble, header, rows -----------------------------------------------------------------
-    raw, rows = read_csv("Connections.csv")
+    raw, rows = read_csv(os.path.join(ARCHIVE, "Connections.csv"))
     expect(raw.startswith(LINKEDIN_PREAMBLE), "Connections.csv: LinkedIn preamble differs")
     expect(rows[0] == ["Notes:"] and rows[2] == [] and rows[3] == LINKEDIN_HEADER, "Connections.csv: layout")
     li_rows = rows[4:]
@@ -1284,10 +1295,13 @@ def main():
         g.build_introductions()
         g.adjust_connected_on()
         g.write()
+        cast = evidence.write_archive(g)
+        calendar_mail.write_calendar(cast)
+        calendar_mail.write_mail(cast)
     try:
-        for line in check():
+        for line in check() + evidence_check.check():
             print(line)
-    except CheckFailed as e:
+    except (CheckFailed, evidence_check.EvidenceCheckFailed) as e:
         print("check failed: %s" % e, file=sys.stderr)
         return 1
     print("all checks passed")

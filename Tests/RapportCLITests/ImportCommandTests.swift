@@ -2,7 +2,9 @@ import Foundation
 import Testing
 
 @Suite struct ImportCommandTests {
-    static let samples = ["Connections.csv", "people.csv", "ties.csv", "interactions.csv", "introductions.csv"]
+    static let samples = [
+        "LinkedInDataExport/Connections.csv", "people.csv", "ties.csv", "interactions.csv", "introductions.csv",
+    ]
         .map { CLI.packageRoot.appendingPathComponent("Samples/\($0)").path }
 
     @Test func importsTheSamplesAndReimportingChangesNothing() throws {

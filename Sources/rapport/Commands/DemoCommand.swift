@@ -7,11 +7,13 @@ struct DemoCommand: ParsableCommand {
         abstract: "Try Rapport on the bundled sample network, in a throwaway workspace.",
         discussion: """
             Runs the whole flow on the Samples network built into this binary (a job seeker,
-            Avery Lindqvist, aiming at intellectual-property law): init, import, ties, reach, suggest,
-            a warm path, keep-warm, two diagrams and the HTML report. Nothing outside the demo folder is
+            Avery Lindqvist, aiming at intellectual-property law): init; one import of Avery's
+            LinkedIn data archive (an unzipped folder), the native files, calendar.ics and mail.mbox;
+            then ties, a tie made by that evidence alone, reach, suggest, a warm path, keep-warm, two
+            diagrams, the HTML report and the follow-through. Nothing outside the demo folder is
             touched; the folder (a new temporary one unless -o is given) keeps the workspace, the
-            diagrams and report.html to open in a browser. "Today" is 2026-11-20 unless --as-of says
-            otherwise, so the output is the same on every run.
+            samples, the diagrams and report.html to open in a browser. "Today" is 2026-11-20 unless
+            --as-of says otherwise, so the output is the same on every run.
 
             Examples:
               rapport demo
@@ -36,6 +38,8 @@ struct DemoCommand: ParsableCommand {
     /// The user of the sample network.
     static let me = "Avery Lindqvist"
     static let goal = ["--sector", "intellectual property"]
+    /// The sample contact whose strength comes from the evidence alone (Samples/README.md).
+    static let evidenceContact = "Zachary Bishop"
 
     func validate() throws {
         _ = try AsOfOption.parse(asOf, option: "--as-of")
@@ -44,7 +48,11 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         if let writeSamples {
             let names = try DemoCommand.writeSamples(to: writeSamples)
-            print("Wrote \(names.count) sample files to \(writeSamples): \(names.joined(separator: ", ")).")
+            let entries = DemoCommand.importArguments(names).map { entry in
+                let inside = names.filter { $0.hasPrefix(entry + "/") }.count
+                return inside > 0 ? "\(entry)/ (\(inside) files)" : entry
+            }
+            print("Wrote \(names.count) sample files to \(writeSamples): \(entries.joined(separator: ", ")).")
             return
         }
         let folder = try output ?? DemoCommand.temporaryFolder()
@@ -52,12 +60,17 @@ struct DemoCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: db) {
             throw CommandError.badInput("\(db) exists already; give -o a new or empty folder")
         }
-        let samples = try DemoCommand.writeSamples(to: folder + "/samples").map { folder + "/samples/" + $0 }
+        let written = try DemoCommand.writeSamples(to: folder + "/samples")
+        let samples = DemoCommand.importArguments(written).map { folder + "/samples/" + $0 }
         let scored = ["--db", db, "--as-of", asOf]
         let steps: [[String]] = [
             ["init", "--db", db, "--me", DemoCommand.me],
-            ["import", "--db", db] + samples,
+            // One import: the archive folder, the native files, the calendar (recurrences expanded
+            // up to the demo's day) and the mailbox.
+            ["import"] + scored + samples,
             ["ties"] + scored + ["--explain", "--top", "3"],
+            // A connection with no history but one-on-one messages, meetings and mail in the exports.
+            ["path"] + scored + [DemoCommand.evidenceContact],
             ["reach"] + scored + ["--top", "8"],
             ["suggest"] + scored + DemoCommand.goal + ["--top", "10", "--explain"],
             ["path"] + scored + ["Helen Agarwal"],
@@ -86,21 +99,50 @@ struct DemoCommand: ParsableCommand {
         }
         print("\nThe demo workspace, diagrams, report and calendar are in \(folder)")
         print("Open \(folder)/report.html in a browser; print it for a paper copy.")
+        print("Look further, on the same workspace:")
+        for line in DemoCommand.furtherSteps(folder: folder, asOf: asOf) { print("  " + line) }
     }
 
-    /// The bundled samples written into `folder` (created when missing); returns their names.
-    static func writeSamples(to folder: String) throws -> [String] {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw CommandError.failure("\(folder): cannot create the folder")
+    /// What to try next on the demo workspace: the evidence behind the ties, a re-import that adds
+    /// nothing, and the same import on the user's own exports.
+    static func furtherSteps(folder: String, asOf: String) -> [String] {
+        let db = folder + "/rapport.db"
+        return [
+            "rapport ties --db \(db) --as-of \(asOf) --explain --top 0 | grep -A4 '\(evidenceContact)'",
+            "rapport people --db \(db) --search Okwuosa",
+            "rapport import --db \(db) --dry-run \(folder)/samples/LinkedInDataExport \(folder)/samples/mail.mbox",
+            "rapport import Basic_LinkedInDataExport_MM-DD-YYYY.zip calendar.ics mail.mbox   # your own exports",
+        ]
+    }
+
+    /// The arguments of the demo's one `rapport import`: each embedded file's first path component,
+    /// once, in embedding order, so the LinkedIn archive is imported as its folder.
+    static func importArguments(_ names: [String]) -> [String] {
+        var seen: Set<String> = []
+        return names.compactMap { name in
+            let entry = String(name.split(separator: "/", maxSplits: 1).first ?? Substring(name))
+            return seen.insert(entry).inserted ? entry : nil
         }
+    }
+
+    /// The bundled samples written into `folder` and its subfolders (created when missing); returns
+    /// their names, paths relative to `folder` (`LinkedInDataExport/messages.csv`).
+    /// - Throws: `CommandError.failure` when a folder or file cannot be written or a bundled file is damaged.
+    /// - Complexity: O(total bytes of the samples).
+    static func writeSamples(to folder: String) throws -> [String] {
         var names: [String] = []
         for file in EmbeddedSamples.files {
             guard let data = Data(base64Encoded: file.base64) else {
                 throw CommandError.failure("the bundled \(file.name) is damaged; rebuild rapport")
             }
-            try OutputFile.write([UInt8](data), to: folder + "/" + file.name)
+            let target = folder + "/" + file.name
+            let parent = URL(fileURLWithPath: target).deletingLastPathComponent().path
+            do {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            } catch {
+                throw CommandError.failure("\(parent): cannot create the folder")
+            }
+            try OutputFile.write([UInt8](data), to: target)
             names.append(file.name)
         }
         return names
@@ -118,7 +160,9 @@ struct DemoCommand: ParsableCommand {
     /// The step as a user would type it: the demo folder shortened to `$DEMO`, options with spaces quoted.
     static func shown(_ arguments: [String], folder: String) -> String {
         arguments.map { argument in
-            let short = argument.replacingOccurrences(of: folder, with: "$DEMO")
+            let short =
+                argument == folder
+                ? "$DEMO" : argument.hasPrefix(folder + "/") ? "$DEMO" + argument.dropFirst(folder.count) : argument
             return short.contains(" ") ? "\"\(short)\"" : short
         }.joined(separator: " ")
     }
