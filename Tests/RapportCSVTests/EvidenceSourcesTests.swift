@@ -172,15 +172,22 @@ import Testing
         #expect(outcome.ignoredFiles == ["Basic_LinkedInDataExport/Ad_Targeting.csv"])
     }
 
-    @Test func aMailboxWithoutTheUsersAddressSaysToGiveIt() {
+    @Test func aMailboxWithoutTheUsersAddressSaysToGiveIt() throws {
+        // The real mailbox reader: no address in the workspace and no message labelled Sent.
+        let path = NSTemporaryDirectory() + "rapport-no-owner-\(UUID().uuidString).mbox"
+        try Data(
+            "From x@example.org Mon Jan  5 10:00:00 2026\nFrom: Noor Haddad <noor@example.org>\nTo: someone@example.org\nDate: Mon, 5 Jan 2026 10:00:00 +0000\nMessage-ID: <1@example.org>\n\nHello\n"
+                .utf8
+        ).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let text = errorText {
             _ = try EvidenceSources.read(
-                [("mail.mbox", .mbox, nil)], existing: NetworkData(people: [Person(id: "me", firstName: "Me")]),
-                myEmails: [], asOf: Day(iso: "2026-11-20")!, readers: Self.readers(Calls()))
+                [(path, .mbox, nil)], existing: NetworkData(people: [Person(id: "me", firstName: "Me")]),
+                myEmails: [], asOf: Day(iso: "2026-11-20")!, readers: .standard)
         }
         #expect(
             text
-                == "mail.mbox:1:1: the mailbox needs your own e-mail address to tell your messages from theirs, and the workspace has none for you; give it with --my-email ADDRESS (repeatable), which also stores it"
+                == "\(path):1:1: the mailbox needs your own e-mail address to tell your side from theirs, and neither the workspace nor the file gives one; give it with --my-email ADDRESS (repeatable), which also stores it"
         )
     }
 }
