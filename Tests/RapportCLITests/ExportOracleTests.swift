@@ -9,11 +9,7 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
+        return (try? CLI.collect(process, stdin: nil))?.status == 0
     }
 
     static let hasNetworkX = succeeds(["python3", "-c", "import networkx"])

@@ -16,18 +16,18 @@
 /// crc.update(Array("123456789".utf8))
 /// crc.value  // 0xE3069283
 /// ```
-package struct CRC32C: Sendable {
+public struct CRC32C: Sendable {
     /// The running remainder, before the final XOR.
     private var state: UInt32 = 0xFFFF_FFFF
 
-    package init() {}
+    public init() {}
 
     /// The checksum of everything passed to `update` so far.
-    package var value: UInt32 { state ^ 0xFFFF_FFFF }
+    public var value: UInt32 { state ^ 0xFFFF_FFFF }
 
     /// Feeds `bytes` into the checksum.
     /// - Complexity: O(bytes): one table lookup per byte, eight per 64-bit word.
-    package mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
         guard var p = bytes.baseAddress else { return }
         var n = bytes.count
         var crc = state
@@ -62,12 +62,12 @@ package struct CRC32C: Sendable {
     }
 
     /// Feeds `bytes` into the checksum.
-    package mutating func update(_ bytes: [UInt8]) {
+    public mutating func update(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { update($0) }
     }
 
     /// The CRC-32C of `bytes`.
-    package static func checksum(_ bytes: [UInt8]) -> UInt32 {
+    public static func checksum(_ bytes: [UInt8]) -> UInt32 {
         var crc = CRC32C()
         crc.update(bytes)
         return crc.value
