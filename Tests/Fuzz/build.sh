@@ -6,6 +6,7 @@
 #   fuzz-dot    arbitrary names -> DOTGraph -> libcgraph's agmemread (InProcessRenderer.validate)
 #   fuzz-linkedin  the LinkedIn archive: a zip container through ZIPFoundation, or one export file's bytes
 #   fuzz-ics    the calendar reader: CalendarFile.parse, occurrences (RRULE expansion), evidence
+#   fuzz-toml, fuzz-goal, fuzz-snapshot, fuzz-mapped   see the block at the end (issue 17)
 #
 # SwiftPM cannot build libFuzzer executables, so each target is compiled by hand: the core module
 # `Rapport` becomes an instrumented static library, then the module under test is compiled together
@@ -69,4 +70,19 @@ quiet "$SWIFTC" "${FLAGS[@]}" -module-name FuzzDOT -I "$OUT" -L "$OUT" -lRapport
 echo "building fuzz-ics"
 quiet "$SWIFTC" "${FLAGS[@]}" -module-name FuzzICS -I "$OUT" -L "$OUT" -lRapport -lMustache "${ZIP[@]}" \
   -o "$OUT/fuzz-ics" "${csv[@]}" Tests/Fuzz/ICSFuzz.swift
-echo "built: $OUT/fuzz-csv $OUT/fuzz-vcard $OUT/fuzz-dot $OUT/fuzz-linkedin $OUT/fuzz-mbox $OUT/fuzz-ics"
+
+# Reliability targets (issue 17): the TOML reader, JSON goal files, the snapshot file reader
+# (against libRapport), and the mapped-CSV path (compiled with RapportCSV like fuzz-csv).
+echo "building fuzz-toml"
+quiet "$SWIFTC" "${FLAGS[@]}" -module-name FuzzTOML -I "$OUT" -L "$OUT" -lRapport -lMustache \
+  -o "$OUT/fuzz-toml" Tests/Fuzz/TOMLFuzz.swift
+echo "building fuzz-goal"
+quiet "$SWIFTC" "${FLAGS[@]}" -module-name FuzzGoal -I "$OUT" -L "$OUT" -lRapport -lMustache \
+  -o "$OUT/fuzz-goal" Tests/Fuzz/GoalFuzz.swift
+echo "building fuzz-snapshot"
+quiet "$SWIFTC" "${FLAGS[@]}" -module-name FuzzSnapshot -I "$OUT" -L "$OUT" -lRapport -lMustache \
+  -o "$OUT/fuzz-snapshot" Tests/Fuzz/SnapshotFuzz.swift
+echo "building fuzz-mapped"
+quiet "$SWIFTC" "${FLAGS[@]}" -module-name FuzzMapped -I "$OUT" -L "$OUT" -lRapport -lMustache "${ZIP[@]}" \
+  -o "$OUT/fuzz-mapped" "${csv[@]}" Tests/Fuzz/MappedFuzz.swift
+echo "built: $OUT/fuzz-csv $OUT/fuzz-vcard $OUT/fuzz-dot $OUT/fuzz-linkedin $OUT/fuzz-mbox $OUT/fuzz-ics $OUT/fuzz-toml $OUT/fuzz-goal $OUT/fuzz-snapshot $OUT/fuzz-mapped"

@@ -3,13 +3,13 @@
 # The working corpus grows in .build/fuzz/corpus/<target> (seeded from Tests/Fuzz/seeds/<kind>);
 # crashes land in .build/fuzz/artifacts/<target>/. Prints the executions and findings per target.
 #
-# Usage: Tests/Fuzz/run.sh [target…]   (default: csv vcard dot linkedin mbox ics); FUZZ_SECONDS=60 for a short run.
+# Usage: Tests/Fuzz/run.sh [target…]   (default: csv vcard dot linkedin mbox ics toml goal snapshot mapped); FUZZ_SECONDS=60 for a short run.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_EACH="${FUZZ_SECONDS:-600}"
 OUT=.build/fuzz
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(csv vcard dot linkedin mbox ics)
+[ ${#targets[@]} -eq 0 ] && targets=(csv vcard dot linkedin mbox ics toml goal snapshot mapped)
 for t in "${targets[@]}"; do [ -x "$OUT/fuzz-$t" ] || { bash Tests/Fuzz/build.sh "$OUT"; break; }; done
 # The Swift backtracer can take minutes on an ASan binary; libFuzzer prints the stack itself.
 export SWIFT_BACKTRACE=enable=no

@@ -42,3 +42,30 @@ import Testing
         #expect(try exact.readAll().map(\.fields) == [["a", "b", ""]])
     }
 }
+
+/// Regressions of the bulk `RecordStream` found while making both CSV machines agree (issue 17).
+@Suite struct BulkReaderRegressionTests {
+    /// Text after a closing quote was dropped and an extra empty field added; `CSVReader` (and
+    /// Python's csv) keep it as part of the field.
+    @Test func textAfterAClosingQuoteStaysInTheField() throws {
+        let text = "a,b,c\n\"ab\"cd,e,f\n\"x\"\"y\"z,2,3\n"
+        #expect(try pythonCSV(text) == [["a", "b", "c"], ["abcd", "e", "f"], ["x\"yz", "2", "3"]])
+        #expect(bulkRecords(text).rows == [["a", "b", "c"], ["abcd", "e", "f"], ["x\"yz", "2", "3"]])
+        #expect(try records(text) == [["a", "b", "c"], ["abcd", "e", "f"], ["x\"yz", "2", "3"]])
+    }
+
+    /// A record holding a doubled-quote field and crossing the end of the 64 KiB buffer was
+    /// unescaped in place, then parsed again after the refill from the rewritten bytes.
+    @Test func doubledQuotesInARecordThatCrossesTheBufferEndReadOnce() throws {
+        var text = "id,quote,tail\n"
+        var n = 0
+        while text.utf8.count < (1 << 16) - 12 {
+            text += "r\(n),plain,x\n"
+            n += 1
+        }
+        text += "rq,\"say \"\"hi\"\" twice\"," + String(repeating: "t", count: 40) + "\nlast,1,2\n"
+        let expected = try pythonCSV(text)
+        #expect(expected.last == ["last", "1", "2"])
+        #expect(bulkRecords(text).rows == expected)
+    }
+}

@@ -11,8 +11,9 @@ import Darwin
 /// The file is a cache, local to the machine that wrote it: its columns are written as they lie in
 /// memory (little-endian, this build's layout), after a header with a magic number, a format
 /// version and a caller-chosen `key` (Rapport's command line uses the workspace's identity and write
-/// generation). Reading checks every offset, code and node index before use, so a truncated or
-/// damaged file is reported as `.corrupt`, never trusted; the caller then rebuilds from the source.
+/// generation), and a CRC-32C trailer over all of it (`SnapshotChecksum`). Reading checks the
+/// checksum and every offset, code and node index before use, so a truncated or damaged file is
+/// reported as `.corrupt`, never trusted; the caller then rebuilds from the source.
 extension NetworkSnapshot {
     /// The format of the file; bump it whenever what is written changes.
     /// 2: people's `pastOrganizations`, interactions' `source` and `words` (issue 13). A file of
@@ -36,7 +37,7 @@ extension NetworkSnapshot {
         writer.integer(Int(NetworkSnapshot.fileFormatVersion))
         writer.string(key)
         encode(into: &writer)
-        let failure = writer.finish()
+        let failure = writer.finishWithChecksum()
         close(fd)
         if let failure {
             unlink(temporary)
@@ -62,12 +63,18 @@ extension NetworkSnapshot {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .io("cannot read \(path): \(String(cString: strerror(errno)))") }
         let size = Int(info.st_size)
-        guard size > 0 else { throw .corrupt("empty file") }
-        var reader = SnapshotReader(fd: fd, size: size, path: path)
+        guard size > SnapshotChecksum.trailerSize else { throw .corrupt("empty file") }
+        let verdict = SnapshotChecksum.verify(fd: fd, size: size)
+        // Wait for the checker on every path out, so `fd` stays open while it reads.
+        var checked: String?? = nil
+        defer { if checked == nil { _ = verdict.value() } }
+        var reader = SnapshotReader(fd: fd, size: size - SnapshotChecksum.trailerSize, path: path)
         guard try reader.integer() == Int(bitPattern: UInt(NetworkSnapshot.fileMagic)) else { throw .corrupt("not a snapshot file") }
         guard try reader.integer() == Int(NetworkSnapshot.fileFormatVersion), try reader.string() == key else { throw .stale }
         self = try NetworkSnapshot.decode(from: &reader)
         guard reader.isAtEnd else { throw .corrupt("trailing bytes") }
+        checked = verdict.value()
+        if let problem = checked ?? nil { throw .corrupt(problem) }
     }
 
     private func encode(into w: inout SnapshotWriter) {
@@ -228,10 +235,12 @@ public enum SnapshotFileError: Error, Equatable, Sendable, CustomStringConvertib
 }
 
 /// Buffered writes of a snapshot file's fields.
-private struct SnapshotWriter {
+struct SnapshotWriter {
     let fd: Int32
     private var buffer: [UInt8] = []
     private var failure: String?
+    /// Of every byte written so far: the trailer's checksum.
+    private(set) var crc = CRC32C()
 
     init(fd: Int32) {
         self.fd = fd
@@ -293,6 +302,7 @@ private struct SnapshotWriter {
 
     private mutating func write(_ raw: UnsafeRawBufferPointer) {
         guard failure == nil, var base = raw.baseAddress else { return }
+        crc.update(raw)
         var left = raw.count
         while left > 0 {
             let n = systemWrite(fd, base, left)
@@ -306,9 +316,12 @@ private struct SnapshotWriter {
         }
     }
 
-    /// Flushes what is buffered; the first error met, if any.
-    mutating func finish() -> String? {
+    /// Flushes what is buffered, then appends the checksum trailer of everything written.
+    /// The first error met, if any.
+    mutating func finishWithChecksum() -> String? {
         flush()
+        let trailer = SnapshotChecksum.trailer(crc: crc.value)
+        trailer.withUnsafeBytes { write($0) }
         return failure
     }
 }

@@ -82,7 +82,8 @@ public final class RecordStream {
 
     /// Calls `body` for every record, the header included (skip it yourself), until the end of the
     /// file or until `body` returns `false`.
-    /// - Throws: `BulkError.unbalancedQuote` (at the line where the quote opened), `.readFailed`,
+    /// - Throws: `BulkError.unbalancedQuote` or `.runawayQuote` (at the line where the quote
+    ///   opened; the rule is `RunawayQuote`'s, the same as `CSVReader`'s), `.readFailed`,
     ///   or what `body` throws.
     /// - Complexity: O(file size) time, O(buffer + longest record) memory.
     public func forEachRecord(_ body: (borrowing Record) throws -> Bool) throws {
@@ -92,6 +93,8 @@ public final class RecordStream {
         var bufferOffset = range.lowerBound  // file offset of buffer[0]
         var line = 1
         var endOffset = range.lowerBound
+        var lastWidth = 0  // fields in the record before: the width `RunawayQuote` checks against
+        var fixups: [(field: Int, closingQuote: Int, trailingEnd: Int)] = []  // quoted fields to rewrite
         defer {
             self.line = line
             self.endOffset = endOffset
@@ -138,6 +141,7 @@ public final class RecordStream {
                     var cursor = pos
                     var newlines = 0
                     var complete = false
+                    var pendingSwallow: (line: Int, column: Int, swallowed: Int)? = nil
                     fields: while true {
                         if count == capacity {
                             let bigger = capacity * 2
@@ -157,9 +161,10 @@ public final class RecordStream {
                             break fields
                         }
                         if p[cursor] == quote {
-                            // Find the closing quote first; unescape only once the field is whole,
-                            // so a retry after a refill sees the original bytes.
+                            // Find the closing quote first; unescape only once the record is whole
+                            // (`fixups`), so a retry after a refill sees the original bytes.
                             let opened = cursor
+                            let fieldBreaks = newlines
                             var read = cursor + 1
                             var closed = false
                             var doubled = false
@@ -184,21 +189,36 @@ public final class RecordStream {
                                 }
                                 break fields
                             }
-                            var end = read
-                            if doubled {
-                                var write = opened + 1
-                                var r = opened + 1
-                                while r < read {
-                                    p[write] = p[r]
-                                    write += 1
-                                    r += p[r] == quote ? 2 : 1
+                            if newlines > fieldBreaks,
+                                let inner = RunawayQuote.innerRecord(
+                                    in: UnsafeBufferPointer(start: p + opened + 1, count: read - opened - 1),
+                                    delimiter: comma, width: lastWidth,
+                                    firstCellShape: RunawayQuote.firstCellShape(
+                                        UnsafeBufferPointer(start: p, count: filled), at: pos, delimiter: comma))
+                            {
+                                let openLine = line + fieldBreaks
+                                let column = opened - lineStart(p, pos, opened) + 1
+                                if inner.shapeMatches {
+                                    throw BulkError.runawayQuote(
+                                        path: path, line: openLine, column: column,
+                                        swallowedLine: openLine + inner.breaksBefore)
                                 }
-                                end = write
+                                if pendingSwallow == nil {
+                                    pendingSwallow = (openLine, column, openLine + inner.breaksBefore)
+                                }
                             }
+                            // Text after the closing quote (RFC 4180 forbids it) stays part of the
+                            // field, as in `CSVReader`.
+                            var trailing = read + 1
+                            while trailing < filled, p[trailing] != comma, p[trailing] != lf, p[trailing] != cr {
+                                trailing += 1
+                            }
+                            if trailing >= filled, !eof { break fields }
+                            if doubled || trailing > read + 1 { fixups.append((count, read, trailing)) }
                             starts[count] = opened + 1
-                            ends[count] = end
+                            ends[count] = read
                             count += 1
-                            cursor = read + 1
+                            cursor = trailing
                         } else {
                             let s = cursor
                             // Eight bytes at a time; the first separator's position comes from the
@@ -226,16 +246,38 @@ public final class RecordStream {
                         let c = p[cursor]
                         if c == comma { cursor += 1; continue }
                         if c == lf { cursor += 1; complete = true; break fields }
-                        if c == cr {
-                            if cursor + 1 >= filled, !eof { break fields }
-                            cursor += (cursor + 1 < filled && p[cursor + 1] == lf) ? 2 : 1
-                            complete = true
-                            break fields
-                        }
-                        // Text after a closing quote: RFC 4180 forbids it; skip to the separator.
-                        while cursor < filled, p[cursor] != comma, p[cursor] != lf, p[cursor] != cr { cursor += 1 }
+                        // Every field ends at a separator, so this is CR.
+                        if cursor + 1 >= filled, !eof { break fields }
+                        cursor += (cursor + 1 < filled && p[cursor + 1] == lf) ? 2 : 1
+                        complete = true
+                        break fields
                     }
-                    guard complete else { return pos }
+                    guard complete else {
+                        fixups.removeAll(keepingCapacity: true)
+                        return pos
+                    }
+                    // Unescape doubled quotes and append trailing text in place, inside each field's own bytes.
+                    for (index, closing, trailing) in fixups {
+                        var write = starts[index]
+                        var r = starts[index]
+                        while r < closing {
+                            p[write] = p[r]
+                            write += 1
+                            r += p[r] == quote ? 2 : 1
+                        }
+                        for t in (closing + 1)..<trailing {
+                            p[write] = p[t]
+                            write += 1
+                        }
+                        ends[index] = write
+                    }
+                    fixups.removeAll(keepingCapacity: true)
+                    if let pendingSwallow, count != lastWidth {
+                        throw BulkError.runawayQuote(
+                            path: path, line: pendingSwallow.line, column: pendingSwallow.column,
+                            swallowedLine: pendingSwallow.swallowed)
+                    }
+                    lastWidth = count
                     let keepGoing = try body(
                         Record(
                             base: p, starts: UnsafeBufferPointer(start: starts, count: count),
@@ -282,6 +324,8 @@ public enum BulkError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case readFailed(path: String, reason: String)
     case unbalancedQuote(path: String, line: Int, column: Int)
+    /// A quoted field that runs over a line reading as a record of its own (`RunawayQuote`).
+    case runawayQuote(path: String, line: Int, column: Int, swallowedLine: Int)
     case missingColumn(path: String, column: String, header: String)
     case badValue(path: String, line: Int, column: String, message: String)
     case unknownReference(path: String, line: Int, column: String, id: String)
@@ -292,6 +336,8 @@ public enum BulkError: Error, Equatable, Sendable, CustomStringConvertible {
         case .cannotOpen(let path, let reason): return "\(path): cannot open: \(reason)"
         case .readFailed(let path, let reason): return "\(path): read failed: \(reason)"
         case .unbalancedQuote(let path, let line, let column): return "\(path):\(line):\(column): unbalanced quote: the quoted field opened here never closes"
+        case .runawayQuote(let path, let line, let column, let swallowed):
+            return "\(path):\(line):\(column): \(RunawayQuote.message(swallowedLine: swallowed))"
         case .missingColumn(let path, let column, let header): return "\(path):1:1: missing required column '\(column)' (header: \(header))"
         case .badValue(let path, let line, let column, let message): return "\(path):\(line): column \(column): \(message)"
         case .unknownReference(let path, let line, let column, let id): return "\(path):\(line): column \(column): no person has the id '\(id)'"

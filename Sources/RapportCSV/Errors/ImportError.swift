@@ -43,6 +43,9 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidUTF16
         /// A quoted field that never closes; the location is where it opened.
         case unbalancedQuote
+        /// A quoted field that runs over a line that reads as a record of its own (see
+        /// `RunawayQuote`); the location is where it opened.
+        case runawayQuote(swallowedLine: Int)
         case fieldTooLarge(limit: Int)
         case tooManyColumns(limit: Int)
         case tooManyRows(limit: Int)
@@ -88,6 +91,7 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
             case .utf16WithoutBOM: return "looks like UTF-16 without a byte-order mark; save it as UTF-8"
             case .invalidUTF16: return "invalid UTF-16 text"
             case .unbalancedQuote: return "quoted field opened here is never closed"
+            case .runawayQuote(let line): return RunawayQuote.message(swallowedLine: line)
             case .fieldTooLarge(let limit): return "field larger than the limit of \(limit) bytes"
             case .tooManyColumns(let limit): return "row has more than the limit of \(limit) columns"
             case .tooManyRows(let limit): return "file has more than the limit of \(limit) rows"

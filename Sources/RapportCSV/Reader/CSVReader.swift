@@ -48,7 +48,8 @@ public struct CSVRecord: Hashable, Sendable {
 ///
 /// Handles quoted delimiters, doubled quotes, line breaks inside quotes and CRLF/LF/CR line ends.
 /// Lines with no bytes are skipped (they are not records). Text after a closing quote is kept and
-/// reported as a warning. Decode the file first with `TextDecoding.utf8(_:path:)`.
+/// reported as a warning. A quoted field that swallows a line reading as a record of its own is an
+/// error (`RunawayQuote` states the rule). Decode the file first with `TextDecoding.utf8(_:path:)`.
 ///
 /// - Complexity: O(n) over the bytes; each call to `next()` is O(length of the record).
 public struct CSVReader: Sendable {
@@ -72,6 +73,8 @@ public struct CSVReader: Sendable {
         var rows: Int
         /// Fields in the last record: the capacity to reserve for the next.
         var width: Int = 0
+        /// Fields in the last record, uncapped: the width `RunawayQuote` checks against.
+        var lastWidth: Int = 0
     }
     typealias State = Mark
 
@@ -110,7 +113,8 @@ public struct CSVReader: Sendable {
     public mutating func rewind(to mark: Mark) { state = mark }
 
     /// Reads the next record; `nil` at the end of the input.
-    /// - Throws: `.unbalancedQuote` (at the line and column where the field opened), or a limit error.
+    /// - Throws: `.unbalancedQuote` or `.runawayQuote` (at the line and column where the field
+    ///   opened), or a limit error.
     public mutating func next() throws(ImportError) -> CSVRecord? {
         let bytes = self.bytes
         var s = state
@@ -162,6 +166,9 @@ public struct CSVReader: Sendable {
                     .tooManyRows(limit: limits.maxRows), at: SourceLocation(path: path, line: s.line, column: 1)))
         }
         let recordLine = s.line
+        let recordStart = s.pos
+        // A line inside a quoted field that reads as a record but still needs rule (b): the record's width.
+        var pendingSwallow: (line: Int, at: FieldPosition)? = nil
         var fields: [String] = []
         var positions: [FieldPosition] = []
         fields.reserveCapacity(s.width)
@@ -210,6 +217,18 @@ public struct CSVReader: Sendable {
                 }
                 guard closed else { return .failure(ImportError(.unbalancedQuote, at: location(position))) }
                 let contentEnd = i
+                if Int(position.line) != s.line,
+                    let inner = RunawayQuote.innerRecord(
+                        in: UnsafeBufferPointer(rebasing: buf[(start + 1)..<contentEnd]), delimiter: delimiter,
+                        width: s.lastWidth,
+                        firstCellShape: RunawayQuote.firstCellShape(buf, at: recordStart, delimiter: delimiter))
+                {
+                    let swallowed = Int(position.line) + inner.breaksBefore
+                    if inner.shapeMatches {
+                        return .failure(ImportError(.runawayQuote(swallowedLine: swallowed), at: location(position)))
+                    }
+                    if pendingSwallow == nil { pendingSwallow = (swallowed, position) }
+                }
                 i += 1
                 var trailing = i
                 while trailing < n, buf[trailing] != delimiter, buf[trailing] != lf, buf[trailing] != cr {
@@ -274,7 +293,12 @@ public struct CSVReader: Sendable {
             s.lineStart = s.pos
             break
         }
+        if let pendingSwallow, fields.count != s.lastWidth {
+            return .failure(
+                ImportError(.runawayQuote(swallowedLine: pendingSwallow.line), at: location(pendingSwallow.at)))
+        }
         s.width = min(fields.count, 1024)
+        s.lastWidth = fields.count
         return .success(CSVRecord(line: recordLine, fields: fields, positions: positions))
     }
 }

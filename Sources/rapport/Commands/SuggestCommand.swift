@@ -165,7 +165,12 @@ struct SuggestCommand: ParsableCommand {
         let references = try BatchResults.references(in: path)
         guard !references.isEmpty else { throw CommandError.badInput("\(path): no people listed") }
         let a = planner.analysis
-        let egos = try references.map { try a.session.resolve($0, in: a.snapshot) }
+        // An unknown person is bad input at its line of the file.
+        let egos = try references.map { reference in
+            do { return try a.session.resolve(reference.text, in: a.snapshot) } catch let error as CommandError {
+                throw CommandError(description: "\(path):\(reference.line): \(error.description)", code: error.code)
+            }
+        }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let target = try goal.goal()
         let start = DispatchTime.now()
@@ -309,13 +314,25 @@ final class BatchResults: @unchecked Sendable {
         return try result.get()
     }
 
-    /// The person references of a CSV: its `id` (else `person`, `email`, `name`) column, or its
-    /// first column when there is no such header; blank rows skipped.
-    static func references(in path: String) throws -> [String] {
+    /// The person references of a CSV with their lines: its `id` (else `person`, `email`, `name`)
+    /// column, or its first column when there is no such header; blank rows skipped.
+    /// - Throws: `CommandError.badInput` (exit 2) for a file that cannot be opened or read as CSV.
+    static func references(in path: String) throws -> [(text: String, line: Int)] {
         let stream: RecordStream
         do { stream = try RecordStream(path: path) } catch { throw CommandError.badInput(error.description) }
         var column = -1
-        var references: [String] = []
+        var references: [(text: String, line: Int)] = []
+        do {
+            try readReferences(stream, column: &column, into: &references)
+        } catch let error as BulkError {
+            throw CommandError.badInput(error.description)
+        }
+        return references
+    }
+
+    private static func readReferences(
+        _ stream: RecordStream, column: inout Int, into references: inout [(text: String, line: Int)]
+    ) throws {
         try stream.forEachRecord { record in
             if column < 0 {
                 column = 0
@@ -327,10 +344,9 @@ final class BatchResults: @unchecked Sendable {
                 }
             }
             let value = record.string(column).trimmingCharacters(in: .whitespaces)
-            if !value.isEmpty { references.append(value) }
+            if !value.isEmpty { references.append((value, record.line)) }
             return true
         }
-        return references
     }
 
     /// A file name from an id: letters, digits, `-`, `_` and `.` kept, anything else as `_`.

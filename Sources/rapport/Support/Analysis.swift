@@ -12,16 +12,18 @@ struct AnalysisOptions: ParsableArguments {
 
     @OptionGroup var asOf: AsOfOption
 
+    /// The configuration file's path as the user names it: `--config`, else `rapport.toml` in the
+    /// workspace's folder.
+    var configurationPath: String {
+        if let config { return config }
+        let folder = URL(fileURLWithPath: workspace.path).deletingLastPathComponent().path
+        return (folder.isEmpty ? "." : folder) + "/rapport.toml"
+    }
+
     /// `--config`, else `rapport.toml` in the workspace's folder when it exists.
     func configuration() throws -> RapportConfiguration {
-        let path: String
-        if let config {
-            path = config
-        } else {
-            let folder = URL(fileURLWithPath: workspace.path).deletingLastPathComponent().path
-            path = (folder.isEmpty ? "." : folder) + "/rapport.toml"
-            guard FileManager.default.fileExists(atPath: path) else { return .default }
-        }
+        let path = configurationPath
+        if config == nil, !FileManager.default.fileExists(atPath: path) { return .default }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CommandError.badInput("\(path): cannot read the configuration file")
         }
@@ -38,6 +40,8 @@ struct Analysis {
     let session: Session
     let snapshot: NetworkSnapshot
     let configuration: RapportConfiguration
+    /// Where `configuration` came from, for messages that name a place in it.
+    let configurationPath: String
     let asOf: Day
     let strengths: TieStrengths
 
@@ -45,6 +49,7 @@ struct Analysis {
         var clock = PhaseTimer()
         session = try Session(options.workspace)
         configuration = try options.configuration()
+        configurationPath = options.configurationPath
         asOf = try options.asOf.day
         snapshot = try session.snapshot(clock: &clock)
         strengths = StrengthModel(configuration: configuration.strength).strengths(in: snapshot, asOf: asOf)

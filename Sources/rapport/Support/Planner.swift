@@ -103,20 +103,40 @@ struct Planner {
 
     init(_ analysis: Analysis, options: GoalOptions? = nil) throws {
         self.analysis = analysis
-        var values: [String: Double] = [:]
-        for (key, entry) in analysis.configuration.entries(of: "suggest") {
-            guard let number = entry.value.doubleValue else {
-                throw CommandError.badInput("rapport.toml:\(entry.location): '\(key)' in [suggest] must be a number")
-            }
-            values[key] = number
-        }
-        var configuration = try SuggestionConfiguration(values: values)
+        var configuration = try Planner.suggestConfiguration(analysis.configuration, path: analysis.configurationPath)
         if let maxHops = options?.maxHops { configuration.maxHops = maxHops }
         if let perOrg = options?.perOrg { configuration.perOrganization = perOrg }
         if let cooldown = options?.cooldown { configuration.cooldownDays = cooldown }
         engine = try SuggestionEngine(
             snapshot: analysis.snapshot, strengths: analysis.strengths.values, configuration: configuration,
             asOf: analysis.asOf, synonyms: try Planner.synonyms(beside: analysis.session.options.path))
+    }
+
+    /// The `[suggest]` section of the configuration file at `path`, every problem at its
+    /// `path:line:column` (exit 2): a key that is not a setting, a value that is not a number or
+    /// is out of range.
+    static func suggestConfiguration(_ file: RapportConfiguration, path: String) throws -> SuggestionConfiguration {
+        let entries = file.entries(of: "suggest")
+        var values: [String: Double] = [:]
+        // In file order, so the first problem reported is the first in the file.
+        for (key, entry) in entries.sorted(by: { ($0.value.location.line, $0.key) < ($1.value.location.line, $1.key) }) {
+            guard SuggestionConfiguration.keys.contains(key) else {
+                throw CommandError.badInput(
+                    "\(path):\(entry.location): unknown key '\(key)' in [suggest]; known keys: \(SuggestionConfiguration.keys.sorted().joined(separator: ", "))")
+            }
+            guard let number = entry.value.doubleValue else {
+                throw CommandError.badInput("\(path):\(entry.location): '\(key)' in [suggest] must be a number")
+            }
+            values[key] = number
+        }
+        do {
+            return try SuggestionConfiguration(values: values)
+        } catch {
+            // Name the line of the key at fault (a cross-key rule names one of its keys).
+            let key: String? = if case .invalidConfigurationValue(let key, _, _) = error { key } else { nil }
+            let place = key.flatMap { entries[$0] }.map { "\(path):\($0.location)" } ?? path
+            throw CommandError.badInput("\(place): \(error.description)")
+        }
     }
 
     /// The default synonyms plus `synonyms.txt` beside the workspace, when present.
