@@ -202,7 +202,9 @@ import Testing
         #expect(again.stdout.hasPrefix("0 new, 0 updated"), "\(again.stdout)")
         // Zoë is one person: the connection, matched by profile URL, then by her address.
         let people = try cli.run("people", "--json")
-        #expect(people.stdout.components(separatedBy: "Lef").count - 1 == 1, "\(people.stdout)")
+        let list = try #require(
+            try JSONSerialization.jsonObject(with: Data(people.stdout.utf8)) as? [[String: Any]])
+        #expect(list.filter { $0["lastName"] as? String == "Lefèvre" }.count == 1, "\(people.stdout)")
     }
 
     // MARK: Without the readers

@@ -109,7 +109,7 @@ import Testing
         let path = try mailFixturePath("thunderbird.mbox")
         #expect(
             errorText { _ = try Mailbox.evidence(path: path, for: SelfIdentity(names: ["Avery Quinn"])) }
-                == "\(path):1:1: no e-mail address of yours is known and no message is labelled Sent: add your address to your own person (id me), e.g. the people.csv row \"me,First,Last,you@example.org\", and import again"
+                == "\(path):1:1: the mailbox needs your own e-mail address to tell your side from theirs, and neither the workspace nor the file gives one; give it with --my-email ADDRESS (repeatable), which also stores it"
         )
     }
 
