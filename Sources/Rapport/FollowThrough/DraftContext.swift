@@ -123,6 +123,8 @@ extension DraftContext {
         {
             phrases.append("are at " + snapshot.organizations[Int(mine)].name)
         }
+        let former = snapshot.sharedHistory(ego: ego, other: target).formerEmployers
+        if !former.isEmpty { phrases.append("worked at " + list(former)) }
         let theirSectors = Set(them.sectors.map(NameKey.person))
         let sectors = me.sectors.filter { theirSectors.contains(NameKey.person($0)) }
         if !sectors.isEmpty { phrases.append("care about " + list(sectors)) }

@@ -121,7 +121,8 @@ extension TieStrengths {
             edge: edge, personA: snapshot.graph.endpoints[2 * Int(edge)],
             personB: snapshot.graph.endpoints[2 * Int(edge) + 1], strength: s, factors: factors,
             sentence: Self.sentence(
-                ev, tie: tie, embeddedness: embed, introductionsByYou: introductionsByUser(on: edge)),
+                ev, tie: tie, embeddedness: embed, introductionsByYou: introductionsByUser(on: edge))
+                + sharedHistoryClause(edge: edge),
             evidence: ev)
     }
 
@@ -180,5 +181,15 @@ extension TieStrengths {
             let introduction = snapshot.introductions[i]
             return introduction.introducerID == myID && (introduction.date.map { $0 <= asOf } ?? true)
         }.count
+    }
+
+    /// ", shared history: studied at X, worked at Y" for a tie of the user's with shared history,
+    /// else "" (`NetworkSnapshot.sharedHistory`). It explains; it does not change the strength.
+    func sharedHistoryClause(edge: Int32) -> String {
+        guard let me = snapshot.selfIndex else { return "" }
+        let a = snapshot.graph.endpoints[2 * Int(edge)], b = snapshot.graph.endpoints[2 * Int(edge) + 1]
+        guard a == me || b == me else { return "" }
+        let phrases = snapshot.sharedHistory(ego: me, other: a == me ? b : a).phrases
+        return phrases.isEmpty ? "" : ", shared history: " + phrases.joined(separator: ", ")
     }
 }

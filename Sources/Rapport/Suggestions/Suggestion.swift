@@ -21,11 +21,16 @@ public struct ScoreComponents: Hashable, Sendable, Codable {
     /// `warmth` divided by the largest warmth among the candidates of the same call, in [0, 1]:
     /// what the score weighs.
     public var relativeWarmth: Double
+    /// 1 when the candidate went to one of the user's schools or is at one of the user's former
+    /// employers (`SharedHistory`), else 0; the score is multiplied by `1 + sharedHistoryWeight · it`.
+    public var sharedHistory: Double
 
     public init(
         relevance: Double, reliability: Double, redundancy: Double, qualityGain: Double, insight: Double,
-        freshness: Double, introducerCount: Int, warmth: Double = 0, relativeWarmth: Double = 0
+        freshness: Double, introducerCount: Int, warmth: Double = 0, relativeWarmth: Double = 0,
+        sharedHistory: Double = 0
     ) {
+        self.sharedHistory = sharedHistory
         self.relevance = relevance
         self.reliability = reliability
         self.redundancy = redundancy
@@ -109,6 +114,8 @@ public struct Suggestion: Hashable, Sendable, Codable {
     public var kind: SuggestionKind
     /// What the user shares with a cold-outreach target: schools, organization, sectors.
     public var shared: [String]
+    /// Shared history with any candidate: "studied at X", "worked at Y" (`SharedHistory.phrases`).
+    public var sharedHistory: [String] = []
     /// The next-action sentence.
     public var action: String
 

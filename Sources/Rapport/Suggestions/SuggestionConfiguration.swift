@@ -27,6 +27,9 @@ public struct SuggestionConfiguration: Hashable, Sendable, Codable {
     public var qualityGainWeight = 0.25
     /// Weight of seniority and connectedness (`insight_weight`).
     public var insightWeight = 0.25
+    /// Bonus for shared history, a school in common or the user's former employer
+    /// (`shared_history_weight`): the score is multiplied by `1 + w` for such a candidate.
+    public var sharedHistoryWeight = 0.1
     /// Share of insight that comes from seniority; the rest is connectedness (`seniority_share`).
     public var seniorityShare = 0.6
     /// The strength of the tie a conversation would create, for quality gain (`hypothetical_tie_strength`).
@@ -67,6 +70,7 @@ public struct SuggestionConfiguration: Hashable, Sendable, Codable {
     /// Every key `init(values:)` accepts.
     public static let keys: [String] = [
         "relevance_floor", "reliability_weight", "redundancy_weight", "warmth_weight", "quality_gain_weight", "insight_weight",
+        "shared_history_weight",
         "seniority_share", "hypothetical_tie_strength", "redundancy_threshold", "redundancy_saturation",
         "cooldown_days", "unanswered_request_days", "unanswered_request_penalty", "max_hops", "per_organization",
         "strong_tie", "weak_tie", "keep_warm_days", "keep_warm_fading_ratio", "exclude_strong_ties",
@@ -119,6 +123,7 @@ public struct SuggestionConfiguration: Hashable, Sendable, Codable {
         case "warmth_weight": warmthWeight = try weight()
         case "quality_gain_weight": qualityGainWeight = try weight()
         case "insight_weight": insightWeight = try weight()
+        case "shared_history_weight": sharedHistoryWeight = try weight()
         case "seniority_share": seniorityShare = try share()
         case "hypothetical_tie_strength":
             guard value > 0, value <= 1 else {

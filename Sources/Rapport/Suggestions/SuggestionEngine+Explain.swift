@@ -52,6 +52,7 @@ extension SuggestionEngine {
             shared: shared,
             action: action)
         if !path.isEmpty { suggestion.warmthTerms = context.warmthTerms(of: v) }
+        suggestion.sharedHistory = snapshot.sharedHistory(ego: context.ego, other: v).phrases
         return suggestion
     }
 
@@ -101,6 +102,9 @@ extension SuggestionEngine {
         if o >= 0, o == snapshot.organizationIndex[Int(context.ego)] {
             shared.append("work at \(snapshot.organizations[Int(o)].name)")
         }
+        for name in snapshot.sharedHistory(ego: context.ego, other: v).formerEmployers {
+            shared.append("worked at \(name)")
+        }
         let index = textIndex
         for k in Int(index.sectorOffsets[Int(v)])..<Int(index.sectorOffsets[Int(v) + 1]) {
             let code = Int(index.sectorCodes[k])
@@ -119,8 +123,7 @@ extension SuggestionEngine {
         var parts: [String] = []
         var lastVerb = ""
         for item in shared {
-            let verb =
-                item.hasPrefix("studied at ") ? "studied at " : item.hasPrefix("work at ") ? "work at " : "work in "
+            let verb = ["studied at ", "work at ", "worked at "].first { item.hasPrefix($0) } ?? "work in "
             let object = String(item.dropFirst(verb.count))
             if verb == lastVerb, let previous = parts.popLast() {
                 parts.append(previous + " and " + object)

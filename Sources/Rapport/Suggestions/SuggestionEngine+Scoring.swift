@@ -16,6 +16,10 @@ struct ScoringContext {
     /// The ego's schools (name keys) and sectors (match form), for cold-outreach sentences.
     let egoSchools: Set<String>
     let egoSectors: Set<MatchText>
+    /// Shared history, for the ranking: the organizations the ego used to work at (not the current
+    /// one), and the school codes of `snapshot.people.schools` that match one of the ego's schools.
+    let egoFormerOrganizations: Set<Int32>
+    let egoSchoolCodes: Set<Int32>
     let excluded: Set<Int32>
     let unanswered: Set<Int32>
     /// −ln s(ego, v) for the ego's neighbours, +∞ for everyone else.
@@ -77,6 +81,18 @@ struct ScoringContext {
         let me = snapshot.people[Int(ego)]
         egoSchools = Set(me.schools.map(NameKey.person).filter { !$0.isEmpty })
         egoSectors = Set(me.sectors.map { MatchText($0, synonyms: engine.synonyms) }.filter { !$0.tokens.isEmpty })
+        let current = snapshot.organizationIndex[Int(ego)]
+        egoFormerOrganizations = Set(
+            me.pastOrganizations.compactMap { snapshot.organization(named: $0) }.filter { $0 != current })
+        let schoolKeys = Set(me.schools.map(NameKey.organization).filter { !$0.isEmpty })
+        var schoolCodes: Set<Int32> = []
+        if !schoolKeys.isEmpty {
+            let values = snapshot.people.schools.values
+            for i in 0..<values.count where schoolKeys.contains(NameKey.organization(values[i])) {
+                schoolCodes.insert(Int32(i))
+            }
+        }
+        egoSchoolCodes = schoolCodes
         self.egoLength = egoLength
         offsets = snapshot.graph.offsets
         organizationIndex = snapshot.organizationIndex
@@ -196,7 +212,17 @@ struct ScoringContext {
         return ScoreComponents(
             relevance: relevance, reliability: reliability, redundancy: redundancy, qualityGain: qualityGain,
             insight: insight, freshness: freshness, introducerCount: introducers, warmth: warmth,
-            relativeWarmth: min(1, warmth * warmthScale))
+            relativeWarmth: min(1, warmth * warmthScale), sharedHistory: sharedHistory(of: v))
+    }
+
+    /// 1 when `v` went to one of the ego's schools or is at one of the ego's former employers, else 0.
+    /// - Complexity: O(schools of v), no allocation.
+    func sharedHistory(of v: Int32) -> Double {
+        let o = organizationIndex[Int(v)]
+        if o >= 0, egoFormerOrganizations.contains(o) { return 1 }
+        guard !egoSchoolCodes.isEmpty else { return 0 }
+        for code in engine.snapshot.people.schools.codes(of: Int(v)) where egoSchoolCodes.contains(code) { return 1 }
+        return 0
     }
 
     /// (reach(o) after a tie of strength h = `hypotheticalTieStrength` to the candidate − reach(o)
@@ -217,7 +243,8 @@ struct ScoringContext {
         return gain
     }
 
-    /// score = gate(relevance) · weighted mean of the other components · freshness.
+    /// score = min(1, gate(relevance) · weighted mean of the other components · freshness ·
+    /// (1 + w_h · sharedHistory)).
     static func score(_ c: ScoreComponents, _ config: SuggestionConfiguration) -> Double {
         let gate = config.relevanceFloor + (1 - config.relevanceFloor) * c.relevance
         let base =
@@ -225,7 +252,7 @@ struct ScoringContext {
                 + config.warmthWeight * c.relativeWarmth
                 + config.qualityGainWeight * c.qualityGain + config.insightWeight * c.insight)
             / max(config.componentWeightSum, .leastNonzeroMagnitude)
-        return gate * base * c.freshness
+        return min(1, gate * base * c.freshness * (1 + config.sharedHistoryWeight * c.sharedHistory))
     }
 
     mutating func score(_ v: Int32) -> Double { Self.score(components(of: v), engine.configuration) }

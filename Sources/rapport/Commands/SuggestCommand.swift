@@ -128,6 +128,9 @@ struct SuggestCommand: ParsableCommand {
             if !s.warmthTerms.isEmpty {
                 lines.append("    " + Terminal.cell(Self.warmthLine(c.warmth, s.warmthTerms)))
             }
+            if !s.sharedHistory.isEmpty {
+                lines.append("    shared history: " + Terminal.cell(s.sharedHistory.joined(separator: ", ")))
+            }
             if !s.alternatives.isEmpty {
                 lines.append("    also via: " + Terminal.cell(s.alternatives.prefix(3).map { "\($0.name) (\(format2($0.reliability)))" }.joined(separator: ", ")))
             }
@@ -252,6 +255,8 @@ struct SuggestionJSON: Encodable {
     /// The independent paths behind `components.warmth`, largest contribution first.
     var warmth: [WarmthJSON]
     var shared: [String]
+    /// Schools and former employers in common with the user ("studied at X", "worked at Y").
+    var sharedHistory: [String]
     var action: String
 
     init(_ s: Suggestion, rank: Int) {
@@ -270,6 +275,7 @@ struct SuggestionJSON: Encodable {
             WarmthJSON(id: $0.id, name: $0.name, reliability: $0.reliability, contribution: $0.contribution)
         }
         shared = s.shared
+        sharedHistory = s.sharedHistory
         action = s.action
     }
 }

@@ -118,7 +118,7 @@ struct GoalMatchingTests {
                     "warmth_weight": 0,
                 ])
             })
-        #expect(SuggestionConfiguration.keys.count == 20)
+        #expect(SuggestionConfiguration.keys.count == 21)
         #expect(try SuggestionConfiguration(values: ["exclude_strong_ties": 0]).excludeStrongTies == false)
         #expect(throws: SuggestionError.self) { try SuggestionConfiguration(values: ["exclude_strong_ties": 0.5]) }
         // Every key accepts 1, except weak_tie, which must stay <= strong_tie (0.5).
