@@ -23,7 +23,10 @@ let package = Package(
     targets: [
         // Core: model, graph snapshot, strength, reach, paths, suggestions. Pure Swift, no I/O.
         // Mustache renders the follow-through drafts from templates held as strings (no I/O).
-        .target(name: "Rapport", dependencies: [.product(name: "Mustache", package: "swift-mustache")]),
+        // CCRC32C: the SSE 4.2 CRC32 instruction for the snapshot file's checksum (Swift cannot emit it).
+        .target(
+            name: "Rapport", dependencies: ["CCRC32C", .product(name: "Mustache", package: "swift-mustache")]),
+        .target(name: "CCRC32C"),
         // Import/export: the CSV reader, format detection, vCard, identity resolution, and the
         // evidence readers (LinkedIn archive through ZIPFoundation, calendar, mailbox).
         .target(

@@ -21,7 +21,7 @@ SWIFTC="${SWIFTC:-swiftc}"
 # gold warns once per ASan helper symbol ("Cannot export local symbol"); harmless, filtered.
 quiet() { "$@" 2> >(grep -v "Cannot export local symbol" >&2); }
 # One package name for every module, as SwiftPM gives them: Rapport shares `package` API with RapportCSV.
-FLAGS=(-O -parse-as-library -sanitize=fuzzer,address -swift-version 6 -g -package-name Rapport)
+FLAGS=(-O -parse-as-library -sanitize=fuzzer,address -swift-version 6 -g -package-name Rapport -I Sources/CCRC32C/include)
 
 sources() { find "$1" -name '*.swift' | LC_ALL=C sort; }
 
@@ -36,6 +36,9 @@ echo "building Rapport (instrumented static library)"
 mapfile -t core < <(sources Sources/Rapport)
 "$SWIFTC" "${FLAGS[@]}" -emit-library -static -emit-module -module-name Rapport -I "$OUT" \
   -emit-module-path "$OUT/Rapport.swiftmodule" -o "$OUT/libRapport.a" "${core[@]}"
+# The core's C helper (the CRC32 instruction), into the same library.
+clang -O2 -g -fsanitize=fuzzer-no-link,address -I Sources/CCRC32C/include -c Sources/CCRC32C/ccrc32c.c -o "$OUT/ccrc32c.o"
+ar qs "$OUT/libRapport.a" "$OUT/ccrc32c.o"
 
 # RapportCSV reads LinkedIn zips through ZIPFoundation (Swift 5 mode, zlib through its CZlib module
 # map on Linux): an instrumented static library too, from the checkout SwiftPM makes.

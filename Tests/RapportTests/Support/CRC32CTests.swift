@@ -35,4 +35,22 @@ import Testing
             #expect(crc.value == whole)
         }
     }
+
+    /// The CRC32 instruction and the tables agree on every length and alignment (random data).
+    @Test(.enabled(if: CRC32C.hasHardware, "no SSE 4.2 CRC32 instruction on this processor"))
+    func theInstructionAndTheTablesAgree() {
+        var rng = SystemRandomNumberGenerator()
+        let bytes = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        for _ in 0..<200 {
+            let start = Int.random(in: 0..<64, using: &rng)
+            let end = Int.random(in: start...bytes.count, using: &rng)
+            let slice = Array(bytes[start..<end])
+            var hardware = CRC32C(), tables = CRC32C()
+            slice.withUnsafeBytes {
+                hardware.update($0)
+                tables.updateWithTables($0)
+            }
+            #expect(hardware.value == tables.value)
+        }
+    }
 }
