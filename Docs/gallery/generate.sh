@@ -49,6 +49,7 @@ root=$(cd "$docs/.." && pwd)
 if command -v docc > /dev/null && [ -d "$root/.build/debug/Modules" ]; then
   mkdir -p "$work/symbols" "$root/.build/docs"
   swift symbolgraph-extract -module-name Rapport -I "$root/.build/debug/Modules" \
+    -I "$root/Sources/CCRC32C/include" \
     -target "$(uname -m)-unknown-linux-gnu" -output-dir "$work/symbols"
   docc convert "$docs/Rapport.docc" --additional-symbol-graph-dir "$work/symbols" \
     --output-path "$root/.build/docs/Rapport.doccarchive" --fallback-display-name Rapport \
