@@ -31,7 +31,10 @@ struct ScoringContext {
     var warmthBest: [Double]
     var warmthBestReliability: [Double]
     var warmthTouched: [Int32] = []
-    var warmthFound: [(introducer: Int32, last: Int32, reliability: Double)] = []
+    /// The strength of the ego's tie to each node (0 for none), and each node's path reliability
+    /// `exp(−distance)` (−1 until computed): what warmth reads per half-edge.
+    let egoStrength: [Double]
+    var nodeReliability: [Double]
     var warmthOf: [Double]
     /// 1 / the largest warmth among the candidates (set by `suggest`), for the relative warmth.
     var warmthScale = 0.0
@@ -69,6 +72,10 @@ struct ScoringContext {
             if o >= 0 { organizationTies[o, default: []].append(s) }
         }
         self.egoTie = egoTie
+        var egoStrength = [Double](repeating: 0, count: snapshot.personCount)
+        for (v, s) in egoTie { egoStrength[Int(v)] = s }
+        self.egoStrength = egoStrength
+        nodeReliability = [Double](repeating: -1, count: snapshot.personCount)
         self.organizationTies = organizationTies.mapValues { $0.sorted(by: >) }
         let fresh = engine.freshness(for: ego)
         excluded = fresh.excluded
@@ -132,7 +139,8 @@ struct ScoringContext {
             let u = graph.neighbors[h]
             guard u != ego else { continue }
             let s = engine.strengths[Int(graph.incidentEdges[h])]
-            if limit >= 2, let direct = egoTie[u] { body(u, u, direct * s) }
+            // The array test first: most neighbours are not the ego's, and the dictionary hashes.
+            if limit >= 2, egoLength[Int(u)].isFinite, let direct = egoTie[u] { body(u, u, direct * s) }
             let hu = paths.hops[Int(u)]
             guard hu >= 1, hu < limit else { continue }
             let z = paths.firstHop[Int(u)]

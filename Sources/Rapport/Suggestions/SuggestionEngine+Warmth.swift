@@ -21,8 +21,12 @@ extension ScoringContext {
     mutating func warmth(of v: Int32) -> Double {
         let memo = warmthOf[Int(v)]
         if memo >= 0 { return memo }
+        // The product straight from the scratch arrays: no terms array per candidate (a suggest
+        // call computes the warmth of every reached candidate).
+        gatherWarmth(of: v)
         var miss = 1.0
-        for term in collectWarmth(of: v) { miss *= 1 - term.contribution }
+        if egoLength[Int(v)].isFinite, let direct = egoTie[v] { miss *= 1 - direct }
+        for z in warmthTouched { miss *= 1 - warmthBest[Int(z)] }
         let value = min(1, max(0, 1 - miss))
         warmthOf[Int(v)] = value
         return value
@@ -30,34 +34,60 @@ extension ScoringContext {
 
     /// The terms of `warmth(of:)`: one per introducer (and one for a direct tie), unsorted.
     mutating func collectWarmth(of v: Int32) -> [(introducer: Int32, reliability: Double, contribution: Double)] {
-        var found = warmthFound
-        warmthFound = []
-        found.removeAll(keepingCapacity: true)
-        forEachIntroducer(of: v) { z, u, r in found.append((z, u, r)) }
+        gatherWarmth(of: v)
+        var terms: [(introducer: Int32, reliability: Double, contribution: Double)] = []
+        terms.reserveCapacity(warmthTouched.count + 1)
+        if egoLength[Int(v)].isFinite, let direct = egoTie[v] { terms.append((v, direct, direct)) }
+        for z in warmthTouched { terms.append((z, warmthBestReliability[Int(z)], warmthBest[Int(z)])) }
+        return terms
+    }
+
+    /// Leaves in `warmthTouched` the distinct introducers of `v` and in `warmthBest` /
+    /// `warmthBestReliability` each one's best discounted path and its reliability: the paths of
+    /// `forEachIntroducer(of:)`, walked here without a closure, a dictionary or an `exp` per
+    /// half-edge (a suggest call does this for every reached candidate).
+    /// - Complexity: O(deg v) plus first-time `attention` counts; no allocation once warm.
+    mutating func gatherWarmth(of v: Int32) {
         generation &+= 1
         let current = generation
-        var touched = warmthTouched
-        touched.removeAll(keepingCapacity: true)
-        for (z, u, r) in found {
-            let share = attention(u) * (z == u ? 1 : attention(z))
-            let c = r * share
-            if stamp[Int(z)] != current {
-                stamp[Int(z)] = current
-                warmthBest[Int(z)] = c
-                warmthBestReliability[Int(z)] = r
-                touched.append(z)
-            } else if c > warmthBest[Int(z)] {
-                warmthBest[Int(z)] = c
-                warmthBestReliability[Int(z)] = r
+        warmthTouched.removeAll(keepingCapacity: true)
+        let graph = engine.snapshot.graph
+        let neighbors = graph.neighbors, incident = graph.incidentEdges, strengths = engine.strengths
+        let limit = Int32(clamping: paths.maxHops ?? Int(Int32.max))
+        for h in graph.halfEdges(of: v) {
+            let u = neighbors[h]
+            guard u != ego else { continue }
+            let ui = Int(u)
+            let s = strengths[Int(incident[h])]
+            if limit >= 2, egoLength[ui].isFinite { offerWarmth(z: u, last: u, reliability: egoStrength[ui] * s, current) }
+            let hu = paths.hops[ui]
+            guard hu >= 1, hu < limit else { continue }
+            let z = paths.firstHop[ui]
+            guard z != v else { continue }
+            var r = nodeReliability[ui]
+            if r < 0 {
+                r = paths.reliability(of: u)
+                nodeReliability[ui] = r
             }
+            offerWarmth(z: z, last: u, reliability: r * s, current)
         }
-        var terms: [(introducer: Int32, reliability: Double, contribution: Double)] = []
-        terms.reserveCapacity(touched.count + 1)
-        if egoLength[Int(v)].isFinite, let direct = egoTie[v] { terms.append((v, direct, direct)) }
-        for z in touched { terms.append((z, warmthBestReliability[Int(z)], warmthBest[Int(z)])) }
-        warmthFound = found
-        warmthTouched = touched
-        return terms
+    }
+
+    /// One path ego → z → … → last → v of reliability `reliability`: kept when it is z's best so far,
+    /// discounted by `attention` at both ends.
+    @inline(__always)
+    private mutating func offerWarmth(z: Int32, last u: Int32, reliability r: Double, _ current: Int32) {
+        let c = r * attention(u) * (z == u ? 1 : attention(z))
+        let zi = Int(z)
+        if stamp[zi] != current {
+            stamp[zi] = current
+            warmthBest[zi] = c
+            warmthBestReliability[zi] = r
+            warmthTouched.append(z)
+        } else if c > warmthBest[zi] {
+            warmthBest[zi] = c
+            warmthBestReliability[zi] = r
+        }
     }
 
     /// a(w) = 1 / (1 + the number of w's contacts, other than the user, the user has no tie with).
