@@ -35,6 +35,10 @@ struct ScoringContext {
     /// `exp(−distance)` (−1 until computed): what warmth reads per half-edge.
     let egoStrength: [Double]
     var nodeReliability: [Double]
+    /// `introducerCount(for:)` of each candidate whose warmth was gathered (−1 until then): the
+    /// warmth walk counts the usable introducers of the same half-edges, with marks of its own.
+    var introducersOf: [Int32]
+    var usableMark: [Int32]
     var warmthOf: [Double]
     /// 1 / the largest warmth among the candidates (set by `suggest`), for the relative warmth.
     var warmthScale = 0.0
@@ -47,7 +51,7 @@ struct ScoringContext {
     private let hops: [Int32]
     private let firstHop: [Int32]
     /// A path is usable when Σ ℓ ≤ −ln(redundancyThreshold).
-    private let usableLength: Double
+    let usableLength: Double
     /// Scratch for counting distinct introducers (and for warmth's best term per introducer):
     /// `stamp[z] == generation` once z was seen in the current count; each count takes a new
     /// generation, so the two never mistake each other's marks.
@@ -76,6 +80,8 @@ struct ScoringContext {
         for (v, s) in egoTie { egoStrength[Int(v)] = s }
         self.egoStrength = egoStrength
         nodeReliability = [Double](repeating: -1, count: snapshot.personCount)
+        introducersOf = [Int32](repeating: -1, count: snapshot.personCount)
+        usableMark = [Int32](repeating: -1, count: snapshot.personCount)
         self.organizationTies = organizationTies.mapValues { $0.sorted(by: >) }
         let fresh = engine.freshness(for: ego)
         excluded = fresh.excluded
@@ -204,7 +210,8 @@ struct ScoringContext {
         let relevance = matcher.relevance(of: v, index: engine.textIndex, organizationIndex: organizationIndex)
 
         let reliability = distance[Int(v)].isFinite && v != ego ? Foundation.exp(-distance[Int(v)]) : 0
-        let introducers = reliability > 0 ? introducerCount(for: v) : 0
+        let memo = introducersOf[Int(v)]
+        let introducers = reliability > 0 ? (memo >= 0 ? Int(memo) : introducerCount(for: v)) : 0
         let warmth = reliability > 0 ? warmth(of: v) : 0
         let redundancy = min(1, Double(introducers) / config.redundancySaturation)
 

@@ -52,14 +52,25 @@ extension ScoringContext {
         let current = generation
         warmthTouched.removeAll(keepingCapacity: true)
         let graph = engine.snapshot.graph
-        let neighbors = graph.neighbors, incident = graph.incidentEdges, strengths = engine.strengths
+        let neighbors = graph.neighbors, incident = graph.incidentEdges
+        let strengths = engine.strengths, lengths = engine.lengths
         let limit = Int32(clamping: paths.maxHops ?? Int(Int32.max))
+        let usable = usableLength
+        // The same distinct usable first hops as `introducerCount(for:)`, marked with `usableMark`.
+        var usableCount: Int32 = 0
         for h in graph.halfEdges(of: v) {
             let u = neighbors[h]
             guard u != ego else { continue }
             let ui = Int(u)
-            let s = strengths[Int(incident[h])]
-            if limit >= 2, egoLength[ui].isFinite { offerWarmth(z: u, last: u, reliability: egoStrength[ui] * s, current) }
+            let e = Int(incident[h])
+            let s = strengths[e], l = lengths[e]
+            if limit >= 2, egoLength[ui].isFinite {
+                offerWarmth(z: u, last: u, reliability: egoStrength[ui] * s, current)
+                if egoLength[ui] + l <= usable, usableMark[ui] != current {
+                    usableMark[ui] = current
+                    usableCount += 1
+                }
+            }
             let hu = paths.hops[ui]
             guard hu >= 1, hu < limit else { continue }
             let z = paths.firstHop[ui]
@@ -70,7 +81,12 @@ extension ScoringContext {
                 nodeReliability[ui] = r
             }
             offerWarmth(z: z, last: u, reliability: r * s, current)
+            if paths.distance[ui] + l <= usable, usableMark[Int(z)] != current {
+                usableMark[Int(z)] = current
+                usableCount += 1
+            }
         }
+        introducersOf[Int(v)] = usableCount
     }
 
     /// One path ego → z → … → last → v of reliability `reliability`: kept when it is z's best so far,
