@@ -58,7 +58,8 @@ import Testing
 
     @Test func theRuleFindsAHardBreakAndPassesGreedyWrapping() {
         // A hand-wrapped paragraph, as the discussions were written before this issue.
-        let manual = "OVERVIEW: x\n\nRapport keeps a graph in a workspace\nfile, scores strength.\n\nExamples:\n  rapport init\n"
+        let manual =
+            "OVERVIEW: x\n\nRapport keeps a graph in a workspace\nfile, scores strength.\n\nExamples:\n  rapport init\n"
         #expect(Self.raggedFragments(in: manual, width: 80).count == 1)
         // The same paragraph wrapped at 20 columns the way ArgumentParser does (checked by hand:
         // "Rapport keeps a" is 15 characters, + " graph" would make 21 ≥ 20).
