@@ -67,16 +67,21 @@ let package = Package(
             // binary alone runs `rapport demo`; the script that writes it is not a source.
             exclude: ["Resources/embed-samples.sh"]
         ),
+        // Shared by the test targets: the seeded random generator.
+        .target(name: "RapportTestSupport", path: "Tests/RapportTestSupport"),
         .testTarget(
             name: "RapportTests",
-            dependencies: ["Rapport", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "Rapport", "RapportTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Paths/Fixtures"]
         ),
-        .testTarget(name: "RapportCSVTests", dependencies: ["RapportCSV"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "RapportCSVTests", dependencies: ["RapportCSV", "RapportTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RapportGraphvizTests", dependencies: ["RapportGraphviz", "rapport-render-worker"]),
         .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore"]),
         .testTarget(name: "RapportReportTests", dependencies: ["RapportReport", "rapport-render-worker"]),
-        .testTarget(name: "RapportCLITests", dependencies: ["Rapport"]),
+        .testTarget(name: "RapportCLITests", dependencies: ["Rapport", "RapportTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

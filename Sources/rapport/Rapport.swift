@@ -7,9 +7,7 @@ struct RapportCommand: ParsableCommand {
         commandName: "rapport",
         abstract: "Plan informational interviews: quality over quantity in your network.",
         discussion: """
-            Rapport keeps a graph of people, organizations and introductions in a workspace file,
-            scores relationship strength so that one deep relationship beats five shallow ones,
-            and suggests whom to talk to next, with the warm path to each.
+            Rapport keeps a graph of people, organizations and introductions in a workspace file, scores relationship strength so that one deep relationship beats five shallow ones, and suggests whom to talk to next, with the warm path to each.
 
             Start with:
               rapport init --me "Alex Rivera"

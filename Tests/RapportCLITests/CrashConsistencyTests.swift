@@ -1,4 +1,5 @@
 import Foundation
+import RapportTestSupport
 import Testing
 
 /// Issue 17 item 5: SIGKILL at a random point of `import`, `log` or the snapshot write, then every
@@ -87,7 +88,7 @@ import Testing
             Operation(name: "snapshot write", start: importedFiles, arguments: Self.questions[0], duration: snapshotTime, outcomes: [importedAnswers]),
         ]
 
-        var rng = DurabilityTests.SeededGenerator(state: 17)
+        var rng = SplitMix64(seed: 17)
         var tally: [String: [Int]] = [:]
         for round in 0..<Self.runs {
             let operation = operations[round % operations.count]

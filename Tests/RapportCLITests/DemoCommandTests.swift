@@ -126,14 +126,6 @@ import Testing
         #expect(again.status == 0 && again.stdout.hasPrefix("0 new, 0 updated"), "\(again.stdout)")
     }
 
-    @Test(arguments: ["report", "export", "demo"])
-    func helpShowsARealExample(_ command: String) throws {
-        let help = try CLI().run(command, "--help")
-        #expect(help.status == 0)
-        #expect(help.stdout.contains("Examples:"))
-        #expect(help.stdout.contains("  rapport \(command) "), "\(command) --help shows no example")
-    }
-
     @Test(arguments: ["bash", "zsh", "fish"])
     func completionScriptIsGenerated(_ shell: String) throws {
         let cli = try CLI()

@@ -1,4 +1,5 @@
 import Foundation
+import RapportTestSupport
 import Testing
 
 extension Tag {
@@ -22,21 +23,9 @@ extension Tag {
         ProcessInfo.processInfo.environment["RAPPORT_DURABILITY_PEOPLE"].flatMap(Int.init) ?? 8_000
     }
 
-    /// SplitMix64: a seeded generator, so a failing kill schedule can be replayed.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Writes people.csv and ties.csv (six distinct ties a person) into the CLI's folder.
     static func generateImport(in cli: CLI, people: Int, seed: UInt64) throws -> (people: Int, ties: Int) {
-        var rng = SeededGenerator(state: seed)
+        var rng = SplitMix64(seed: seed)
         var peopleText = "id,first_name,last_name,email,organization,title\n"
         peopleText.reserveCapacity(people * 64)
         for i in 0..<people {
@@ -101,16 +90,26 @@ extension Tag {
         let before = try Self.inspect(database)
         #expect(before == ("ok", 1, 0))
 
-        // One complete import: how long it takes, and what "all of it" looks like.
+        // One complete import: how long it takes, how large its WAL grows, and what "all of it" looks like.
+        let wal = database.path + "-wal"
         let started = ContinuousClock.now
-        let full = try cli.run("import", "people.csv", "ties.csv")
+        let full = try Self.start(cli, ["import", "people.csv", "ties.csv"])
+        var walPeak = 0
+        while full.isRunning {
+            walPeak = max(walPeak, (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0)
+            usleep(500)
+        }
+        full.waitUntilExit()
         let duration = ContinuousClock.now - started
-        #expect(full.status == 0, "\(full.stderr)")
+        #expect(full.terminationStatus == 0)
         let after = try Self.inspect(database)
         #expect(after == ("ok", 1 + generated.people, generated.ties))
+        // The import writes through the WAL, so a WAL-size threshold below its peak lies inside the write.
+        try #require(walPeak > 0, "the import's WAL never grew; the late kills would not be inside the write")
 
-        // 20 kills, seeded: half anywhere in the run, half late (the write transaction is at the end).
-        var rng = SeededGenerator(state: 2026)
+        // 20 kills, seeded: half anywhere in the run (0 to 1.3 times its length), half inside the write
+        // transaction (at a WAL size below the full import's peak); the write transaction is at the end.
+        var rng = SplitMix64(seed: 2026)
         var outcomes: [String] = []
         for round in 0..<20 {
             try FileManager.default.removeItem(at: database)
@@ -127,15 +126,19 @@ extension Tag {
                     forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
                 description = "after \(delay)"
             } else {
-                // Inside the write transaction: once the WAL has grown past a random size.
-                let threshold = Int.random(in: 1...4_000_000, using: &rng)
-                let wal = database.path + "-wal"
+                // Inside the write transaction: once the WAL has grown past a random size below its peak.
+                let threshold = Int.random(in: 1...max(1, walPeak * 9 / 10), using: &rng)
+                var reached = false
                 while process.isRunning {
                     let size = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0
-                    if size >= threshold { break }
+                    if size >= threshold {
+                        reached = true
+                        break
+                    }
                     usleep(500)
                 }
-                description = "at WAL size \(threshold)"
+                description = "at WAL size \(threshold) of \(walPeak)"
+                #expect(reached, "round \(round): the import ended before its WAL reached \(threshold) bytes")
             }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -149,10 +152,12 @@ extension Tag {
             let listed = try cli.run("people", "--search", "First1")
             #expect(listed.status == 0, "round \(round): \(listed.stderr)")
         }
-        // Both outcomes should occur, or the schedule tests nothing; not a failure of Rapport, though.
-        print(
-            "durability: 20 kills, \(outcomes.filter { $0 == "all" }.count) after the commit (a full import took \(duration))"
-        )
+        // Both outcomes occur, or the schedule tests nothing: some kills land before the commit
+        // (nothing of the import is kept) and some after it (all of it is).
+        let kept = outcomes.filter { $0 == "all" }.count
+        print("durability: 20 kills, \(kept) after the commit (a full import took \(duration), WAL peak \(walPeak) B)")
+        #expect(outcomes.contains("none"), "no kill landed before the commit: \(outcomes)")
+        #expect(outcomes.contains("all"), "no kill landed after the commit: \(outcomes)")
     }
 
     @Test(.enabled(if: hasSQLite3, "needs the sqlite3 tool"), .timeLimit(.minutes(2)))

@@ -1,4 +1,5 @@
 import Foundation
+import RapportTestSupport
 import Testing
 
 @testable import RapportCSV
@@ -50,7 +51,7 @@ import Testing
     }
 
     @Test func randomRFC4180FilesReadAsPythonReadsThem() throws {
-        var rng = RobustnessTests.SplitMix(state: 4180)
+        var rng = SplitMix64(seed: 4180)
         var agreed = 0
         var refusedFiles = 0
         for round in 0..<60 {

@@ -1,4 +1,5 @@
 import Foundation
+import RapportTestSupport
 import Testing
 
 @testable import RapportCSV
@@ -6,18 +7,6 @@ import Testing
 /// Seeded random inputs through every reader and the merge: no crash, no hang, and every error
 /// keeps the `path:line:column: message` shape. (The libFuzzer targets of issue 7 go further.)
 @Suite struct RobustnessTests {
-    /// SplitMix64 (Steele, Lea & Flood 2014): a tiny deterministic generator.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let headers = [
         "id,first_name,last_name,email,organization\n", "person_a,person_b,kind,since\n",
         "date,person,kind,one_on_one,minutes,rapport,initiated_by,notes,with\n", "date,introducer,person,status,to\n",
@@ -38,7 +27,7 @@ import Testing
     }
 
     @Test func randomInputsNeverCrashAndAlwaysLocateTheirErrors() {
-        var rng = SplitMix(state: 20_261_128)
+        var rng = SplitMix64(seed: 20_261_128)
         let existing = NetworkData(people: [Person(id: "me"), Person(id: "p1", firstName: "Ann", emails: ["a@b.c"])])
         var parsed = 0
         for round in 0..<3000 {

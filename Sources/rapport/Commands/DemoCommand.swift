@@ -6,14 +6,7 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Try Rapport on the bundled sample network, in a throwaway workspace.",
         discussion: """
-            Runs the whole flow on the Samples network built into this binary (a job seeker,
-            Avery Lindqvist, aiming at intellectual-property law): init; one import of Avery's
-            LinkedIn data archive (an unzipped folder), the native files, calendar.ics and mail.mbox;
-            then ties, a tie made by that evidence alone, reach, suggest, a warm path, keep-warm, two
-            diagrams, the HTML report and the follow-through. Nothing outside the demo folder is
-            touched; the folder (a new temporary one unless -o is given) keeps the workspace, the
-            samples, the diagrams and report.html to open in a browser. "Today" is 2026-11-20 unless
-            --as-of says otherwise, so the output is the same on every run.
+            Runs the whole flow on the Samples network built into this binary (a job seeker, Avery Lindqvist, aiming at intellectual-property law): init; one import of Avery's LinkedIn data archive (an unzipped folder), the native files, calendar.ics and mail.mbox; then ties, a tie made by that evidence alone, reach, suggest, a warm path, keep-warm, two diagrams, the HTML report and the follow-through. Nothing outside the demo folder is touched; the folder (a new temporary one unless -o is given) keeps the workspace, the samples, the diagrams and report.html to open in a browser. "Today" is 2026-11-20 unless --as-of says otherwise, so the output is the same on every run.
 
             Examples:
               rapport demo

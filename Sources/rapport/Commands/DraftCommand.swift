@@ -7,14 +7,9 @@ struct DraftCommand: ParsableCommand {
         commandName: "draft",
         abstract: "Draft the messages that ask for an introduction and for an informational interview.",
         discussion: """
-            Writes two plain-text messages personalized from your network: one to the introducer
-            (the first person on your warmest path, or --via), and one to the person, asking for a
-            20–30 minute conversation — advice, not a job. For someone you know directly, or have
-            no path to, only the direct message is written, saying what you share.
+            Writes two plain-text messages personalized from your network: one to the introducer (the first person on your warmest path, or --via), and one to the person, asking for a 20–30 minute conversation — advice, not a job. For someone you know directly, or have no path to, only the direct message is written, saying what you share.
 
-            The templates are Mustache files you can edit: templates/intro-request.mustache and
-            templates/interview-request.mustache beside the workspace replace the defaults.
-            Placeholders: \(DraftContext.placeholderNames.joined(separator: ", ")).
+            The templates are Mustache files you can edit: templates/intro-request.mustache and templates/interview-request.mustache beside the workspace replace the defaults. Placeholders: \(DraftContext.placeholderNames.joined(separator: ", ")).
 
             Examples:
               rapport draft "Helen Agarwal"

@@ -7,11 +7,7 @@ struct DueCommand: ParsableCommand {
         commandName: "due",
         abstract: "What to do next: thank-you notes, follow-ups, check-ins and introduction nudges.",
         discussion: """
-            A thank-you is due within a day of an informational interview; a follow-up with news
-            4–6 weeks later; a check-in with people you have spoken with every 30, 90 or 180 days
-            for strong, medium and weak ties; and a gentle nudge when an introduction you asked for
-            has gone unanswered for a week. Overdue items are listed first; reminders more than 90
-            days overdue give way to the check-in cadence.
+            A thank-you is due within a day of an informational interview; a follow-up with news 4–6 weeks later; a check-in with people you have spoken with every 30, 90 or 180 days for strong, medium and weak ties; and a gentle nudge when an introduction you asked for has gone unanswered for a week. Overdue items are listed first; reminders more than 90 days overdue give way to the check-in cadence.
 
             Examples:
               rapport due

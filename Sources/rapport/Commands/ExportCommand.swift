@@ -8,15 +8,14 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export the whole network with tie strengths: JSON, Neo4j CSV or GraphML.",
         discussion: """
-            json     one document (schema in Docs/JSON.md) that `rapport import` reads back: ids, every
-                     attribute and every tie's origin survive, and re-importing it changes nothing.
-            csv      people.csv and ties.csv in the layout Neo4j's bulk importer reads; -o names a folder
-                     (created when missing), default the current one.
-                     neo4j-admin database import full --nodes=people.csv --relationships=ties.csv neo4j
-                     A cell a spreadsheet would run as a formula gets a leading ' unless --exact-cells.
-            graphml  GraphML with keys for every attribute; opens in Gephi, yEd, Cytoscape and NetworkX.
-            Strengths are computed as of --as-of. Files are written whole or not at all, readable only
-            by you. Without -o, json and graphml go to standard output.
+            json: one document (schema in Docs/JSON.md) that `rapport import` reads back: ids, every attribute and every tie's origin survive, and re-importing it changes nothing.
+
+            csv: people.csv and ties.csv in the layout Neo4j's bulk importer reads; -o names a folder (created when missing), default the current one. A cell a spreadsheet would run as a formula gets a leading ' unless --exact-cells. Neo4j loads them with:
+              neo4j-admin database import full --nodes=people.csv --relationships=ties.csv neo4j
+
+            graphml: GraphML with keys for every attribute; opens in Gephi, yEd, Cytoscape and NetworkX.
+
+            Strengths are computed as of --as-of. Files are written whole or not at all, readable only by you. Without -o, json and graphml go to standard output.
 
             Examples:
               rapport export --format json -o network.json

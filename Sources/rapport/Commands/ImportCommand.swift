@@ -14,26 +14,11 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import contact exports, network files and evidence (LinkedIn archive, calendar, mailbox).",
         discussion: """
-            Reads LinkedIn Connections.csv, Google and Outlook contact CSVs, vCard files,
-            and the native people / ties / interactions / introductions files, and
-            `rapport export --format json` documents (merged by id); the format is
-            detected from the header.
+            Reads LinkedIn Connections.csv, Google and Outlook contact CSVs, vCard files, and the native people / ties / interactions / introductions files, and `rapport export --format json` documents (merged by id); the format is detected from the header.
 
-            Evidence of how well you know people: the LinkedIn data archive (the .zip
-            LinkedIn sends, or the folder it unzips to: Connections.csv, messages,
-            invitations, recommendations, endorsements, and your own positions, schools
-            and addresses), a calendar export (.ics) and a mailbox export (.mbox, headers
-            only). No message content, subject or body is kept: only who, when, which way,
-            one-on-one or group, and length. Each message, meeting or mail attaches to a
-            person by profile URL, then e-mail, then a full name that fits one person
-            only; someone unknown becomes a new person (tagged found-in:mail,
-            found-in:calendar or found-in:linkedin) only when the exchange went both ways.
-            Recurring events are expanded up to --as-of. The mailbox and calendar need
-            your own address: the workspace's, the archive's, or --my-email.
+            Evidence of how well you know people: the LinkedIn data archive (the .zip LinkedIn sends, or the folder it unzips to: Connections.csv, messages, invitations, recommendations, endorsements, and your own positions, schools and addresses), a calendar export (.ics) and a mailbox export (.mbox, headers only). No message content, subject or body is kept: only who, when, which way, one-on-one or group, and length. Each message, meeting or mail attaches to a person by profile URL, then e-mail, then a full name that fits one person only; someone unknown becomes a new person (tagged found-in:mail, found-in:calendar or found-in:linkedin) only when the exchange went both ways. Recurring events are expanded up to --as-of. The mailbox and calendar need your own address: the workspace's, the archive's, or --my-email.
 
-            Files given together import as one unit (people first, whatever the order): on
-            any error nothing is written. Importing the same file, archive, calendar or
-            mailbox again changes nothing; a newer export adds only what is new.
+            Files given together import as one unit (people first, whatever the order): on any error nothing is written. Importing the same file, archive, calendar or mailbox again changes nothing; a newer export adds only what is new.
 
             Examples:
               rapport import Connections.csv

@@ -7,8 +7,7 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Create a workspace and the person who is you.",
         discussion: """
-            Creates rapport.db here (or --db / $RAPPORT_DB), readable by you only. You are the person
-            with id 'me'; an imported row with id 'me' fills in your details later.
+            Creates rapport.db here (or --db / $RAPPORT_DB), readable by you only. You are the person with id 'me'; an imported row with id 'me' fills in your details later.
 
             Example:
               rapport init --me "Alex Rivera"

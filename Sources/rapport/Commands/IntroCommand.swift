@@ -6,8 +6,7 @@ struct IntroCommand: ParsableCommand {
         commandName: "intro",
         abstract: "Record an introduction: requested, made, met or declined.",
         discussion: """
-            INTRODUCER introduces PERSON to you (or to --to). Recording the same pair again updates
-            its status.
+            INTRODUCER introduces PERSON to you (or to --to). Recording the same pair again updates its status.
 
             Examples:
               rapport intro "Maria Chen" "Dana Lee" --status requested

@@ -6,8 +6,7 @@ struct LogCommand: ParsableCommand {
         commandName: "log",
         abstract: "Record a conversation or contact with someone.",
         discussion: """
-            KIND is one of: \(InteractionKind.allCases.map(\.rawValue).joined(separator: ", ")).
-            PERSON is an id, an email, a profile URL or a full name.
+            KIND is one of: \(InteractionKind.allCases.map(\.rawValue).joined(separator: ", ")). PERSON is an id, an email, a profile URL or a full name.
 
             Example:
               rapport log coffee "Maria Chen" --date 2026-11-02 --minutes 45 --rapport 5 --note "Talked about patent clerkships"

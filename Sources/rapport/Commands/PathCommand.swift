@@ -6,8 +6,7 @@ struct PathCommand: ParsableCommand {
         commandName: "path",
         abstract: "The warm paths to one person: who can introduce you, and how reliable each chain is.",
         discussion: """
-            A path's reliability is the product of the tie strengths along it; the best path through
-            each different first introducer is listed.
+            A path's reliability is the product of the tie strengths along it; the best path through each different first introducer is listed.
 
             Examples:
               rapport path "Dana Lee"

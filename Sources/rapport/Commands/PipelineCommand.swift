@@ -8,8 +8,7 @@ struct PipelineCommand: ParsableCommand {
         commandName: "pipeline",
         abstract: "Your outreach board: everyone in the pipeline, grouped by stage, with days in stage.",
         discussion: """
-            Stages run identified → intro_requested → intro_made → scheduled → interviewed →
-            thanked → following_up, or closed. Within a stage, whoever has waited longest comes first.
+            Stages run identified → intro_requested → intro_made → scheduled → interviewed → thanked → following_up, or closed. Within a stage, whoever has waited longest comes first.
 
             Examples:
               rapport pipeline

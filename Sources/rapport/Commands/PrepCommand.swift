@@ -7,10 +7,7 @@ struct PrepCommand: ParsableCommand {
         commandName: "prep",
         abstract: "A one-page brief for an informational interview.",
         discussion: """
-            Who they are, how you are connected (each hop's strength), what you share, your notes
-            and past conversations, and 8–12 questions chosen by their sector and seniority from the
-            question bank. Edit questions.txt beside the workspace to use your own bank
-            ([general], [sector: NAME] and [seniority: early|mid|senior] headings, one question a line).
+            Who they are, how you are connected (each hop's strength), what you share, your notes and past conversations, and 8–12 questions chosen by their sector and seniority from the question bank. Edit questions.txt beside the workspace to use your own bank ([general], [sector: NAME] and [seniority: early|mid|senior] headings, one question a line).
 
             Examples:
               rapport prep "Helen Agarwal"

@@ -6,8 +6,7 @@ struct ReachCommand: ParsableCommand {
         commandName: "reach",
         abstract: "How well you reach into each organization, sector or school.",
         discussion: """
-            reach = s₁ + (1 − s₁) · Σ sₖ / 2^(k−1) over your ties there, strongest first: one strong tie
-            (0.8) gives more reach than any number of acquaintances (0.1 each: five give 0.18, forty 0.19).
+            reach = s₁ + (1 − s₁) · Σ sₖ / 2^(k−1) over your ties there, strongest first: one strong tie (0.8) gives more reach than any number of acquaintances (0.1 each: five give 0.18, forty 0.19).
 
             Examples:
               rapport reach --top 10

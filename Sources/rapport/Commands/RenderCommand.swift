@@ -13,11 +13,10 @@ struct RenderCommand: ParsableCommand {
               network      everyone, clustered by organization (above --node-limit: the orgs view)
               org NAME     one organization and how you reach into it
               path PERSON  the warm paths to one person
-              suggestions  your top suggested targets and their warm paths (takes suggest's goal flags)
-              orgs         one node per organization, coloured by your reach: the whole picture at any size
-            Edge width and colour follow strength; weak ties (< 0.3) are dashed. The format comes from
-            the file extension unless --format is given. Above --node-limit people Rapport refuses and
-            suggests the orgs view or a filter, unless --force.
+              suggestions  your top suggested targets and their warm paths
+              orgs         one node per organization, coloured by your reach
+
+            The suggestions view takes suggest's goal flags; the orgs view shows the whole picture at any size. Edge width and colour follow strength; weak ties (< 0.3) are dashed. The format comes from the file extension unless --format is given. Above --node-limit people Rapport refuses and suggests the orgs view or a filter, unless --force.
 
             Examples:
               rapport render ego -o me.svg

@@ -9,11 +9,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write one self-contained HTML page to open in a browser and print.",
         discussion: """
-            The page holds a summary (people, organizations, ties by strength tier), your reach by
-            organization as a bar chart with the ties that carry it, the ranked suggestions with their
-            explanations and warm paths, the keep-warm list, and the ego and suggestions diagrams as
-            inline SVG. It needs no network and loads nothing: CSS and pictures are inside the file.
-            It prints one section per page and stays readable on a phone. Takes suggest's goal flags.
+            The page holds a summary (people, organizations, ties by strength tier), your reach by organization as a bar chart with the ties that carry it, the ranked suggestions with their explanations and warm paths, the keep-warm list, and the ego and suggestions diagrams as inline SVG. It needs no network and loads nothing: CSS and pictures are inside the file. It prints one section per page and stays readable on a phone. Takes suggest's goal flags.
 
             Examples:
               rapport report -o report.html

@@ -8,10 +8,7 @@ struct StatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "Set where someone stands in your outreach pipeline.",
         discussion: """
-            STAGE is one of: \(PipelineStage.names).
-            `rapport log` and `rapport intro` move people forward on their own (an informational
-            interview → interviewed, a thank-you → thanked, an introduction requested or made →
-            intro_requested or intro_made); `status` sets any stage, backwards included.
+            STAGE is one of: \(PipelineStage.names). `rapport log` and `rapport intro` move people forward on their own (an informational interview → interviewed, a thank-you → thanked, an introduction requested or made → intro_requested or intro_made); `status` sets any stage, backwards included.
 
             Examples:
               rapport status "Dana Lee" scheduled --date 2026-11-24 --note "Zoom, Tuesday 3pm"

@@ -8,13 +8,7 @@ struct SuggestCommand: ParsableCommand {
         commandName: "suggest",
         abstract: "Whom to talk to next, who can introduce you, and why.",
         discussion: """
-            Ranks people by relevance to your goal, the reliability of the warm path to them (the
-            product of tie strengths along it), its warmth (the independent paths through distinct
-            introducers together), how many introducers could help, how much one deep relationship
-            with them would add at their organization, and their seniority. With a goal, only people
-            who match it are suggested, and the first line says how many do. At most --per-org
-            suggestions come from one organization. Without a goal the ranking rests on the warm
-            path, the quality gain and insight.
+            Ranks people by relevance to your goal, the reliability of the warm path to them (the product of tie strengths along it), its warmth (the independent paths through distinct introducers together), how many introducers could help, how much one deep relationship with them would add at their organization, and their seniority. With a goal, only people who match it are suggested, and the first line says how many do. At most --per-org suggestions come from one organization. Without a goal the ranking rests on the warm path, the quality gain and insight.
 
             Examples:
               rapport suggest --sector "intellectual property" --top 10 --explain

@@ -7,8 +7,7 @@ struct TiesCommand: ParsableCommand {
         commandName: "ties",
         abstract: "List relationships by strength, and explain each one.",
         discussion: """
-            Strength is a number in (0, 1] built from how deep, recent, reciprocal and long-standing a
-            relationship is (see Docs/Scoring.md). By default lists your own ties, strongest first.
+            Strength is a number in (0, 1] built from how deep, recent, reciprocal and long-standing a relationship is (see Docs/Scoring.md). By default lists your own ties, strongest first.
 
             Examples:
               rapport ties --explain --top 5

@@ -19,10 +19,14 @@ struct BenchFixture {
     let strengths: [Double]
     let ego: Int32
 
-    /// The tiny fixture: a copy of `../shared/bench/fixtures/tiny` kept beside this file, so the
-    /// tests never depend on where the benchmark kit lies.
+    /// The tiny fixture's folder: a copy of `../shared/bench/fixtures/tiny` kept beside this file,
+    /// so the tests never depend on where the benchmark kit lies.
+    static let tinyDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/tiny").path
+
+    /// The tiny fixture, loaded from ``tinyDirectory``.
     static func tiny() throws -> BenchFixture {
-        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/tiny").path
+        let dir = tinyDirectory
         return try BenchFixture(directory: dir)
     }
 

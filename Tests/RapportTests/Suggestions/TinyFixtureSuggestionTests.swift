@@ -3,16 +3,17 @@ import Testing
 
 @testable import Rapport
 
-/// The bench tiny fixture (/work/shared/bench/fixtures/tiny) loaded through `NetworkBuilder`, with
+/// The bench tiny fixture (Tests/RapportTests/Paths/Fixtures/tiny) loaded through `NetworkBuilder`, with
 /// the WORKLOAD.md step (b) strengths on every tie, as a realistic end-to-end check of the engine.
 /// Expected values come from the fixture README and hand computation.
 @Suite("Suggestions on the bench tiny fixture")
 struct TinyFixtureSuggestionTests {
-    static let directory = "/work/shared/bench/fixtures/tiny"
+    static let directory = BenchFixture.tinyDirectory
 
-    /// The engine and the ego, or nil when the shared bench folder is absent.
-    static func engine() throws -> (SuggestionEngine, Int32)? {
-        guard FileManager.default.fileExists(atPath: directory + "/people.csv") else { return nil }
+    /// The engine and the ego.
+    ///
+    /// - Throws: when a fixture file is missing or malformed, or the ego is not in it.
+    static func engine() throws -> (SuggestionEngine, Int32) {
         let egoID = "p000000"
         var builder = NetworkBuilder()
         for row in try TestCSV.records(atPath: directory + "/people.csv").dropFirst() {
@@ -54,12 +55,12 @@ struct TinyFixtureSuggestionTests {
             return BenchFixture.baseStrength[kinds[tie.pair] ?? ""] ?? 0.05
         }
         let engine = try SuggestionEngine(snapshot: snapshot, strengths: strengths, asOf: BenchFixture.referenceDate)
-        guard let ego = snapshot.index(ofID: egoID) else { return nil }
+        guard let ego = snapshot.index(ofID: egoID) else { throw TestCSV.Failure.malformed(egoID) }
         return (engine, ego)
     }
 
     @Test func pendingIntroductionAndStrongTieExcludeAndUnansweredEmailHalvesKim() throws {
-        guard let (engine, ego) = try Self.engine() else { return }
+        let (engine, ego) = try Self.engine()
         let all = try engine.suggest(for: ego, goal: Goal(sectors: ["IP"]), top: 0, maxHops: 3, perOrganization: 2)
         #expect(!all.contains { $0.id == "p000008" })
         // Kim: an email from the user 11 days ago with no answer; the interaction made a weak tie.
@@ -75,7 +76,7 @@ struct TinyFixtureSuggestionTests {
     }
 
     @Test func gusIsReachedThroughBobWithAnnAsTheAlternative() throws {
-        guard let (engine, ego) = try Self.engine() else { return }
+        let (engine, ego) = try Self.engine()
         let all = try engine.suggest(for: ego, goal: Goal(), top: 0, maxHops: 3, perOrganization: 0)
         let gus = try #require(all.first { $0.id == "p000007" })
         #expect(abs(gus.components.reliability - 0.071694) < 5e-7)

@@ -1,3 +1,4 @@
+import RapportTestSupport
 import Testing
 
 @testable import Rapport
@@ -21,7 +22,7 @@ import Testing
     /// Any split into pieces, at any alignment, gives the checksum of the whole (the word loop and
     /// the byte loops agree).
     @Test func piecesAtAnyAlignmentAgreeWithTheWhole() {
-        var rng = SystemRandomNumberGenerator()
+        var rng = SplitMix64(seed: 32_0001)
         let bytes = (0..<1000).map { _ in UInt8.random(in: 0...255, using: &rng) }
         let whole = CRC32C.checksum(bytes)
         for _ in 0..<50 {
@@ -39,7 +40,7 @@ import Testing
     /// The CRC32 instruction and the tables agree on every length and alignment (random data).
     @Test(.enabled(if: CRC32C.hasHardware, "no SSE 4.2 CRC32 instruction on this processor"))
     func theInstructionAndTheTablesAgree() {
-        var rng = SystemRandomNumberGenerator()
+        var rng = SplitMix64(seed: 32_0002)
         let bytes = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &rng) }
         for _ in 0..<200 {
             let start = Int.random(in: 0..<64, using: &rng)
