@@ -3,7 +3,8 @@ import Testing
 
 @testable import Rapport
 
-/// Expected values: /work/shared/bench/fixtures/tiny/README.md (computed by `w_reference.py` and the
+/// Expected values: Tests/RapportTests/Paths/Fixtures/tiny/README.md, a copy of the bench kit's
+/// fixtures/tiny/README.md (computed by `w_reference.py` and the
 /// four Python peers), rounded there to 6 decimals.
 @Suite("Paths on the bench tiny fixture")
 struct TinyFixturePathTests {
