@@ -114,8 +114,8 @@ extension DraftContext {
         let me = snapshot.people[Int(ego)]
         let them = snapshot.people[Int(target)]
         var phrases: [String] = []
-        let theirSchools = Set(them.schools.map(NameKey.organization))
-        let schools = me.schools.filter { theirSchools.contains(NameKey.organization($0)) }
+        let history = snapshot.sharedHistory(ego: ego, other: target)
+        let schools = history.schools
         if !schools.isEmpty { phrases.append("studied at " + list(schools)) }
         let mine = snapshot.organizationIndex[Int(ego)]
         if mine >= 0, mine == snapshot.organizationIndex[Int(target)],
@@ -123,8 +123,7 @@ extension DraftContext {
         {
             phrases.append("are at " + snapshot.organizations[Int(mine)].name)
         }
-        let former = snapshot.sharedHistory(ego: ego, other: target).formerEmployers
-        if !former.isEmpty { phrases.append("worked at " + list(former)) }
+        if !history.formerEmployers.isEmpty { phrases.append("worked at " + list(history.formerEmployers)) }
         let theirSectors = Set(them.sectors.map(NameKey.person))
         let sectors = me.sectors.filter { theirSectors.contains(NameKey.person($0)) }
         if !sectors.isEmpty { phrases.append("care about " + list(sectors)) }

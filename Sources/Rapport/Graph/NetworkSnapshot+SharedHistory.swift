@@ -21,14 +21,9 @@ public struct SharedHistory: Hashable, Sendable {
     /// Verb phrases for drafts and sentences: "studied at A and B", "worked at C".
     public var phrases: [String] {
         var result: [String] = []
-        if !schools.isEmpty { result.append("studied at " + Self.list(schools)) }
-        if !formerEmployers.isEmpty { result.append("worked at " + Self.list(formerEmployers)) }
+        if !schools.isEmpty { result.append("studied at " + DraftContext.list(schools)) }
+        if !formerEmployers.isEmpty { result.append("worked at " + DraftContext.list(formerEmployers)) }
         return result
-    }
-
-    /// "a", "a and b", "a, b and c".
-    static func list(_ items: [String]) -> String {
-        items.count <= 1 ? items.first ?? "" : items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
     }
 }
 

@@ -30,7 +30,7 @@ extension TieStrengths {
             }
             kinds.sort { ($0.count, -$0.order) > ($1.count, -$1.order) }
             let imported = importedEvidence(ev)
-            var text = Self.list(kinds.map(\.text) + imported.contacts)
+            var text = DraftContext.list(kinds.map(\.text) + imported.contacts)
             if !text.isEmpty, let last = ev.daysSinceLast {
                 text += last == 0 ? " (last today)" : " (last \(Self.plural(last, "day")) ago)"
             }
@@ -176,13 +176,6 @@ extension TieStrengths {
         "\(n) \(n == 1 ? word : plural ?? word + "s")"
     }
 
-    static func list(_ items: [String]) -> String {
-        switch items.count {
-        case 0: return ""
-        case 1: return items[0]
-        default: return items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
-        }
-    }
 
     static func format(_ x: Double, digits: Int = 2) -> String {
         String(format: "%.\(digits)f", x)

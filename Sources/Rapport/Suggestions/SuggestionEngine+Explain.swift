@@ -68,7 +68,7 @@ extension SuggestionEngine {
     func makeIntroducer(_ z: Int32, reliability: Double, context: ScoringContext) -> Introducer {
         let person = snapshot.people[Int(z)]
         return Introducer(
-            node: z, id: person.id, name: person.displayName, strength: context.egoTie[z] ?? 0, reliability: reliability
+            node: z, id: person.id, name: person.displayName, strength: context.egoStrength[Int(z)], reliability: reliability
         )
     }
 

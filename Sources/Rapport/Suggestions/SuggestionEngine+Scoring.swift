@@ -7,8 +7,6 @@ struct ScoringContext {
     let ego: Int32
     let paths: MostReliablePaths
     var matcher: GoalMatcher
-    /// The strength of the ego's tie to each neighbour.
-    let egoTie: [Int32: Double]
     /// The strengths of the ego's ties at each organization that has some, strongest first.
     let organizationTies: [Int32: [Double]]
     /// Quality gain of a candidate the ego has no tie with, per organization (memo).
@@ -31,8 +29,8 @@ struct ScoringContext {
     var warmthBest: [Double]
     var warmthBestReliability: [Double]
     var warmthTouched: [Int32] = []
-    /// The strength of the ego's tie to each node (0 for none), and each node's path reliability
-    /// `exp(−distance)` (−1 until computed): what warmth reads per half-edge.
+    /// The strength of the ego's tie to each node (0 for none; `egoLength` tells which nodes are
+    /// neighbours), and each node's path reliability `exp(−distance)` (−1 until computed).
     let egoStrength: [Double]
     var nodeReliability: [Double]
     /// `introducerCount(for:)` of each candidate whose warmth was gathered (−1 until then): the
@@ -64,20 +62,17 @@ struct ScoringContext {
         self.paths = paths
         matcher = GoalMatcher(goal: goal, synonyms: engine.synonyms)
         let snapshot = engine.snapshot
-        var egoTie: [Int32: Double] = [:]
+        var egoStrength = [Double](repeating: 0, count: snapshot.personCount)
         var egoLength = [Double](repeating: .infinity, count: snapshot.personCount)
         var organizationTies: [Int32: [Double]] = [:]
         for h in snapshot.graph.halfEdges(of: ego) {
             let v = snapshot.graph.neighbors[h]
             let s = engine.strengths[Int(snapshot.graph.incidentEdges[h])]
-            egoTie[v] = s
+            egoStrength[Int(v)] = s
             egoLength[Int(v)] = engine.lengths[Int(snapshot.graph.incidentEdges[h])]
             let o = snapshot.organizationIndex[Int(v)]
             if o >= 0 { organizationTies[o, default: []].append(s) }
         }
-        self.egoTie = egoTie
-        var egoStrength = [Double](repeating: 0, count: snapshot.personCount)
-        for (v, s) in egoTie { egoStrength[Int(v)] = s }
         self.egoStrength = egoStrength
         nodeReliability = [Double](repeating: -1, count: snapshot.personCount)
         introducersOf = [Int32](repeating: -1, count: snapshot.personCount)
@@ -145,8 +140,7 @@ struct ScoringContext {
             let u = graph.neighbors[h]
             guard u != ego else { continue }
             let s = engine.strengths[Int(graph.incidentEdges[h])]
-            // The array test first: most neighbours are not the ego's, and the dictionary hashes.
-            if limit >= 2, egoLength[Int(u)].isFinite, let direct = egoTie[u] { body(u, u, direct * s) }
+            if limit >= 2, egoLength[Int(u)].isFinite { body(u, u, egoStrength[Int(u)] * s) }
             let hu = paths.hops[Int(u)]
             guard hu >= 1, hu < limit else { continue }
             let z = paths.firstHop[Int(u)]
@@ -215,7 +209,7 @@ struct ScoringContext {
         let warmth = reliability > 0 ? warmth(of: v) : 0
         let redundancy = min(1, Double(introducers) / config.redundancySaturation)
 
-        let own = egoLength[Int(v)].isFinite ? egoTie[v] ?? 0 : 0
+        let own = egoLength[Int(v)].isFinite ? egoStrength[Int(v)] : 0
         let qualityGain = qualityGain(organization: organization, own: own)
 
         let seniority = engine.textIndex.seniority(of: v)

@@ -25,7 +25,7 @@ extension ScoringContext {
         // call computes the warmth of every reached candidate).
         gatherWarmth(of: v)
         var miss = 1.0
-        if egoLength[Int(v)].isFinite, let direct = egoTie[v] { miss *= 1 - direct }
+        if egoLength[Int(v)].isFinite { miss *= 1 - egoStrength[Int(v)] }
         for z in warmthTouched { miss *= 1 - warmthBest[Int(z)] }
         let value = min(1, max(0, 1 - miss))
         warmthOf[Int(v)] = value
@@ -37,7 +37,7 @@ extension ScoringContext {
         gatherWarmth(of: v)
         var terms: [(introducer: Int32, reliability: Double, contribution: Double)] = []
         terms.reserveCapacity(warmthTouched.count + 1)
-        if egoLength[Int(v)].isFinite, let direct = egoTie[v] { terms.append((v, direct, direct)) }
+        if egoLength[Int(v)].isFinite { terms.append((v, egoStrength[Int(v)], egoStrength[Int(v)])) }
         for z in warmthTouched { terms.append((z, warmthBestReliability[Int(z)], warmthBest[Int(z)])) }
         return terms
     }
