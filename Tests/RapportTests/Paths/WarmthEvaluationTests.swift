@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Rapport
+import RapportTestSupport
 
 /// Held-out evaluation of warmth on networkx's bundled real weighted networks (issue 14).
 ///
@@ -90,15 +91,8 @@ enum WarmthEvaluation {
     static func splits(seeds: ClosedRange<Int>) throws -> [Split] {
         let path = NSTemporaryDirectory() + "rapport_warmth_evaluation.py"
         try script.write(toFile: path, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", path, seeds.map(String.init).joined(separator: ",")]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "the networkx script failed")
+        let (status, data) = try Python.run([path, seeds.map(String.init).joined(separator: ",")])
+        try #require(status == 0, "the networkx script failed")
         return try JSONDecoder().decode([Split].self, from: data)
     }
 

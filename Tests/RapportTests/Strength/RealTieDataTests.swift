@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Rapport
+import RapportTestSupport
 
 /// Real weighted networks bundled with networkx, turned into dated contact episodes: the data of
 /// the strength model's check against naive counts (issue 14, "strength that orders real ties").
@@ -85,15 +86,8 @@ enum RealTieData {
 
     /// Runs the generator for seeds 1…`seeds`.
     static func generate(seeds: Int) throws -> [DataSet] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, String(seeds)]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "the networkx generator failed")
+        let (status, data) = try Python.run(["-c", script, String(seeds)])
+        try #require(status == 0, "the networkx generator failed")
         var sets: [DataSet] = []
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
             let f = line.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
