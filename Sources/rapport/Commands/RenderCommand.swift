@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Rapport
 import RapportGraphviz
+import RapportUseCases
 
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -62,7 +63,7 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var goal: GoalOptions
 
     func validate() throws {
-        guard ["ego", "network", "org", "path", "suggestions", "orgs"].contains(view) else {
+        guard Drawing.viewNames.contains(view) else {
             throw ValidationError("unknown view '\(view)'; use ego, network, org, path, suggestions or orgs")
         }
         if (view == "org" || view == "path") && subject == nil {
@@ -82,56 +83,30 @@ struct RenderCommand: ParsableCommand {
         let start = DispatchTime.now()
         let progress = Progress("loading the network", steps: 2)
         defer { progress.finish() }
-        let a = try Analysis(analysis)
-        var diagram: DiagramView
-        switch view {
-        case "ego": diagram = .ego(radius: radius)
-        case "network": diagram = .network
-        case "org": diagram = .organization(subject ?? "")
-        case "orgs": diagram = .organizations
-        case "path":
-            let planner = try Planner(a, options: goal)
-            let ego = try planner.ego(goal)
-            let target = try a.session.resolve(subject ?? "", in: a.snapshot)
-            diagram = .path(target: target, paths: try planner.warmPaths(to: target, top: top ?? 3, options: goal).map { $0.nodes(from: ego) })
-        default:
-            let planner = try Planner(a, options: goal)
-            let ego = try planner.ego(goal)
-            let suggestions = try planner.suggest(goal: try goal.goal(), top: top ?? 10, options: goal)
-            diagram = .suggestions(suggestions.map { s in
-                DiagramTarget(node: s.node, paths: s.path.isEmpty ? [] : [[ego] + s.path.map(\.node)])
-            })
-        }
-        var options = DiagramOptions(minStrength: minStrength, top: view == "suggestions" || view == "path" ? nil : top, sector: nil, nodeLimit: nodeLimit, force: force)
-        if view != "suggestions" { options.sector = goal.sector.first }
-        var graph: DOTGraph
-        do {
-            graph = try diagram.graph(of: a.snapshot, strengths: a.strengths.values, options: options)
-        } catch {
-            guard view == "network", case .tooManyNodes(let count, let limit) = error else { throw error }
-            // The whole network of a large directory: aggregate to one node per organization, and
-            // say so (Graphviz needs minutes for 20,000 people with any engine).
-            Terminal.standardError("note: \(count) people is more than --node-limit \(limit); drawing the orgs view (one node per organization) instead. Pass --force to draw every person.")
-            diagram = .organizations
-            options.top = nil
-            graph = try diagram.graph(of: a.snapshot, strengths: a.strengths.values, options: options)
-        }
-        let chosenFormat = format.flatMap(DiagramFormat.init(name:)) ?? DiagramFormat(path: output) ?? .svg
-        let chosenEngine = engine.flatMap(GraphvizEngine.init(name:)) ?? diagram.recommendedEngine(nodeCount: graph.nodeCount)
-        progress.advance("laying out \(graph.nodeCount) nodes with \(chosenEngine.rawValue)")
-        let renderer = Renderer(location: .executable(CommandLine.selfPath, arguments: ["__render-worker"]))
-        let bytes = try renderer.render(dot: graph.dotText, engine: chosenEngine, format: chosenFormat, timeout: .seconds(timeout))
-        try OutputFile.write(bytes, to: output)
+        let planner = try Planner(try analysis.analysis(), request: try goal.request())
+        var request = Drawing.Request(
+            view: view, subject: subject, format: format.flatMap(DiagramFormat.init(name:)) ?? DiagramFormat(path: output) ?? .svg)
+        request.engine = engine.flatMap(GraphvizEngine.init(name:))
+        request.radius = radius
+        request.minStrength = minStrength
+        request.top = top
+        request.nodeLimit = nodeLimit
+        request.force = force
+        request.timeout = timeout
+        progress.advance("laying out")
+        let picture = try Drawing.draw(request, planner: planner, renderer: Drawing.renderer(executable: CommandLine.selfPath))
+        if let note = picture.note { Terminal.standardError(note) }
+        try OutputFile.write(picture.bytes, to: output)
         progress.finish()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        var line = "Wrote \(output): \(diagram.name) view, \(graph.nodeCount) nodes, \(chosenEngine.rawValue) layout"
+        var line = "Wrote \(output): \(picture.viewName) view, \(picture.nodeCount) nodes, \(picture.engine.rawValue) layout"
         if seconds >= 1 { line += String(format: ", %.1f s", seconds) }
         print(line + ".")
     }
 }
 
 extension CommandLine {
-    /// This executable's path, for re-invoking it as a worker.
+    /// This executable, which is also the Graphviz worker (`__render-worker`).
     static var selfPath: String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }

@@ -134,11 +134,3 @@ struct TextTable {
     }
 }
 
-/// JSON output with a stable shape: sorted keys, pretty printed, slashes unescaped.
-enum JSONOutput {
-    static func string(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-}

@@ -4,10 +4,10 @@ import Foundation
 ///
 /// Plain `Thread`s rather than Dispatch's global queue, which starved on this project's two-core
 /// machines when other work held its threads.
-enum Parallel {
+public enum Parallel {
     /// `body` applied to every item, on up to `width` threads (one per core by default); the
     /// results are in the order of `items`, each job's error kept as its result.
-    static func map<Item: Sendable, Output: Sendable>(
+    public static func map<Item: Sendable, Output: Sendable>(
         _ items: [Item], width: Int = ProcessInfo.processInfo.activeProcessorCount,
         _ body: @escaping @Sendable (Item) throws -> Output
     ) -> [Result<Output, any Error>] {

@@ -1,0 +1,91 @@
+import Foundation
+import Rapport
+import RapportGraphviz
+
+/// `rapport render`: one view of the network laid out by Graphviz in an isolated worker process.
+public enum Drawing {
+    /// The views a person may ask for by name.
+    public static let viewNames = ["ego", "network", "org", "path", "suggestions", "orgs"]
+
+    /// What to draw and how.
+    public struct Request: Sendable {
+        /// One of `viewNames`.
+        public var view: String
+        /// The organization (org) or person (path).
+        public var subject: String?
+        public var format: DiagramFormat
+        public var engine: GraphvizEngine?
+        public var radius = 1
+        public var minStrength = 0.0
+        public var top: Int?
+        public var nodeLimit = DiagramOptions.defaultNodeLimit
+        public var force = false
+        public var timeout = 120
+
+        public init(view: String, subject: String? = nil, format: DiagramFormat) {
+            self.view = view
+            self.subject = subject
+            self.format = format
+        }
+    }
+
+    /// A drawn picture.
+    public struct Picture: Sendable {
+        public var bytes: [UInt8]
+        /// The view drawn (the orgs view when the network was too large to draw).
+        public var viewName: String
+        public var nodeCount: Int
+        public var engine: GraphvizEngine
+        /// Said to the user when the drawing differs from what was asked.
+        public var note: String?
+    }
+
+    /// The worker that runs libgvc: this very executable, with the hidden `__render-worker` command.
+    public static func renderer(executable: String) -> Renderer {
+        Renderer(location: .executable(executable, arguments: ["__render-worker"]))
+    }
+
+    /// Draws `request.view` of the planner's network; suggestions and paths follow the planner's request.
+    public static func draw(_ request: Request, planner: Planner, renderer: Renderer) throws -> Picture {
+        let a = planner.analysis
+        var diagram: DiagramView
+        switch request.view {
+        case "ego": diagram = .ego(radius: request.radius)
+        case "network": diagram = .network
+        case "org": diagram = .organization(request.subject ?? "")
+        case "orgs": diagram = .organizations
+        case "path":
+            let ego = try planner.ego()
+            let target = try a.resolve(request.subject ?? "")
+            diagram = .path(target: target, paths: try planner.warmPaths(to: target, top: request.top ?? 3).map { $0.nodes(from: ego) })
+        case "suggestions":
+            let ego = try planner.ego()
+            diagram = .suggestions(try planner.suggest(top: request.top ?? 10).map { s in
+                DiagramTarget(node: s.node, paths: s.path.isEmpty ? [] : [[ego] + s.path.map(\.node)])
+            })
+        default:
+            throw UseCaseError.badInput("unknown view '\(request.view)'; use \(viewNames.joined(separator: ", "))")
+        }
+        let listsPeople = request.view == "suggestions" || request.view == "path"
+        var options = DiagramOptions(
+            minStrength: request.minStrength, top: listsPeople ? nil : request.top, sector: nil,
+            nodeLimit: request.nodeLimit, force: request.force)
+        if request.view != "suggestions" { options.sector = planner.request.goal.sectors.first }
+        var graph: DOTGraph
+        var note: String?
+        do {
+            graph = try diagram.graph(of: a.snapshot, strengths: a.strengths.values, options: options)
+        } catch {
+            guard request.view == "network", case .tooManyNodes(let count, let limit) = error else { throw error }
+            // The whole network of a large directory: aggregate to one node per organization, and
+            // say so (Graphviz needs minutes for 20,000 people with any engine).
+            note = "note: \(count) people is more than --node-limit \(limit); drawing the orgs view (one node per organization) instead. Pass --force to draw every person."
+            diagram = .organizations
+            options.top = nil
+            graph = try diagram.graph(of: a.snapshot, strengths: a.strengths.values, options: options)
+        }
+        let engine = request.engine ?? diagram.recommendedEngine(nodeCount: graph.nodeCount)
+        let bytes = try renderer.render(dot: graph.dotText, engine: engine, format: request.format, timeout: .seconds(request.timeout))
+        return Picture(bytes: bytes, viewName: diagram.name, nodeCount: graph.nodeCount, engine: engine, note: note)
+    }
+}
