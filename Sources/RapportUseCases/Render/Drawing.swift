@@ -27,6 +27,35 @@ public enum Drawing {
             self.subject = subject
             self.format = format
         }
+
+        /// A request for `output` in the format its extension names, unless `format` names one.
+        /// - Throws: `UseCaseError.badInput` for an unknown format or engine, or a name without a format.
+        public init(view: String, subject: String?, output: String, format: String?, engine: String?) throws {
+            if let format, DiagramFormat(name: format) == nil { throw UseCaseError.badInput("--format must be dot, svg, png or pdf") }
+            guard let chosen = format.flatMap(DiagramFormat.init(name:)) ?? DiagramFormat(path: output) else {
+                throw UseCaseError.badInput(
+                    "cannot tell the format from '\(output)'; use a .dot, .svg, .png or .pdf name or pass --format")
+            }
+            if let engine, GraphvizEngine(name: engine) == nil {
+                throw UseCaseError.badInput("--engine must be dot, neato, fdp, sfdp, circo or twopi")
+            }
+            self.init(view: view, subject: subject, format: chosen)
+            self.engine = engine.flatMap(GraphvizEngine.init(name:))
+        }
+
+        /// - Throws: `UseCaseError.badInput` for an unknown view, a missing subject or a limit out of range.
+        public func validate() throws {
+            guard Drawing.viewNames.contains(view) else {
+                throw UseCaseError.badInput("unknown view '\(view)'; use ego, network, org, path, suggestions or orgs")
+            }
+            if (view == "org" || view == "path") && subject == nil {
+                throw UseCaseError.badInput(
+                    "the \(view) view needs \(view == "org" ? "an organization" : "a person"): rapport render \(view) NAME -o FILE")
+            }
+            if !(0...1).contains(minStrength) { throw UseCaseError.badInput("--min-strength must be between 0 and 1") }
+            if radius < 1 { throw UseCaseError.badInput("--radius must be at least 1") }
+            if timeout < 1 { throw UseCaseError.badInput("--timeout must be at least 1 second") }
+        }
     }
 
     /// A drawn picture.

@@ -46,32 +46,7 @@ struct DemoCommand: ParsableCommand {
             throw UseCaseError.badInput("\(db) exists already; give -o a new or empty folder")
         }
         let samples = try DemoSamples.write(to: folder + "/samples").map { folder + "/samples/" + $0.entry }
-        let scored = ["--db", db, "--as-of", asOf]
-        let steps: [[String]] = [
-            ["init", "--db", db, "--me", DemoSamples.me],
-            // One import: the archive folder, the native files, the calendar (recurrences expanded
-            // up to the demo's day) and the mailbox.
-            ["import"] + scored + samples,
-            ["ties"] + scored + ["--explain", "--top", "3"],
-            // A connection with no history but one-on-one messages, meetings and mail in the exports.
-            ["path"] + scored + [DemoSamples.evidenceContact],
-            ["reach"] + scored + ["--top", "8"],
-            ["suggest"] + scored + DemoSamples.goal + ["--top", "10", "--explain"],
-            ["path"] + scored + ["Helen Agarwal"],
-            ["suggest"] + scored + ["--keep-warm", "--top", "5"],
-            ["render", "ego"] + scored + ["-o", folder + "/ego.svg"],
-            ["render", "suggestions"] + scored + DemoSamples.goal + ["-o", folder + "/suggestions.png"],
-            ["report"] + scored + DemoSamples.goal + ["-o", folder + "/report.html"],
-            // Follow-through: ask for the introduction, prepare, meet, and see what is due.
-            ["draft"] + scored + ["Helen Agarwal"],
-            ["intro", "--db", db, "Eleanor Achterberg", "Helen Agarwal", "--status", "requested", "--date", "2026-11-12"],
-            ["status", "--db", db, "Helen Agarwal", "scheduled", "--date", "2026-11-16", "--note", "Coffee near the office, Thursday 8:30"],
-            ["prep"] + scored + ["Helen Agarwal"],
-            ["log", "--db", db, "informational_interview", "Helen Agarwal", "--date", "2026-11-19", "--minutes", "35", "--rapport", "5",
-             "--note", "Start with the patent bar; ask about the PTAB rotation"],
-            ["pipeline"] + scored,
-            ["due"] + scored + ["--ics", folder + "/follow-ups.ics"],
-        ]
+        let steps = DemoSamples.steps(folder: folder, samples: samples, asOf: asOf)
         let bold = Terminal.colorEnabled ? "\u{1B}[1m" : ""
         let plain = Terminal.colorEnabled ? "\u{1B}[0m" : ""
         for arguments in steps {
@@ -84,19 +59,7 @@ struct DemoCommand: ParsableCommand {
         print("\nThe demo workspace, diagrams, report and calendar are in \(folder)")
         print("Open \(folder)/report.html in a browser; print it for a paper copy.")
         print("Look further, on the same workspace:")
-        for line in DemoCommand.furtherSteps(folder: folder, asOf: asOf) { print("  " + line) }
-    }
-
-    /// What to try next on the demo workspace: the evidence behind the ties, a re-import that adds
-    /// nothing, and the same import on the user's own exports.
-    static func furtherSteps(folder: String, asOf: String) -> [String] {
-        let db = folder + "/rapport.db"
-        return [
-            "rapport ties --db \(db) --as-of \(asOf) --explain --top 0 | grep -A4 '\(DemoSamples.evidenceContact)'",
-            "rapport people --db \(db) --search Okwuosa",
-            "rapport import --db \(db) --dry-run \(folder)/samples/LinkedInDataExport \(folder)/samples/mail.mbox",
-            "rapport import Basic_LinkedInDataExport_MM-DD-YYYY.zip calendar.ics mail.mbox   # your own exports",
-        ]
+        for line in DemoSamples.furtherSteps(folder: folder, asOf: asOf) { print("  " + line) }
     }
 
     /// The step as a user would type it: the demo folder shortened to `$DEMO`, options with spaces quoted.

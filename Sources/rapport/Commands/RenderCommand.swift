@@ -62,21 +62,19 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var goal: GoalOptions
 
+    /// The drawing these options ask for.
+    var request: Drawing.Request {
+        get throws {
+            var request = try Drawing.Request(view: view, subject: subject, output: output, format: format, engine: engine)
+            (request.radius, request.minStrength, request.top) = (radius, minStrength, top)
+            (request.nodeLimit, request.force, request.timeout) = (nodeLimit, force, timeout)
+            try request.validate()
+            return request
+        }
+    }
+
     func validate() throws {
-        guard Drawing.viewNames.contains(view) else {
-            throw ValidationError("unknown view '\(view)'; use ego, network, org, path, suggestions or orgs")
-        }
-        if (view == "org" || view == "path") && subject == nil {
-            throw ValidationError("the \(view) view needs \(view == "org" ? "an organization" : "a person"): rapport render \(view) NAME -o FILE")
-        }
-        if let format, DiagramFormat(name: format) == nil { throw ValidationError("--format must be dot, svg, png or pdf") }
-        if format == nil, DiagramFormat(path: output) == nil {
-            throw ValidationError("cannot tell the format from '\(output)'; use a .dot, .svg, .png or .pdf name or pass --format")
-        }
-        if let engine, GraphvizEngine(name: engine) == nil { throw ValidationError("--engine must be dot, neato, fdp, sfdp, circo or twopi") }
-        if !(0...1).contains(minStrength) { throw ValidationError("--min-strength must be between 0 and 1") }
-        if radius < 1 { throw ValidationError("--radius must be at least 1") }
-        if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
+        do { _ = try request } catch let error as UseCaseError { throw ValidationError(error.description) }
     }
 
     func run() throws {
@@ -84,17 +82,8 @@ struct RenderCommand: ParsableCommand {
         let progress = Progress("loading the network", steps: 2)
         defer { progress.finish() }
         let planner = try Planner(try analysis.analysis(), request: try goal.request())
-        var request = Drawing.Request(
-            view: view, subject: subject, format: format.flatMap(DiagramFormat.init(name:)) ?? DiagramFormat(path: output) ?? .svg)
-        request.engine = engine.flatMap(GraphvizEngine.init(name:))
-        request.radius = radius
-        request.minStrength = minStrength
-        request.top = top
-        request.nodeLimit = nodeLimit
-        request.force = force
-        request.timeout = timeout
         progress.advance("laying out")
-        let picture = try Drawing.draw(request, planner: planner, renderer: Drawing.renderer(executable: CommandLine.selfPath))
+        let picture = try Drawing.draw(try request, planner: planner, renderer: Drawing.renderer(executable: CommandLine.selfPath))
         if let note = picture.note { Terminal.standardError(note) }
         try OutputFile.write(picture.bytes, to: output)
         progress.finish()

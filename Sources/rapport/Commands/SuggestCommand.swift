@@ -75,7 +75,7 @@ struct SuggestCommand: ParsableCommand {
         clock.mark("suggest")
         progress.finish()
         if !json, !csv, let summary = try planner.goalSummary() {
-            print(Self.summaryLine(summary, goal: planner.request.goal))
+            print(Terminal.cell(SuggestionText.summary(summary, goal: planner.request.goal)))
             if summary.matched == 0 { return }
         }
         if json { return print(try JSONOutput.string(SuggestionJSON.list(suggestions))) }
@@ -99,45 +99,20 @@ struct SuggestCommand: ParsableCommand {
         guard explain else { return print(table.render()) }
         print(table.render { i in
             let s = suggestions[i]
-            let c = s.components
             var lines = ["    → " + Terminal.cell(s.action)]
             if !s.path.isEmpty { lines.append("    path: " + Terminal.cell(planner.describe(s.path, from: ego))) }
-            lines.append("    score \(format2(s.score)): relevance \(format2(c.relevance)), path \(format2(c.reliability)), redundancy \(format2(c.redundancy)) (\(c.introducerCount) introducer\(c.introducerCount == 1 ? "" : "s")), quality gain \(format2(c.qualityGain)), insight \(format2(c.insight))\(c.freshness < 1 ? ", freshness ×\(format2(c.freshness))" : "")")
+            lines.append("    " + SuggestionText.scoreLine(s))
             if !s.warmthTerms.isEmpty {
-                lines.append("    " + Terminal.cell(Self.warmthLine(c.warmth, s.warmthTerms)))
+                lines.append("    " + Terminal.cell(SuggestionText.warmth(s.components.warmth, s.warmthTerms)))
             }
             if !s.sharedHistory.isEmpty {
                 lines.append("    shared history: " + Terminal.cell(s.sharedHistory.joined(separator: ", ")))
             }
             if !s.alternatives.isEmpty {
-                lines.append("    also via: " + Terminal.cell(s.alternatives.prefix(3).map { "\($0.name) (\(format2($0.reliability)))" }.joined(separator: ", ")))
+                lines.append("    also via: " + Terminal.cell(SuggestionText.alternatives(s)))
             }
             return lines
         })
-    }
-
-    /// "7 of 2,311 people match 'engineering'", or, when nobody does, the closest terms that occur.
-    static func summaryLine(_ summary: GoalSummary, goal: Goal) -> String {
-        let values = goal.sectors + goal.keywords + goal.organizations + goal.locations + goal.seniority
-        let quoted = Terminal.cell(values.map { "'\($0)'" }.joined(separator: ", "))
-        let total = summary.total.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
-        guard summary.matched == 0 else {
-            let matched = summary.matched.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
-            let verb = summary.matched == 1 ? "matches" : "match"
-            return "\(matched) of \(total) \(summary.total == 1 ? "person" : "people") \(verb) \(quoted)"
-        }
-        let closest =
-            summary.closestTerms.isEmpty
-            ? "" : "; closest terms in your network: " + Terminal.cell(summary.closestTerms.joined(separator: ", "))
-        return "Nobody of \(total) \(summary.total == 1 ? "person" : "people") matches \(quoted)\(closest)"
-    }
-
-    /// "warmth 0.031 from 3 introducers: Maria Chen 0.020 (path 0.32), …" (a direct tie reads "direct").
-    static func warmthLine(_ warmth: Double, _ terms: [WarmthTerm]) -> String {
-        let parts = terms.prefix(3).map { "\($0.name) \(format3($0.contribution)) (path \(format2($0.reliability)))" }
-        let count = terms.count >= 5 ? "5+" : String(terms.count)
-        return "warmth \(format3(warmth)) from \(count) independent path\(terms.count == 1 ? "" : "s"): "
-            + parts.joined(separator: ", ")
     }
 
     private func printKeepWarm(_ planner: Planner) throws {

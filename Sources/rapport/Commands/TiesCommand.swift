@@ -59,14 +59,7 @@ struct TiesCommand: ParsableCommand {
             // One block per tie: the table row, then its factors in words.
             print(table.render { i in
                 let explanation = a.strengths.explain(edge: rows[i].edge)
-                return ["    " + Terminal.cell(explanation.sentence)]
-                    + explanation.factors.filter { $0.isAdditive && abs($0.contribution) >= 0.005 }.map { f in
-                        "      \(f.contribution >= 0 ? "+" : "")\(format2(f.contribution))  \(f.name): \(Terminal.cell(f.detail))"
-                    }
-                    // The terms of imported evidence, as parts of the lines above.
-                    + explanation.factors.filter { StrengthFactor.evidenceTerms.contains($0.name) && abs($0.contribution) >= 0.005 }.map { f in
-                        "        \(f.contribution >= 0 ? "+" : "")\(format2(f.contribution))  \(f.name): \(Terminal.cell(f.detail))"
-                    }
+                return ["    " + Terminal.cell(explanation.sentence)] + explanation.factorLines().map { "      " + Terminal.cell($0) }
             })
         } else {
             print(table.render())
