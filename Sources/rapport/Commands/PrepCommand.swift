@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Rapport
+import RapportReport
 
 struct PrepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

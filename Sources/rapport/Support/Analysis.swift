@@ -78,7 +78,7 @@ struct Analysis {
 }
 
 /// Formats a strength or score for people: two decimals.
-func format2(_ value: Double) -> String { String(format: "%.2f", value) }
+func format2(_ value: Double) -> String { NumberFormat.twoDecimals(value) }
 
 /// Phase timings on stderr when `RAPPORT_TIMING` is set (for profiling large workspaces).
 struct PhaseTimer {
