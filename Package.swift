@@ -22,7 +22,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
-        // Core: model, graph snapshot, strength, reach, paths, suggestions. Pure Swift, no I/O.
+        // Core: model, graph snapshot, strength, reach, paths, suggestions. Pure Swift, no file I/O
+        // (the snapshot's bytes are encoded here and kept in a file by RapportStore).
         // Mustache renders the follow-through drafts from templates held as strings (no I/O).
         // CCRC32C: the SSE 4.2 CRC32 instruction for the snapshot file's checksum (Swift cannot emit it).
         .target(
@@ -53,7 +54,7 @@ let package = Package(
         .target(
             name: "RapportStore",
             dependencies: [
-                "Rapport", "RapportCSV", .product(name: "GRDB", package: "GRDB.swift"),
+                "Rapport", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
@@ -94,9 +95,9 @@ let package = Package(
         .testTarget(
             name: "RapportCSVTests", dependencies: ["RapportCSV", "RapportTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RapportGraphvizTests", dependencies: ["RapportGraphviz", "rapport-render-worker"]),
-        .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore"]),
+        .testTarget(name: "RapportStoreTests", dependencies: ["Rapport", "RapportCSV", "RapportStore", "RapportTestSupport"]),
         .testTarget(name: "RapportReportTests", dependencies: ["RapportReport", "rapport-render-worker"]),
-        .testTarget(name: "RapportCLITests", dependencies: ["Rapport", "RapportTestSupport"]),
+        .testTarget(name: "RapportCLITests", dependencies: ["Rapport", "RapportStore", "RapportTestSupport"]),
         .testTarget(name: "RapportUseCasesTests", dependencies: ["RapportUseCases", "RapportTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

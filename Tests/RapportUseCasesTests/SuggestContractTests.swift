@@ -110,3 +110,36 @@ import Testing
         }
     }
 }
+
+/// `suggest --batch` resumes: an interrupted run's files are kept, the rest computed; another goal
+/// is another run, and recomputes everything.
+@Suite struct BatchResumeTests {
+    @Test func aSecondRunOfTheSameBatchKeepsWhatTheFirstWrote() throws {
+        let folder = try Folder.samples()
+        let planner = try Planner(try folder.analysis())
+        let egos = try folder.write("egos.csv", "id\nme\np001\np002\np001\n")
+        let first = try BatchSuggestions.run(planner, egosFile: egos, folder: folder.path + "/out", top: 3)
+        #expect(first.people == 3 && first.resumed == 0)
+        // An interruption after two files: the third is missing, and one kept file is marked.
+        try FileManager.default.removeItem(atPath: folder.path + "/out/p002.csv")
+        try "kept".write(toFile: folder.path + "/out/me.csv", atomically: true, encoding: .utf8)
+        let counts = Counts()
+        let second = try BatchSuggestions.run(planner, egosFile: egos, folder: folder.path + "/out", top: 3) { done, total in
+            counts.add(done, total)
+        }
+        #expect(second.people == 3 && second.resumed == 2)
+        #expect(counts.values == [[3, 3]])
+        #expect(try String(contentsOfFile: folder.path + "/out/me.csv", encoding: .utf8) == "kept")
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/out/p002.csv"))
+        // Another top-K is another run: every file is written again.
+        let other = try BatchSuggestions.run(planner, egosFile: egos, folder: folder.path + "/out", top: 2)
+        #expect(other.resumed == 0)
+        #expect(try String(contentsOfFile: folder.path + "/out/me.csv", encoding: .utf8).hasPrefix("rank,id,"))
+    }
+
+    final class Counts: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var values: [[Int]] = []
+        func add(_ done: Int, _ total: Int) { lock.withLock { values.append([done, total]) } }
+    }
+}

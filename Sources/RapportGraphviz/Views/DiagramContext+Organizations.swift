@@ -1,3 +1,5 @@
+import Rapport
+
 extension DiagramContext {
     /// The user's reach into every organization: `ReachFormula.reach` over the user's ties to people
     /// currently at `o` (DESIGN §5, invariant 5: no number of ties below 0.3 reaches one at 0.6).
@@ -69,7 +71,7 @@ extension DiagramContext {
         let reach = reachByOrganization()[Int(o)]
         let graph = DOTGraph(nodes: loose, clusters: [cluster], edges: edges)
         return try finish(
-            graph, title: "Your reach into \(organization.name): \(DOTEscaping.decimal(reach))", layered: true,
+            graph, title: "Your reach into \(organization.name): \(NumberFormat.twoDecimals(reach))", layered: true,
             legend: DiagramStyle.personLegend(showsTargets: false, showsIntroducers: true))
     }
 
@@ -106,7 +108,7 @@ extension DiagramContext {
             let count = people[o]
             let scale = Double(count).squareRoot()
             var label = organization.name + "\n\(count) " + (count == 1 ? "person" : "people")
-            if reach[o] > 0 { label += " · reach " + DOTEscaping.decimal(reach[o]) }
+            if reach[o] > 0 { label += " · reach " + NumberFormat.twoDecimals(reach[o]) }
             var attributes: [String: DOTValue] = [
                 "label": .text(label), "shape": .text("ellipse"), "style": .text("filled"),
                 "fillcolor": .text(DiagramStyle.reachFill(reach[o])),

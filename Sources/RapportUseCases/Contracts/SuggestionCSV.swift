@@ -13,9 +13,9 @@ public enum SuggestionCSV {
     public static func document(_ suggestions: [Suggestion], ego: Int32, planner: Planner) -> String {
         let rows = suggestions.enumerated().map { i, s in
             [
-                String(i + 1), s.id, s.name, s.organization ?? "", s.title ?? "", format3(s.score),
-                format3(s.components.relevance), format3(s.components.reliability), format3(s.components.redundancy),
-                format3(s.components.qualityGain), format3(s.components.insight), format3(s.components.freshness),
+                String(i + 1), s.id, s.name, s.organization ?? "", s.title ?? "", NumberFormat.decimal(s.score, digits: 3),
+                NumberFormat.decimal(s.components.relevance, digits: 3), NumberFormat.decimal(s.components.reliability, digits: 3), NumberFormat.decimal(s.components.redundancy, digits: 3),
+                NumberFormat.decimal(s.components.qualityGain, digits: 3), NumberFormat.decimal(s.components.insight, digits: 3), NumberFormat.decimal(s.components.freshness, digits: 3),
                 s.introducer?.name ?? "", s.path.isEmpty ? "" : planner.describe(s.path, from: ego), s.action,
             ]
         }

@@ -83,7 +83,7 @@ extension StrengthExplanation {
     /// The factors worth a line (|contribution| ≥ 0.005), each as "+0.12  name: detail", the terms
     /// of imported evidence indented under them with `evidenceIndent`.
     public func factorLines(evidenceIndent: String = "  ") -> [String] {
-        func line(_ f: StrengthFactor) -> String { "\(f.contribution >= 0 ? "+" : "")\(format2(f.contribution))  \(f.name): \(f.detail)" }
+        func line(_ f: StrengthFactor) -> String { "\(f.contribution >= 0 ? "+" : "")\(NumberFormat.twoDecimals(f.contribution))  \(f.name): \(f.detail)" }
         let shown = factors.filter { abs($0.contribution) >= 0.005 }
         return shown.filter(\.isAdditive).map(line)
             + shown.filter { StrengthFactor.evidenceTerms.contains($0.name) }.map { evidenceIndent + line($0) }

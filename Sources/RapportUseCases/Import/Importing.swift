@@ -67,7 +67,7 @@ public enum Importing {
         // Archives, calendars and mailboxes go to the evidence readers; everything else as before.
         let (evidenceInputs, others) = try EvidenceSources.classify(
             request.files, forced: EvidenceFormat(rawValue: format), readers: .standard)
-        let inputs = Parallel.map(others) { path throws -> Input in
+        let inputs = WorkerPool.shared.map(others) { path throws -> Input in
             // Mapped rather than read: the parser makes its own copy of the bytes anyway.
             guard let contents = try? Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) else {
                 throw UseCaseError.badInput("\(path): cannot read the file (missing or not readable)")

@@ -81,7 +81,7 @@ public struct Planner {
     /// "You → Maria Chen 0.82 → Dana Lee 0.61".
     public func describe(_ hops: [PathHop], from ego: Int32) -> String {
         let start = ego == analysis.snapshot.selfIndex ? "You" : analysis.name(ego)
-        return ([start] + hops.map { "\(analysis.name($0.node)) \(format2($0.strength))" }).joined(separator: " → ")
+        return ([start] + hops.map { "\(analysis.name($0.node)) \(NumberFormat.twoDecimals($0.strength))" }).joined(separator: " → ")
     }
 }
 

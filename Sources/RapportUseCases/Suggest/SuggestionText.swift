@@ -22,23 +22,23 @@ public enum SuggestionText {
     public static func scoreLine(_ s: Suggestion) -> String {
         let c = s.components
         let introducers = "\(c.introducerCount) introducer\(c.introducerCount == 1 ? "" : "s")"
-        let freshness = c.freshness < 1 ? ", freshness ×\(format2(c.freshness))" : ""
-        return "score \(format2(s.score)): relevance \(format2(c.relevance)), path \(format2(c.reliability)), "
-            + "redundancy \(format2(c.redundancy)) (\(introducers)), quality gain \(format2(c.qualityGain)), "
-            + "insight \(format2(c.insight))\(freshness)"
+        let freshness = c.freshness < 1 ? ", freshness ×\(NumberFormat.twoDecimals(c.freshness))" : ""
+        return "score \(NumberFormat.twoDecimals(s.score)): relevance \(NumberFormat.twoDecimals(c.relevance)), path \(NumberFormat.twoDecimals(c.reliability)), "
+            + "redundancy \(NumberFormat.twoDecimals(c.redundancy)) (\(introducers)), quality gain \(NumberFormat.twoDecimals(c.qualityGain)), "
+            + "insight \(NumberFormat.twoDecimals(c.insight))\(freshness)"
     }
 
     /// "warmth 0.031 from 3 independent paths: Maria Chen 0.020 (path 0.32), …" (at most three named).
     public static func warmth(_ warmth: Double, _ terms: [WarmthTerm]) -> String {
-        let parts = terms.prefix(3).map { "\($0.name) \(format3($0.contribution)) (path \(format2($0.reliability)))" }
+        let parts = terms.prefix(3).map { "\($0.name) \(NumberFormat.decimal($0.contribution, digits: 3)) (path \(NumberFormat.twoDecimals($0.reliability)))" }
         let count = terms.count >= 5 ? "5+" : String(terms.count)
-        return "warmth \(format3(warmth)) from \(count) independent path\(terms.count == 1 ? "" : "s"): "
+        return "warmth \(NumberFormat.decimal(warmth, digits: 3)) from \(count) independent path\(terms.count == 1 ? "" : "s"): "
             + parts.joined(separator: ", ")
     }
 
     /// "Maria Chen (0.32), Ken Ito (0.20)": the first three other introducers.
     public static func alternatives(_ s: Suggestion) -> String {
-        s.alternatives.prefix(3).map { "\($0.name) (\(format2($0.reliability)))" }.joined(separator: ", ")
+        s.alternatives.prefix(3).map { "\($0.name) (\(NumberFormat.twoDecimals($0.reliability)))" }.joined(separator: ", ")
     }
 
     private static func grouped(_ n: Int) -> String {

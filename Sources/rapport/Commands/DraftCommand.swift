@@ -41,9 +41,9 @@ struct DraftCommand: ParsableCommand {
         let drafts = try Writing.drafts(a, person: person, via: via, goal: goal)
         if let out {
             try OutputFile.write(drafts.text, to: out)
-            print("Wrote \(drafts.toIntroducer == nil ? "1 draft" : "2 drafts") to \(Terminal.inert(out)).")
+            print("Wrote \(drafts.toIntroducer == nil ? "1 draft" : "2 drafts") to \(OutputPolicy.terminal(out)).")
         } else {
-            print(Terminal.inert(drafts.text), terminator: "")
+            print(OutputPolicy.terminal(drafts.text), terminator: "")
         }
     }
 }

@@ -50,6 +50,6 @@ struct DueCommand: ParsableCommand {
             }
             print(table.render())
         }
-        if let ics { print("Wrote \(items.count) event\(items.count == 1 ? "" : "s") to \(Terminal.inert(ics)).") }
+        if let ics { print("Wrote \(items.count) event\(items.count == 1 ? "" : "s") to \(OutputPolicy.terminal(ics)).") }
     }
 }

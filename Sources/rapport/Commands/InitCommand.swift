@@ -20,7 +20,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let done = try Recording.initWorkspace(workspace.location, me: me)
-        let name = Terminal.inert(done.name)
+        let name = OutputPolicy.terminal(done.name)
         print(done.created ? "Created workspace \(workspace.path) for \(name)."
             : "Workspace \(workspace.path) already exists (\(done.peopleCount) people); you are \(name).")
     }

@@ -45,7 +45,7 @@ struct IntroCommand: ParsableCommand {
         let day = try date.flatMap { Day(iso: $0) } ?? asOf.day
         let done = try Recording.introduce(
             workspace.location, introducer: introducer, person: person, to: to, status: status, day: day)
-        let (by, who, to) = (Terminal.inert(done.introducer), Terminal.inert(done.person), Terminal.inert(done.recipient))
+        let (by, who, to) = (OutputPolicy.terminal(done.introducer), OutputPolicy.terminal(done.person), OutputPolicy.terminal(done.recipient))
         print("Introduction of \(who) to \(to) by \(by): \(status.rawValue) (\(day.iso)).")
         PipelineLine.print(done.person, done.pipeline)
     }

@@ -59,7 +59,7 @@ struct LogCommand: ParsableCommand {
             workspace.location, person: person, kind: kind, day: try date.flatMap { Day(iso: $0) } ?? asOf.day,
             isOneOnOne: !group, minutes: minutes, rapport: rapport,
             initiatedBy: initiatedBy.flatMap { Initiator(rawValue: $0.lowercased()) }, note: note)
-        print("Logged \(kind.rawValue.replacingOccurrences(of: "_", with: " ")) with \(Terminal.inert(logged.name)) on \(logged.day.iso).")
+        print("Logged \(kind.rawValue.replacingOccurrences(of: "_", with: " ")) with \(OutputPolicy.terminal(logged.name)) on \(logged.day.iso).")
         PipelineLine.print(logged.name, logged.pipeline)
     }
 }

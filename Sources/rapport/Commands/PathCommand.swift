@@ -40,11 +40,11 @@ struct PathCommand: ParsableCommand {
         let paths = try planner.warmPaths(to: target, top: top)
         if json { return print(try JSONOutput.string(paths.map { PathJSON($0, in: a) })) }
         guard !paths.isEmpty else {
-            print("No warm path to \(Terminal.inert(a.name(target))) within \(planner.engine.configuration.maxHops) hops: consider cold outreach.")
+            print("No warm path to \(OutputPolicy.terminal(a.name(target))) within \(planner.engine.configuration.maxHops) hops: consider cold outreach.")
             return
         }
         for (i, p) in paths.enumerated() {
-            print("\(i + 1). \(format2(p.reliability))  " + Terminal.cell(planner.describe(p.hops, from: ego)))
+            print("\(i + 1). \(NumberFormat.twoDecimals(p.reliability))  " + OutputPolicy.terminalLine(planner.describe(p.hops, from: ego)))
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Rapport
+import RapportReport
 import RapportUseCases
 
 struct PrepCommand: ParsableCommand {
@@ -39,9 +40,9 @@ struct PrepCommand: ParsableCommand {
         let text = format.lowercased() == "html" ? brief.html() : brief.markdown()
         if let out {
             try OutputFile.write(text, to: out)
-            print("Wrote the brief for \(Terminal.inert(brief.name)) to \(Terminal.inert(out)).")
+            print("Wrote the brief for \(OutputPolicy.terminal(brief.name)) to \(OutputPolicy.terminal(out)).")
         } else {
-            print(Terminal.inert(text), terminator: "")
+            print(OutputPolicy.terminal(text), terminator: "")
         }
     }
 }

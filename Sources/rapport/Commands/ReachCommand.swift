@@ -45,9 +45,9 @@ struct ReachCommand: ParsableCommand {
         table.maxWidths = [0: 30, 3: 34]
         for e in entries {
             let bar = String(repeating: "█", count: Int((e.reach * 10).rounded())) + String(repeating: "·", count: 10 - Int((e.reach * 10).rounded()))
-            let carriers = e.ties.prefix(3).map { "\(a.name($0.person)) \(format2($0.strength))" }.joined(separator: ", ")
+            let carriers = e.ties.prefix(3).map { "\(a.name($0.person)) \(NumberFormat.twoDecimals($0.strength))" }.joined(separator: ", ")
                 + (e.ties.count > 3 ? " +\(e.ties.count - 3)" : "")
-            table.add([e.name, format2(e.reach), bar, carriers])
+            table.add([e.name, NumberFormat.twoDecimals(e.reach), bar, carriers])
         }
         print(table.render())
         if entries.count < total { print("\(entries.count) of \(total) (--top 0 lists all)") }

@@ -42,7 +42,7 @@ struct StatusCommand: ParsableCommand {
         guard let target = PipelineStage(text: stage) else { throw FollowThroughError.unknownStage(stage) }
         let day = try date.flatMap { Day(iso: $0) } ?? asOf.day
         let staged = try Recording.setStage(workspace.location, person: person, stage: target, day: day, note: note)
-        let name = Terminal.inert(staged.name)
+        let name = OutputPolicy.terminal(staged.name)
         if let change = staged.change {
             let was = change.from.map { $0 == target ? " (note updated)" : " (was \($0.label))" } ?? ""
             print("\(name): \(target.label) since \(day.iso)\(was).")
@@ -56,6 +56,6 @@ struct StatusCommand: ParsableCommand {
 enum PipelineLine {
     static func print(_ name: String, _ change: PipelineTransition?) {
         guard let change else { return }
-        Swift.print("Pipeline: \(Terminal.inert(name)) → \(change.to.label).")
+        Swift.print("Pipeline: \(OutputPolicy.terminal(name)) → \(change.to.label).")
     }
 }

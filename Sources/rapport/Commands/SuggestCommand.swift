@@ -66,8 +66,12 @@ struct SuggestCommand: ParsableCommand {
             return try printKeepWarm(planner)
         }
         if let batch, let out {
-            let summary = try BatchSuggestions.run(planner, egosFile: batch, folder: out, top: top)
-            print(String(format: "Wrote suggestions for %d people to %@ in %.2f s (%.1f people/s).", summary.people, out, summary.seconds, summary.perSecond))
+            let summary = try BatchSuggestions.run(planner, egosFile: batch, folder: out, top: top) { done, total in
+                progress.update("suggesting for \(done) of \(total) people")
+            }
+            progress.finish()
+            let resumed = summary.resumed > 0 ? " (\(summary.resumed) already written by an interrupted run, kept)" : ""
+            print(String(format: "Wrote suggestions for %d people to %@ in %.2f s (%.1f people/s)", summary.people, out, summary.seconds, summary.perSecond) + resumed + ".")
             return
         }
         let ego = try planner.ego()
@@ -75,7 +79,7 @@ struct SuggestCommand: ParsableCommand {
         clock.mark("suggest")
         progress.finish()
         if !json, !csv, let summary = try planner.goalSummary() {
-            print(Terminal.cell(SuggestionText.summary(summary, goal: planner.request.goal)))
+            print(OutputPolicy.terminalLine(SuggestionText.summary(summary, goal: planner.request.goal)))
             if summary.matched == 0 { return }
         }
         if json { return print(try JSONOutput.string(SuggestionJSON.list(suggestions))) }
@@ -90,26 +94,26 @@ struct SuggestCommand: ParsableCommand {
         for (i, s) in suggestions.enumerated() {
             let via: String
             switch s.kind {
-            case .introduction: via = s.introducer.map { "\($0.name) \(format2($0.strength))" } ?? ""
+            case .introduction: via = s.introducer.map { "\($0.name) \(NumberFormat.twoDecimals($0.strength))" } ?? ""
             case .direct: via = "direct"
             default: via = "cold"
             }
-            table.add([String(i + 1), s.name, s.organization ?? "", format2(s.score), via])
+            table.add([String(i + 1), s.name, s.organization ?? "", NumberFormat.twoDecimals(s.score), via])
         }
         guard explain else { return print(table.render()) }
         print(table.render { i in
             let s = suggestions[i]
-            var lines = ["    → " + Terminal.cell(s.action)]
-            if !s.path.isEmpty { lines.append("    path: " + Terminal.cell(planner.describe(s.path, from: ego))) }
+            var lines = ["    → " + OutputPolicy.terminalLine(s.action)]
+            if !s.path.isEmpty { lines.append("    path: " + OutputPolicy.terminalLine(planner.describe(s.path, from: ego))) }
             lines.append("    " + SuggestionText.scoreLine(s))
             if !s.warmthTerms.isEmpty {
-                lines.append("    " + Terminal.cell(SuggestionText.warmth(s.components.warmth, s.warmthTerms)))
+                lines.append("    " + OutputPolicy.terminalLine(SuggestionText.warmth(s.components.warmth, s.warmthTerms)))
             }
             if !s.sharedHistory.isEmpty {
-                lines.append("    shared history: " + Terminal.cell(s.sharedHistory.joined(separator: ", ")))
+                lines.append("    shared history: " + OutputPolicy.terminalLine(s.sharedHistory.joined(separator: ", ")))
             }
             if !s.alternatives.isEmpty {
-                lines.append("    also via: " + Terminal.cell(SuggestionText.alternatives(s)))
+                lines.append("    also via: " + OutputPolicy.terminalLine(SuggestionText.alternatives(s)))
             }
             return lines
         })
@@ -131,9 +135,9 @@ struct SuggestCommand: ParsableCommand {
         table.maxWidths = [0: 22, 1: 24]
         for k in list {
             let last = k.lastInteraction.map { "\($0.iso) (\(k.daysSinceContact ?? 0) d)" } ?? "never"
-            table.add([k.name, k.organization ?? "", format2(k.strength), format2(k.peakStrength), last])
+            table.add([k.name, k.organization ?? "", NumberFormat.twoDecimals(k.strength), NumberFormat.twoDecimals(k.peakStrength), last])
         }
-        print(table.render { i in ["    → " + Terminal.cell(list[i].action)] })
+        print(table.render { i in ["    → " + OutputPolicy.terminalLine(list[i].action)] })
         if list.count < all.count { print("\(list.count) of \(all.count) fading ties (--top 0 lists all)") }
     }
 }

@@ -52,14 +52,14 @@ struct TiesCommand: ParsableCommand {
         for row in rows {
             let tie = a.snapshot.ties[Int(row.edge)]
             let kind = tie.kind.rawValue.replacingOccurrences(of: "_", with: " ") + (tie.isInferred ? " (inferred)" : "")
-            let s = format2(a.strengths.values[Int(row.edge)])
+            let s = NumberFormat.twoDecimals(a.strengths.values[Int(row.edge)])
             table.add(all ? [a.name(row.from), a.name(row.to), kind, s] : [a.name(row.to), a.organizationName(row.to), kind, s])
         }
         if explain {
             // One block per tie: the table row, then its factors in words.
             print(table.render { i in
                 let explanation = a.strengths.explain(edge: rows[i].edge)
-                return ["    " + Terminal.cell(explanation.sentence)] + explanation.factorLines().map { "      " + Terminal.cell($0) }
+                return ["    " + OutputPolicy.terminalLine(explanation.sentence)] + explanation.factorLines().map { "      " + OutputPolicy.terminalLine($0) }
             })
         } else {
             print(table.render())

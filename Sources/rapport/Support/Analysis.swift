@@ -7,7 +7,3 @@ extension Analysis {
         if let warning = placeholderNameWarning(ego) { Terminal.standardError(warning) }
     }
 }
-
-/// Formats a strength or score for people: two decimals.
-func format2(_ value: Double) -> String { String(format: "%.2f", value) }
-func format3(_ value: Double) -> String { String(format: "%.3f", value) }

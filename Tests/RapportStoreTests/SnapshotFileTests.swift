@@ -1,10 +1,12 @@
 import Foundation
+import RapportStore
 import RapportTestSupport
 import Testing
+
 @testable import Rapport
 
-/// The snapshot file: what goes in comes back, and a damaged, stale or missing file is reported,
-/// never trusted.
+/// The snapshot file, written and read by the store: what goes in comes back, and a damaged, stale
+/// or missing file is reported, never trusted.
 @Suite struct SnapshotFileTests {
     /// A network with the strings that break serializers: quotes, commas, emoji, combining marks,
     /// HTML and DOT syntax, empty and missing fields, several emails and sectors, aliases.
