@@ -16,32 +16,33 @@ struct PeopleCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only people at this organization (matched by normalized name).", valueName: "name"))
     var org: String?
 
-    @Option(name: .long, help: ArgumentHelp("Only people whose name, title, organization, sectors or email contain this text.", valueName: "text"))
+    @Option(name: .long, help: ArgumentHelp("Only people whose name, title, organization, sectors or email hold these words (or words starting with them), exact matches first.", valueName: "text"))
     var search: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --search, show at most this many people (0: all).", valueName: "n"))
+    var limit = 100
 
     @Flag(name: .long, help: "Print JSON (a list of people) instead of a table.")
     var json = false
 
     func run() throws {
         let session = try Session(workspace)
-        let snapshot = try session.snapshot()
-        var indices = Array(0..<Int32(snapshot.personCount))
-        if let org {
-            guard let o = snapshot.organization(named: org) else {
+        var people: [Person]
+        var footer: String?
+        if let search {
+            guard let found = try session.workspace.searchPeople(search, organization: org, limit: limit > 0 ? limit : nil) else {
+                throw CommandError.badInput("no organization matches '\(org ?? "")'")
+            }
+            people = found.people
+            if found.total > people.count { footer = "first \(people.count) of \(found.total) matches (--limit 0 shows all)" }
+        } else if let org {
+            guard let members = try session.workspace.people(atOrganization: org) else {
                 throw CommandError.badInput("no organization matches '\(org)'")
             }
-            indices = indices.filter { snapshot.organizationIndex[Int($0)] == o }
+            people = members
+        } else {
+            people = Array(try session.snapshot().people)
         }
-        if let search {
-            let needle = NameKey.person(search)
-            indices = indices.filter { i in
-                let p = snapshot.people[Int(i)]
-                let haystack = ([p.displayName, p.title ?? "", p.organization ?? "", p.location ?? ""] + p.sectors + p.emails + p.schools)
-                    .map(NameKey.person).joined(separator: " | ")
-                return haystack.contains(needle)
-            }
-        }
-        let people = indices.map { snapshot.people[Int($0)] }
         if json {
             print(try JSONOutput.string(people.map(PersonJSON.init)))
             return
@@ -50,7 +51,8 @@ struct PeopleCommand: ParsableCommand {
         table.maxWidths = [0: 14, 1: 24, 2: 24, 3: 22]
         for p in people { table.add([p.id, p.displayName, p.organization ?? "", p.title ?? ""]) }
         print(table.render())
-        print("\(people.count) of \(snapshot.personCount) people")
+        if footer == nil { footer = "\(people.count) of \(try session.workspace.personCount()) people" }
+        print(footer ?? "")
     }
 }
 

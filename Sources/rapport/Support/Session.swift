@@ -49,11 +49,14 @@ struct Session {
 
     static let cacheEnabled = ProcessInfo.processInfo.environment["RAPPORT_SNAPSHOT_CACHE"] != "off"
 
-    /// Resolves a person reference (id, email, profile URL or full name) or fails with a hint.
+    /// Resolves a person reference (id, email, profile URL or full name) or fails with a hint. The
+    /// workspace's search index answers (`Workspace.lookUpPerson`), so no name is compared per person.
     func resolve(_ reference: String, in snapshot: NetworkSnapshot, role: String = "person") throws -> Int32 {
-        do {
-            return try snapshot.resolve(reference)
-        } catch .ambiguousPerson(_, let candidates) {
+        switch try workspace.lookUpPerson(reference) {
+        case .found(let id):
+            guard let i = snapshot.index(ofID: id) else { return try snapshot.resolve(reference) }
+            return i
+        case .ambiguous(let candidates):
             // Ids only: other people's names and organizations are contact data, shown with --verbose.
             let listed = candidates.prefix(8).map { id -> String in
                 guard options.verbose, let i = snapshot.index(ofID: id) else { return id }
@@ -64,56 +67,9 @@ struct Session {
             let hint = options.verbose ? "" : " (--verbose shows who they are)"
             throw CommandError.badInput(
                 "'\(reference)' matches \(candidates.count) people: \(listed.joined(separator: "; "))\(more); use an id or email\(hint)")
-        } catch {
-            let hint = Suggest.closestNames(to: reference, in: snapshot).map { " — did you mean '\($0)'?" } ?? ""
+        case .notFound(let closest):
+            let hint = closest.map { " — did you mean '\($0)'?" } ?? ""
             throw CommandError.badInput("no \(role) matches '\(reference)'\(hint)")
         }
-    }
-}
-
-/// "Did you mean" for person names.
-enum Suggest {
-    /// The display name closest to `reference` by edit distance on name keys, when close enough.
-    static func closestNames(to reference: String, in snapshot: NetworkSnapshot) -> String? {
-        let key = Array(NameKey.person(reference).unicodeScalars)
-        guard !key.isEmpty else { return nil }
-        let limit = max(2, key.count / 3)
-        var best: (distance: Int, person: Int)?
-        // The people's name keys are a column: no person is made and no name normalized again.
-        let keys = snapshot.people.nameKeys
-        var distanceOfValue = [Int](repeating: -1, count: keys.values.count)  // -1: not computed yet
-        for (person, code) in keys.codes.enumerated() where code >= 0 {
-            var d = distanceOfValue[Int(code)]
-            if d < 0 {
-                // UTF-8 takes 1 to 4 bytes per scalar: skip values whose length alone rules them out.
-                let bytes = Int(keys.values.starts[Int(code) + 1] - keys.values.starts[Int(code)])
-                if bytes < key.count - limit || bytes > 4 * (key.count + limit) {
-                    d = Int.max
-                } else {
-                    let candidate = Array(keys.values[Int(code)].unicodeScalars)
-                    d = abs(candidate.count - key.count) <= limit ? editDistance(key, candidate) : Int.max
-                }
-                distanceOfValue[Int(code)] = d
-            }
-            if d <= limit, d < (best?.distance ?? .max) { best = (d, person) }
-        }
-        return best.map { snapshot.people.displayName(Int32($0.person)) }
-    }
-
-    /// Levenshtein distance.
-    /// - Complexity: O(a · b).
-    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }
