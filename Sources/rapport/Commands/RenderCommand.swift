@@ -16,7 +16,7 @@ struct RenderCommand: ParsableCommand {
               suggestions  your top suggested targets and their warm paths
               orgs         one node per organization, coloured by your reach
 
-            The suggestions view takes suggest's goal flags; the orgs view shows the whole picture at any size. Edge width and colour follow strength; weak ties (< 0.3) are dashed. The format comes from the file extension unless --format is given. Above --node-limit people Rapport refuses and suggests the orgs view or a filter, unless --force.
+            The suggestions view takes suggest's goal flags; the orgs view shows the whole picture at any size. Edge width and colour follow strength; weak ties (< 0.3) are dashed. The format comes from the file extension unless --format is given. Above --node-limit people Rapport refuses and suggests the orgs view or a filter, unless --force; the network view draws the orgs view instead, and the orgs view draws the organizations you reach most (then the largest) one by one and the rest as one node.
 
             Examples:
               rapport render ego -o me.svg
@@ -104,18 +104,11 @@ struct RenderCommand: ParsableCommand {
         }
         var options = DiagramOptions(minStrength: minStrength, top: view == "suggestions" || view == "path" ? nil : top, sector: nil, nodeLimit: nodeLimit, force: force)
         if view != "suggestions" { options.sector = goal.sector.first }
-        var graph: DOTGraph
-        do {
-            graph = try diagram.graph(of: a.snapshot, strengths: a.strengths.values, options: options)
-        } catch {
-            guard view == "network", case .tooManyNodes(let count, let limit) = error else { throw error }
-            // The whole network of a large directory: aggregate to one node per organization, and
-            // say so (Graphviz needs minutes for 20,000 people with any engine).
-            Terminal.standardError("note: \(count) people is more than --node-limit \(limit); drawing the orgs view (one node per organization) instead. Pass --force to draw every person.")
-            diagram = .organizations
-            options.top = nil
-            graph = try diagram.graph(of: a.snapshot, strengths: a.strengths.values, options: options)
-        }
+        // Above --node-limit the whole network becomes the orgs view; the library says so.
+        let fitted = try diagram.fitted(of: a.snapshot, strengths: a.strengths.values, options: options)
+        if let note = fitted.note { Terminal.standardError("note: " + note) }
+        diagram = fitted.view
+        let graph = fitted.graph
         let chosenFormat = format.flatMap(DiagramFormat.init(name:)) ?? DiagramFormat(path: output) ?? .svg
         let chosenEngine = engine.flatMap(GraphvizEngine.init(name:)) ?? diagram.recommendedEngine(nodeCount: graph.nodeCount)
         progress.advance("laying out \(graph.nodeCount) nodes with \(chosenEngine.rawValue)")
