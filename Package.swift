@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(
             name: "RapportCSVTests", dependencies: ["RapportCSV", "RapportTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RapportGraphvizTests", dependencies: ["RapportGraphviz", "rapport-render-worker"]),
-        .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore"]),
+        .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportTestSupport"]),
         .testTarget(name: "RapportReportTests", dependencies: ["RapportReport", "rapport-render-worker"]),
         .testTarget(name: "RapportCLITests", dependencies: ["Rapport", "RapportTestSupport"]),
     ],
