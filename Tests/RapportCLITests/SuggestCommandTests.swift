@@ -86,7 +86,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("big.svg").path))
         let aggregated = try cli.run("render", "network", "-o", "all.svg", "--node-limit", "50", "--as-of", "2026-11-20")
         #expect(aggregated.status == 0, "\(aggregated.stderr)")
-        #expect(aggregated.stderr.contains("drawing the orgs view"))
+        #expect(
+            aggregated.stderr
+                == "note: 460 people is more than --node-limit 50, so this draws the orgs view instead: 33 organizations, one node each. Pass --force to draw every person.\n")
         #expect(aggregated.stdout.contains("orgs view"))
     }
 }

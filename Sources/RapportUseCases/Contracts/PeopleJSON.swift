@@ -92,27 +92,4 @@ extension Analysis {
     public func reach(by grouping: ReachGrouping) throws -> [ReachEntry] {
         try ReachCalculator(ego: try ego(), strengths: strengths).reach(by: grouping)
     }
-
-    /// The people of the network: those at `organization` (matched by normalized name) and, with
-    /// `search`, those whose name, title, organization, location, sectors, emails or schools contain it.
-    /// - Throws: `UseCaseError.badInput` for an organization the network does not have.
-    public static func people(in snapshot: NetworkSnapshot, organization: String?, search: String?) throws -> [Person] {
-        var indices = Array(0..<Int32(snapshot.personCount))
-        if let organization {
-            guard let o = snapshot.organization(named: organization) else {
-                throw UseCaseError.badInput("no organization matches '\(organization)'")
-            }
-            indices = indices.filter { snapshot.organizationIndex[Int($0)] == o }
-        }
-        if let search {
-            let needle = NameKey.person(search)
-            indices = indices.filter { i in
-                let p = snapshot.people[Int(i)]
-                let haystack = ([p.displayName, p.title ?? "", p.organization ?? "", p.location ?? ""] + p.sectors + p.emails + p.schools)
-                    .map(NameKey.person).joined(separator: " | ")
-                return haystack.contains(needle)
-            }
-        }
-        return indices.map { snapshot.people[Int($0)] }
-    }
 }

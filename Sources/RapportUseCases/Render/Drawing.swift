@@ -100,19 +100,10 @@ public enum Drawing {
             minStrength: request.minStrength, top: listsPeople ? nil : request.top, sector: nil,
             nodeLimit: request.nodeLimit, force: request.force)
         if request.view != "suggestions" { options.sector = planner.request.goal.sectors.first }
-        var graph: DOTGraph
-        var note: String?
-        do {
-            graph = try diagram.graph(of: a.snapshot, strengths: a.strengths.values, options: options)
-        } catch {
-            guard request.view == "network", case .tooManyNodes(let count, let limit) = error else { throw error }
-            // The whole network of a large directory: aggregate to one node per organization, and
-            // say so (Graphviz needs minutes for 20,000 people with any engine).
-            note = "note: \(count) people is more than --node-limit \(limit); drawing the orgs view (one node per organization) instead. Pass --force to draw every person."
-            diagram = .organizations
-            options.top = nil
-            graph = try diagram.graph(of: a.snapshot, strengths: a.strengths.values, options: options)
-        }
+        // Above --node-limit the whole network becomes the orgs view, with a note saying what is drawn.
+        let fitted = try diagram.fitted(of: a.snapshot, strengths: a.strengths.values, options: options)
+        let (graph, note) = (fitted.graph, fitted.note.map { "note: " + $0 })
+        diagram = fitted.view
         let engine = request.engine ?? diagram.recommendedEngine(nodeCount: graph.nodeCount)
         let bytes = try renderer.render(dot: graph.dotText, engine: engine, format: request.format, timeout: .seconds(request.timeout))
         return Picture(bytes: bytes, viewName: diagram.name, nodeCount: graph.nodeCount, engine: engine, note: note)

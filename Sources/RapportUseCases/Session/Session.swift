@@ -50,13 +50,16 @@ public struct Session {
 
     public static let cacheEnabled = ProcessInfo.processInfo.environment["RAPPORT_SNAPSHOT_CACHE"] != "off"
 
-    /// Resolves a person reference (id, email, profile URL or full name) or fails with a hint.
+    /// Resolves a person reference (id, email, profile URL or full name) or fails with a hint. The
+    /// workspace's search index answers (`Workspace.lookUpPerson`), so no name is compared per person.
     /// - Throws: `UseCaseError.badInput` naming the candidates (ids, or who they are with
     ///   `verbose`) for an ambiguous name, or the closest name for an unknown one.
     public func resolve(_ reference: String, in snapshot: NetworkSnapshot, role: String = "person") throws -> Int32 {
-        do {
-            return try snapshot.resolve(reference)
-        } catch .ambiguousPerson(_, let candidates) {
+        switch try workspace.lookUpPerson(reference) {
+        case .found(let id):
+            guard let i = snapshot.index(ofID: id) else { return try snapshot.resolve(reference) }
+            return i
+        case .ambiguous(let candidates):
             // Ids only: other people's names and organizations are contact data, shown with --verbose.
             let listed = candidates.prefix(8).map { id -> String in
                 guard location.verbose, let i = snapshot.index(ofID: id) else { return id }
@@ -67,10 +70,37 @@ public struct Session {
             let hint = location.verbose ? "" : " (--verbose shows who they are)"
             throw UseCaseError.badInput(
                 "'\(reference)' matches \(candidates.count) people: \(listed.joined(separator: "; "))\(more); use an id or email\(hint)")
-        } catch {
-            let hint = NameSuggestion.closestName(to: reference, in: snapshot).map { " — did you mean '\($0)'?" } ?? ""
+        case .notFound(let closest):
+            let hint = closest.map { " — did you mean '\($0)'?" } ?? ""
             throw UseCaseError.badInput("no \(role) matches '\(reference)'\(hint)")
         }
+    }
+
+    /// What `people` lists: the people found and, when the list is cut, how many there are.
+    public struct PeopleListing: Sendable {
+        public var people: [Person]
+        /// Every match (or every person), when more than `people`.
+        public var total: Int
+    }
+
+    /// The people matching `search` (ranked by the search index: exact matches first) and/or at
+    /// `organization`, at most `limit` of a search; with neither, everyone.
+    /// - Throws: `UseCaseError.badInput` for an organization the workspace does not have.
+    public func people(search: String?, organization: String?, limit: Int?) throws -> PeopleListing {
+        if let search {
+            guard let found = try workspace.searchPeople(search, organization: organization, limit: limit) else {
+                throw UseCaseError.badInput("no organization matches '\(organization ?? "")'")
+            }
+            return PeopleListing(people: found.people, total: found.total)
+        }
+        if let organization {
+            guard let members = try workspace.people(atOrganization: organization) else {
+                throw UseCaseError.badInput("no organization matches '\(organization)'")
+            }
+            return PeopleListing(people: members, total: members.count)
+        }
+        let everyone = Array(try snapshot().people)
+        return PeopleListing(people: everyone, total: everyone.count)
     }
 }
 

@@ -17,20 +17,27 @@ struct PeopleCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only people at this organization (matched by normalized name).", valueName: "name"))
     var org: String?
 
-    @Option(name: .long, help: ArgumentHelp("Only people whose name, title, organization, sectors or email contain this text.", valueName: "text"))
+    @Option(name: .long, help: ArgumentHelp("Only people whose name, title, organization, sectors or email hold these words (or words starting with them), exact matches first.", valueName: "text"))
     var search: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --search, show at most this many people (0: all).", valueName: "n"))
+    var limit = 100
 
     @Flag(name: .long, help: "Print JSON (a list of people) instead of a table.")
     var json = false
 
     func run() throws {
-        let snapshot = try Session(workspace.location).snapshot()
-        let people = try Analysis.people(in: snapshot, organization: org, search: search)
-        if json { return print(try JSONOutput.string(people.map(PersonJSON.init))) }
+        let session = try Session(workspace.location)
+        let found = try session.people(search: search, organization: org, limit: search != nil && limit > 0 ? limit : nil)
+        if json { return print(try JSONOutput.string(found.people.map(PersonJSON.init))) }
         var table = TextTable(["ID", "NAME", "ORGANIZATION", "TITLE"])
         table.maxWidths = [0: 14, 1: 24, 2: 24, 3: 22]
-        for p in people { table.add([p.id, p.displayName, p.organization ?? "", p.title ?? ""]) }
+        for p in found.people { table.add([p.id, p.displayName, p.organization ?? "", p.title ?? ""]) }
         print(table.render())
-        print("\(people.count) of \(snapshot.personCount) people")
+        if found.total > found.people.count {
+            print("first \(found.people.count) of \(found.total) matches (--limit 0 shows all)")
+        } else {
+            print("\(found.people.count) of \(try session.workspace.personCount()) people")
+        }
     }
 }

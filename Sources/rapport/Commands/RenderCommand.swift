@@ -17,7 +17,7 @@ struct RenderCommand: ParsableCommand {
               suggestions  your top suggested targets and their warm paths
               orgs         one node per organization, coloured by your reach
 
-            The suggestions view takes suggest's goal flags; the orgs view shows the whole picture at any size. Edge width and colour follow strength; weak ties (< 0.3) are dashed. The format comes from the file extension unless --format is given. Above --node-limit people Rapport refuses and suggests the orgs view or a filter, unless --force.
+            The suggestions view takes suggest's goal flags; the orgs view shows the whole picture at any size. Edge width and colour follow strength; weak ties (< 0.3) are dashed. The format comes from the file extension unless --format is given. Above --node-limit people Rapport refuses and suggests the orgs view or a filter, unless --force; the network view draws the orgs view instead, and the orgs view draws the organizations you reach most (then the largest) one by one and the rest as one node.
 
             Examples:
               rapport render ego -o me.svg
