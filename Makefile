@@ -29,7 +29,8 @@ clean:
 bench:
 	@bash Benchmarks/run.sh
 
-# Docs: Docs/CLI.md from the help text and the gallery from Samples, so neither goes stale.
+# Docs: Docs/CLI.md from the help text, the gallery from Samples, and a DocC archive per library
+# (.build/docs/NAME.doccarchive, from Sources/NAME/NAME.docc), so none goes stale.
 .PHONY: docs man
 docs: build
 	@bash Docs/gallery/generate.sh $(BIN_DEBUG)
