@@ -118,4 +118,22 @@ public enum Importing {
         }
         return outcome
     }
+
+    /// What an import says to a person: its warnings (each `path:line:column: warning: …`, the
+    /// first 20 and a count), and the report — the summary, merges with `verbose`, each evidence
+    /// file's summary with who matched whom (ids and keys, names and addresses with `verbose`) on a
+    /// dry run or with `verbose`, and the files found and not read.
+    public static func messages(_ outcome: ImportOutcome, dryRun: Bool, verbose: Bool) -> (warnings: [String], report: [String]) {
+        var warnings = outcome.warnings.prefix(20).map(\.description)
+        if outcome.warnings.count > 20 { warnings.append("warning: … and \(outcome.warnings.count - 20) more warnings") }
+        var report = [(dryRun ? "Dry run, nothing written. " : "") + outcome.report.summary]
+        if verbose { report += outcome.report.merges.map { "  " + $0.description } }
+        for evidence in outcome.evidence {
+            report.append(evidence.summary)
+            guard dryRun || verbose else { continue }
+            report += evidence.notes.map { "  " + (verbose ? $0.contactDescription : $0.description) }
+        }
+        if !outcome.ignoredFiles.isEmpty { report.append("Found and not read: " + outcome.ignoredFiles.joined(separator: ", ")) }
+        return (warnings, report)
+    }
 }

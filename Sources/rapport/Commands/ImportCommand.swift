@@ -66,23 +66,8 @@ struct ImportCommand: ParsableCommand {
             }
         }
         progress.finish()
-        // `ImportWarning.description` is already `path:line:column: warning: message`.
-        for warning in outcome.warnings.prefix(20) { Terminal.standardError(OutputPolicy.terminal(warning.description)) }
-        if outcome.warnings.count > 20 { Terminal.standardError("warning: … and \(outcome.warnings.count - 20) more warnings") }
-        print((dryRun ? "Dry run, nothing written. " : "") + OutputPolicy.terminal(outcome.report.summary))
-        if workspace.verbose {
-            for merge in outcome.report.merges { print("  " + OutputPolicy.terminal(merge.description)) }
-        }
-        for report in outcome.evidence {
-            print(OutputPolicy.terminal(report.summary))
-            // Who matched whom: ids and keys only, unless --verbose asks for names and addresses.
-            guard dryRun || workspace.verbose else { continue }
-            for note in report.notes {
-                print("  " + OutputPolicy.terminal(workspace.verbose ? note.contactDescription : note.description))
-            }
-        }
-        if !outcome.ignoredFiles.isEmpty {
-            print("Found and not read: " + OutputPolicy.terminal(outcome.ignoredFiles.joined(separator: ", ")))
-        }
+        let messages = Importing.messages(outcome, dryRun: dryRun, verbose: workspace.verbose)
+        for line in messages.warnings { Terminal.standardError(OutputPolicy.terminal(line)) }
+        for line in messages.report { print(OutputPolicy.terminal(line)) }
     }
 }
