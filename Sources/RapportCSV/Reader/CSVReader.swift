@@ -160,14 +160,18 @@ public struct CSVReader: Sendable {
             s.lineStart = s.pos
         }
         guard s.pos < n, let p = buf.baseAddress else { return .success(nil) }
-        let recordStart = s.pos
+        let recordStart = s.pos, recordLine = s.line
         machine.rows = s.rows
         machine.lastWidth = s.lastWidth
         // Line and column of an offset in the record: one pass from the record's start.
         var line = s.line, lineStart = s.lineStart, walked = recordStart
-        func location(_ offset: Int) -> SourceLocation {
+        func place(_ offset: Int) -> (line: Int, column: Int) {
             walk(buf, from: &walked, to: offset, line: &line, lineStart: &lineStart)
-            return SourceLocation(path: path, line: line, column: offset - lineStart + 1)
+            return (line, offset - lineStart + 1)
+        }
+        func location(_ offset: Int) -> SourceLocation {
+            let (line, column) = place(offset)
+            return SourceLocation(path: path, line: line, column: column)
         }
         switch machine.scan(p, from: recordStart, filled: n, atEnd: true) {
         case .needMore:
@@ -192,12 +196,14 @@ public struct CSVReader: Sendable {
             fields.reserveCapacity(machine.count)
             positions.reserveCapacity(machine.count)
             var fixups = machine.fixups[...]
+            // One line of ASCII (most records): a field's column is its offset from the line start.
+            let plain = machine.newlines == 0 && !machine.hasNonASCII
             for i in 0..<machine.count {
-                let start = machine.starts[i], fieldEnd = machine.ends[i]
+                let start = machine.start(i), fieldEnd = machine.end(i)
                 let quoted = start > recordStart && p[start - 1] == UInt8(ascii: "\"")
-                let here = location(quoted ? start - 1 : start)
+                let here = plain ? (s.line, (quoted ? start - 1 : start) - s.lineStart + 1) : place(quoted ? start - 1 : start)
                 let position = FieldPosition(
-                    line: Int32(truncatingIfNeeded: here.line), column: Int32(truncatingIfNeeded: here.column))
+                    line: Int32(truncatingIfNeeded: here.0), column: Int32(truncatingIfNeeded: here.1))
                 positions.append(position)
                 if let fixup = fixups.first, fixup.field == i {
                     fixups.removeFirst()
@@ -205,19 +211,30 @@ public struct CSVReader: Sendable {
                     RecordMachine.unescaped(p, from: start, fixup) { content.append($0) }
                     fields.append(String(decoding: content, as: UTF8.self))
                     if fixup.trailingEnd > fixup.closingQuote + 1 {
-                        warnings.append(ImportWarning("text after the closing quote is kept as part of the field", at: here))
+                        warnings.append(
+                            ImportWarning(
+                                "text after the closing quote is kept as part of the field",
+                                at: SourceLocation(path: path, line: here.0, column: here.1)))
                     }
                 } else {
                     fields.append(String(decoding: UnsafeBufferPointer(start: p + start, count: fieldEnd - start), as: UTF8.self))
                 }
             }
-            walk(buf, from: &walked, to: end, line: &line, lineStart: &lineStart)
+            if plain {
+                // The record ends with its line (or the input): the next starts a line of its own.
+                if end > recordStart, p[end - 1] == Self.lf || p[end - 1] == Self.cr {
+                    s.line += 1
+                    s.lineStart = end
+                }
+            } else {
+                walk(buf, from: &walked, to: end, line: &line, lineStart: &lineStart)
+                s.line = line
+                s.lineStart = lineStart
+            }
             s.pos = end
-            s.line = line
-            s.lineStart = lineStart
             s.rows = machine.rows
             s.lastWidth = machine.lastWidth
-            return .success(CSVRecord(line: Int(positions.first?.line ?? Int32(truncatingIfNeeded: line)), fields: fields, positions: positions))
+            return .success(CSVRecord(line: recordLine, fields: fields, positions: positions))
         }
     }
 

@@ -27,8 +27,14 @@ struct RecordMachine: Sendable {
     private(set) var count = 0
     /// Line breaks inside the quoted fields of the record just read.
     private(set) var newlines = 0
-    private(set) var starts: [Int] = Array(repeating: 0, count: 64)
-    private(set) var ends: [Int] = Array(repeating: 0, count: 64)
+    /// Whether the record just read holds a byte of 0x80 or above (not plain ASCII).
+    private(set) var hasNonASCII = false
+    /// Where the fields of the record just read start and end (copy-on-write, reused record after record).
+    private var bounds = FieldBounds(capacity: 64)
+    /// Start of field `i` (< `count`) of the record just read.
+    func start(_ i: Int) -> Int { bounds.starts[i] }
+    /// End of field `i` (< `count`) of the record just read.
+    func end(_ i: Int) -> Int { bounds.ends[i] }
     /// Quoted fields of the record just read whose bytes need rewriting.
     private(set) var fixups: [Fixup] = []
 
@@ -69,26 +75,20 @@ struct RecordMachine: Sendable {
     /// no byte follows `filled`.
     mutating func scan(_ bytes: UnsafePointer<UInt8>, from start: Int, filled: Int, atEnd: Bool) -> Step {
         if rows >= limits.maxRows { return .failed(.tooManyRows(at: start)) }
+        if !isKnownUniquelyReferenced(&bounds) { bounds = FieldBounds(capacity: bounds.capacity) }
+        if !fixups.isEmpty { fixups.removeAll(keepingCapacity: true) }
+        var state = ScanState(lastWidth: lastWidth)
         while true {
-            // The bound arrays move out for the scan (no exclusivity check per field) and back after.
-            var s = starts, e = ends
-            starts = []
-            ends = []
-            var state = ScanState(lastWidth: lastWidth)
-            fixups.removeAll(keepingCapacity: true)
-            let step = s.withUnsafeMutableBufferPointer { s in
-                e.withUnsafeMutableBufferPointer { e in
-                    Self.scan(bytes, start, filled, atEnd, delimiter, limits, s, e, &state, &fixups)
-                }
-            }
-            starts = s
-            ends = e
+            let step = Self.scan(
+                bytes, start, filled, atEnd, delimiter, limits, bounds.starts, bounds.ends, &state, &fixups)
             count = state.count
             newlines = state.newlines
+            hasNonASCII = state.highBits & 0x8080_8080_8080_8080 != 0
             guard let step else {
                 // More fields than room: double it and read the record again.
-                starts = Array(repeating: 0, count: starts.count * 2)
-                ends = Array(repeating: 0, count: ends.count * 2)
+                bounds = FieldBounds(capacity: bounds.capacity * 2)
+                state = ScanState(lastWidth: lastWidth)
+                fixups.removeAll(keepingCapacity: true)
                 continue
             }
             if case .record = step {
@@ -99,11 +99,31 @@ struct RecordMachine: Sendable {
         }
     }
 
+    /// Field bounds in memory of their own: no exclusivity check or copy per record.
+    final class FieldBounds: @unchecked Sendable {
+        let capacity: Int
+        let starts: UnsafeMutableBufferPointer<Int>
+        let ends: UnsafeMutableBufferPointer<Int>
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            starts = .allocate(capacity: capacity)
+            ends = .allocate(capacity: capacity)
+        }
+
+        deinit {
+            starts.deallocate()
+            ends.deallocate()
+        }
+    }
+
     /// What one scan reads and leaves: the width it checks against, the fields and line breaks found.
     struct ScanState {
         var lastWidth: Int
         var count = 0
         var newlines = 0
+        /// Every byte of the record's fields OR-ed in words: its high bits say whether any is not ASCII.
+        var highBits: UInt64 = 0
     }
 
     /// The machine itself, over caller-owned field bounds (the bulk reader calls it directly, with
@@ -116,13 +136,14 @@ struct RecordMachine: Sendable {
         let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         let maxField = limits.maxFieldBytes, maxColumns = limits.maxColumns
         let pattern = 0x0101_0101_0101_0101 &* UInt64(delimiter)
-        var count = 0, newlines = 0
+        var count = 0, newlines = 0, highBits: UInt64 = 0
         var cursor = start
         // A line inside a quoted field that reads as a record but needs rule (b): the record's width.
         var pendingSwallow: (at: Int, breaksBefore: Int)? = nil
         defer {
             state.count = count
             state.newlines = newlines
+            state.highBits = highBits
         }
         func complete(_ end: Int) -> Step {
             if let pendingSwallow, count != state.lastWidth {
@@ -151,6 +172,7 @@ struct RecordMachine: Sendable {
                 while read < filled {
                     if read - opened > maxField { return .failed(.fieldTooLarge(at: opened)) }
                     let c = p[read]
+                    highBits |= UInt64(c)
                     if c == quote {
                         if read + 1 < filled {
                             if p[read + 1] == quote {
@@ -180,7 +202,10 @@ struct RecordMachine: Sendable {
                 }
                 // Text after the closing quote (RFC 4180 forbids it) stays part of the field.
                 var trailing = read + 1
-                while trailing < filled, p[trailing] != delimiter, p[trailing] != lf, p[trailing] != cr { trailing += 1 }
+                while trailing < filled, p[trailing] != delimiter, p[trailing] != lf, p[trailing] != cr {
+                    highBits |= UInt64(p[trailing])
+                    trailing += 1
+                }
                 if trailing >= filled, !atEnd { return .needMore }
                 if trailing - opened > maxField { return .failed(.fieldTooLarge(at: opened)) }
                 if doubled || trailing > read + 1 {
@@ -199,15 +224,21 @@ struct RecordMachine: Sendable {
                     let word = UInt64(littleEndian: UnsafeRawPointer(p + cursor).loadUnaligned(as: UInt64.self))
                     let mask = separatorMask(word, delimiterPattern: pattern)
                     if mask != 0 {
+                        // Only the bytes before the separator belong to the field.
+                        highBits |= word & (mask >> 7 &- 1)
                         cursor += mask.trailingZeroBitCount >> 3
                         found = true
                         break
                     }
+                    highBits |= word
                     cursor += 8
                     if cursor - fieldStart > maxField { return .failed(.fieldTooLarge(at: fieldStart)) }
                 }
                 if !found {
-                    while cursor < filled, p[cursor] != delimiter, p[cursor] != lf, p[cursor] != cr { cursor += 1 }
+                    while cursor < filled, p[cursor] != delimiter, p[cursor] != lf, p[cursor] != cr {
+                        highBits |= UInt64(p[cursor])
+                        cursor += 1
+                    }
                 }
                 if cursor - fieldStart > maxField { return .failed(.fieldTooLarge(at: fieldStart)) }
                 if cursor >= filled, !atEnd { return .needMore }
