@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "RapportStore", targets: ["RapportStore"]),
         .library(name: "RapportGraphviz", targets: ["RapportGraphviz"]),
         .library(name: "RapportReport", targets: ["RapportReport"]),
+        .library(name: "RapportUseCases", targets: ["RapportUseCases"]),
         .executable(name: "rapport", targets: ["rapport"]),
     ],
     dependencies: [
@@ -57,16 +58,30 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // What each command does — open, import, analyze, suggest, render, report, export,
+        // follow-through — and the JSON/CSV output contracts: shared by the CLI and the web app.
+        .target(
+            name: "RapportUseCases",
+            dependencies: ["Rapport", "RapportCSV", "RapportStore", "RapportGraphviz", "RapportReport", "RapportSamples"]
+        ),
+        // Samples/ as SwiftPM resources, so that `rapport demo` needs nothing but the build.
+        .target(
+            name: "RapportSamples",
+            path: "Samples",
+            exclude: ["README.md", "calendar_mail.py", "demo.sh", "evidence.py", "evidence_check.py", "generate.py"],
+            sources: ["RapportSamples.swift"],
+            resources: [
+                .copy("LinkedInDataExport"), .copy("people.csv"), .copy("ties.csv"), .copy("interactions.csv"),
+                .copy("introductions.csv"), .copy("calendar.ics"), .copy("mail.mbox"),
+            ]
+        ),
         // The command-line tool: parsing, printing, exit codes.
         .executableTarget(
             name: "rapport",
             dependencies: [
-                "Rapport", "RapportCSV", "RapportStore", "RapportGraphviz", "RapportReport",
+                "Rapport", "RapportCSV", "RapportStore", "RapportGraphviz", "RapportReport", "RapportUseCases",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            // The demo's samples are embedded as Swift (Resources/EmbeddedSamples.swift), so that the
-            // binary alone runs `rapport demo`; the script that writes it is not a source.
-            exclude: ["Resources/embed-samples.sh"]
+            ]
         ),
         // Shared by the test targets: the seeded random generator.
         .target(name: "RapportTestSupport", path: "Tests/RapportTestSupport"),
@@ -83,6 +98,7 @@ let package = Package(
         .testTarget(name: "RapportStoreTests", dependencies: ["Rapport", "RapportCSV", "RapportStore", "RapportTestSupport"]),
         .testTarget(name: "RapportReportTests", dependencies: ["RapportReport", "rapport-render-worker"]),
         .testTarget(name: "RapportCLITests", dependencies: ["Rapport", "RapportStore", "RapportTestSupport"]),
+        .testTarget(name: "RapportUseCasesTests", dependencies: ["RapportUseCases", "RapportTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

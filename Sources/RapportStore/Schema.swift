@@ -89,6 +89,10 @@ enum Schema {
         migrator.registerMigration("v3-evidence") { db in
             try Schema.migrateToEvidence(db)
         }
+        migrator.registerMigration("v4-search") { db in
+            // The full-text index over people, kept by triggers (issue 16).
+            try SearchIndex.create(db)
+        }
         return migrator
     }
 

@@ -42,11 +42,13 @@ import RapportGraphviz
     }
 
     @Test func aboveTheNodeLimitTheViewRefusesAndSuggestsTheOrgsView() throws {
-        #expect(throws: RenderError.tooManyNodes(count: 6, limit: 5)) {
+        #expect(throws: RenderError.tooManyNodes(count: 6, limit: 5, view: "network")) {
             try graph(.network, DiagramOptions(nodeLimit: 5))
         }
-        let message = RenderError.tooManyNodes(count: 6, limit: 5).description
-        #expect(message.contains("`orgs` view") && message.contains("--force"))
+        let message = RenderError.tooManyNodes(count: 6, limit: 5, view: "network").description
+        #expect(
+            message
+                == "the diagram would have 6 nodes, more than the limit of 5: draw the `orgs` view, narrow it with --min-strength, --top or --sector, or pass --force")
         #expect(personIDs(try graph(.network, DiagramOptions(nodeLimit: 5, force: true))).count == 6)
     }
 

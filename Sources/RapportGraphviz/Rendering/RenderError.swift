@@ -24,8 +24,9 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     case workerUnavailable(path: String, reason: String)
     /// The worker was called with arguments it does not understand.
     case workerUsage(String)
-    /// The diagram would have more nodes than the limit; narrow it or draw the `orgs` view.
-    case tooManyNodes(count: Int, limit: Int)
+    /// The diagram of `view` (its command-line name) would have more nodes than the limit; narrow
+    /// it, or draw the `orgs` view (unless that is the view).
+    case tooManyNodes(count: Int, limit: Int, view: String)
     /// `strengths` does not hold one finite value in [0, 1] per edge.
     case invalidStrengths(String)
     /// The view needs the user (the person with id `me`) and the network has none.
@@ -63,7 +64,10 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
         case .workerUnavailable(let path, let reason):
             return "cannot start the render worker at \(path): \(reason) (set RAPPORT_RENDER_WORKER to its path)"
         case .workerUsage(let message): return "render worker usage: \(message)"
-        case .tooManyNodes(let count, let limit):
+        case .tooManyNodes(let count, let limit, "orgs"):
+            return
+                "the diagram would have \(count) nodes, more than the limit of \(limit): raise --node-limit, narrow it with --top or --sector, or pass --force"
+        case .tooManyNodes(let count, let limit, _):
             return
                 "the diagram would have \(count) nodes, more than the limit of \(limit): draw the `orgs` view, narrow it with --min-strength, --top or --sector, or pass --force"
         case .invalidStrengths(let message): return "invalid tie strengths: \(message)"

@@ -14,11 +14,13 @@ struct DiagramContext {
     let snapshot: NetworkSnapshot
     let strengths: [Double]
     let options: DiagramOptions
+    /// The view being drawn (its command-line name), for messages.
+    let view: String
 
     /// - Throws: `RenderError.invalidStrengths` unless there is one finite strength in [0, 1] per
     ///   edge; `.invalidOption` for a negative or non-finite `minStrength` or a `top`/`nodeLimit`
     ///   below one.
-    init(snapshot: NetworkSnapshot, strengths: [Double], options: DiagramOptions) throws(RenderError) {
+    init(snapshot: NetworkSnapshot, strengths: [Double], options: DiagramOptions, view: String) throws(RenderError) {
         guard strengths.count == snapshot.graph.edgeCount else {
             throw .invalidStrengths("expected \(snapshot.graph.edgeCount) values, one per tie, got \(strengths.count)")
         }
@@ -29,10 +31,12 @@ struct DiagramContext {
             throw .invalidOption("the minimum strength must be a number ≥ 0")
         }
         if let top = options.top, top < 1 { throw .invalidOption("--top must be at least 1") }
+        guard options.organizationLimit >= 1 else { throw .invalidOption("the organization limit must be at least 1") }
         guard options.nodeLimit >= 1 else { throw .invalidOption("the node limit must be at least 1") }
         self.snapshot = snapshot
         self.strengths = strengths
         self.options = options
+        self.view = view
     }
 
     /// The user's node.
@@ -133,7 +137,7 @@ struct DiagramContext {
 
     /// Throws `.tooManyNodes` when `count` passes the limit and `force` is off.
     func checkSize(_ count: Int) throws(RenderError) {
-        if count > options.nodeLimit, !options.force { throw .tooManyNodes(count: count, limit: options.nodeLimit) }
+        if count > options.nodeLimit, !options.force { throw .tooManyNodes(count: count, limit: options.nodeLimit, view: view) }
     }
 
     /// The finished graph: defaults, title, size-dependent attributes and the legend.

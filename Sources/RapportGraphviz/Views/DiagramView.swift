@@ -64,7 +64,7 @@ public enum DiagramView: Sendable, Hashable {
     public func graph(of snapshot: NetworkSnapshot, strengths: [Double], options: DiagramOptions = DiagramOptions())
         throws(RenderError) -> DOTGraph
     {
-        let context = try DiagramContext(snapshot: snapshot, strengths: strengths, options: options)
+        let context = try DiagramContext(snapshot: snapshot, strengths: strengths, options: options, view: name)
         switch self {
         case .network: return try context.networkView()
         case .ego(let radius): return try context.egoView(radius: radius)
@@ -75,12 +75,42 @@ public enum DiagramView: Sendable, Hashable {
         }
     }
 
+    /// `graph(of:strengths:options:)`, except that the whole network above the node limit without
+    /// `force` becomes the `orgs` view, with a note that says what is drawn instead of what.
+    /// - Throws: as `graph(of:strengths:options:)`.
+    /// - Complexity: as `graph(of:strengths:options:)`, plus the `orgs` view when it stands in.
+    public func fitted(of snapshot: NetworkSnapshot, strengths: [Double], options: DiagramOptions = DiagramOptions())
+        throws(RenderError) -> FittedDiagram
+    {
+        do {
+            return FittedDiagram(view: self, graph: try graph(of: snapshot, strengths: strengths, options: options), note: nil)
+        } catch {
+            guard case .network = self, case .tooManyNodes(let count, let limit, _) = error else { throw error }
+            var orgs = options
+            orgs.top = nil
+            let context = try DiagramContext(snapshot: snapshot, strengths: strengths, options: orgs, view: Self.organizations.name)
+            let selection = context.organizationSelection()
+            let graph = try context.organizationsView(selection)
+            return FittedDiagram(
+                view: .organizations, graph: graph,
+                note: "\(count) people is more than --node-limit \(limit), so this draws the orgs view instead: \(selection.summary). Pass --force to draw every person.")
+        }
+    }
+
     /// The diagram as DOT text; see `graph(of:strengths:options:)`.
     public func dot(of snapshot: NetworkSnapshot, strengths: [Double], options: DiagramOptions = DiagramOptions())
         throws(RenderError) -> String
     {
         try graph(of: snapshot, strengths: strengths, options: options).dotText
     }
+}
+
+/// A diagram ready for layout: the view drawn, its graph, and, when the view is not the one asked
+/// for, a sentence for the user saying so.
+public struct FittedDiagram: Sendable {
+    public var view: DiagramView
+    public var graph: DOTGraph
+    public var note: String?
 }
 
 /// Filters and limits shared by every view.
@@ -95,6 +125,9 @@ public struct DiagramOptions: Sendable, Hashable {
     public var sector: String?
     /// The largest picture drawn without `force`.
     public var nodeLimit: Int
+    /// The most organizations the `orgs` view draws one by one without `top` or `force`; the rest
+    /// become one "other organizations" node, so that a directory of 23,000 firms draws in seconds.
+    public var organizationLimit: Int
     /// Draw past `nodeLimit`.
     public var force: Bool
     /// Add the legend.
@@ -103,11 +136,13 @@ public struct DiagramOptions: Sendable, Hashable {
     public var title: String?
 
     public static let defaultNodeLimit = 2_000
+    public static let defaultOrganizationLimit = 100
 
     public init(
         minStrength: Double = 0, top: Int? = nil, sector: String? = nil,
         nodeLimit: Int = DiagramOptions.defaultNodeLimit,
-        force: Bool = false, showLegend: Bool = true, title: String? = nil
+        force: Bool = false, showLegend: Bool = true, title: String? = nil,
+        organizationLimit: Int = DiagramOptions.defaultOrganizationLimit
     ) {
         self.minStrength = minStrength
         self.top = top
@@ -116,5 +151,6 @@ public struct DiagramOptions: Sendable, Hashable {
         self.force = force
         self.showLegend = showLegend
         self.title = title
+        self.organizationLimit = organizationLimit
     }
 }

@@ -1,15 +1,15 @@
 import Foundation
 
 /// Files Rapport writes: created 0600 (they hold contact data), written whole or not at all.
-enum OutputFile {
+public enum OutputFile {
     /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so that a
     /// crash or an error never leaves a half-written file, and the file is never readable by others.
-    static func write(_ bytes: [UInt8], to path: String) throws {
+    public static func write(_ bytes: [UInt8], to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let temporary = (folder.isEmpty ? "." : folder) + "/.\(url.lastPathComponent).\(getpid()).tmp"
         let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_TRUNC, 0o600)
-        guard fd >= 0 else { throw CommandError.failure("\(path): cannot write: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw UseCaseError.failure("\(path): cannot write: \(String(cString: strerror(errno)))") }
         var ok = true
         bytes.withUnsafeBytes { buffer in
             var offset = 0
@@ -24,9 +24,9 @@ enum OutputFile {
         guard ok, rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
-            throw CommandError.failure("\(path): cannot write: \(reason)")
+            throw UseCaseError.failure("\(path): cannot write: \(reason)")
         }
     }
 
-    static func write(_ text: String, to path: String) throws { try write(Array(text.utf8), to: path) }
+    public static func write(_ text: String, to path: String) throws { try write(Array(text.utf8), to: path) }
 }

@@ -1,0 +1,54 @@
+import GRDB
+
+/// The full-text index over people: `person_search`, an SQLite FTS5 table kept current by triggers
+/// on `person`, so that every write — the bulk import, `log`, `init --me`, a migration — maintains
+/// it without a code path of its own.
+///
+/// One contentless row per person (its rowid is `person.seq`, which VACUUM never renumbers), whose
+/// text is the person's id, first and last name, organization, title, sectors, emails and profile
+/// URL. The `unicode61` tokenizer folds case and strips diacritics ("Zoë" is found as "zoe"); with
+/// `L* N* Co M*` as token characters a word in a script with combining marks (Devanagari vowel
+/// signs) stays one word. Apostrophes and periods are removed before tokenizing, the way
+/// `NameKey` joins them (O'Neil → oneil, P.C. → pc, gary.riley@x.com → garyriley, xcom), so a query
+/// folded the same way (`SearchTerms`) meets the same words. `detail=none` keeps the index small
+/// and quick to write: queries only ask which rows hold all of some words or word prefixes, and
+/// every answer is checked against the person's row.
+///
+/// Letters without a Unicode decomposition (ł, ø, ß) are not folded by the tokenizer: "Łukasz" is
+/// found as "łukasz", not as "lukasz".
+enum SearchIndex {
+    static let table = "person_search"
+
+    /// The indexed text of a person row (`new` or `old` in a trigger), with `'`, `’` and `.` removed.
+    static func text(_ row: String) -> String {
+        func joined(_ column: String) -> String {
+            "replace(replace(replace(coalesce(\(row).\(column), ''), '''', ''), '.', ''), '’', '')"
+        }
+        return ["id", "first_name", "last_name", "organization", "title", "sectors", "emails", "profile_url"]
+            .map(joined).joined(separator: " || ' ' || ")
+    }
+
+    /// Creates the table and its triggers and indexes every person already stored (migration
+    /// `v4-search`).
+    /// - Complexity: O(people · words per person).
+    static func create(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE \(table) USING fts5(
+                text, content = '', detail = none, columnsize = 0,
+                tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'");
+            CREATE TRIGGER person_search_insert AFTER INSERT ON person BEGIN
+                INSERT INTO \(table)(rowid, text) VALUES (new.seq, \(text("new")));
+            END;
+            CREATE TRIGGER person_search_delete AFTER DELETE ON person BEGIN
+                INSERT INTO \(table)(\(table), rowid, text) VALUES ('delete', old.seq, \(text("old")));
+            END;
+            CREATE TRIGGER person_search_update
+            AFTER UPDATE OF id, first_name, last_name, organization, title, sectors, emails, profile_url, seq ON person
+            WHEN old.seq IS NOT new.seq OR \(text("old")) IS NOT \(text("new")) BEGIN
+                INSERT INTO \(table)(\(table), rowid, text) VALUES ('delete', old.seq, \(text("old")));
+                INSERT INTO \(table)(rowid, text) VALUES (new.seq, \(text("new")));
+            END;
+            INSERT INTO \(table)(rowid, text) SELECT seq, \(text("person")) FROM person;
+            """)
+    }
+}
