@@ -27,7 +27,8 @@ extension NetworkSnapshot {
         writer.integer(Int(NetworkSnapshot.fileFormatVersion))
         writer.string(key)
         encode(into: &writer)
-        sink = try writer.finishWithChecksum()
+        guard let written = try writer.finishWithChecksum() as? Sink else { preconditionFailure("the sink comes back") }
+        sink = written
     }
 
     /// The snapshot's bytes in memory (for tests and fuzzing; the store streams to a file).
@@ -49,7 +50,7 @@ extension NetworkSnapshot {
         decoding source: inout Source, payloadCount: Int, key: String
     ) throws(SnapshotFileError) {
         var reader = SnapshotReader(source: source, size: payloadCount)
-        defer { source = reader.source }
+        defer { if let read = reader.source as? Source { source = read } }
         guard try reader.integer() == Int(bitPattern: UInt(NetworkSnapshot.fileMagic)) else { throw .corrupt("not a snapshot file") }
         guard try reader.integer() == Int(NetworkSnapshot.fileFormatVersion), try reader.string() == key else { throw .stale }
         self = try NetworkSnapshot.decode(from: &reader)
@@ -68,7 +69,7 @@ extension NetworkSnapshot {
         if let problem = SnapshotChecksum.check(bytes) { throw .corrupt(problem) }
     }
 
-    private func encode<Sink>(into w: inout SnapshotWriter<Sink>) {
+    private func encode(into w: inout SnapshotWriter) {
         w.column(people.ids)
         for column in people.singleColumns {
             w.column(column.values)
@@ -123,7 +124,7 @@ extension NetworkSnapshot {
         }
     }
 
-    private static func decode<Source>(from r: inout SnapshotReader<Source>) throws(SnapshotFileError) -> NetworkSnapshot {
+    private static func decode(from r: inout SnapshotReader) throws(SnapshotFileError) -> NetworkSnapshot {
         let ids = try r.column()
         var single: [InternedColumn] = []
         for _ in 0..<PersonTable.singleColumnCount {

@@ -53,14 +53,17 @@ public struct SnapshotBytes: SnapshotSink, SnapshotSource, Sendable {
 }
 
 /// Buffered writes of a snapshot's fields, checksummed as they go.
-struct SnapshotWriter<Sink: SnapshotSink> {
-    private(set) var sink: Sink
+///
+/// Not generic: the sink is an existential, called once per megabyte or large array, so the
+/// field-by-field code is compiled once, fast, rather than run unspecialized from another module.
+struct SnapshotWriter {
+    private(set) var sink: any SnapshotSink
     private var buffer: [UInt8] = []
     private var failure: SnapshotFileError?
     /// Of every byte written so far: the trailer's checksum.
     private(set) var crc = CRC32C()
 
-    init(sink: Sink) {
+    init(sink: any SnapshotSink) {
         self.sink = sink
         buffer.reserveCapacity(1 << 20)
     }
@@ -128,7 +131,7 @@ struct SnapshotWriter<Sink: SnapshotSink> {
     /// Flushes what is buffered, then appends the checksum trailer of everything written.
     /// - Returns: the sink, once everything reached it.
     /// - Throws: the first error the sink threw.
-    mutating func finishWithChecksum() throws(SnapshotFileError) -> Sink {
+    mutating func finishWithChecksum() throws(SnapshotFileError) -> any SnapshotSink {
         flush()
         let trailer = SnapshotChecksum.trailer(crc: crc.value)
         trailer.withUnsafeBytes { write($0) }

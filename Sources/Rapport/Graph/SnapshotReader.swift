@@ -2,14 +2,15 @@
 ///
 /// Arrays are read straight into their own storage through the source: no second copy of the
 /// bytes in memory (a mapped file would count every page twice at the peak) and one pass over them.
-struct SnapshotReader<Source: SnapshotSource> {
-    private(set) var source: Source
+/// Not generic, for the reason `SnapshotWriter` gives: the source is called per 64 KiB or large array.
+struct SnapshotReader {
+    private(set) var source: any SnapshotSource
     /// Bytes not yet consumed, buffered or not.
     private var remaining: Int
     private var buffer: [UInt8] = []
     private var bufferStart = 0
 
-    init(source: Source, size: Int) {
+    init(source: any SnapshotSource, size: Int) {
         self.source = source
         self.remaining = size
     }
