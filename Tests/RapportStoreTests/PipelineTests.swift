@@ -75,7 +75,7 @@ import Testing
         #expect(try store.loadPipeline().isEmpty)
     }
 
-    @Test func theMigrationIsAppendedAfterTheNetworkSchema() throws {
-        #expect(Schema.migrator.migrations == ["v1-network", "v2-pipeline", "v3-evidence"])
+    @Test func theMigrationsAreAppendedInOrder() throws {
+        #expect(Schema.migrator.migrations == ["v1-network", "v2-pipeline", "v3-evidence", "v4-search"])
     }
 }

@@ -102,7 +102,7 @@ public enum Importing {
         // Only the changes are written: let the parsed rows (two gigabytes for ten million ties)
         // and the merged whole go before the write allocates its own. Freeing ten million records
         // takes a second or so: a thread of its own does it while the write runs.
-        Thread.detachNewThread { [parsed] in _ = parsed.count }
+        WorkerPool.shared.detach { [parsed] in _ = parsed.count }
         parsed = []
         documents = []
         existing = NetworkData()
