@@ -5,8 +5,7 @@ import GRDB
 /// it without a code path of its own.
 ///
 /// One contentless row per person (its rowid is `person.seq`, which VACUUM never renumbers), whose
-/// text is the person's id, first and last name, organization, title, sectors, emails and profile
-/// URL. The `unicode61` tokenizer folds case and strips diacritics ("Zoë" is found as "zoe"); with
+/// text is the person's id, first and last name, organization, title, emails and profile URL. The `unicode61` tokenizer folds case and strips diacritics ("Zoë" is found as "zoe"); with
 /// `L* N* Co M*` as token characters a word in a script with combining marks (Devanagari vowel
 /// signs) stays one word. Apostrophes and periods are removed before tokenizing, the way
 /// `NameKey` joins them (O'Neil → oneil, P.C. → pc, gary.riley@x.com → garyriley, xcom), so a query
@@ -20,12 +19,12 @@ enum SearchIndex {
     static let table = "person_search"
 
     /// The indexed text of a person row (`new` or `old` in a trigger), with `'`, `’` and `.` removed.
+    /// The columns are joined first and the characters removed once: three `replace` calls a row
+    /// instead of three a column, which were half the index's cost in a million-person import.
     static func text(_ row: String) -> String {
-        func joined(_ column: String) -> String {
-            "replace(replace(replace(coalesce(\(row).\(column), ''), '''', ''), '.', ''), '’', '')"
-        }
-        return ["id", "first_name", "last_name", "organization", "title", "sectors", "emails", "profile_url"]
-            .map(joined).joined(separator: " || ' ' || ")
+        let joined = ["id", "first_name", "last_name", "organization", "title", "emails", "profile_url"]
+            .map { "coalesce(\(row).\($0), '')" }.joined(separator: " || ' ' || ")
+        return "replace(replace(replace(\(joined), '''', ''), '.', ''), '’', '')"
     }
 
     /// Creates the table and its triggers and indexes every person already stored (migration
@@ -43,7 +42,7 @@ enum SearchIndex {
                 INSERT INTO \(table)(\(table), rowid, text) VALUES ('delete', old.seq, \(text("old")));
             END;
             CREATE TRIGGER person_search_update
-            AFTER UPDATE OF id, first_name, last_name, organization, title, sectors, emails, profile_url, seq ON person
+            AFTER UPDATE OF id, first_name, last_name, organization, title, emails, profile_url, seq ON person
             WHEN old.seq IS NOT new.seq OR \(text("old")) IS NOT \(text("new")) BEGIN
                 INSERT INTO \(table)(\(table), rowid, text) VALUES ('delete', old.seq, \(text("old")));
                 INSERT INTO \(table)(rowid, text) VALUES (new.seq, \(text("new")));

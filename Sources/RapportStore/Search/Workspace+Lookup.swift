@@ -62,7 +62,8 @@ extension Workspace {
     ///
     /// Candidates come from the index, not from every person: people who share all but one of the
     /// reference's name words, then people whose words start with the same two letters as each of
-    /// its words (at most `closestNameWindow` of each, in workspace order). A name with every word misspelt in its first two letters is
+    /// its words (at most `closestNameWindow` of each, in workspace order; the second only when the
+    /// first found nothing within one edit). A name with every word misspelt in its first two letters is
     /// not proposed.
     /// - Complexity: O(candidates · |name|²).
     public func closestName(to reference: String) throws(StoreError) -> String? {
@@ -87,6 +88,8 @@ extension Workspace {
         var best: (distance: Int, name: String)?
         var seen: [String: Int] = [:]
         for match in [SearchTerms.any(allButOne), starts].compactMap({ $0 }) {
+            // One edit is as close as a misspelling gets: the wider second pass cannot do better.
+            if let best, best.distance <= 1 { break }
             var read = 0
             try SearchCandidate.scan(db, match: match) { c in
                 read += 1

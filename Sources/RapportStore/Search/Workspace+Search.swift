@@ -23,7 +23,7 @@ extension Workspace {
     /// How many whole-word matches a search reads, at most, to find its exact matches.
     public static let searchRankingWindow = 20_000
 
-    /// The people whose name, organization, title, sectors, emails, id or profile URL hold every word
+    /// The people whose name, organization, title, emails, id or profile URL hold every word
     /// of `text` — each query word a word of theirs or the start of one, ignoring case and
     /// diacritics — best first:
     /// 1. exact matches: `text` is the person's id, one of their emails, or equals their name,
@@ -149,10 +149,13 @@ struct Remembered {
 }
 
 /// Whether a person is an exact match for a query: the query is their id or one of their emails, or
-/// equals their name, organization or title once normalized (`NameKey`).
+/// equals their name, organization or title once normalized (`NameKey`). ASCII names and
+/// organizations are compared byte by byte (`ASCIIKey`); titles, which many people share, once per
+/// distinct value.
 struct ExactMatch {
     let text: String
-    let nameKey: String
+    let nameKey: [UInt8]
+    let organizationKey: [UInt8]
     let email: String?
     private var isOrganization: Remembered
     private var isTitle: Remembered
@@ -161,7 +164,8 @@ struct ExactMatch {
         let text = query.trimmingCharacters(in: .whitespaces)
         let (nameKey, organizationKey) = (NameKey.person(text), Workspace.organizationKey(text))
         self.text = text
-        self.nameKey = nameKey
+        self.nameKey = Array(nameKey.utf8)
+        self.organizationKey = Array(organizationKey.utf8)
         email = text.contains("@") ? text.lowercased() : nil
         isOrganization = Remembered { Workspace.organizationKey($0) == organizationKey }
         isTitle = Remembered { !nameKey.isEmpty && NameKey.person($0) == nameKey }
@@ -169,8 +173,22 @@ struct ExactMatch {
 
     mutating func matches(_ c: SearchCandidate) -> Bool {
         if c.id == text { return true }
-        if !nameKey.isEmpty, NameKey.person(c.displayName) == nameKey { return true }
-        if let o = c.organization, isOrganization(o) { return true }
+        if !nameKey.isEmpty {
+            switch ASCIIKey.compare(c.displayName, to: nameKey) {
+            case .equal: return true
+            case .notASCII where NameKey.person(c.displayName).utf8.elementsEqual(nameKey): return true
+            default: break
+            }
+        }
+        if let o = c.organization, !organizationKey.isEmpty {
+            // An organization's key is its name's key less trailing legal suffixes: equal to the
+            // query's only if the name's key is the query's key or starts with it.
+            switch ASCIIKey.compare(o, to: organizationKey) {
+            case .equal: return true
+            case .extends, .notASCII: if isOrganization(o) { return true }
+            case .differs: break
+            }
+        }
         if let t = c.title, isTitle(t) { return true }
         if let email, let emails = try? c.emails(), emails.contains(where: { $0.lowercased() == email }) { return true }
         return false

@@ -17,7 +17,7 @@ struct PeopleCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only people at this organization (matched by normalized name).", valueName: "name"))
     var org: String?
 
-    @Option(name: .long, help: ArgumentHelp("Only people whose name, title, organization, sectors or email hold these words (or words starting with them), exact matches first.", valueName: "text"))
+    @Option(name: .long, help: ArgumentHelp("Only people whose name, title, organization, email or id hold these words (or words starting with them), exact matches first.", valueName: "text"))
     var search: String?
 
     @Option(name: .long, help: ArgumentHelp("With --search, show at most this many people (0: all).", valueName: "n"))
