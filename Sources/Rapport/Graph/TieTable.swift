@@ -83,3 +83,22 @@ extension TieOrigin {
     package static let byColumnCode = TieOrigin.allCases
     package var columnCode: UInt8 { UInt8(TieOrigin.byColumnCode.firstIndex(of: self)!) }
 }
+
+extension TieKind {
+    /// The raw spellings as bytes, in `allCases` order.
+    private static let rawBytes: [[UInt8]] = TieKind.allCases.map { Array($0.rawValue.utf8) }
+
+    /// The kind spelled exactly as its raw value (`colleague`, `former_colleague`), read from UTF-8
+    /// bytes without making a string: for bulk loaders of millions of rows. Other spellings (`Former
+    /// colleague`) are `init(text:)`'s.
+    /// - Complexity: O(length), at most one comparison per kind of the same length.
+    public init?(exactBytes bytes: UnsafeRawBufferPointer) {
+        for (i, raw) in TieKind.rawBytes.enumerated() where raw.count == bytes.count {
+            if raw.withUnsafeBytes({ $0.elementsEqual(bytes) }) {
+                self = TieKind.allCases[i]
+                return
+            }
+        }
+        return nil
+    }
+}
