@@ -148,4 +148,20 @@ struct RadixHeapDijkstraTests {
         _ = try EdgeWeights(codes: [0, 0], palette: [0.5, 0], for: graph)
         #expect(throws: PathError.self) { try EdgeWeights(codes: [0, 2], palette: [0.5, 0.6], for: graph) }
     }
+
+    @Test func lengthsAreTheLogarithmsWithOrWithoutTheMemo() throws {
+        // Repeated values (the memo's case) and a thousand distinct ones (slot collisions).
+        var generator = SplitMix64(seed: 2026_0003)
+        let repeated: [Double] = [0.7, 0.6, 0.4, 0.35, 0.25, 0.1, 1, 0.05]
+        var strengths: [Double] = []
+        for i in 0..<4_000 {
+            strengths.append(
+                i % 4 == 0 ? Double.random(in: 0.001...1, using: &generator) : repeated[Int.random(in: 0..<8, using: &generator)])
+        }
+        var endpoints: [Int32] = []
+        for e in 0..<strengths.count { endpoints += [Int32(e), Int32(e + 1)] }
+        let graph = try Graph(nodeCount: strengths.count + 1, endpoints: endpoints)
+        let lengths = try EdgeStrengths.lengths(from: strengths, for: graph)
+        #expect(lengths == strengths.map { -Foundation.log($0) })
+    }
 }
