@@ -85,20 +85,27 @@ extension TieOrigin {
 }
 
 extension TieKind {
-    /// The raw spellings as bytes, in `allCases` order.
-    private static let rawBytes: [[UInt8]] = TieKind.allCases.map { Array($0.rawValue.utf8) }
-
     /// The kind spelled exactly as its raw value (`colleague`, `former_colleague`), read from UTF-8
     /// bytes without making a string: for bulk loaders of millions of rows. Other spellings (`Former
     /// colleague`) are `init(text:)`'s.
-    /// - Complexity: O(length), at most one comparison per kind of the same length.
+    /// - Complexity: O(length): the first byte picks at most three candidates.
     public init?(exactBytes bytes: UnsafeRawBufferPointer) {
-        for (i, raw) in TieKind.rawBytes.enumerated() where raw.count == bytes.count {
-            if raw.withUnsafeBytes({ $0.elementsEqual(bytes) }) {
-                self = TieKind.allCases[i]
-                return
-            }
+        func spells(_ text: StaticString) -> Bool {
+            guard text.utf8CodeUnitCount == bytes.count else { return false }
+            let p = text.utf8Start
+            for i in 0..<bytes.count where p[i] != bytes[i] { return false }
+            return true
         }
-        return nil
+        guard let first = bytes.first else { return nil }
+        switch first {
+        case UInt8(ascii: "m") where spells("mentor"): self = .mentor
+        case UInt8(ascii: "f") where spells("friend"): self = .friend
+        case UInt8(ascii: "f") where spells("former_colleague"): self = .formerColleague
+        case UInt8(ascii: "f") where spells("family"): self = .family
+        case UInt8(ascii: "c") where spells("colleague"): self = .colleague
+        case UInt8(ascii: "c") where spells("classmate"): self = .classmate
+        case UInt8(ascii: "a") where spells("acquaintance"): self = .acquaintance
+        default: return nil
+        }
     }
 }
