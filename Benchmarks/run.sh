@@ -7,6 +7,7 @@
 #   BENCH_KIT=DIR      the benchmark kit (default: ../shared/bench beside the repository)
 #   BENCH_SIZES="…"    people counts to run (default: "10000 100000 1000000")
 #   BENCH_DATA=DIR     where generated datasets live (default: Benchmarks/data)
+#   BENCH_COMMANDS=0   skip the real commands (commands.sh: import, suggest, log, search, render, batch)
 #   BENCH_PEERS="…"    peers to race (default: networkx igraph rustworkx networkit; networkx is
 #                      skipped above 100k people unless BENCH_SLOW_PEERS=1 — it needs minutes there)
 set -euo pipefail
@@ -49,5 +50,10 @@ for n in $sizes; do
     status=1
   fi
   python "$here/table.py" "$out"
+  # The real commands on the same files, in the same run (BENCH_COMMANDS=0 leaves them out).
+  if [ "${BENCH_COMMANDS:-1}" != 0 ]; then
+    echo "-- rapport's commands on the same files"
+    bash "$here/commands.sh" "$dir" "$out" || status=1
+  fi
 done
 exit $status

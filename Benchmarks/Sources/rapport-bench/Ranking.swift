@@ -51,7 +51,7 @@ struct Ranking {
         // people: two halves on two threads, concatenated in node order.
         let n = distance.count
         let halves = Workload.Parts<[(key: Int64, node: Int32)]>(count: 2)
-        DispatchQueue.concurrentPerform(iterations: 2) { half in
+        WorkerPool.shared.forEach(2) { half in
             halves.run(half) { candidates(in: half == 0 ? 0..<n / 2 : n / 2..<n) }
         }
         let candidates = (try? halves.values())?.joined().map { $0 } ?? []

@@ -87,7 +87,7 @@ struct Workload {
         if size > 1 << 20, let split = RecordStream.lineBoundary(in: path, after: size / 2) {
             let results = Parts<PeoplePart>(count: 2)
             let wanted = columns
-            DispatchQueue.concurrentPerform(iterations: 2) { half in
+            WorkerPool.shared.forEach(2) { half in
                 results.run(half) {
                     try Workload.readPeople(path: path, range: half == 0 ? 0..<split : split..<Int.max, header: half == 0, columns: wanted)
                 }
@@ -143,7 +143,7 @@ struct Workload {
         let table = ids
         if let split {
             let results = Parts<TiePart>(count: 2)
-            DispatchQueue.concurrentPerform(iterations: 2) { half in
+            WorkerPool.shared.forEach(2) { half in
                 results.run(half) {
                     try Workload.readTies(path: path, range: half == 0 ? 0..<split : split..<Int.max, header: half == 0, ids: table)
                 }
