@@ -61,10 +61,10 @@ extension Workspace {
     /// max(2, ⌊length / 3⌋) edits; ties go to the person written first.
     ///
     /// Candidates come from the index, not from every person: people who share all but one of the
-    /// reference's name words, then people whose words start with the same two letters as each of
-    /// its words (at most `closestNameWindow` of each, in workspace order; the second only when the
-    /// first found nothing within one edit). A name with every word misspelt in its first two letters is
-    /// not proposed.
+    /// reference's name words; then, unless that found a name one edit away, people whose words
+    /// start with the same two letters as each of its words but one, which need only share its
+    /// first letter (at most `closestNameWindow` of each, in workspace order). A name with two
+    /// words misspelt in their first two letters, or one in its first letter, is not proposed.
     /// - Complexity: O(candidates · |name|²).
     public func closestName(to reference: String) throws(StoreError) -> String? {
         try read { db in try Self.closestName(db, to: reference) }
@@ -84,7 +84,11 @@ extension Workspace {
                 if let all = SearchTerms.all(words.indices.filter { $0 != skipped }.map { words[$0] }) { allButOne.append(all) }
             }
         }
-        let starts = SearchTerms.all(words.map { String($0.prefix(2)) }, prefix: true)
+        // Each word's first two letters, one word allowed to keep only its first ("Jmes Smiht").
+        let starts = SearchTerms.any(
+            words.indices.compactMap { loose in
+                SearchTerms.all(words.indices.map { String(words[$0].prefix($0 == loose && words.count > 1 ? 1 : 2)) }, prefix: true)
+            })
         var best: (distance: Int, name: String)?
         var seen: [String: Int] = [:]
         for match in [SearchTerms.any(allButOne), starts].compactMap({ $0 }) {

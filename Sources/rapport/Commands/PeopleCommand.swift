@@ -34,12 +34,16 @@ struct PeopleCommand: ParsableCommand {
                 throw CommandError.badInput("no organization matches '\(org ?? "")'")
             }
             people = found.people
-            if found.total > people.count { footer = "first \(people.count) of \(found.total) matches (--limit 0 shows all)" }
+            footer =
+                found.total > people.count
+                ? "first \(people.count) of \(found.total) matches (--limit 0 shows all)"
+                : "\(people.count) match\(people.count == 1 ? "" : "es")"
         } else if let org {
             guard let members = try session.workspace.people(atOrganization: org) else {
                 throw CommandError.badInput("no organization matches '\(org)'")
             }
             people = members
+            footer = "\(people.count) \(people.count == 1 ? "person" : "people") at this organization"
         } else {
             people = Array(try session.snapshot().people)
         }
