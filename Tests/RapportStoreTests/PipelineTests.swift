@@ -75,6 +75,6 @@ import Testing
     }
 
     @Test func theMigrationIsAppendedAfterTheNetworkSchema() throws {
-        #expect(Schema.migrator.migrations == ["v1-network", "v2-pipeline", "v3-evidence"])
+        #expect(Schema.migrator.migrations == ["v1-network", "v2-pipeline", "v3-evidence", "v4-search"])
     }
 }
