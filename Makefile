@@ -29,8 +29,9 @@ clean:
 bench:
 	@bash Benchmarks/run.sh
 
-# Docs: Docs/CLI.md from the help text and the gallery from Samples, so neither goes stale.
-.PHONY: docs man samples
+# Docs: Docs/CLI.md from the help text, the gallery from Samples, and a DocC archive per library
+# (.build/docs/NAME.doccarchive, from Sources/NAME/NAME.docc), so none goes stale.
+.PHONY: docs man
 docs: build
 	@bash Docs/gallery/generate.sh $(BIN_DEBUG)
 
@@ -40,9 +41,6 @@ man: deps
 	@mkdir -p .build/man && cp .build/plugins/GenerateManual/outputs/rapport/rapport.1 .build/man/rapport.1
 	@echo "wrote .build/man/rapport.1 (read it with: man .build/man/rapport.1)"
 
-# Re-embed Samples/ into the binary after changing them (DemoCommandTests fails until you do).
-samples:
-	@bash Sources/rapport/Resources/embed-samples.sh
 
 # libFuzzer targets (CSV reader + formats, vCard, DOT through agmemread); Linux, not part of CI.
 # Each runs FUZZ_SECONDS (default 600); see Tests/Fuzz/run.sh and Docs/Security.md.

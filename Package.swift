@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "RapportStore", targets: ["RapportStore"]),
         .library(name: "RapportGraphviz", targets: ["RapportGraphviz"]),
         .library(name: "RapportReport", targets: ["RapportReport"]),
+        .library(name: "RapportUseCases", targets: ["RapportUseCases"]),
         .executable(name: "rapport", targets: ["rapport"]),
     ],
     dependencies: [
@@ -21,7 +22,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
-        // Core: model, graph snapshot, strength, reach, paths, suggestions. Pure Swift, no I/O.
+        // Core: model, graph snapshot, strength, reach, paths, suggestions. Pure Swift, no file I/O
+        // (the snapshot's bytes are encoded here and kept in a file by RapportStore).
         // Mustache renders the follow-through drafts from templates held as strings (no I/O).
         // CCRC32C: the SSE 4.2 CRC32 instruction for the snapshot file's checksum (Swift cannot emit it).
         .target(
@@ -52,20 +54,34 @@ let package = Package(
         .target(
             name: "RapportStore",
             dependencies: [
-                "Rapport", "RapportCSV", .product(name: "GRDB", package: "GRDB.swift"),
+                "Rapport", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
+        // What each command does — open, import, analyze, suggest, render, report, export,
+        // follow-through — and the JSON/CSV output contracts: shared by the CLI and the web app.
+        .target(
+            name: "RapportUseCases",
+            dependencies: ["Rapport", "RapportCSV", "RapportStore", "RapportGraphviz", "RapportReport", "RapportSamples"]
+        ),
+        // Samples/ as SwiftPM resources, so that `rapport demo` needs nothing but the build.
+        .target(
+            name: "RapportSamples",
+            path: "Samples",
+            exclude: ["README.md", "calendar_mail.py", "demo.sh", "evidence.py", "evidence_check.py", "generate.py"],
+            sources: ["RapportSamples.swift"],
+            resources: [
+                .copy("LinkedInDataExport"), .copy("people.csv"), .copy("ties.csv"), .copy("interactions.csv"),
+                .copy("introductions.csv"), .copy("calendar.ics"), .copy("mail.mbox"),
             ]
         ),
         // The command-line tool: parsing, printing, exit codes.
         .executableTarget(
             name: "rapport",
             dependencies: [
-                "Rapport", "RapportCSV", "RapportStore", "RapportGraphviz", "RapportReport",
+                "Rapport", "RapportCSV", "RapportStore", "RapportGraphviz", "RapportReport", "RapportUseCases",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            // The demo's samples are embedded as Swift (Resources/EmbeddedSamples.swift), so that the
-            // binary alone runs `rapport demo`; the script that writes it is not a source.
-            exclude: ["Resources/embed-samples.sh"]
+            ]
         ),
         // Shared by the test targets: the seeded random generator.
         .target(name: "RapportTestSupport", path: "Tests/RapportTestSupport"),
@@ -79,9 +95,10 @@ let package = Package(
         .testTarget(
             name: "RapportCSVTests", dependencies: ["RapportCSV", "RapportTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RapportGraphvizTests", dependencies: ["RapportGraphviz", "rapport-render-worker"]),
-        .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportTestSupport"]),
+        .testTarget(name: "RapportStoreTests", dependencies: ["Rapport", "RapportCSV", "RapportStore", "RapportTestSupport"]),
         .testTarget(name: "RapportReportTests", dependencies: ["RapportReport", "rapport-render-worker"]),
-        .testTarget(name: "RapportCLITests", dependencies: ["Rapport", "RapportTestSupport"]),
+        .testTarget(name: "RapportCLITests", dependencies: ["Rapport", "RapportStore", "RapportTestSupport"]),
+        .testTarget(name: "RapportUseCasesTests", dependencies: ["RapportUseCases", "RapportTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,13 +1,66 @@
 #!/usr/bin/env bash
-# `make docs`: writes Docs/CLI.md from the help text and renders the gallery from the Samples, so
-# neither goes stale. Usage: Docs/gallery/generate.sh PATH/TO/rapport
+# `make docs`: writes Docs/CLI.md from the help text, renders the gallery from the Samples and
+# builds the DocC archives of the libraries, so none goes stale.
+# Usage: Docs/gallery/generate.sh PATH/TO/rapport   (everything)
+#        Docs/gallery/generate.sh --docc            (the DocC archives only)
 set -euo pipefail
-rapport=$(cd "$(dirname "${1:?usage: generate.sh PATH/TO/rapport}")" && pwd)/$(basename "$1")
+usage="usage: generate.sh PATH/TO/rapport | --docc"
 docs=$(cd "$(dirname "$0")/.." && pwd)
+root=$(cd "$docs/.." && pwd)
 gallery="$docs/gallery"
 work=$(mktemp -d "${TMPDIR:-/tmp}/rapport-docs.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 export NO_COLOR=1 COLUMNS=100
+
+# The DocC catalogs, one per library (Sources/NAME/NAME.docc, Samples/RapportSamples.docc), each
+# over its module's symbol graphs, into .build/docs/NAME.doccarchive. A warning from a catalog (an
+# unresolved link, a bad topic) fails the run; parameters the sources leave undocumented are
+# counted, not fatal.
+docc_archives() {
+  if ! command -v docc > /dev/null; then
+    echo "docc not found (the Swift toolchain ships it): the DocC archives were not built" >&2
+    return
+  fi
+  # Builds the package, then extracts a graph per module. It fails for the test modules unless
+  # the tests are built too: what counts is that each library's graph is written now.
+  touch "$work/before-symbols"
+  swift package --package-path "$root" dump-symbol-graph > "$work/symbols.log" 2>&1 || true
+  local graphs
+  graphs=$(sed -n 's/^Files written to //p' "$work/symbols.log")
+  mkdir -p "$root/.build/docs"
+  local catalog module archive log undocumented
+  for catalog in "$root"/Sources/*/*.docc "$root"/Samples/*.docc; do
+    module=$(basename "$catalog" .docc)
+    if [ ! "$graphs/$module.symbols.json" -nt "$work/before-symbols" ]; then
+      cat "$work/symbols.log" >&2
+      echo "no symbol graph for $module (above)" >&2
+      exit 1
+    fi
+    # The module's own graph and those of its extensions to other modules' types (NAME@Other).
+    mkdir -p "$work/symbols/$module"
+    cp "$graphs/$module.symbols.json" "$work/symbols/$module/"
+    find "$graphs" -name "$module@*.symbols.json" -exec cp {} "$work/symbols/$module/" \;
+    archive="$root/.build/docs/$module.doccarchive"
+    log="$work/docc-$module.log"
+    docc convert "$catalog" --additional-symbol-graph-dir "$work/symbols/$module" --output-path "$archive" \
+      --fallback-display-name "$module" --fallback-bundle-identifier "org.rapport.$module" > "$log" 2>&1 \
+      || { cat "$log" >&2; exit 1; }
+    grep 'warning:' "$log" | grep -v 'is missing documentation' > "$log.fatal" || true
+    if [ -s "$log.fatal" ]; then
+      cat "$log" >&2
+      echo "docc: $module has the warnings above" >&2
+      exit 1
+    fi
+    undocumented=$(grep -c 'is missing documentation' "$log" || true)
+    echo "wrote $archive ($undocumented parameters without documentation in the sources)"
+  done
+}
+
+if [ "${1:?$usage}" = --docc ]; then
+  docc_archives
+  exit 0
+fi
+rapport=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 
 # The CLI reference: every subcommand `rapport --help` lists (the hidden worker is not listed).
 commands=$("$rapport" --help | awk '/^SUBCOMMANDS:/ {on=1; next} on && /^  [a-z]/ {print $1} on && /^$/ && seen {exit} on {seen=1}')
@@ -44,18 +97,4 @@ else
 fi
 chmod 644 "$gallery"/*.svg "$gallery"/*.png
 
-# The DocC catalog (Docs/Rapport.docc) over the Rapport module's symbols, when docc is installed.
-root=$(cd "$docs/.." && pwd)
-if command -v docc > /dev/null && [ -d "$root/.build/debug/Modules" ]; then
-  mkdir -p "$work/symbols" "$root/.build/docs"
-  swift symbolgraph-extract -module-name Rapport -I "$root/.build/debug/Modules" \
-    -I "$root/Sources/CCRC32C/include" \
-    -target "$(uname -m)-unknown-linux-gnu" -output-dir "$work/symbols"
-  docc convert "$docs/Rapport.docc" --additional-symbol-graph-dir "$work/symbols" \
-    --output-path "$root/.build/docs/Rapport.doccarchive" --fallback-display-name Rapport \
-    --fallback-bundle-identifier org.rapport.Rapport > "$work/docc.log" 2>&1 \
-    || { cat "$work/docc.log" >&2; exit 1; }
-  echo "wrote $root/.build/docs/Rapport.doccarchive"
-else
-  echo "docc not found: the DocC archive was not built" >&2
-fi
+docc_archives

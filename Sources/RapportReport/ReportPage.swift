@@ -65,10 +65,11 @@ public enum ReportPage {
         return withoutControlCharacters(page.render())
     }
 
-    /// Contact or free text as an escaped text node. `&` is written as `&amp;` first because Plot
-    /// leaves `&name;` sequences alone (it takes them for entities the author wrote on purpose).
-    static func text<Context>(_ value: String) -> Node<Context> {
-        .text(value.replacingOccurrences(of: "&", with: "&amp;"))
+    /// Contact or free text as a text node, escaped by the HTML policy (`OutputPolicy.markup`), not
+    /// by Plot: Plot leaves `&name;` sequences alone (it takes them for entities the author wrote on
+    /// purpose) and does not drop control characters.
+    package static func text<Context>(_ value: String) -> Node<Context> {
+        .raw(OutputPolicy.markup(value))
     }
 
     /// An id made only of `[a-z0-9-]`, safe as an attribute value.
@@ -79,15 +80,8 @@ public enum ReportPage {
         return String(kept)
     }
 
-    /// Two decimals.
-    static func format(_ value: Double) -> String {
-        guard value.isFinite else { return "–" }
-        let hundredths = Int((value * 100).rounded())
-        let sign = hundredths < 0 ? "-" : ""
-        let magnitude = abs(hundredths)
-        let fraction = magnitude % 100
-        return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
-    }
+    /// Two decimals, by the one rule (`NumberFormat.twoDecimals`).
+    static func format(_ value: Double) -> String { NumberFormat.twoDecimals(value) }
 
     /// A percentage in [0, 100] for a bar width, from a value in [0, 1].
     static func percent(_ value: Double) -> String {
@@ -95,16 +89,8 @@ public enum ReportPage {
         return String(Int((min(max(value, 0), 1) * 100).rounded()))
     }
 
-    /// The page without C0/C1 control characters other than tab and line breaks: HTML forbids
-    /// them, and a name carrying an ANSI escape must not reach the page raw (Plot escapes markup,
-    /// not control characters).
-    static func withoutControlCharacters(_ html: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in html.unicodeScalars {
-            let v = scalar.value
-            if (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || (0x7F...0x9F).contains(v) { continue }
-            scalars.append(scalar)
-        }
-        return String(scalars)
-    }
+    /// The page without the scalars the HTML policy drops (`OutputPolicy.isUnsafe`): a second
+    /// line of defence for text that reaches the page other than through `text(_:)`, such as the
+    /// labels inside a diagram's SVG.
+    package static func withoutControlCharacters(_ html: String) -> String { OutputPolicy.droppingUnsafe(html) }
 }

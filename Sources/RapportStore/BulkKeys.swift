@@ -5,6 +5,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Rapport
 
 /// The distinct person ids one write refers to, interned once, with their bytes back to back.
 ///

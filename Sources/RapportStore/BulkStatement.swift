@@ -1,5 +1,6 @@
 import GRDB
 import GRDBSQLite
+import Rapport
 
 /// A prepared statement driven through SQLite's C API, for bulk writes.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import Rapport
 
 /// What one write added or changed.
 public struct WriteCounts: Sendable, Equatable {
@@ -119,7 +120,7 @@ extension Workspace {
     ) throws(StoreError) -> WriteCounts {
         // The ties are keyed and sorted on a thread of their own while SQLite writes the people:
         // at ten million ties that preparation takes about as long as a million people's rows.
-        let preparing = Background { TiePlan(people: people, ties: ties, interactions: interactions, introductions: introductions) }
+        let preparing = WorkerPool.shared.async { TiePlan(people: people, ties: ties, interactions: interactions, introductions: introductions) }
         // People in key order too (String `<` is only close to SQLite's byte order outside
         // ASCII; the order only has to be good for the B-tree, not exact, and it is several times
         // faster than comparing bytes); `seq` still records the order the caller gave.

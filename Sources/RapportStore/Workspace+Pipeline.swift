@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Rapport
 
 extension Workspace {
     /// Every target's current pipeline entry, in no particular order.

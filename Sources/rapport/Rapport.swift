@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Rapport
 
 @main
 struct RapportCommand: ParsableCommand {
@@ -36,7 +37,7 @@ struct RapportCommand: ParsableCommand {
                 Foundation.exit(ExitStatus.badInput)
             }
             let (message, status) = ExitStatus.report(error)
-            Terminal.standardError("error: " + Terminal.inert(message))
+            Terminal.standardError("error: " + OutputPolicy.terminal(message))
             Foundation.exit(status)
         }
     }

@@ -77,12 +77,12 @@ import Testing
         let onDisk = try Self.sampleFiles()
         #expect(onDisk.count == 17, "\(onDisk)")
         let written = try #require(FileManager.default.subpaths(atPath: cli.directory.appendingPathComponent("s").path))
-        #expect(Set(written.filter { $0.contains(".") }) == Set(onDisk), "run `make samples` and rebuild")
+        #expect(Set(written.filter { $0.contains(".") }) == Set(onDisk), "rebuild: Samples/ is bundled as resources")
         for name in onDisk {
             #expect(
                 try cli.contents("s/" + name)
                     == Data(contentsOf: CLI.packageRoot.appendingPathComponent("Samples/" + name)),
-                "\(name) differs from Samples/: run `make samples` and rebuild")
+                "\(name) differs from Samples/: rebuild")
         }
     }
 

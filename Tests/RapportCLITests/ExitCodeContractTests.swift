@@ -1,4 +1,5 @@
 import Foundation
+import Rapport
 import Testing
 
 /// Exit codes by contract (Docs/Limits.md, "Exit codes"): every documented bad input, fed to the

@@ -1,4 +1,5 @@
 import Foundation
+import Rapport
 import Testing
 
 #if canImport(FoundationXML)
@@ -41,13 +42,9 @@ import Testing
         return cli
     }
 
-    /// What a diagram shows for `text`: the documented DOT rule drops control characters (ESC);
-    /// everything else, right-to-left override and joiners included, is kept.
-    static func shown(_ text: String) -> String {
-        String(
-            String.UnicodeScalarView(
-                text.unicodeScalars.filter { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }))
-    }
+    /// What a diagram shows for `text`: the DOT policy drops the unsafe scalars (ESC, the
+    /// right-to-left override); everything else, joiners and accents included, is kept.
+    static func shown(_ text: String) -> String { OutputPolicy.droppingUnsafe(text) }
 
     // MARK: DOT
 

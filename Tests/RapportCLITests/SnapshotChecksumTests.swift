@@ -1,5 +1,6 @@
 import Foundation
 import Rapport
+import RapportStore
 import RapportTestSupport
 import Testing
 

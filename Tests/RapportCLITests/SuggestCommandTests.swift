@@ -24,25 +24,6 @@ import Testing
         #expect(result.stdout.contains("path: You → "))
     }
 
-    @Test func jsonEntriesCarryTheDocumentedFields() throws {
-        let cli = try Self.samplesWorkspace()
-        let result = try cli.run("suggest", "--top", "5", "--as-of", "2026-11-20", "--json")
-        #expect(result.status == 0)
-        let entries = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-        #expect(entries.count == 5)
-        for key in ["id", "name", "organization", "score", "components", "path", "action"] {
-            #expect(entries[0][key] != nil, "missing \(key)")
-        }
-        let components = try #require(entries[0]["components"] as? [String: Any])
-        for key in ["reliability", "warmth", "relativeWarmth", "redundancy"] {
-            #expect(components[key] is Double || components[key] is Int, "missing components.\(key)")
-        }
-        let warmth = try #require(entries[0]["warmth"] as? [[String: Any]])
-        #expect(!warmth.isEmpty && warmth.allSatisfy { $0["id"] != nil && $0["contribution"] != nil })
-        let hops = try #require(entries[0]["path"] as? [[String: Any]])
-        #expect(hops.allSatisfy { $0["id"] != nil && $0["name"] != nil && $0["strength"] != nil })
-    }
-
     /// A LinkedIn export: `--keyword engineering` finds the engineer, the VP of Engineering and
     /// "Engineer, Software", never the paralegal, and says how many matched.
     @Test func keywordEngineeringFindsTheEngineersOfALinkedInExport() throws {
@@ -83,38 +64,6 @@ import Testing
         #expect(relevance["Pat Lowe"] == nil)
     }
 
-    @Test func csvOutputNeutralizesFormulas() throws {
-        let cli = try CLI()
-        try cli.run("init")
-        try cli.write("people.csv", """
-            id,first_name,last_name,email,organization,title,sectors,school,location
-            p1,=HYPERLINK(""http://x""),Evil,,+cmd Corp,@SUM(1),intellectual property,,
-            p2,Ann,Friend,,Friendly LLP,Partner,,,
-            """)
-        try cli.write("ties.csv", "person_a,person_b,kind,since\nme,p2,friend,\np2,p1,colleague,\n")
-        #expect(try cli.run("import", "people.csv", "ties.csv").status == 0)
-        let result = try cli.run("suggest", "--csv", "--as-of", "2026-11-20")
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("'=HYPERLINK"))
-        #expect(result.stdout.contains("'+cmd Corp"))
-        #expect(result.stdout.contains("'@SUM(1)"))
-    }
-
-    @Test func batchWritesOnePrivateFilePerPerson() throws {
-        let cli = try Self.samplesWorkspace()
-        try cli.write("egos.csv", "id\nme\np001\np002\n")
-        let result = try cli.run("suggest", "--batch", "egos.csv", "--out", "out", "--top", "3", "--as-of", "2026-11-20")
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("Wrote suggestions for 3 people to out"))
-        for id in ["me", "p001", "p002"] {
-            let path = cli.directory.appendingPathComponent("out/\(id).csv").path
-            let text = try String(contentsOfFile: path, encoding: .utf8)
-            #expect(text.hasPrefix("rank,id,name,organization,title,score,introducer,path,action\n"))
-            #expect(text.split(separator: "\n").count == 4)
-            #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600)
-        }
-    }
-
     @Test func keepWarmListsFadingStrongTies() throws {
         let cli = try Self.samplesWorkspace()
         let result = try cli.run("suggest", "--keep-warm", "--top", "3", "--as-of", "2026-11-20")
@@ -137,7 +86,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("big.svg").path))
         let aggregated = try cli.run("render", "network", "-o", "all.svg", "--node-limit", "50", "--as-of", "2026-11-20")
         #expect(aggregated.status == 0, "\(aggregated.stderr)")
-        #expect(aggregated.stderr.contains("drawing the orgs view"))
+        #expect(
+            aggregated.stderr
+                == "note: 460 people is more than --node-limit 50, so this draws the orgs view instead: 33 organizations, one node each. Pass --force to draw every person.\n")
         #expect(aggregated.stdout.contains("orgs view"))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Rapport
 import Testing
 
 @testable import RapportCSV

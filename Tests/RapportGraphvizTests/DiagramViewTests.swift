@@ -1,3 +1,4 @@
+import Rapport
 import Testing
 import RapportGraphviz
 

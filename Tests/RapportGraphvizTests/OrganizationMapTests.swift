@@ -1,4 +1,5 @@
 import Testing
+import Rapport
 import RapportGraphviz
 
 /// The `orgs` view at any size: the long tail folded into one node, and messages that say what is

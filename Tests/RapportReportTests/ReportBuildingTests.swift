@@ -55,11 +55,12 @@ import Testing
         #expect(html.components(separatedBy: "<svg").count - 1 == 2)
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         // Every target appears in the suggestion table.
+        // Escaped by the HTML policy: `& < > " '` as entities, unsafe scalars dropped.
         for s in suggestions {
-            let escaped = s.name.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(
-                of: "<", with: "&lt;"
-            )
-            .replacingOccurrences(of: ">", with: "&gt;")
+            var escaped = s.name
+            for (raw, entity) in [("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\"", "&quot;"), ("'", "&#39;")] {
+                escaped = escaped.replacingOccurrences(of: raw, with: entity)
+            }
             #expect(html.contains("<strong>\(escaped)</strong>"))
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Rapport
 import Testing
 
 @testable import RapportCSV

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Rapport
 import RapportTestSupport
 import Testing
 @testable import RapportStore

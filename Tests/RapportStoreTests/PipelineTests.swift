@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Rapport
 import Testing
 @testable import RapportStore
 
@@ -74,7 +75,7 @@ import Testing
         #expect(try store.loadPipeline().isEmpty)
     }
 
-    @Test func theMigrationIsAppendedAfterTheNetworkSchema() throws {
+    @Test func theMigrationsAreAppendedInOrder() throws {
         #expect(Schema.migrator.migrations == ["v1-network", "v2-pipeline", "v3-evidence", "v4-search"])
     }
 }

@@ -4,7 +4,8 @@ import Rapport
 /// W steps (e)–(g): relevance, score, the integer key, the order and the per-organization cap.
 struct Ranking {
     let workload: Workload
-    let weights: WorkloadWeights
+    /// The ego's direct ties of strength ≥ 0.5: never candidates.
+    let strongTie: [Bool]
     let distance: [Double]
     let adamicAdar: [Double]
 
@@ -34,12 +35,12 @@ struct Ranking {
             return 0.1
         }
 
-        let distance = self.distance, adamicAdar = self.adamicAdar, weights = self.weights
+        let distance = self.distance, adamicAdar = self.adamicAdar, strongTie = self.strongTie
         @Sendable func candidates(in nodes: Range<Int>) -> [(key: Int64, node: Int32)] {
             var candidates: [(key: Int64, node: Int32)] = []
             candidates.reserveCapacity(nodes.count)
             for v in nodes where distance[v].isFinite && v != Int(w.ego) {
-                if weights.isNeighbor[v], weights.egoStrength[v] >= 0.5 { continue }
+                if strongTie[v] { continue }
                 let r = exp(-distance[v])
                 let score = relevance(v) * (0.7 * r + 0.3 * min(1, adamicAdar[v]))
                 candidates.append((Int64((score * 1e9 + 0.5).rounded(.down)), Int32(v)))

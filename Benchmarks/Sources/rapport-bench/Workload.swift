@@ -2,20 +2,30 @@ import Foundation
 import Rapport
 import RapportCSV
 
-/// The reference workload W (../shared/bench/WORKLOAD.md), step for step, on Rapport's bulk API:
-/// `RecordStream` to read, `IdentifierTable` to map ids, `LabeledGraph` for the CSR, its Dijkstra
-/// and weighted Adamic–Adar. W's strength formula is W's own (a benchmark fixture), not Rapport's
-/// relationship model.
+/// The reference workload W (../shared/bench/WORKLOAD.md), step (a) and the loading: Rapport's bulk
+/// API reads the files (`RecordStream`) and maps ids (`IdentifierTable`); `main.swift` runs the
+/// steps on the product's `Graph`, `SimpleStrengthModel`, `MostReliablePaths` and Adamic–Adar.
 struct Workload {
     static let refDate = Day(iso: "2026-11-01")!
-    static let tieKinds = ["mentor", "friend", "colleague", "classmate", "former_colleague", "acquaintance"]
-    static let baseStrength: [Double] = [0.7, 0.6, 0.4, 0.35, 0.25, 0.1]
-    static let interactionWeight: [String: Double] = [
-        "informational_interview": 1, "coffee": 1, "meeting": 1, "video_call": 0.8, "call": 0.7,
-        "referral": 0.9, "thank_you": 0.3, "email": 0.3, "message": 0.2, "event": 0.15,
-    ]
-    /// The label of ties with the ego: their strength comes from interactions.
-    static let egoLabel: UInt8 = 15
+
+    /// W step (b) as the configuration of Rapport's `SimpleStrengthModel`: W's interaction weights,
+    /// base strengths, half-life 180 days, saturation 3, unrated rapport 0.6 and floor 0.05.
+    static var strengthConfiguration: StrengthConfiguration {
+        var c = StrengthConfiguration.default
+        c.halfLifeDays = 180
+        c.saturation = 3
+        c.unratedRapport = 0.6
+        c.floor = 0.05
+        c.interactionWeights = [
+            .informationalInterview: 1, .coffee: 1, .meeting: 1, .videoCall: 0.8, .call: 0.7,
+            .referral: 0.9, .thankYou: 0.3, .email: 0.3, .message: 0.2, .event: 0.15,
+        ]
+        c.tieBase = [
+            .mentor: 0.7, .friend: 0.6, .colleague: 0.4, .classmate: 0.35, .formerColleague: 0.25,
+            .acquaintance: 0.1, .family: 0.6,
+        ]
+        return c
+    }
 
     struct Goal: Decodable {
         var ego: String
@@ -33,9 +43,9 @@ struct Workload {
     var sectors = Column()
     var ego: Int32 = -1
     var endpoints: [Int32] = []
-    var labels: [UInt8] = []
-    /// (person index, weight · q, age in days) per interaction row, in file order.
-    var interactions: [(person: Int32, weight: Double, age: Int)] = []
+    var kinds: [TieKind] = []
+    /// The interaction rows, in file order.
+    var contacts: [SimpleStrengthModel.Contact] = []
 
     init(directory: String) throws {
         self.directory = directory
@@ -130,12 +140,12 @@ struct Workload {
         let path = directory + "/ties.csv"
         let size = RecordStream.fileSize(path) ?? 0
         let split = size > 1 << 20 ? RecordStream.lineBoundary(in: path, after: size / 2) : nil
-        let table = ids, ego = self.ego
+        let table = ids
         if let split {
             let results = Parts<TiePart>(count: 2)
             DispatchQueue.concurrentPerform(iterations: 2) { half in
                 results.run(half) {
-                    try Workload.readTies(path: path, range: half == 0 ? 0..<split : split..<Int.max, header: half == 0, ids: table, ego: ego)
+                    try Workload.readTies(path: path, range: half == 0 ? 0..<split : split..<Int.max, header: half == 0, ids: table)
                 }
             }
             var halves = try results.values()
@@ -143,21 +153,21 @@ struct Workload {
                 // The first half reserved room for the whole file: the second is appended in place,
                 // not both copied into a new 80 MB array.
                 endpoints = halves[0].endpoints
-                labels = halves[0].labels
+                kinds = halves[0].kinds
                 halves[0] = TiePart()
                 endpoints.append(contentsOf: halves[1].endpoints)
-                labels.append(contentsOf: halves[1].labels)
+                kinds.append(contentsOf: halves[1].kinds)
                 return
             }
         }
-        let whole = try Workload.readTies(path: path, range: 0..<Int.max, header: true, ids: table, ego: ego)
+        let whole = try Workload.readTies(path: path, range: 0..<Int.max, header: true, ids: table)
         endpoints = whole.endpoints
-        labels = whole.labels
+        kinds = whole.kinds
     }
 
     struct TiePart {
         var endpoints: [Int32] = []
-        var labels: [UInt8] = []
+        var kinds: [TieKind] = []
         var end = 0
     }
 
@@ -186,14 +196,14 @@ struct Workload {
         }
     }
 
-    static func readTies(path: String, range: Range<Int>, header: Bool, ids: IdentifierTable, ego: Int32) throws -> TiePart {
+    static func readTies(path: String, range: Range<Int>, header: Bool, ids: IdentifierTable) throws -> TiePart {
         let stream = try RecordStream(path: path, range: range)
         var part = TiePart()
         // Rows are ~37 bytes. The part that starts the file reserves for all of it (pages untouched
         // cost no memory): `loadTies` appends the other part to it.
         let estimate = ((RecordStream.fileSize(path) ?? 0) - range.lowerBound) / 36
         part.endpoints.reserveCapacity(2 * estimate + 16)
-        part.labels.reserveCapacity(estimate + 16)
+        part.kinds.reserveCapacity(estimate + 16)
         var columns: [Int] = header ? [] : [0, 1, 2]
         try stream.forEachRecord { record in
             if columns.isEmpty {
@@ -206,34 +216,16 @@ struct Workload {
             guard let b = ids.index(of: record[columns[1]]) else {
                 throw BenchError("\(path):\(record.line): unknown person_b '\(record.string(columns[1]))'")
             }
-            guard let kind = Workload.tieKind(record[columns[2]]) else {
+            guard let kind = TieKind(exactBytes: record[columns[2]]) else {
                 throw BenchError("\(path):\(record.line): unknown tie kind '\(record.string(columns[2]))'")
             }
             part.endpoints.append(a)
             part.endpoints.append(b)
-            part.labels.append(a == ego || b == ego ? egoLabel : kind)
+            part.kinds.append(kind)
             return true
         }
         part.end = stream.endOffset
         return part
-    }
-
-    /// The index of a tie kind in `tieKinds`, by length and a distinguishing byte.
-    @inline(__always)
-    static func tieKind(_ bytes: UnsafeRawBufferPointer) -> UInt8? {
-        switch bytes.count {
-        case 6 where bytes[0] == UInt8(ascii: "m"): return equal(bytes, "mentor") ? 0 : nil
-        case 6: return equal(bytes, "friend") ? 1 : nil
-        case 9 where bytes[1] == UInt8(ascii: "o"): return equal(bytes, "colleague") ? 2 : nil
-        case 9: return equal(bytes, "classmate") ? 3 : nil
-        case 16: return equal(bytes, "former_colleague") ? 4 : nil
-        case 12: return equal(bytes, "acquaintance") ? 5 : nil
-        default: return nil
-        }
-    }
-
-    static func equal(_ bytes: UnsafeRawBufferPointer, _ text: StaticString) -> Bool {
-        bytes.count == text.utf8CodeUnitCount && memcmp(bytes.baseAddress!, text.utf8Start, bytes.count) == 0
     }
 
     mutating func loadInteractions() throws {
@@ -241,7 +233,7 @@ struct Workload {
         let stream = try RecordStream(path: path)
         var columns: [Int] = []
         let table = ids
-        var rows: [(Int32, Double, Int)] = []
+        var rows: [SimpleStrengthModel.Contact] = []
         try stream.forEachRecord { record in
             if columns.isEmpty {
                 columns = try Workload.columns(["date", "person", "kind", "rapport"], in: record, path: path)
@@ -251,19 +243,18 @@ struct Workload {
                 throw BenchError("\(path):\(record.line): unknown person '\(record.string(columns[1]))'")
             }
             guard let date = Day(iso: record.string(columns[0])) else { throw BenchError("\(path):\(record.line): bad date") }
-            guard let w = Workload.interactionWeight[record.string(columns[2])] else { throw BenchError("\(path):\(record.line): unknown kind") }
-            let rapport = record[columns[3]]
-            let q: Double
-            if rapport.isEmpty {
-                q = 0.6
-            } else {
-                guard let r = Int(record.string(columns[3])), (1...5).contains(r) else { throw BenchError("\(path):\(record.line): bad rapport") }
-                q = Double(r) / 5
+            guard let kind = InteractionKind(rawValue: record.string(columns[2])) else {
+                throw BenchError("\(path):\(record.line): unknown kind")
             }
-            rows.append((person, w * q, date.days(until: Workload.refDate)))
+            var rapport: Int?
+            if !record[columns[3]].isEmpty {
+                guard let r = Int(record.string(columns[3])), (1...5).contains(r) else { throw BenchError("\(path):\(record.line): bad rapport") }
+                rapport = r
+            }
+            rows.append(SimpleStrengthModel.Contact(person: person, kind: kind, rapport: rapport, date: date))
             return true
         }
-        interactions = rows.map { (person: $0.0, weight: $0.1, age: $0.2) }
+        contacts = rows
     }
 
     static func columns(_ names: [String], in record: borrowing RecordStream.Record, path: String) throws -> [Int] {

@@ -2,8 +2,9 @@ import Foundation
 import Rapport
 import RapportCSV
 
-// rapport-bench DATA_DIR — the reference workload W (../shared/bench/WORKLOAD.md): prints the
-// top-K CSV on stdout, and the phase timings, the PHASES line and peak RSS on stderr.
+// rapport-bench DATA_DIR — the reference workload W (../shared/bench/WORKLOAD.md) through the types
+// `rapport suggest` uses: prints the top-K CSV on stdout, and the phase timings, the PHASES line and
+// peak RSS on stderr.
 
 let arguments = CommandLine.arguments
 guard arguments.count == 2 else {
@@ -25,26 +26,31 @@ do {
     try w.load()
     clock.mark("load")
 
-    let graph = try w.endpoints.withUnsafeBufferPointer { ends in
-        try w.labels.withUnsafeBufferPointer { labels in
-            try LabeledGraph(nodeCount: w.ids.count, endpoints: ends, labels: labels)
-        }
-    }
-    let tieCount = w.labels.count
+    // (a) The product's CSR graph.
+    let graph = try Graph(nodeCount: w.ids.count, endpoints: w.endpoints)
+    let tieCount = graph.edgeCount
     w.endpoints = []
-    w.labels = []
     clock.mark("build")
 
-    let weights = WorkloadWeights(workload: w, graph: graph)
+    // (b) W's strengths: Rapport's SimpleStrengthModel with W's configuration (palette weights).
+    let model = SimpleStrengthModel(configuration: Workload.strengthConfiguration)
+    let weights = try model.weights(graph: graph, kinds: w.kinds, user: w.ego, contacts: w.contacts, asOf: Workload.refDate)
+    w.kinds = []
+    var strongTie = [Bool](repeating: false, count: graph.nodeCount)
+    for h in graph.halfEdges(of: w.ego) where weights.strength(ofEdge: graph.incidentEdges[h]) >= 0.5 {
+        strongTie[Int(graph.neighbors[h])] = true
+    }
     clock.mark("strengths")
 
-    let distance = graph.shortestDistances(from: w.ego, weights: weights)
+    // (c) Most reliable paths from the ego, no hop limit: the radix-heap Dijkstra `rapport` uses.
+    let distance = try MostReliablePaths(graph: graph, weights: weights, source: w.ego).distance
     clock.mark("dijkstra")
 
-    let adamicAdar = graph.weightedAdamicAdar(from: w.ego, weights: weights)
+    // (d) The product's weighted Adamic–Adar.
+    let adamicAdar = try graph.weightedAdamicAdar(from: w.ego, weights: weights)
     clock.mark("adamic-adar")
 
-    let output = Ranking(workload: w, weights: weights, distance: distance, adamicAdar: adamicAdar).csv()
+    let output = Ranking(workload: w, strongTie: strongTie, distance: distance, adamicAdar: adamicAdar).csv()
     FileHandle.standardOutput.write(Data(output.utf8))
     clock.mark("rank")
     clock.report(people: w.ids.count, ties: tieCount)
@@ -64,16 +70,23 @@ struct PhaseClock {
         let now = DispatchTime.now()
         seconds[phase, default: 0] += Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
         last = now
+        if ProcessInfo.processInfo.environment["RAPPORT_BENCH_DEBUG"] != nil {
+            FileHandle.standardError.write(Data("  [\(phase): peak RSS \(PhaseClock.peakMegabytes()) MB]\n".utf8))
+        }
+    }
+
+    static func peakMegabytes() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_maxrss) / 1024
     }
 
     func report(people: Int, ties: Int) {
         let total = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        var usage = rusage()
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         var lines = ["# peer=rapport-swift people=\(people) ties=\(ties)"]
         for p in PhaseClock.phases { lines.append(p.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: " %9.3f s", seconds[p] ?? 0)) }
         lines.append("total".padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: " %9.3f s", total))
-        lines.append(String(format: "peak_rss     %9.1f MB", Double(usage.ru_maxrss) / 1024))
+        lines.append(String(format: "peak_rss     %9.1f MB", PhaseClock.peakMegabytes()))
         lines.append("PHASES " + PhaseClock.phases.map { "\($0)=" + String(format: "%.3f", seconds[$0] ?? 0) }.joined(separator: " ") + String(format: " total=%.3f", total))
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }

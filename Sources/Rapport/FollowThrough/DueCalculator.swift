@@ -97,7 +97,7 @@ public struct DueCalculator: Sendable {
                         DueItem(
                             reason: .keepWarm, node: person, personID: id, due: due, windowEnd: due, since: last,
                             detail:
-                                "\(rules.tier(ofStrength: s)) tie (\(Self.format(s))): check in every \(cadence) days; last contact \(last.iso)",
+                                "\(rules.tier(ofStrength: s)) tie (\(NumberFormat.twoDecimals(s))): check in every \(cadence) days; last contact \(last.iso)",
                             action: "check in with \(name): a short update or an article"))
                 }
             }
@@ -141,11 +141,5 @@ public struct DueCalculator: Sendable {
         let rb = DueReason.allCases.firstIndex(of: b.reason) ?? 0
         if ra != rb { return ra < rb }
         return a.personID.utf8.lexicographicallyPrecedes(b.personID.utf8)
-    }
-
-    static func format(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        let fraction = hundredths % 100
-        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }

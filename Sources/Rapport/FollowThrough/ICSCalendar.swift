@@ -60,7 +60,8 @@ public struct ICSCalendar: Hashable, Sendable {
     public static func basicDate(_ day: Day) -> String { day.iso.replacingOccurrences(of: "-", with: "") }
 
     /// A TEXT value escaped per RFC 5545 §3.3.11: `\` → `\\`, `;` → `\;`, `,` → `\,`, line breaks →
-    /// `\n`; other control characters (which the grammar forbids) are dropped.
+    /// `\n`; the unsafe scalars of `OutputPolicy.isUnsafe` (control characters, which the grammar
+    /// forbids, and bidirectional controls) are dropped, as in every document Rapport writes.
     /// - Complexity: O(n).
     public static func escape(_ text: String) -> String {
         var out = String.UnicodeScalarView()
@@ -74,8 +75,7 @@ public struct ICSCalendar: Hashable, Sendable {
             case "\r": out.append(contentsOf: "\\n".unicodeScalars)
             case "\n": if !previousWasCR { out.append(contentsOf: "\\n".unicodeScalars) }
             default:
-                if scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F { continue }
-                out.append(scalar)
+                if !OutputPolicy.isUnsafe(scalar) { out.append(scalar) }
             }
         }
         return String(out)

@@ -115,6 +115,6 @@ extension InterviewBrief {
     /// "You → Maria Chen (0.82) → Dana Lee (0.61)".
     public var pathLine: String? {
         guard !path.isEmpty else { return nil }
-        return (["You"] + path.map { "\($0.name) (\(DueCalculator.format($0.strength)))" }).joined(separator: " → ")
+        return (["You"] + path.map { "\($0.name) (\(NumberFormat.twoDecimals($0.strength)))" }).joined(separator: " → ")
     }
 }

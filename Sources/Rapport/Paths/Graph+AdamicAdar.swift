@@ -23,26 +23,35 @@ extension Graph {
     /// - Complexity: O(V + E) for the checks and the result; the scoring itself is
     ///   O(Σ_{z ∈ N(ego)} deg z).
     public func weightedAdamicAdar(from ego: Int32, strengths: [Double]) throws(PathError) -> [Double] {
+        try weightedAdamicAdar(from: ego, weights: EdgeWeights(strengths: strengths, for: self))
+    }
+
+    /// The same scores from `weights` (per-edge or palette).
+    /// - Throws: `PathError.unknownNode` or `.edgeCountMismatch`.
+    /// - Complexity: O(V) for the result; the scoring is O(Σ_{z ∈ N(ego)} deg z).
+    public func weightedAdamicAdar(from ego: Int32, weights: EdgeWeights) throws(PathError) -> [Double] {
         guard ego >= 0, Int(ego) < nodeCount else { throw .unknownNode(ego) }
-        try EdgeStrengths.validate(strengths, for: self)
+        guard weights.edgeCount == edgeCount else {
+            throw .edgeCountMismatch(expected: edgeCount, actual: weights.edgeCount)
+        }
         var scores = [Double](repeating: 0, count: nodeCount)
         var isNeighbor = [Bool](repeating: false, count: nodeCount)
         for h in halfEdges(of: ego) { isNeighbor[Int(neighbors[h])] = true }
-        offsets.withUnsafeBufferPointer { off in
-            neighbors.withUnsafeBufferPointer { nbr in
-                incidentEdges.withUnsafeBufferPointer { inc in
-                    strengths.withUnsafeBufferPointer { s in
+        weights.withReaders { s, _ in
+            offsets.withUnsafeBufferPointer { off in
+                neighbors.withUnsafeBufferPointer { nbr in
+                    incidentEdges.withUnsafeBufferPointer { inc in
                         scores.withUnsafeMutableBufferPointer { aa in
                             for h in off[Int(ego)]..<off[Int(ego) + 1] {
                                 let z = Int(nbr[h])
-                                let sEgo = s[Int(inc[h])]
+                                let sEgo = s(Int(inc[h]))
                                 var wdeg = 0.0
-                                for k in off[z]..<off[z + 1] { wdeg += s[Int(inc[k])] }
+                                for k in off[z]..<off[z + 1] { wdeg += s(Int(inc[k])) }
                                 let factor = sEgo / Foundation.log(1 + wdeg)
                                 for k in off[z]..<off[z + 1] {
                                     let v = nbr[k]
                                     if v == ego || isNeighbor[Int(v)] { continue }
-                                    aa[Int(v)] += factor * s[Int(inc[k])]
+                                    aa[Int(v)] += factor * s(Int(inc[k]))
                                 }
                             }
                         }

@@ -16,7 +16,7 @@ enum HopLimitedSearch {
     ///   most once per round; the O(V) is allocating the per-node result arrays.
     ///
     /// - Parameter blocked: a node no path may enter (used to find paths that avoid the user).
-    static func run(graph: Graph, lengths: [Double], source: Int32, maxHops: Int, blocked: Int32 = -1) -> SearchResult {
+    static func run(graph: Graph, weights: EdgeWeights, source: Int32, maxHops: Int, blocked: Int32 = -1) -> SearchResult {
         let n = graph.nodeCount
         var result = SearchResult(nodeCount: n)
         var recordOfNode = [Int32](repeating: -1, count: n)
@@ -35,7 +35,7 @@ enum HopLimitedSearch {
         graph.offsets.withUnsafeBufferPointer { off in
             graph.neighbors.withUnsafeBufferPointer { nbr in
                 graph.incidentEdges.withUnsafeBufferPointer { inc in
-                    lengths.withUnsafeBufferPointer { len in
+                    weights.withReaders { _, len in
                         result.distance.withUnsafeMutableBufferPointer { dist in
                             recordOfNode.withUnsafeMutableBufferPointer { recordOf in
                                 while !frontier.isEmpty, Int(round) <= maxHops {
@@ -53,7 +53,7 @@ enum HopLimitedSearch {
                                             }
                                             let vi = Int(v)
                                             let e = inc[h]
-                                            let nd = du + len[Int(e)]
+                                            let nd = du + len(Int(e))
                                             let current = recordOf[vi]
                                             if current >= firstNew {
                                                 // Already improved this round: same hop count.

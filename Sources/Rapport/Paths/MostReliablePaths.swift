@@ -11,8 +11,9 @@ import Foundation
 /// whose last step comes from the smaller predecessor index.
 ///
 /// Two algorithms, chosen by `maxHops`:
-/// - `nil` (unlimited): Dijkstra with a 4-ary heap and decrease-key over flat arrays
-///   (Dijkstra 1959; d-ary heaps: Johnson 1975, https://doi.org/10.1016/0020-0190(75)90001-0).
+/// - `nil` (unlimited): Dijkstra with a radix heap keyed by the distance's bit pattern
+///   (Dijkstra 1959; radix heaps: Ahuja, Mehlhorn, Orlin & Tarjan 1990, doi:10.1145/77600.77615);
+///   see `RadixHeapDijkstra`.
 /// - a hop limit `h`: Dijkstra is not correct here (a node first reached by a short-but-many-hops
 ///   route may need a longer-but-fewer-hops route to extend within the limit), so the search runs
 ///   `h` Bellman–Ford rounds over the frontier of nodes improved in the previous round
@@ -40,7 +41,8 @@ public struct MostReliablePaths: Sendable {
     /// search), in ascending index order (hop-limited search).
     public let reached: [Int32]
 
-    let strengths: [Double]
+    /// The weights searched, for the hops' strengths.
+    let weights: EdgeWeights
     /// Hop-limited searches only: the record holding each node's best path, −1 when none.
     let recordOfNode: [Int32]
     /// Hop-limited searches only: per record, its node, its edge and the record it extends.
@@ -56,7 +58,7 @@ public struct MostReliablePaths: Sendable {
     ///   - source: the start node.
     ///   - maxHops: the largest number of edges on a path (≥ 1), or `nil` for no limit.
     /// - Throws: `PathError` for a bad source, strength array or hop limit.
-    /// - Complexity: unlimited: O((V + E) log₄ V) time, O(V) extra memory. Hop limit `h`: O(h · E_h)
+    /// - Complexity: unlimited: O(E + 64 · V) time, O(V) extra memory besides the heap. Hop limit `h`: O(h · E_h)
     ///   where E_h is the number of edges within `h` hops of the source, plus O(V) to set up the arrays.
     public init(graph: Graph, strengths: [Double], source: Int32, maxHops: Int? = nil) throws(PathError) {
         let lengths = try EdgeStrengths.lengths(from: strengths, for: graph)
@@ -77,17 +79,33 @@ public struct MostReliablePaths: Sendable {
         }
         try EdgeStrengths.validateLengths(lengths, for: graph)
         if let h = maxHops, h < 1 { throw .invalidHopLimit(h) }
-        self.init(checkedGraph: graph, strengths: strengths, lengths: lengths, source: source, maxHops: maxHops)
+        self.init(
+            checkedGraph: graph, weights: EdgeWeights(checkedStrengths: strengths, lengths: lengths), source: source,
+            maxHops: maxHops)
+    }
+
+    /// Runs the search on `weights` (per-edge or palette, see `EdgeWeights`), already checked when
+    /// they were made.
+    ///
+    /// - Throws: `PathError` for a bad source, weights of another graph or a bad hop limit.
+    /// - Complexity: as `init(graph:strengths:source:maxHops:)`, without the O(E) checks.
+    public init(graph: Graph, weights: EdgeWeights, source: Int32, maxHops: Int? = nil) throws(PathError) {
+        guard source >= 0, Int(source) < graph.nodeCount else { throw .unknownNode(source) }
+        guard weights.edgeCount == graph.edgeCount else {
+            throw .edgeCountMismatch(expected: graph.edgeCount, actual: weights.edgeCount)
+        }
+        if let h = maxHops, h < 1 { throw .invalidHopLimit(h) }
+        self.init(checkedGraph: graph, weights: weights, source: source, maxHops: maxHops)
     }
 
     /// Runs the search on arguments the caller has already checked (source in range, one valid
     /// strength and length per edge, hop limit ≥ 1), so repeated queries skip the O(E) checks.
-    init(checkedGraph graph: Graph, strengths: [Double], lengths: [Double], source: Int32, maxHops: Int?) {
+    init(checkedGraph graph: Graph, weights: EdgeWeights, source: Int32, maxHops: Int?) {
         self.source = source
         self.maxHops = maxHops
-        self.strengths = strengths
+        self.weights = weights
         if let h = maxHops {
-            let result = HopLimitedSearch.run(graph: graph, lengths: lengths, source: source, maxHops: h)
+            let result = HopLimitedSearch.run(graph: graph, weights: weights, source: source, maxHops: h)
             distance = result.distance
             hops = result.hops
             predecessorNode = result.predecessorNode
@@ -99,7 +117,7 @@ public struct MostReliablePaths: Sendable {
             recordEdge = result.recordEdge
             recordParent = result.recordParent
         } else {
-            let result = QuaternaryHeapDijkstra.run(graph: graph, lengths: lengths, source: source)
+            let result = RadixHeapDijkstra.run(graph: graph, weights: weights, source: source)
             distance = result.distance
             hops = result.hops
             predecessorNode = result.predecessorNode
@@ -138,14 +156,14 @@ public struct MostReliablePaths: Sendable {
             var v = target
             while v != source {
                 let e = predecessorEdge[Int(v)]
-                result.append(PathHop(node: v, edge: e, strength: strengths[Int(e)]))
+                result.append(PathHop(node: v, edge: e, strength: weights.strength(ofEdge: e)))
                 v = predecessorNode[Int(v)]
             }
         } else {
             var r = recordOfNode[Int(target)]
             while r >= 0, recordParent[Int(r)] >= 0 {
                 let e = recordEdge[Int(r)]
-                result.append(PathHop(node: recordNode[Int(r)], edge: e, strength: strengths[Int(e)]))
+                result.append(PathHop(node: recordNode[Int(r)], edge: e, strength: weights.strength(ofEdge: e)))
                 r = recordParent[Int(r)]
             }
         }

@@ -54,14 +54,31 @@ public enum EdgeStrengths {
 
     /// Edge lengths ℓ(e) = −ln s(e), so that the shortest path maximizes the product of strengths.
     ///
-    /// A strength of exactly 1 gives length 0.
+    /// A strength of exactly 1 gives length 0. Most strengths repeat (every tie without evidence has
+    /// the base strength of its kind), so a 256-slot memo keyed by the value's bit pattern skips most
+    /// logarithms; the lengths are the same `log` results either way.
     /// - Throws: `PathError.edgeCountMismatch` or `.invalidStrength`.
     /// - Complexity: O(E).
     public static func lengths(from strengths: [Double], for graph: Graph) throws(PathError) -> [Double] {
         try validate(strengths, for: graph)
+        // UInt64.max is a NaN pattern: never a valid strength, so it marks an empty slot.
+        var memoKey = [UInt64](repeating: .max, count: 256)
+        var memoLength = [Double](repeating: 0, count: 256)
         return strengths.withUnsafeBufferPointer { s in
             [Double](unsafeUninitializedCapacity: s.count) { out, initialized in
-                for e in 0..<s.count { out[e] = -Foundation.log(s[e]) }
+                memoKey.withUnsafeMutableBufferPointer { key in
+                    memoLength.withUnsafeMutableBufferPointer { length in
+                        for e in 0..<s.count {
+                            let bits = s[e].bitPattern
+                            let slot = Int(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> 56)
+                            if key[slot] != bits {
+                                key[slot] = bits
+                                length[slot] = -Foundation.log(s[e])
+                            }
+                            out[e] = length[slot]
+                        }
+                    }
+                }
                 initialized = s.count
             }
         }

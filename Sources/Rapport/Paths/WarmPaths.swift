@@ -79,30 +79,28 @@ public enum WarmPaths {
         guard target >= 0, Int(target) < graph.nodeCount else { throw .unknownNode(target) }
         guard maxHops >= 1 else { throw .invalidHopLimit(maxHops) }
         guard top >= 0 else { throw .invalidCount(top) }
-        let lengths = try EdgeStrengths.lengths(from: strengths, for: graph)
-        return bestPathsByFirstHop(
-            graph: graph, strengths: strengths, lengths: lengths, from: source, to: target, maxHops: maxHops, top: top)
+        let weights = try EdgeWeights(strengths: strengths, for: graph)
+        return bestPathsByFirstHop(graph: graph, weights: weights, from: source, to: target, maxHops: maxHops, top: top)
     }
 
-    /// As the public variant, with precomputed lengths ℓ = −ln s and checked arguments.
+    /// As the public variant, with checked weights and arguments.
     static func bestPathsByFirstHop(
-        graph: Graph, strengths: [Double], lengths: [Double], from source: Int32, to target: Int32, maxHops: Int,
-        top: Int
+        graph: Graph, weights: EdgeWeights, from source: Int32, to target: Int32, maxHops: Int, top: Int
     ) -> [WarmPath] {
         guard source != target else { return [] }
 
         let back: SearchResult? =
             maxHops > 1
             ? HopLimitedSearch.run(
-                graph: graph, lengths: lengths, source: target, maxHops: maxHops - 1, blocked: source)
+                graph: graph, weights: weights, source: target, maxHops: maxHops - 1, blocked: source)
             : nil
         var paths: [(first: Int32, path: WarmPath)] = []
         for h in graph.halfEdges(of: source) {
             let z = graph.neighbors[h]
             let e = graph.incidentEdges[h]
-            let firstHop = PathHop(node: z, edge: e, strength: strengths[Int(e)])
+            let firstHop = PathHop(node: z, edge: e, strength: weights.strength(ofEdge: e))
             if z == target {
-                paths.append((z, WarmPath(target: target, hops: [firstHop], reliability: strengths[Int(e)])))
+                paths.append((z, WarmPath(target: target, hops: [firstHop], reliability: weights.strength(ofEdge: e))))
                 continue
             }
             guard let back, back.distance[Int(z)].isFinite else { continue }
@@ -112,7 +110,7 @@ public enum WarmPaths {
             while r > 0 {
                 let parent = Int(back.recordParent[r])
                 let edge = back.recordEdge[r]
-                hops.append(PathHop(node: back.recordNode[parent], edge: edge, strength: strengths[Int(edge)]))
+                hops.append(PathHop(node: back.recordNode[parent], edge: edge, strength: weights.strength(ofEdge: edge)))
                 r = parent
             }
             let reliability = hops.reduce(1.0) { $0 * $1.strength }

@@ -177,7 +177,5 @@ extension TieStrengths {
     }
 
 
-    static func format(_ x: Double, digits: Int = 2) -> String {
-        String(format: "%.\(digits)f", x)
-    }
+    static func format(_ x: Double, digits: Int = 2) -> String { NumberFormat.decimal(x, digits: digits) }
 }

@@ -23,6 +23,8 @@ struct PersonTextIndex: Sendable {
     /// The snapshot's organizations and the synonyms, to put values in match form on demand.
     let organizations: [Organization]
     let synonyms: SynonymTable
+    /// The match forms made so far, shared by every matcher of this index.
+    let cache: MatchTextCache
 
     /// - Complexity: O(V + total field count) integer copies: the people's columns already store
     ///   each distinct value once, so only the distinct values are tokenized.
@@ -34,22 +36,22 @@ struct PersonTextIndex: Sendable {
         titleSeniority = titles.map(TitleSeniority.score)
         self.organizations = organizations
         self.synonyms = synonyms
+        cache = MatchTextCache(
+            synonyms: synonyms,
+            counts: [.title: titles.count, .location: locations.count, .sector: sectors.count, .tag: tags.count],
+            organizationCount: organizations.count)
     }
 
-    // Each distinct value in match form (folded, singular, synonyms applied). Made on demand: the
-    // goal matcher remembers what each code matched, and a million-person directory has some 25,000
-    // organizations, most of which a query never reaches.
-    func titleText(_ code: Int32) -> MatchText { MatchText(titles[Int(code)], synonyms: synonyms) }
-    func locationText(_ code: Int32) -> MatchText { MatchText(locations[Int(code)], synonyms: synonyms) }
-    func sectorText(_ code: Int32) -> MatchText { MatchText(sectors[Int(code)], synonyms: synonyms) }
-    func tagText(_ code: Int32) -> MatchText { MatchText(tags[Int(code)], synonyms: synonyms) }
+    // Each distinct value in match form (folded, singular, synonyms applied). Made on demand and
+    // kept in `cache`: a million-person directory has some 25,000 organizations, most of which a
+    // query never reaches, and the goal summary after a query needs the same forms again.
+    func titleText(_ code: Int32) -> MatchText { cache.text(.title, Int(code)) { titles[Int(code)] } }
+    func locationText(_ code: Int32) -> MatchText { cache.text(.location, Int(code)) { locations[Int(code)] } }
+    func sectorText(_ code: Int32) -> MatchText { cache.text(.sector, Int(code)) { sectors[Int(code)] } }
+    func tagText(_ code: Int32) -> MatchText { cache.text(.tag, Int(code)) { tags[Int(code)] } }
     /// Organization `o`'s normalized key, name and sector in match form.
     func organizationText(_ o: Int) -> (key: MatchText, name: MatchText, sector: MatchText?) {
-        let organization = organizations[o]
-        return (
-            MatchText(organization.key, synonyms: synonyms), MatchText(organization.name, synonyms: synonyms),
-            organization.sector.map { MatchText($0, synonyms: synonyms) }
-        )
+        cache.organization(o) { organizations[o] }
     }
 
     /// The seniority of person `v`'s title (0.3 without one).

@@ -136,5 +136,5 @@ extension SuggestionEngine {
     }
 
     /// Two decimals, as printed in actions: 0.82.
-    static func format(_ value: Double) -> String { String(format: "%.2f", value) }
+    static func format(_ value: Double) -> String { NumberFormat.twoDecimals(value) }
 }

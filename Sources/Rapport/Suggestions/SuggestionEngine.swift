@@ -98,7 +98,8 @@ public struct SuggestionEngine: Sendable {
         guard perOrganization >= 0 else { throw .invalidLimit(name: "perOrganization", value: perOrganization) }
         // Strengths and lengths were checked in `init`.
         let paths = MostReliablePaths(
-            checkedGraph: snapshot.graph, strengths: strengths, lengths: lengths, source: ego, maxHops: maxHops)
+            checkedGraph: snapshot.graph, weights: EdgeWeights(checkedStrengths: strengths, lengths: lengths),
+            source: ego, maxHops: maxHops)
         var context = ScoringContext(engine: self, ego: ego, paths: paths, goal: goal)
         let n = snapshot.personCount
         var candidates: [Int32] = []
@@ -140,8 +141,8 @@ extension SuggestionEngine {
         guard hops >= 1 else { throw .invalidLimit(name: "maxHops", value: hops) }
         // The engine's lengths were checked in `init`; the public `WarmPaths` entry would redo that.
         let found = WarmPaths.bestPathsByFirstHop(
-            graph: snapshot.graph, strengths: strengths, lengths: lengths, from: ego, to: target, maxHops: hops,
-            top: top)
+            graph: snapshot.graph, weights: EdgeWeights(checkedStrengths: strengths, lengths: lengths), from: ego,
+            to: target, maxHops: hops, top: top)
         return found.map { path in
             var path = path
             path.hops = path.hops.map(named)

@@ -154,6 +154,11 @@ struct MatchText: Hashable, Sendable {
         tokens = synonyms.rewrite(Self.baseTokens(text))
     }
 
+    /// Tokens already folded and stemmed (`baseTokens`), with the synonyms applied.
+    init(stemmedTokens: [String], synonyms: SynonymTable) {
+        tokens = synonyms.rewrite(stemmedTokens)
+    }
+
     /// Folded, stemmed tokens without synonym rewriting. `NameKey.tokens` turns `&` into `and` and
     /// joins across periods and apostrophes, so "M&A" reads "m and a" and "P.C." reads "pc";
     /// acronyms of one or two letters (IP, UX) are never stemmed.

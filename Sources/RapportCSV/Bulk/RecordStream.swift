@@ -22,13 +22,18 @@ public final class RecordStream {
     /// The byte range of the file this stream reads records from: a record is read when it starts
     /// inside it (and may end past its end).
     public let range: Range<Int>
+    /// The limits of `CSVReader`, checked by the same machine.
+    public let limits: CSVLimits
     /// The file offset just past the last record read.
     public private(set) var endOffset = 0
 
     /// Opens `path` for streaming, optionally only the records that start in `range` (for reading
     /// one file on several threads: split at record boundaries).
-    public init(path: String, range: Range<Int>? = nil, bufferSize: Int = 4 << 20) throws(BulkError) {
+    public init(
+        path: String, range: Range<Int>? = nil, bufferSize: Int = 4 << 20, limits: CSVLimits = CSVLimits()
+    ) throws(BulkError) {
         self.path = path
+        self.limits = limits
         fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
         buffer = [UInt8](repeating: 0, count: max(bufferSize, 1 << 16))
@@ -81,10 +86,11 @@ public final class RecordStream {
     }
 
     /// Calls `body` for every record, the header included (skip it yourself), until the end of the
-    /// file or until `body` returns `false`.
+    /// file or until `body` returns `false`. The records come from `RecordMachine`, the same state
+    /// machine as `CSVReader`'s, with the same limits; this is its fast path: byte ranges over a
+    /// sliding buffer, quoted fields unescaped in place.
     /// - Throws: `BulkError.unbalancedQuote` or `.runawayQuote` (at the line where the quote
-    ///   opened; the rule is `RunawayQuote`'s, the same as `CSVReader`'s), `.readFailed`,
-    ///   or what `body` throws.
+    ///   opened; the rule is `RunawayQuote`'s), `.limitExceeded`, `.readFailed`, or what `body` throws.
     /// - Complexity: O(file size) time, O(buffer + longest record) memory.
     public func forEachRecord(_ body: (borrowing Record) throws -> Bool) throws {
         var filled = 0
@@ -93,8 +99,9 @@ public final class RecordStream {
         var bufferOffset = range.lowerBound  // file offset of buffer[0]
         var line = 1
         var endOffset = range.lowerBound
-        var lastWidth = 0  // fields in the record before: the width `RunawayQuote` checks against
-        var fixups: [(field: Int, closingQuote: Int, trailingEnd: Int)] = []  // quoted fields to rewrite
+        var state = RecordMachine.ScanState(lastWidth: 0)
+        var rows = 0
+        var fixups: [RecordMachine.Fixup] = []
         defer {
             self.line = line
             self.endOffset = endOffset
@@ -102,14 +109,13 @@ public final class RecordStream {
         // Field bounds live in plain local buffers: class properties would pay an exclusivity
         // check on every append, which once cost a third of the scan.
         var capacity = 64
-        var starts = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
-        var ends = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        var starts = UnsafeMutableBufferPointer<Int>.allocate(capacity: capacity)
+        var ends = UnsafeMutableBufferPointer<Int>.allocate(capacity: capacity)
         defer {
             starts.deallocate()
             ends.deallocate()
         }
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-        let upper = range.upperBound
+        let upper = range.upperBound, limits = self.limits
         while true {
             // Refill: keep the unparsed tail at the front.
             if !eof {
@@ -137,154 +143,44 @@ public final class RecordStream {
                 var pos = position
                 while pos < filled {
                     if bufferOffset + pos >= upper { stop = true; return pos }
-                    var count = 0
-                    var cursor = pos
-                    var newlines = 0
-                    var complete = false
-                    var pendingSwallow: (line: Int, column: Int, swallowed: Int)? = nil
-                    fields: while true {
-                        if count == capacity {
-                            let bigger = capacity * 2
-                            let s2 = UnsafeMutablePointer<Int>.allocate(capacity: bigger)
-                            let e2 = UnsafeMutablePointer<Int>.allocate(capacity: bigger)
-                            s2.update(from: starts, count: capacity)
-                            e2.update(from: ends, count: capacity)
-                            starts.deallocate()
-                            ends.deallocate()
-                            starts = s2
-                            ends = e2
-                            capacity = bigger
-                        }
-                        if cursor >= filled {
-                            // The buffer ends inside this record.
-                            if eof { starts[count] = cursor; ends[count] = cursor; count += 1; complete = true }
-                            break fields
-                        }
-                        if p[cursor] == quote {
-                            // Find the closing quote first; unescape only once the record is whole
-                            // (`fixups`), so a retry after a refill sees the original bytes.
-                            let opened = cursor
-                            let fieldBreaks = newlines
-                            var read = cursor + 1
-                            var closed = false
-                            var doubled = false
-                            while read < filled {
-                                let c = p[read]
-                                if c == quote {
-                                    if read + 1 < filled {
-                                        if p[read + 1] == quote { doubled = true; read += 2; continue }
-                                        closed = true
-                                    } else if eof {
-                                        closed = true
-                                    }
-                                    break
-                                }
-                                if c == lf { newlines += 1 } else if c == cr, read + 1 < filled, p[read + 1] != lf { newlines += 1 }
-                                read += 1
-                            }
-                            if !closed {
-                                if eof {
-                                    throw BulkError.unbalancedQuote(
-                                        path: path, line: line + countLines(p, pos, opened), column: opened - lineStart(p, pos, opened) + 1)
-                                }
-                                break fields
-                            }
-                            if newlines > fieldBreaks,
-                                let inner = RunawayQuote.innerRecord(
-                                    in: UnsafeBufferPointer(start: p + opened + 1, count: read - opened - 1),
-                                    delimiter: comma, width: lastWidth,
-                                    firstCellShape: RunawayQuote.firstCellShape(
-                                        UnsafeBufferPointer(start: p, count: filled), at: pos, delimiter: comma))
-                            {
-                                let openLine = line + fieldBreaks
-                                let column = opened - lineStart(p, pos, opened) + 1
-                                if inner.shapeMatches {
-                                    throw BulkError.runawayQuote(
-                                        path: path, line: openLine, column: column,
-                                        swallowedLine: openLine + inner.breaksBefore)
-                                }
-                                if pendingSwallow == nil {
-                                    pendingSwallow = (openLine, column, openLine + inner.breaksBefore)
-                                }
-                            }
-                            // Text after the closing quote (RFC 4180 forbids it) stays part of the
-                            // field, as in `CSVReader`.
-                            var trailing = read + 1
-                            while trailing < filled, p[trailing] != comma, p[trailing] != lf, p[trailing] != cr {
-                                trailing += 1
-                            }
-                            if trailing >= filled, !eof { break fields }
-                            if doubled || trailing > read + 1 { fixups.append((count, read, trailing)) }
-                            starts[count] = opened + 1
-                            ends[count] = read
-                            count += 1
-                            cursor = trailing
-                        } else {
-                            let s = cursor
-                            // Eight bytes at a time; the first separator's position comes from the
-                            // mask's trailing zeros, so only the last few bytes of the file go one by one.
-                            var found = false
-                            while cursor + 8 <= filled {
-                                let word = UInt64(littleEndian: UnsafeRawPointer(p + cursor).loadUnaligned(as: UInt64.self))
-                                let mask = RecordStream.separatorMask(word)
-                                if mask != 0 {
-                                    cursor += mask.trailingZeroBitCount >> 3
-                                    found = true
-                                    break
-                                }
-                                cursor += 8
-                            }
-                            if !found {
-                                while cursor < filled, p[cursor] != comma, p[cursor] != lf, p[cursor] != cr { cursor += 1 }
-                            }
-                            if cursor >= filled, !eof { break fields }
-                            starts[count] = s
-                            ends[count] = cursor
-                            count += 1
-                        }
-                        if cursor >= filled { if eof { complete = true }; break fields }
-                        let c = p[cursor]
-                        if c == comma { cursor += 1; continue }
-                        if c == lf { cursor += 1; complete = true; break fields }
-                        // Every field ends at a separator, so this is CR.
-                        if cursor + 1 >= filled, !eof { break fields }
-                        cursor += (cursor + 1 < filled && p[cursor + 1] == lf) ? 2 : 1
-                        complete = true
-                        break fields
+                    if rows >= limits.maxRows { throw failure(.tooManyRows(at: pos), p, pos, line, limits) }
+                    if !fixups.isEmpty { fixups.removeAll(keepingCapacity: true) }
+                    guard
+                        let step = RecordMachine.scan(
+                            p, pos, filled, eof, UInt8(ascii: ","), limits, starts, ends, &state, &fixups)
+                    else {
+                        // More fields than room: double it and read the record again.
+                        capacity *= 2
+                        starts.deallocate()
+                        ends.deallocate()
+                        starts = .allocate(capacity: capacity)
+                        ends = .allocate(capacity: capacity)
+                        continue
                     }
-                    guard complete else {
-                        fixups.removeAll(keepingCapacity: true)
-                        return pos
+                    let end: Int
+                    switch step {
+                    case .needMore: return pos
+                    case .failed(let reason): throw failure(reason, p, pos, line, limits)
+                    case .record(let recordEnd): end = recordEnd
                     }
                     // Unescape doubled quotes and append trailing text in place, inside each field's own bytes.
-                    for (index, closing, trailing) in fixups {
-                        var write = starts[index]
-                        var r = starts[index]
-                        while r < closing {
-                            p[write] = p[r]
-                            write += 1
-                            r += p[r] == quote ? 2 : 1
-                        }
-                        for t in (closing + 1)..<trailing {
-                            p[write] = p[t]
+                    for fixup in fixups {
+                        var write = starts[fixup.field]
+                        RecordMachine.unescaped(p, from: starts[fixup.field], fixup) { byte in
+                            p[write] = byte
                             write += 1
                         }
-                        ends[index] = write
+                        ends[fixup.field] = write
                     }
-                    fixups.removeAll(keepingCapacity: true)
-                    if let pendingSwallow, count != lastWidth {
-                        throw BulkError.runawayQuote(
-                            path: path, line: pendingSwallow.line, column: pendingSwallow.column,
-                            swallowedLine: pendingSwallow.swallowed)
-                    }
-                    lastWidth = count
+                    state.lastWidth = state.count
+                    rows += 1
                     let keepGoing = try body(
                         Record(
-                            base: p, starts: UnsafeBufferPointer(start: starts, count: count),
-                            ends: UnsafeBufferPointer(start: ends, count: count), line: line))
-                    line += 1 + newlines
-                    pos = cursor
-                    endOffset = bufferOffset + cursor
+                            base: p, starts: UnsafeBufferPointer(rebasing: starts[..<state.count]),
+                            ends: UnsafeBufferPointer(rebasing: ends[..<state.count]), line: line))
+                    line += 1 + state.newlines
+                    pos = end
+                    endOffset = bufferOffset + end
                     if !keepGoing { stop = true; return pos }
                 }
                 return pos
@@ -295,15 +191,30 @@ public final class RecordStream {
         }
     }
 
-    /// A mask whose lowest set bit is the high bit of the first byte of `word` (in memory order,
-    /// `word` read little-endian) that is `,`, LF or CR; 0 when there is none. The classic "has zero
-    /// byte" bit trick on `word ^ repeated(separator)`: its borrows can mark bytes above the first
-    /// match too, never below, so the lowest bit is exact.
-    @inline(__always)
-    static func separatorMask(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-        return zeroByte(word ^ (ones &* 0x2C)) | zeroByte(word ^ (ones &* 0x0A)) | zeroByte(word ^ (ones &* 0x0D))
+    /// The error for a refused record starting at `start` on line `line`, at the line and byte column
+    /// of the offset the machine names.
+    private func failure(
+        _ reason: RecordMachine.Failure, _ p: UnsafeMutablePointer<UInt8>, _ start: Int, _ line: Int, _ limits: CSVLimits
+    ) -> BulkError {
+        func at(_ offset: Int) -> (line: Int, column: Int) {
+            (line + countLines(p, start, offset), offset - lineStart(p, start, offset) + 1)
+        }
+        switch reason {
+        case .unbalancedQuote(let offset):
+            let (l, c) = at(offset)
+            return .unbalancedQuote(path: path, line: l, column: c)
+        case .runawayQuote(let offset, let breaksBefore):
+            let (l, c) = at(offset)
+            return .runawayQuote(path: path, line: l, column: c, swallowedLine: l + breaksBefore)
+        case .fieldTooLarge(let offset):
+            let (l, c) = at(offset)
+            return .limitExceeded(path: path, line: l, column: c, message: "field larger than the limit of \(limits.maxFieldBytes) bytes")
+        case .tooManyColumns(let offset):
+            let (l, c) = at(offset)
+            return .limitExceeded(path: path, line: l, column: c, message: "row has more than the limit of \(limits.maxColumns) columns")
+        case .tooManyRows:
+            return .limitExceeded(path: path, line: line, column: 1, message: "file has more than the limit of \(limits.maxRows) rows")
+        }
     }
 
     private func countLines(_ p: UnsafeMutablePointer<UInt8>, _ from: Int, _ to: Int) -> Int {
@@ -326,6 +237,8 @@ public enum BulkError: Error, Equatable, Sendable, CustomStringConvertible {
     case unbalancedQuote(path: String, line: Int, column: Int)
     /// A quoted field that runs over a line reading as a record of its own (`RunawayQuote`).
     case runawayQuote(path: String, line: Int, column: Int, swallowedLine: Int)
+    /// A record over one of the `CSVLimits`, at the field or row that passed it.
+    case limitExceeded(path: String, line: Int, column: Int, message: String)
     case missingColumn(path: String, column: String, header: String)
     case badValue(path: String, line: Int, column: String, message: String)
     case unknownReference(path: String, line: Int, column: String, id: String)
@@ -338,6 +251,7 @@ public enum BulkError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unbalancedQuote(let path, let line, let column): return "\(path):\(line):\(column): unbalanced quote: the quoted field opened here never closes"
         case .runawayQuote(let path, let line, let column, let swallowed):
             return "\(path):\(line):\(column): \(RunawayQuote.message(swallowedLine: swallowed))"
+        case .limitExceeded(let path, let line, let column, let message): return "\(path):\(line):\(column): \(message)"
         case .missingColumn(let path, let column, let header): return "\(path):1:1: missing required column '\(column)' (header: \(header))"
         case .badValue(let path, let line, let column, let message): return "\(path):\(line): column \(column): \(message)"
         case .unknownReference(let path, let line, let column, let id): return "\(path):\(line): column \(column): no person has the id '\(id)'"

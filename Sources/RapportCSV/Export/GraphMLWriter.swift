@@ -71,28 +71,8 @@ public enum GraphMLWriter {
 
     static func list(_ values: [String]) -> String? { values.isEmpty ? nil : values.joined(separator: listSeparator) }
 
-    /// XML text and attribute escaping; characters XML 1.0 forbids become U+FFFD.
+    /// XML text and attribute escaping: the HTML and XML policy, `OutputPolicy.markup` (entities
+    /// for `& < > " '`, CR as `&#13;`, unsafe scalars such as the C0 controls XML 1.0 forbids dropped).
     /// - Complexity: O(n).
-    public static func escape(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
-            case "'": out.append(contentsOf: "&apos;".unicodeScalars)
-            case "\t", "\n": out.append(scalar)
-            case "\r": out.append(contentsOf: "&#13;".unicodeScalars)
-            default:
-                let v = scalar.value
-                if v < 0x20 || v == 0xFFFE || v == 0xFFFF {
-                    out.append("\u{FFFD}")
-                } else {
-                    out.append(scalar)
-                }
-            }
-        }
-        return String(out)
-    }
+    public static func escape(_ text: String) -> String { OutputPolicy.markup(text) }
 }

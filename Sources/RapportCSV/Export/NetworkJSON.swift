@@ -3,12 +3,14 @@ import Rapport
 
 /// Reading and writing `NetworkDocument` as JSON.
 public enum NetworkJSON {
-    /// Pretty-printed JSON with sorted keys (stable diffs), slashes unescaped.
+    /// Pretty-printed JSON with sorted keys (stable diffs), slashes unescaped, and the JSON policy
+    /// (`OutputPolicy.json`): every unsafe scalar escaped as `\uXXXX`, so the same strings read back.
     /// - Complexity: O(size of the document).
     public static func encode(_ document: NetworkDocument) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(document)) + [UInt8(ascii: "\n")]
+        let text = OutputPolicy.json(String(decoding: try encoder.encode(document), as: UTF8.self))
+        return Array(text.utf8) + [UInt8(ascii: "\n")]
     }
 
     /// Whether `bytes` is a Rapport network document: a JSON object whose `format` is

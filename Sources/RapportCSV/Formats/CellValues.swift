@@ -1,4 +1,5 @@
 import Foundation
+import Rapport
 
 /// A header row: column names and their positions, matched case- and space-insensitively.
 ///

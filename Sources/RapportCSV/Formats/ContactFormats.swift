@@ -1,4 +1,5 @@
 import Foundation
+import Rapport
 
 /// Which columns of a contact export fill which field; the first non-empty one wins, except for
 /// e-mail addresses, which are all kept.

@@ -1,3 +1,5 @@
+import Rapport
+
 /// Readers for Rapport's own files (DESIGN §4): people, ties, interactions, introductions.
 enum NativeFormats {
     static let required: [ImportFormat: [String]] = [

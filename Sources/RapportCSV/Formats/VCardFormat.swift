@@ -1,4 +1,5 @@
 import Foundation
+import Rapport
 
 /// Reads vCard 3.0 and 4.0 (RFC 2426, RFC 6350): FN, N, ORG, TITLE, EMAIL, URL, NOTE, CATEGORIES;
 /// folded lines, backslash escapes, property groups (`item1.EMAIL`) and quoted-printable values

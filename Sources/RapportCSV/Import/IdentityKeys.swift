@@ -1,3 +1,5 @@
+import Rapport
+
 /// Fast, memoized identity keys for the resolver.
 ///
 /// `NameKey` folds through Foundation, which costs microseconds per call; an import of 100k people

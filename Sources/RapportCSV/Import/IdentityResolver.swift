@@ -1,3 +1,5 @@
+import Rapport
+
 /// Finds people by identity while an import merges: by id, e-mail, profile URL and name.
 ///
 /// Holds the people of the workspace plus those added so far, with dictionary indexes, so every

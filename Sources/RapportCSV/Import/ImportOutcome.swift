@@ -1,3 +1,5 @@
+import Rapport
+
 /// How a row was recognized as someone already known.
 public enum MatchReason: String, Sendable, Hashable, CustomStringConvertible {
     case id

@@ -1,3 +1,5 @@
+import Rapport
+
 /// Merges parsed files into a network as one unit (DESIGN §8, issue 2 item 3).
 public enum Importer {
     /// Merges `files` into `existing`.

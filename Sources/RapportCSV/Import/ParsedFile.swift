@@ -1,3 +1,5 @@
+import Rapport
+
 /// The kinds of file Rapport imports.
 public enum ImportFormat: String, CaseIterable, Sendable, Hashable, CustomStringConvertible {
     case linkedin, google, outlook, vcard, people, ties, interactions, introductions

@@ -1,4 +1,5 @@
 import Foundation
+import Rapport
 
 extension Person {
     /// This person completed by another record of the same person: single-valued fields keep their

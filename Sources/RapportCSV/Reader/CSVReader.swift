@@ -62,6 +62,8 @@ public struct CSVReader: Sendable {
 
     private let bytes: [UInt8]
     private var state: State
+    /// The record machine this reader runs (`RecordMachine`); its scratch buffers are reused.
+    private var machine: RecordMachine
 
     /// A resumable position in the input.
     public struct Mark: Hashable, Sendable {
@@ -71,9 +73,7 @@ public struct CSVReader: Sendable {
         /// on the line, so that `offset - lineStart + 1` is a column in characters.
         var lineStart: Int
         var rows: Int
-        /// Fields in the last record: the capacity to reserve for the next.
-        var width: Int = 0
-        /// Fields in the last record, uncapped: the width `RunawayQuote` checks against.
+        /// Fields in the last record: the width `RunawayQuote` checks against.
         var lastWidth: Int = 0
     }
     typealias State = Mark
@@ -86,6 +86,7 @@ public struct CSVReader: Sendable {
         self.delimiter = delimiter
         self.limits = limits
         self.state = Mark(pos: 0, line: 1, lineStart: 0, rows: 0)
+        self.machine = RecordMachine(delimiter: delimiter, limits: limits)
     }
 
     /// A reader over a copy of raw UTF-8 bytes (a memory-mapped file, a socket buffer).
@@ -119,9 +120,10 @@ public struct CSVReader: Sendable {
         let bytes = self.bytes
         var s = state
         var newWarnings: [ImportWarning] = []
-        let delimiter = self.delimiter, limits = self.limits, path = self.path
+        let path = self.path
+        machine.delimiter = delimiter
         let result = bytes.withUnsafeBufferPointer { buf in
-            Self.parseRecord(buf, &s, delimiter: delimiter, limits: limits, path: path, warnings: &newWarnings)
+            Self.parseRecord(buf, &s, &machine, path: path, warnings: &newWarnings)
         }
         state = s
         warnings.append(contentsOf: newWarnings)
@@ -135,10 +137,12 @@ public struct CSVReader: Sendable {
         return records
     }
 
-    private static let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+    private static let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
 
+    /// Skips empty lines, runs the record machine on the next record, then builds its strings and
+    /// positions (line and column in characters) from the field ranges.
     private static func parseRecord(
-        _ buf: UnsafeBufferPointer<UInt8>, _ s: inout State, delimiter: UInt8, limits: CSVLimits, path: String,
+        _ buf: UnsafeBufferPointer<UInt8>, _ s: inout State, _ machine: inout RecordMachine, path: String,
         warnings: inout [ImportWarning]
     ) -> Result<CSVRecord?, ImportError> {
         let n = buf.count
@@ -155,150 +159,114 @@ public struct CSVReader: Sendable {
             s.line += 1
             s.lineStart = s.pos
         }
-        guard s.pos < n else { return .success(nil) }
-        func location(_ p: FieldPosition) -> SourceLocation {
-            SourceLocation(path: path, line: Int(p.line), column: Int(p.column))
+        guard s.pos < n, let p = buf.baseAddress else { return .success(nil) }
+        let recordStart = s.pos, recordLine = s.line
+        machine.rows = s.rows
+        machine.lastWidth = s.lastWidth
+        // Line and column of an offset in the record: one pass from the record's start.
+        var line = s.line, lineStart = s.lineStart, walked = recordStart
+        func place(_ offset: Int) -> (line: Int, column: Int) {
+            walk(buf, from: &walked, to: offset, line: &line, lineStart: &lineStart)
+            return (line, offset - lineStart + 1)
         }
-        s.rows += 1
-        if s.rows > limits.maxRows {
-            return .failure(
-                ImportError(
-                    .tooManyRows(limit: limits.maxRows), at: SourceLocation(path: path, line: s.line, column: 1)))
+        func location(_ offset: Int) -> SourceLocation {
+            let (line, column) = place(offset)
+            return SourceLocation(path: path, line: line, column: column)
         }
-        let recordLine = s.line
-        let recordStart = s.pos
-        // A line inside a quoted field that reads as a record but still needs rule (b): the record's width.
-        var pendingSwallow: (line: Int, at: FieldPosition)? = nil
-        var fields: [String] = []
-        var positions: [FieldPosition] = []
-        fields.reserveCapacity(s.width)
-        positions.reserveCapacity(s.width)
-        while true {
-            let start = s.pos
-            let position = FieldPosition(
-                line: Int32(truncatingIfNeeded: s.line), column: Int32(truncatingIfNeeded: start - s.lineStart + 1))
-            if fields.count >= limits.maxColumns {
-                return .failure(ImportError(.tooManyColumns(limit: limits.maxColumns), at: location(position)))
+        switch machine.scan(p, from: recordStart, filled: n, atEnd: true) {
+        case .needMore:
+            return .failure(ImportError(.unbalancedQuote, at: location(recordStart)))  // not at the end of the input
+        case .failed(let failure):
+            switch failure {
+            case .unbalancedQuote(let at): return .failure(ImportError(.unbalancedQuote, at: location(at)))
+            case .runawayQuote(let at, let breaksBefore):
+                let opened = location(at)
+                return .failure(ImportError(.runawayQuote(swallowedLine: opened.line + breaksBefore), at: opened))
+            case .fieldTooLarge(let at):
+                return .failure(ImportError(.fieldTooLarge(limit: machine.limits.maxFieldBytes), at: location(at)))
+            case .tooManyColumns(let at):
+                return .failure(ImportError(.tooManyColumns(limit: machine.limits.maxColumns), at: location(at)))
+            case .tooManyRows:
+                return .failure(
+                    ImportError(.tooManyRows(limit: machine.limits.maxRows), at: SourceLocation(path: path, line: s.line, column: 1)))
             }
-            if start < n, buf[start] == quote {
-                // Content with doubled quotes is gathered here, appended in place (O(field), not
-                // O(field²) for a field made of `""`).
-                var scratch: [UInt8]? = nil
-                var segmentStart = start + 1
-                var i = segmentStart
-                var closed = false
-                while i < n {
-                    // Stop at the limit instead of scanning a 10 MB field to its end first.
-                    if i - start > limits.maxFieldBytes {
-                        return .failure(
-                            ImportError(.fieldTooLarge(limit: limits.maxFieldBytes), at: location(position)))
-                    }
-                    let b = buf[i]
-                    if b == quote {
-                        if i + 1 < n, buf[i + 1] == quote {
-                            if scratch == nil { scratch = [] }
-                            scratch?.append(contentsOf: UnsafeBufferPointer(rebasing: buf[segmentStart...i]))
-                            i += 2
-                            segmentStart = i
-                            continue
-                        }
-                        closed = true
-                        break
-                    } else if b == lf {
-                        s.line += 1
-                        s.lineStart = i + 1
-                    } else if b == cr, !(i + 1 < n && buf[i + 1] == lf) {
-                        s.line += 1
-                        s.lineStart = i + 1
-                    } else if b & 0xC0 == 0x80 {
-                        s.lineStart += 1
-                    }
-                    i += 1
-                }
-                guard closed else { return .failure(ImportError(.unbalancedQuote, at: location(position))) }
-                let contentEnd = i
-                if Int(position.line) != s.line,
-                    let inner = RunawayQuote.innerRecord(
-                        in: UnsafeBufferPointer(rebasing: buf[(start + 1)..<contentEnd]), delimiter: delimiter,
-                        width: s.lastWidth,
-                        firstCellShape: RunawayQuote.firstCellShape(buf, at: recordStart, delimiter: delimiter))
-                {
-                    let swallowed = Int(position.line) + inner.breaksBefore
-                    if inner.shapeMatches {
-                        return .failure(ImportError(.runawayQuote(swallowedLine: swallowed), at: location(position)))
-                    }
-                    if pendingSwallow == nil { pendingSwallow = (swallowed, position) }
-                }
-                i += 1
-                var trailing = i
-                while trailing < n, buf[trailing] != delimiter, buf[trailing] != lf, buf[trailing] != cr {
-                    if buf[trailing] & 0xC0 == 0x80 { s.lineStart += 1 }
-                    trailing += 1
-                }
-                if trailing > i {
-                    warnings.append(
-                        ImportWarning(
-                            "text after the closing quote is kept as part of the field", at: location(position)))
-                }
-                if trailing - start > limits.maxFieldBytes {
-                    return .failure(ImportError(.fieldTooLarge(limit: limits.maxFieldBytes), at: location(position)))
-                }
-                if scratch == nil, trailing == i {
-                    fields.append(
-                        String(decoding: UnsafeBufferPointer(rebasing: buf[segmentStart..<contentEnd]), as: UTF8.self))
-                } else {
-                    var content = scratch ?? []
-                    content.append(contentsOf: UnsafeBufferPointer(rebasing: buf[segmentStart..<contentEnd]))
-                    content.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<trailing]))
+        case .record(let end):
+            var fields: [String] = []
+            var positions: [FieldPosition] = []
+            fields.reserveCapacity(machine.count)
+            positions.reserveCapacity(machine.count)
+            var fixups = machine.fixups[...]
+            // One line of ASCII (most records): a field's column is its offset from the line start.
+            let plain = machine.newlines == 0 && !machine.hasNonASCII
+            for i in 0..<machine.count {
+                let start = machine.start(i), fieldEnd = machine.end(i)
+                let quoted = start > recordStart && p[start - 1] == UInt8(ascii: "\"")
+                let here = plain ? (s.line, (quoted ? start - 1 : start) - s.lineStart + 1) : place(quoted ? start - 1 : start)
+                let position = FieldPosition(
+                    line: Int32(truncatingIfNeeded: here.0), column: Int32(truncatingIfNeeded: here.1))
+                positions.append(position)
+                if let fixup = fixups.first, fixup.field == i {
+                    fixups.removeFirst()
+                    var content: [UInt8] = []
+                    RecordMachine.unescaped(p, from: start, fixup) { content.append($0) }
                     fields.append(String(decoding: content, as: UTF8.self))
-                }
-                s.pos = trailing
-            } else {
-                var i = start
-                var continuationBytes = 0
-                while i < n {
-                    let b = buf[i]
-                    if b == delimiter || b == lf || b == cr { break }
-                    if b & 0xC0 == 0x80 { continuationBytes += 1 }
-                    i += 1
-                }
-                s.lineStart += continuationBytes
-                if i - start > limits.maxFieldBytes {
-                    return .failure(ImportError(.fieldTooLarge(limit: limits.maxFieldBytes), at: location(position)))
-                }
-                fields.append(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<i]), as: UTF8.self))
-                s.pos = i
-            }
-            positions.append(position)
-            if s.pos >= n { break }
-            let b = buf[s.pos]
-            s.pos += 1
-            if b == delimiter {
-                if s.pos >= n {
-                    // A delimiter ending the file starts one last, empty field: it counts too.
-                    let last = FieldPosition(
-                        line: Int32(truncatingIfNeeded: s.line),
-                        column: Int32(truncatingIfNeeded: s.pos - s.lineStart + 1))
-                    if fields.count >= limits.maxColumns {
-                        return .failure(ImportError(.tooManyColumns(limit: limits.maxColumns), at: location(last)))
+                    if fixup.trailingEnd > fixup.closingQuote + 1 {
+                        warnings.append(
+                            ImportWarning(
+                                "text after the closing quote is kept as part of the field",
+                                at: SourceLocation(path: path, line: here.0, column: here.1)))
                     }
-                    fields.append("")
-                    positions.append(last)
-                    break
+                } else {
+                    fields.append(String(decoding: UnsafeBufferPointer(start: p + start, count: fieldEnd - start), as: UTF8.self))
                 }
-                continue
             }
-            if b == cr, s.pos < n, buf[s.pos] == lf { s.pos += 1 }
-            s.line += 1
-            s.lineStart = s.pos
-            break
+            if plain {
+                // The record ends with its line (or the input): the next starts a line of its own.
+                if end > recordStart, p[end - 1] == Self.lf || p[end - 1] == Self.cr {
+                    s.line += 1
+                    s.lineStart = end
+                }
+            } else {
+                walk(buf, from: &walked, to: end, line: &line, lineStart: &lineStart)
+                s.line = line
+                s.lineStart = lineStart
+            }
+            s.pos = end
+            s.rows = machine.rows
+            s.lastWidth = machine.lastWidth
+            return .success(CSVRecord(line: recordLine, fields: fields, positions: positions))
         }
-        if let pendingSwallow, fields.count != s.lastWidth {
-            return .failure(
-                ImportError(.runawayQuote(swallowedLine: pendingSwallow.line), at: location(pendingSwallow.at)))
+    }
+
+    /// Moves `line` and `lineStart` from `from` to `to`: a line break is LF, CRLF or a lone CR, and
+    /// `lineStart` moves right by one for every UTF-8 continuation byte, so that `offset - lineStart
+    /// + 1` is a column in characters. Eight bytes at a time where there is no line break.
+    /// - Complexity: O(to - from).
+    private static func walk(
+        _ buf: UnsafeBufferPointer<UInt8>, from: inout Int, to: Int, line: inout Int, lineStart: inout Int
+    ) {
+        guard let p = buf.baseAddress, to > from else { return }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var i = from
+        while i < to {
+            if i + 8 <= to {
+                let word = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+                let lf = word ^ (ones &* 0x0A), cr = word ^ (ones &* 0x0D)
+                if ((lf &- ones) & ~lf | (cr &- ones) & ~cr) & highs == 0 {
+                    lineStart += (word & ~(word << 1) & highs).nonzeroBitCount
+                    i += 8
+                    continue
+                }
+            }
+            let b = p[i]
+            if b == Self.lf || (b == Self.cr && !(i + 1 < buf.count && p[i + 1] == Self.lf)) {
+                line += 1
+                lineStart = i + 1
+            } else if b & 0xC0 == 0x80 {
+                lineStart += 1
+            }
+            i += 1
         }
-        s.width = min(fields.count, 1024)
-        s.lastWidth = fields.count
-        return .success(CSVRecord(line: recordLine, fields: fields, positions: positions))
+        from = to
     }
 }

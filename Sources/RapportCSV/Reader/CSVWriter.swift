@@ -1,4 +1,5 @@
 import Foundation
+import Rapport
 
 /// Writes RFC 4180 CSV: fields holding the delimiter, a quote, CR or LF (or leading/trailing
 /// spaces) are quoted, quotes doubled, lines end in CRLF-free `\n`.
@@ -7,9 +8,10 @@ import Foundation
 /// gets a leading `'`, so spreadsheets show it as text instead of running it (OWASP "CSV
 /// injection").
 ///
-/// Control characters other than tab, CR and LF (ESC, the other C0 codes, DEL and C1) are dropped:
-/// they show nothing in a spreadsheet, and printed to a terminal an ESC starts an escape sequence.
-/// Everything else, right-to-left marks and emoji included, is written unchanged.
+/// The unsafe scalars of `OutputPolicy.isUnsafe` are dropped (ESC, the other C0 codes but tab, CR
+/// and LF, DEL, C1, bidirectional controls): they show nothing useful in a spreadsheet, printed to
+/// a terminal an ESC starts an escape sequence, and a right-to-left override reorders the cell.
+/// Everything else, right-to-left scripts and emoji included, is written unchanged.
 public struct CSVWriter: Sendable {
     public var delimiter: Character
     public var neutralizeFormulas: Bool
@@ -19,29 +21,11 @@ public struct CSVWriter: Sendable {
         self.neutralizeFormulas = neutralizeFormulas
     }
 
-    /// One cell, quoted and neutralized as needed.
+    /// One cell: the CSV policy, `OutputPolicy.csvCell` (unsafe scalars dropped, formulas
+    /// neutralized, quoted as needed).
     /// - Complexity: O(length of the cell).
     public func cell(_ value: String) -> String {
-        var text = value
-        if text.unicodeScalars.contains(where: Self.isDroppedControl) {
-            var kept = String.UnicodeScalarView()
-            kept.append(contentsOf: text.unicodeScalars.lazy.filter { !Self.isDroppedControl($0) })
-            text = String(kept)
-        }
-        if neutralizeFormulas, let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-            text = "'" + text
-        }
-        let needsQuotes =
-            text.contains { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-            || text.first == " " || text.last == " "
-        guard needsQuotes else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    /// C0 controls except tab, LF and CR; DEL; C1 controls.
-    static func isDroppedControl(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        return (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || (0x7F...0x9F).contains(v)
+        OutputPolicy.csvCell(value, delimiter: delimiter, neutralizeFormulas: neutralizeFormulas)
     }
 
     /// One row, terminated by `\n`.

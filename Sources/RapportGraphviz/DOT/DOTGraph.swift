@@ -1,3 +1,5 @@
+import Rapport
+
 /// An attribute value in a DOT file.
 public enum DOTValue: Sendable, Hashable {
     /// Plain text, written as an escaped quoted string: no character of it can end the string,
@@ -8,7 +10,7 @@ public enum DOTValue: Sendable, Hashable {
     case html(String)
 
     /// A number with two decimals, the way every generated size and width is written.
-    public static func number(_ value: Double) -> DOTValue { .text(DOTEscaping.decimal(value)) }
+    public static func number(_ value: Double) -> DOTValue { .text(NumberFormat.twoDecimals(value.isFinite ? value : 0)) }
 }
 
 /// A node statement: a synthetic id (`n12`, `o3`) and its attributes. Names go in `label` only.

@@ -1,3 +1,5 @@
+import Rapport
+
 /// Which organizations the `orgs` view draws, and the long tail it folds into one node.
 struct OrganizationSelection {
     /// Organizations drawn one node each, by index.
@@ -69,7 +71,7 @@ extension DiagramContext {
             let organization = snapshot.organizations[o]
             let count = people[o]
             var label = organization.name + "\n\(count) " + (count == 1 ? "person" : "people")
-            if reach[o] > 0 { label += " · reach " + DOTEscaping.decimal(reach[o]) }
+            if reach[o] > 0 { label += " · reach " + NumberFormat.twoDecimals(reach[o]) }
             var attributes = Self.organizationNode(label: label, people: count)
             attributes["fillcolor"] = .text(DiagramStyle.reachFill(reach[o]))
             if reach[o] > 0.55 { attributes["fontcolor"] = .text("white") }

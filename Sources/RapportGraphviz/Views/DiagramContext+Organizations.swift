@@ -1,3 +1,5 @@
+import Rapport
+
 extension DiagramContext {
     /// The user's reach into every organization: `ReachFormula.reach` over the user's ties to people
     /// currently at `o` (DESIGN §5, invariant 5: no number of ties below 0.3 reaches one at 0.6).
@@ -69,7 +71,7 @@ extension DiagramContext {
         let reach = reachByOrganization()[Int(o)]
         let graph = DOTGraph(nodes: loose, clusters: [cluster], edges: edges)
         return try finish(
-            graph, title: "Your reach into \(organization.name): \(DOTEscaping.decimal(reach))", layered: true,
+            graph, title: "Your reach into \(organization.name): \(NumberFormat.twoDecimals(reach))", layered: true,
             legend: DiagramStyle.personLegend(showsTargets: false, showsIntroducers: true))
     }
 }

@@ -1,3 +1,5 @@
+import Rapport
+
 extension DiagramContext {
     /// The warm paths to one target, drawn left to right with each tie's strength on it.
     /// - Complexity: O(total path length × the degree of the path's people) to find the ties.
@@ -72,7 +74,7 @@ extension DiagramContext {
             roles[target.node] = .target(rank: target.rank)
             if let best = target.paths.first, best.count > 1 {
                 let reliability = ((try? tiesAlong(best)) ?? []).reduce(1.0) { $0 * strength($1) }
-                notes[target.node] = "best path " + DOTEscaping.decimal(reliability)
+                notes[target.node] = "best path " + NumberFormat.twoDecimals(reliability)
             } else if target.paths.isEmpty {
                 notes[target.node] = "no warm path yet"
             }

@@ -1,3 +1,5 @@
+import Rapport
+
 /// The inputs of one diagram, checked, and the helpers the views share.
 struct DiagramContext {
     /// How a person appears in a view.

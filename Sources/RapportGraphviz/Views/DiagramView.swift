@@ -1,3 +1,5 @@
+import Rapport
+
 /// A target of the suggestions view: a person and their warm paths from the user, best first, each
 /// path a node sequence that starts at the user and ends at the target.
 public struct DiagramTarget: Sendable, Hashable {

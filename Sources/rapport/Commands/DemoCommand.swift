@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RapportUseCases
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,59 +29,24 @@ struct DemoCommand: ParsableCommand {
         help: ArgumentHelp("Only write the bundled sample files to this folder, and stop.", valueName: "folder"))
     var writeSamples: String?
 
-    /// The user of the sample network.
-    static let me = "Avery Lindqvist"
-    static let goal = ["--sector", "intellectual property"]
-    /// The sample contact whose strength comes from the evidence alone (Samples/README.md).
-    static let evidenceContact = "Zachary Bishop"
-
     func validate() throws {
         _ = try AsOfOption.parse(asOf, option: "--as-of")
     }
 
     func run() throws {
         if let writeSamples {
-            let names = try DemoCommand.writeSamples(to: writeSamples)
-            let entries = DemoCommand.importArguments(names).map { entry in
-                let inside = names.filter { $0.hasPrefix(entry + "/") }.count
-                return inside > 0 ? "\(entry)/ (\(inside) files)" : entry
-            }
-            print("Wrote \(names.count) sample files to \(writeSamples): \(entries.joined(separator: ", ")).")
+            let written = try DemoSamples.write(to: writeSamples)
+            let entries = written.map { $0.files > 1 ? "\($0.entry)/ (\($0.files) files)" : $0.entry }
+            print("Wrote \(written.map(\.files).reduce(0, +)) sample files to \(writeSamples): \(entries.joined(separator: ", ")).")
             return
         }
-        let folder = try output ?? DemoCommand.temporaryFolder()
+        let folder = try output ?? DemoSamples.temporaryFolder()
         let db = folder + "/rapport.db"
         if FileManager.default.fileExists(atPath: db) {
-            throw CommandError.badInput("\(db) exists already; give -o a new or empty folder")
+            throw UseCaseError.badInput("\(db) exists already; give -o a new or empty folder")
         }
-        let written = try DemoCommand.writeSamples(to: folder + "/samples")
-        let samples = DemoCommand.importArguments(written).map { folder + "/samples/" + $0 }
-        let scored = ["--db", db, "--as-of", asOf]
-        let steps: [[String]] = [
-            ["init", "--db", db, "--me", DemoCommand.me],
-            // One import: the archive folder, the native files, the calendar (recurrences expanded
-            // up to the demo's day) and the mailbox.
-            ["import"] + scored + samples,
-            ["ties"] + scored + ["--explain", "--top", "3"],
-            // A connection with no history but one-on-one messages, meetings and mail in the exports.
-            ["path"] + scored + [DemoCommand.evidenceContact],
-            ["reach"] + scored + ["--top", "8"],
-            ["suggest"] + scored + DemoCommand.goal + ["--top", "10", "--explain"],
-            ["path"] + scored + ["Helen Agarwal"],
-            ["suggest"] + scored + ["--keep-warm", "--top", "5"],
-            ["render", "ego"] + scored + ["-o", folder + "/ego.svg"],
-            ["render", "suggestions"] + scored + DemoCommand.goal + ["-o", folder + "/suggestions.png"],
-            ["report"] + scored + DemoCommand.goal + ["-o", folder + "/report.html"],
-            // Follow-through: ask for the introduction, prepare, meet, and see what is due.
-            ["draft"] + scored + ["Helen Agarwal"],
-            ["intro", "--db", db, "Eleanor Achterberg", "Helen Agarwal", "--status", "requested", "--date", "2026-11-12"],
-            ["status", "--db", db, "Helen Agarwal", "scheduled", "--date", "2026-11-16", "--note", "Coffee near the office, Thursday 8:30"],
-            ["prep"] + scored + ["Helen Agarwal"],
-            ["log", "--db", db, "informational_interview", "Helen Agarwal", "--date", "2026-11-19", "--minutes", "35", "--rapport", "5",
-             "--note", "Start with the patent bar; ask about the PTAB rotation"],
-            ["pipeline"] + scored,
-            ["due"] + scored + ["--ics", folder + "/follow-ups.ics"],
-        ]
+        let samples = try DemoSamples.write(to: folder + "/samples").map { folder + "/samples/" + $0.entry }
+        let steps = DemoSamples.steps(folder: folder, samples: samples, asOf: asOf)
         let bold = Terminal.colorEnabled ? "\u{1B}[1m" : ""
         let plain = Terminal.colorEnabled ? "\u{1B}[0m" : ""
         for arguments in steps {
@@ -93,61 +59,7 @@ struct DemoCommand: ParsableCommand {
         print("\nThe demo workspace, diagrams, report and calendar are in \(folder)")
         print("Open \(folder)/report.html in a browser; print it for a paper copy.")
         print("Look further, on the same workspace:")
-        for line in DemoCommand.furtherSteps(folder: folder, asOf: asOf) { print("  " + line) }
-    }
-
-    /// What to try next on the demo workspace: the evidence behind the ties, a re-import that adds
-    /// nothing, and the same import on the user's own exports.
-    static func furtherSteps(folder: String, asOf: String) -> [String] {
-        let db = folder + "/rapport.db"
-        return [
-            "rapport ties --db \(db) --as-of \(asOf) --explain --top 0 | grep -A4 '\(evidenceContact)'",
-            "rapport people --db \(db) --search Okwuosa",
-            "rapport import --db \(db) --dry-run \(folder)/samples/LinkedInDataExport \(folder)/samples/mail.mbox",
-            "rapport import Basic_LinkedInDataExport_MM-DD-YYYY.zip calendar.ics mail.mbox   # your own exports",
-        ]
-    }
-
-    /// The arguments of the demo's one `rapport import`: each embedded file's first path component,
-    /// once, in embedding order, so the LinkedIn archive is imported as its folder.
-    static func importArguments(_ names: [String]) -> [String] {
-        var seen: Set<String> = []
-        return names.compactMap { name in
-            let entry = String(name.split(separator: "/", maxSplits: 1).first ?? Substring(name))
-            return seen.insert(entry).inserted ? entry : nil
-        }
-    }
-
-    /// The bundled samples written into `folder` and its subfolders (created when missing); returns
-    /// their names, paths relative to `folder` (`LinkedInDataExport/messages.csv`).
-    /// - Throws: `CommandError.failure` when a folder or file cannot be written or a bundled file is damaged.
-    /// - Complexity: O(total bytes of the samples).
-    static func writeSamples(to folder: String) throws -> [String] {
-        var names: [String] = []
-        for file in EmbeddedSamples.files {
-            guard let data = Data(base64Encoded: file.base64) else {
-                throw CommandError.failure("the bundled \(file.name) is damaged; rebuild rapport")
-            }
-            let target = folder + "/" + file.name
-            let parent = URL(fileURLWithPath: target).deletingLastPathComponent().path
-            do {
-                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-            } catch {
-                throw CommandError.failure("\(parent): cannot create the folder")
-            }
-            try OutputFile.write([UInt8](data), to: target)
-            names.append(file.name)
-        }
-        return names
-    }
-
-    static func temporaryFolder() throws -> String {
-        let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array((base + "/rapport-demo.XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else {
-            throw CommandError.failure("\(base): cannot create a temporary folder: \(String(cString: strerror(errno)))")
-        }
-        return String(cString: made)
+        for line in DemoSamples.furtherSteps(folder: folder, asOf: asOf) { print("  " + line) }
     }
 
     /// The step as a user would type it: the demo folder shortened to `$DEMO`, options with spaces quoted.

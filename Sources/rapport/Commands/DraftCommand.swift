@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Rapport
+import RapportUseCases
 
 struct DraftCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,76 +36,14 @@ struct DraftCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-        let a = try Analysis(analysis)
-        let ego = try a.ego()
-        a.warnIfPlaceholderName(ego)
-        let target = try a.session.resolve(person, in: a.snapshot)
-        guard target != ego else { throw CommandError.badInput("you cannot draft a message to yourself") }
-        let planner = try Planner(a)
-        var introducer: Int32?
-        var path: [PathHop] = []
-        if let via {
-            let node = try a.session.resolve(via, in: a.snapshot, role: "introducer")
-            guard node != ego, node != target else { throw CommandError.badInput("--via must name a third person") }
-            introducer = node
-            path = try planner.warmPaths(to: target, top: 10).first { $0.hops.first?.node == node }?.hops ?? []
-        } else if let best = try planner.warmPaths(to: target, top: 1).first, !best.isDirect {
-            path = best.hops
-            introducer = best.introducer?.node
-        }
-        let context = DraftContext(
-            snapshot: a.snapshot, ego: ego, target: target, path: path, introducer: introducer, goal: goal)
-        let drafts = Drafts.render(
-            context,
-            introRequest: try WorkspaceFiles.template(
-                "intro-request", fallback: DefaultTexts.introRequest, options: analysis.workspace),
-            interviewRequest: try WorkspaceFiles.template(
-                "interview-request", fallback: DefaultTexts.interviewRequest, options: analysis.workspace))
-        var text = ""
-        if let toIntroducer = drafts.toIntroducer, let name = context.introducerName {
-            text += "--- To \(name) (introducer) ---\n\n\(toIntroducer)\n"
-        }
-        text += "--- To \(context.targetName) ---\n\n\(drafts.toTarget)"
+        let a = try analysis.analysis()
+        a.warnIfPlaceholderName(try a.ego())
+        let drafts = try Writing.drafts(a, person: person, via: via, goal: goal)
         if let out {
-            try OutputFile.write(text, to: out)
-            print("Wrote \(drafts.toIntroducer == nil ? "1 draft" : "2 drafts") to \(Terminal.inert(out)).")
+            try OutputFile.write(drafts.text, to: out)
+            print("Wrote \(drafts.toIntroducer == nil ? "1 draft" : "2 drafts") to \(OutputPolicy.terminal(out)).")
         } else {
-            print(Terminal.inert(text), terminator: "")
-        }
-    }
-}
-
-/// Files beside the workspace that override Rapport's defaults.
-enum WorkspaceFiles {
-    /// The workspace's folder ("." for a bare file name).
-    static func folder(_ options: WorkspaceOptions) -> String {
-        let folder = URL(fileURLWithPath: options.path).deletingLastPathComponent().path
-        return folder.isEmpty ? "." : folder
-    }
-
-    /// The text of `relative` beside the workspace, or `nil` when there is no such file.
-    static func text(_ relative: String, options: WorkspaceOptions) throws -> (path: String, text: String)? {
-        let path = folder(options) + "/" + relative
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandError.badInput("\(path): cannot read the file")
-        }
-        return (path, String(decoding: data, as: UTF8.self))
-    }
-
-    /// `templates/NAME.mustache` beside the workspace, else the default.
-    static func template(_ name: String, fallback: String, options: WorkspaceOptions) throws -> DraftTemplate {
-        if let file = try text("templates/\(name).mustache", options: options) {
-            return try DraftTemplate(name: file.path, text: file.text)
-        }
-        return try DraftTemplate(name: "default \(name) template", text: fallback)
-    }
-
-    /// `questions.txt` beside the workspace, else the default bank.
-    static func questionBank(_ options: WorkspaceOptions) throws -> QuestionBank {
-        guard let file = try text("questions.txt", options: options) else { return .standard }
-        do { return try QuestionBank(parsing: file.text) } catch {
-            throw CommandError.badInput(file.path + ": " + error.description)
+            print(OutputPolicy.terminal(drafts.text), terminator: "")
         }
     }
 }

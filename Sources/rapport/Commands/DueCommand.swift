@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Rapport
+import RapportUseCases
 
 struct DueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,26 +34,10 @@ struct DueCommand: ParsableCommand {
     }
 
     func run() throws {
-        let a = try Analysis(analysis)
-        let ego = try a.ego()
-        let calculator = try DueCalculator(snapshot: a.snapshot, strengths: a.strengths.values)
-        let items = calculator.items(
-            for: ego, pipeline: try a.session.workspace.loadPipeline(), asOf: a.asOf, horizonDays: within)
-        if let ics {
-            let events = items.map { ICSCalendar.Event($0, summary: DueCommand.summary($0, a), notBefore: a.asOf) }
-            try OutputFile.write(ICSCalendar(events: events, stamp: a.asOf).render(), to: ics)
-        }
-        if json {
-            print(
-                try JSONOutput.string(
-                    items.map { item in
-                        DueJSON(
-                            due: item.due, windowEnd: item.windowEnd, daysUntilDue: item.daysUntilDue(from: a.asOf),
-                            reason: item.reason.rawValue, id: item.personID, name: a.name(item.node),
-                            about: item.aboutNode.map { a.name($0) }, detail: item.detail, action: item.action)
-                    }))
-            return
-        }
+        let a = try analysis.analysis()
+        let items = try FollowUp.due(a, within: within)
+        if let ics { try OutputFile.write(FollowUp.calendar(items, in: a), to: ics) }
+        if json { return print(try JSONOutput.string(items.map { DueJSON($0, in: a) })) }
         if items.isEmpty {
             print("Nothing due in the next \(within) days.")
         } else {
@@ -61,40 +46,10 @@ struct DueCommand: ParsableCommand {
             for item in items {
                 let days = item.daysUntilDue(from: a.asOf)
                 let when = days < 0 ? "\(-days)d overdue" : days == 0 ? "today" : "in \(days)d"
-                table.add([item.due.iso, when, DueCommand.reasonLabel(item.reason), a.name(item.node), item.action])
+                table.add([item.due.iso, when, FollowUp.reasonLabel(item.reason), a.name(item.node), item.action])
             }
             print(table.render())
         }
-        if let ics { print("Wrote \(items.count) event\(items.count == 1 ? "" : "s") to \(Terminal.inert(ics)).") }
+        if let ics { print("Wrote \(items.count) event\(items.count == 1 ? "" : "s") to \(OutputPolicy.terminal(ics)).") }
     }
-
-    static func reasonLabel(_ reason: DueReason) -> String {
-        switch reason {
-        case .thankYou: return "thank-you"
-        case .followUp: return "follow-up"
-        case .keepWarm: return "check-in"
-        case .introNudge: return "intro nudge"
-        }
-    }
-
-    static func summary(_ item: DueItem, _ a: Analysis) -> String {
-        switch item.reason {
-        case .thankYou: return "Thank \(a.name(item.node))"
-        case .followUp: return "Follow up with \(a.name(item.node))"
-        case .keepWarm: return "Check in with \(a.name(item.node))"
-        case .introNudge: return "Nudge \(a.name(item.node)) about an introduction"
-        }
-    }
-}
-
-struct DueJSON: Encodable {
-    var due: Day
-    var windowEnd: Day
-    var daysUntilDue: Int
-    var reason: String
-    var id: String
-    var name: String
-    var about: String?
-    var detail: String
-    var action: String
 }

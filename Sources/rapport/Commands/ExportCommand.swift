@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Rapport
-import RapportCSV
+import RapportUseCases
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,7 +39,7 @@ struct ExportCommand: ParsableCommand {
     var exactCells = false
 
     func validate() throws {
-        guard ["json", "csv", "graphml"].contains(format) else {
+        guard Exporting.Format(rawValue: format) != nil else {
             throw ValidationError("--format must be json, csv or graphml, not '\(format)'")
         }
         if format == "csv", let output, output.lowercased().hasSuffix(".csv"),
@@ -52,49 +52,21 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let a = try Analysis(analysis)
-        let document = ExportCommand.document(a, data: try a.session.data())
-        switch format {
-        case "csv":
+        let document = try Exporting.document(try analysis.analysis())
+        guard let format = Exporting.Format(rawValue: format) else { return }
+        if format == .csv {
             let folder = output ?? "."
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
-                guard isDirectory.boolValue else {
-                    throw CommandError.badInput("\(folder): --format csv writes two files; -o must name a folder")
-                }
-            } else {
-                do {
-                    try FileManager.default.createDirectory(
-                        atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-                } catch {
-                    throw CommandError.failure("\(folder): cannot create the folder")
-                }
-            }
-            try OutputFile.write(Neo4jCSV.people(document, neutralizeFormulas: !exactCells), to: folder + "/people.csv")
-            try OutputFile.write(Neo4jCSV.ties(document, neutralizeFormulas: !exactCells), to: folder + "/ties.csv")
+            try Exporting.writeNeo4j(document, folder: folder, neutralizeFormulas: !exactCells)
             print(
                 "Wrote \(folder)/people.csv (\(document.people.count) people) and \(folder)/ties.csv (\(document.ties.count) ties)."
             )
-        default:
-            let bytes = format == "json" ? try NetworkJSON.encode(document) : Array(GraphMLWriter.write(document).utf8)
-            guard let output else {
-                FileHandle.standardOutput.write(Data(bytes))
-                return
-            }
-            try OutputFile.write(bytes, to: output)
-            print(
-                "Wrote \(output): \(document.people.count) people, \(document.ties.count) ties, \(document.interactions.count) interactions, \(document.introductions.count) introductions."
-            )
+            return
         }
-    }
-
-    /// The workspace's records, each tie with its strength in the scored snapshot.
-    static func document(_ a: Analysis, data: NetworkData) -> NetworkDocument {
-        NetworkDocument(data: data, asOf: a.asOf) { tie in
-            guard let i = a.snapshot.index(ofID: tie.personA), let j = a.snapshot.index(ofID: tie.personB),
-                let edge = a.snapshot.tie(between: i, and: j)
-            else { return nil }
-            return a.strengths[edge]
-        }
+        let bytes = try Exporting.bytes(document, format: format)
+        guard let output else { return FileHandle.standardOutput.write(Data(bytes)) }
+        try OutputFile.write(bytes, to: output)
+        print(
+            "Wrote \(output): \(document.people.count) people, \(document.ties.count) ties, \(document.interactions.count) interactions, \(document.introductions.count) introductions."
+        )
     }
 }

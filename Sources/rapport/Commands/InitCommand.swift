@@ -1,6 +1,6 @@
 import ArgumentParser
 import Rapport
-import RapportStore
+import RapportUseCases
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,18 +19,9 @@ struct InitCommand: ParsableCommand {
     var me: String?
 
     func run() throws {
-        let (store, created) = try Workspace.create(at: workspace.path)
-        let data = try store.loadNetwork()
-        var person = data.people.first(where: \.isSelf) ?? Person(id: Person.selfID, firstName: Person.placeholderFirstName)
-        if let me {
-            let parts = me.split(separator: " ", maxSplits: 1).map(String.init)
-            person.firstName = parts.first ?? me
-            person.lastName = parts.count > 1 ? parts[1] : ""
-        }
-        if created || me != nil || !data.people.contains(where: \.isSelf) {
-            try store.apply(people: [person], ties: [], interactions: [], introductions: [])
-        }
-        print(created ? "Created workspace \(workspace.path) for \(Terminal.inert(person.displayName))."
-            : "Workspace \(workspace.path) already exists (\(data.people.count) people); you are \(Terminal.inert(person.displayName)).")
+        let done = try Recording.initWorkspace(workspace.location, me: me)
+        let name = OutputPolicy.terminal(done.name)
+        print(done.created ? "Created workspace \(workspace.path) for \(name)."
+            : "Workspace \(workspace.path) already exists (\(done.peopleCount) people); you are \(name).")
     }
 }

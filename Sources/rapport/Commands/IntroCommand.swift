@@ -1,5 +1,6 @@
 import ArgumentParser
 import Rapport
+import RapportUseCases
 
 struct IntroCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,26 +41,12 @@ struct IntroCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session = try Session(workspace)
-        let snapshot = try session.snapshot()
-        let from = try session.resolve(introducer, in: snapshot, role: "introducer")
-        let target = try session.resolve(person, in: snapshot)
-        let recipient = try to.map { try session.resolve($0, in: snapshot) } ?? snapshot.selfIndex
-        guard let recipient else { throw CommandError.badInput("the workspace has no 'me'; run `rapport init --me NAME`") }
-        guard from != target, target != recipient, from != recipient else {
-            throw CommandError.badInput("an introduction needs three different people")
-        }
         guard let status = IntroductionStatus(rawValue: status.lowercased()) else { return }
         let day = try date.flatMap { Day(iso: $0) } ?? asOf.day
-        let ids = [from, target, recipient].map { snapshot.people[Int($0)].id }
-        let intro = Introduction(date: day, introducerID: ids[0], personID: ids[1], toID: ids[2], status: status)
-        try session.workspace.apply(people: [], ties: [], interactions: [], introductions: [intro])
-        let names = [from, target, recipient].map { Terminal.inert(snapshot.people[Int($0)].displayName) }
-        print("Introduction of \(names[1]) to \(names[2]) by \(names[0]): \(status.rawValue) (\(day.iso)).")
-        if recipient == snapshot.selfIndex {
-            try PipelineHook.advance(
-                session.workspace, personID: ids[1], name: snapshot.people[Int(target)].displayName,
-                to: PipelineStage.implied(by: status), on: day, source: .introduction)
-        }
+        let done = try Recording.introduce(
+            workspace.location, introducer: introducer, person: person, to: to, status: status, day: day)
+        let (by, who, to) = (OutputPolicy.terminal(done.introducer), OutputPolicy.terminal(done.person), OutputPolicy.terminal(done.recipient))
+        print("Introduction of \(who) to \(to) by \(by): \(status.rawValue) (\(day.iso)).")
+        PipelineLine.print(done.person, done.pipeline)
     }
 }

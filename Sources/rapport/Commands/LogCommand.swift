@@ -1,5 +1,6 @@
 import ArgumentParser
 import Rapport
+import RapportUseCases
 
 struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -53,23 +54,12 @@ struct LogCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session = try Session(workspace)
-        let snapshot = try session.snapshot()
-        let target = try session.resolve(person, in: snapshot)
-        let id = snapshot.people[Int(target)].id
-        guard id != Person.selfID else { throw CommandError.badInput("you cannot log a conversation with yourself") }
         guard let kind = InteractionKind(text: kind) else { return }
-        let day = try date.flatMap { Day(iso: $0) } ?? asOf.day
-        let interaction = Interaction(
-            date: day, personID: id, kind: kind, isOneOnOne: !group, minutes: minutes, rapport: rapport,
-            initiatedBy: initiatedBy.flatMap { Initiator(rawValue: $0.lowercased()) }, notes: note,
-            sourceKey: Interaction.loggedSourceKey())
-        // A typed interaction is never a duplicate: logging the same coffee twice records two.
-        try session.workspace.apply(people: [], ties: [], interactions: [interaction], introductions: [])
-        let name = Terminal.inert(snapshot.people[Int(target)].displayName)
-        print("Logged \(kind.rawValue.replacingOccurrences(of: "_", with: " ")) with \(name) on \(day.iso).")
-        try PipelineHook.advance(
-            session.workspace, personID: id, name: snapshot.people[Int(target)].displayName, to: PipelineStage.implied(by: kind),
-            on: day, source: .interaction)
+        let logged = try Recording.log(
+            workspace.location, person: person, kind: kind, day: try date.flatMap { Day(iso: $0) } ?? asOf.day,
+            isOneOnOne: !group, minutes: minutes, rapport: rapport,
+            initiatedBy: initiatedBy.flatMap { Initiator(rawValue: $0.lowercased()) }, note: note)
+        print("Logged \(kind.rawValue.replacingOccurrences(of: "_", with: " ")) with \(OutputPolicy.terminal(logged.name)) on \(logged.day.iso).")
+        PipelineLine.print(logged.name, logged.pipeline)
     }
 }

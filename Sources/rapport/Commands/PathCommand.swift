@@ -1,5 +1,6 @@
 import ArgumentParser
 import Rapport
+import RapportUseCases
 
 struct PathCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,30 +33,18 @@ struct PathCommand: ParsableCommand {
     }
 
     func run() throws {
-        let a = try Analysis(analysis)
-        var options = try GoalOptions.parse([])
-        options.for = from
-        let planner = try Planner(a, options: options)
-        let ego = try planner.ego(options)
-        let target = try a.session.resolve(person, in: a.snapshot)
-        let paths = try planner.warmPaths(to: target, top: top, options: options)
-        if json {
-            print(try JSONOutput.string(paths.map { p in
-                PathJSON(reliability: p.reliability, hops: p.hops.map { HopJSON(id: a.snapshot.people[Int($0.node)].id, name: a.name($0.node), strength: $0.strength) })
-            }))
-            return
-        }
+        let a = try analysis.analysis()
+        let planner = try Planner(a, request: SuggestRequest(forPerson: from))
+        let ego = try planner.ego()
+        let target = try a.resolve(person)
+        let paths = try planner.warmPaths(to: target, top: top)
+        if json { return print(try JSONOutput.string(paths.map { PathJSON($0, in: a) })) }
         guard !paths.isEmpty else {
-            print("No warm path to \(Terminal.inert(a.name(target))) within \(planner.engine.configuration.maxHops) hops: consider cold outreach.")
+            print("No warm path to \(OutputPolicy.terminal(a.name(target))) within \(planner.engine.configuration.maxHops) hops: consider cold outreach.")
             return
         }
         for (i, p) in paths.enumerated() {
-            print("\(i + 1). \(format2(p.reliability))  " + Terminal.cell(planner.describe(p.hops, from: ego)))
+            print("\(i + 1). \(NumberFormat.twoDecimals(p.reliability))  " + OutputPolicy.terminalLine(planner.describe(p.hops, from: ego)))
         }
     }
-}
-
-struct PathJSON: Encodable {
-    var reliability: Double
-    var hops: [HopJSON]
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Rapport
+import RapportReport
+import RapportUseCases
 
 struct PrepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,22 +34,15 @@ struct PrepCommand: ParsableCommand {
     }
 
     func run() throws {
-        let a = try Analysis(analysis)
-        let ego = try a.ego()
-        a.warnIfPlaceholderName(ego)
-        let target = try a.session.resolve(person, in: a.snapshot)
-        guard target != ego else { throw CommandError.badInput("you cannot prepare an interview with yourself") }
-        let path = try Planner(a).warmPaths(to: target, top: 1).first?.hops ?? []
-        let stage = try a.session.workspace.pipelineEntry(personID: a.snapshot.people[Int(target)].id)
-        let brief = try InterviewBrief(
-            snapshot: a.snapshot, ego: ego, target: target, path: path, stage: stage,
-            bank: try WorkspaceFiles.questionBank(analysis.workspace), asOf: a.asOf)
+        let a = try analysis.analysis()
+        a.warnIfPlaceholderName(try a.ego())
+        let brief = try Writing.brief(a, person: person)
         let text = format.lowercased() == "html" ? brief.html() : brief.markdown()
         if let out {
             try OutputFile.write(text, to: out)
-            print("Wrote the brief for \(Terminal.inert(brief.name)) to \(Terminal.inert(out)).")
+            print("Wrote the brief for \(OutputPolicy.terminal(brief.name)) to \(OutputPolicy.terminal(out)).")
         } else {
-            print(Terminal.inert(text), terminator: "")
+            print(OutputPolicy.terminal(text), terminator: "")
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Rapport
+import RapportUseCases
 
 struct ReachCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,18 +31,13 @@ struct ReachCommand: ParsableCommand {
     }
 
     func run() throws {
-        let a = try Analysis(analysis)
+        let a = try analysis.analysis()
         guard let grouping = ReachGrouping(text: by) else { return }
-        let calculator = try ReachCalculator(ego: try a.ego(), strengths: a.strengths)
-        var entries = calculator.reach(by: grouping)
+        var entries = try a.reach(by: grouping)
         let total = entries.count
         if top > 0 { entries = Array(entries.prefix(top)) }
         if json {
-            print(try JSONOutput.string(entries.map { e in
-                ReachJSON(
-                    name: e.name, key: e.key, reach: e.reach,
-                    ties: e.ties.map { HopJSON(id: a.snapshot.people[Int($0.person)].id, name: a.name($0.person), strength: $0.strength) })
-            }))
+            print(try JSONOutput.string(entries.map { ReachJSON($0, in: a) }))
             return
         }
         var table = TextTable([grouping == .organization ? "ORGANIZATION" : grouping.rawValue.uppercased(), "REACH", "", "CARRIED BY"])
@@ -49,19 +45,11 @@ struct ReachCommand: ParsableCommand {
         table.maxWidths = [0: 30, 3: 34]
         for e in entries {
             let bar = String(repeating: "█", count: Int((e.reach * 10).rounded())) + String(repeating: "·", count: 10 - Int((e.reach * 10).rounded()))
-            let carriers = e.ties.prefix(3).map { "\(a.name($0.person)) \(format2($0.strength))" }.joined(separator: ", ")
+            let carriers = e.ties.prefix(3).map { "\(a.name($0.person)) \(NumberFormat.twoDecimals($0.strength))" }.joined(separator: ", ")
                 + (e.ties.count > 3 ? " +\(e.ties.count - 3)" : "")
-            table.add([e.name, format2(e.reach), bar, carriers])
+            table.add([e.name, NumberFormat.twoDecimals(e.reach), bar, carriers])
         }
         print(table.render())
         if entries.count < total { print("\(entries.count) of \(total) (--top 0 lists all)") }
     }
-}
-
-/// The `--json` shape of one reach entry.
-struct ReachJSON: Encodable {
-    var name: String
-    var key: String
-    var reach: Double
-    var ties: [HopJSON]
 }

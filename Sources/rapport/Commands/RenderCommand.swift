@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Rapport
 import RapportGraphviz
+import RapportUseCases
 
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -61,70 +62,40 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var goal: GoalOptions
 
+    /// The drawing these options ask for.
+    var request: Drawing.Request {
+        get throws {
+            var request = try Drawing.Request(view: view, subject: subject, output: output, format: format, engine: engine)
+            (request.radius, request.minStrength, request.top) = (radius, minStrength, top)
+            (request.nodeLimit, request.force, request.timeout) = (nodeLimit, force, timeout)
+            try request.validate()
+            return request
+        }
+    }
+
     func validate() throws {
-        guard ["ego", "network", "org", "path", "suggestions", "orgs"].contains(view) else {
-            throw ValidationError("unknown view '\(view)'; use ego, network, org, path, suggestions or orgs")
-        }
-        if (view == "org" || view == "path") && subject == nil {
-            throw ValidationError("the \(view) view needs \(view == "org" ? "an organization" : "a person"): rapport render \(view) NAME -o FILE")
-        }
-        if let format, DiagramFormat(name: format) == nil { throw ValidationError("--format must be dot, svg, png or pdf") }
-        if format == nil, DiagramFormat(path: output) == nil {
-            throw ValidationError("cannot tell the format from '\(output)'; use a .dot, .svg, .png or .pdf name or pass --format")
-        }
-        if let engine, GraphvizEngine(name: engine) == nil { throw ValidationError("--engine must be dot, neato, fdp, sfdp, circo or twopi") }
-        if !(0...1).contains(minStrength) { throw ValidationError("--min-strength must be between 0 and 1") }
-        if radius < 1 { throw ValidationError("--radius must be at least 1") }
-        if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
+        do { _ = try request } catch let error as UseCaseError { throw ValidationError(error.description) }
     }
 
     func run() throws {
         let start = DispatchTime.now()
         let progress = Progress("loading the network", steps: 2)
         defer { progress.finish() }
-        let a = try Analysis(analysis)
-        var diagram: DiagramView
-        switch view {
-        case "ego": diagram = .ego(radius: radius)
-        case "network": diagram = .network
-        case "org": diagram = .organization(subject ?? "")
-        case "orgs": diagram = .organizations
-        case "path":
-            let planner = try Planner(a, options: goal)
-            let ego = try planner.ego(goal)
-            let target = try a.session.resolve(subject ?? "", in: a.snapshot)
-            diagram = .path(target: target, paths: try planner.warmPaths(to: target, top: top ?? 3, options: goal).map { $0.nodes(from: ego) })
-        default:
-            let planner = try Planner(a, options: goal)
-            let ego = try planner.ego(goal)
-            let suggestions = try planner.suggest(goal: try goal.goal(), top: top ?? 10, options: goal)
-            diagram = .suggestions(suggestions.map { s in
-                DiagramTarget(node: s.node, paths: s.path.isEmpty ? [] : [[ego] + s.path.map(\.node)])
-            })
-        }
-        var options = DiagramOptions(minStrength: minStrength, top: view == "suggestions" || view == "path" ? nil : top, sector: nil, nodeLimit: nodeLimit, force: force)
-        if view != "suggestions" { options.sector = goal.sector.first }
-        // Above --node-limit the whole network becomes the orgs view; the library says so.
-        let fitted = try diagram.fitted(of: a.snapshot, strengths: a.strengths.values, options: options)
-        if let note = fitted.note { Terminal.standardError("note: " + note) }
-        diagram = fitted.view
-        let graph = fitted.graph
-        let chosenFormat = format.flatMap(DiagramFormat.init(name:)) ?? DiagramFormat(path: output) ?? .svg
-        let chosenEngine = engine.flatMap(GraphvizEngine.init(name:)) ?? diagram.recommendedEngine(nodeCount: graph.nodeCount)
-        progress.advance("laying out \(graph.nodeCount) nodes with \(chosenEngine.rawValue)")
-        let renderer = Renderer(location: .executable(CommandLine.selfPath, arguments: ["__render-worker"]))
-        let bytes = try renderer.render(dot: graph.dotText, engine: chosenEngine, format: chosenFormat, timeout: .seconds(timeout))
-        try OutputFile.write(bytes, to: output)
+        let planner = try Planner(try analysis.analysis(), request: try goal.request())
+        progress.advance("laying out")
+        let picture = try Drawing.draw(try request, planner: planner, renderer: Drawing.renderer(executable: CommandLine.selfPath))
+        if let note = picture.note { Terminal.standardError(note) }
+        try OutputFile.write(picture.bytes, to: output)
         progress.finish()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        var line = "Wrote \(output): \(diagram.name) view, \(graph.nodeCount) nodes, \(chosenEngine.rawValue) layout"
+        var line = "Wrote \(output): \(picture.viewName) view, \(picture.nodeCount) nodes, \(picture.engine.rawValue) layout"
         if seconds >= 1 { line += String(format: ", %.1f s", seconds) }
         print(line + ".")
     }
 }
 
 extension CommandLine {
-    /// This executable's path, for re-invoking it as a worker.
+    /// This executable, which is also the Graphviz worker (`__render-worker`).
     static var selfPath: String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }

@@ -3,6 +3,7 @@ import Foundation
 import Rapport
 import RapportGraphviz
 import RapportReport
+import RapportUseCases
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -47,24 +48,11 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let a = try Analysis(analysis)
-        let planner = try Planner(a, options: goal)
-        let ego = try planner.ego(goal)
-        a.warnIfPlaceholderName(ego)
-        let target = try goal.goal()
-        let suggestions = try planner.suggest(goal: target, top: top, options: goal)
-        let fading = Array(try planner.keepWarm(days: nil, options: goal).prefix(keepWarm))
-        var diagrams: [ReportDiagram] = []
-        if !noDiagrams {
-            let renderer = Renderer(location: .executable(CommandLine.selfPath, arguments: ["__render-worker"]))
-            diagrams = try ReportDiagrams.render(
-                snapshot: a.snapshot, strengths: a.strengths.values, ego: ego, suggestions: suggestions,
-                renderer: renderer, timeout: .seconds(timeout))
-        }
-        let content = try ReportContent(
-            snapshot: a.snapshot, strengths: a.strengths, ego: ego, goal: target, suggestions: suggestions,
-            keepWarm: fading, diagrams: diagrams, reachLimit: orgs)
-        try OutputFile.write(try ReportPage.html(content), to: output)
+        let planner = try Planner(try analysis.analysis(), request: try goal.request())
+        planner.analysis.warnIfPlaceholderName(try planner.ego())
+        let request = Reporting.Request(top: top, keepWarm: keepWarm, organizations: orgs, diagrams: !noDiagrams, timeout: timeout)
+        let content = try Reporting.content(request, planner: planner, renderer: Drawing.renderer(executable: CommandLine.selfPath))
+        try OutputFile.write(try Reporting.html(content), to: output)
         print(
             "Wrote \(output): \(content.suggestions.count) suggestions, \(content.reach.count) organizations, "
                 + "\(content.keepWarm.count) fading ties, \(content.diagrams.count) diagrams.")

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Rapport
-import RapportStore
+import RapportUseCases
 
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,16 +40,10 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         guard let target = PipelineStage(text: stage) else { throw FollowThroughError.unknownStage(stage) }
-        let session = try Session(workspace)
-        let snapshot = try session.snapshot()
-        let node = try session.resolve(person, in: snapshot)
-        let id = snapshot.people[Int(node)].id
-        guard id != Person.selfID else { throw CommandError.badInput("you are not in your own pipeline") }
         let day = try date.flatMap { Day(iso: $0) } ?? asOf.day
-        let name = Terminal.inert(snapshot.people[Int(node)].displayName)
-        if let change = try session.workspace.moveInPipeline(
-            personID: id, to: target, on: day, note: note, source: .explicit)
-        {
+        let staged = try Recording.setStage(workspace.location, person: person, stage: target, day: day, note: note)
+        let name = OutputPolicy.terminal(staged.name)
+        if let change = staged.change {
             let was = change.from.map { $0 == target ? " (note updated)" : " (was \($0.label))" } ?? ""
             print("\(name): \(target.label) since \(day.iso)\(was).")
         } else {
@@ -58,15 +52,10 @@ struct StatusCommand: ParsableCommand {
     }
 }
 
-/// Moves a person along the pipeline after `rapport log` or `rapport intro`, and says so.
-enum PipelineHook {
-    static func advance(
-        _ workspace: Workspace, personID: String, name: String, to stage: PipelineStage?, on day: Day,
-        source: PipelineSource
-    ) throws {
-        guard let stage, personID != Person.selfID else { return }
-        if let change = try workspace.moveInPipeline(personID: personID, to: stage, on: day, source: source) {
-            print("Pipeline: \(Terminal.inert(name)) → \(change.to.label).")
-        }
+/// "Pipeline: NAME → STAGE." after `log` or `intro` moved someone forward.
+enum PipelineLine {
+    static func print(_ name: String, _ change: PipelineTransition?) {
+        guard let change else { return }
+        Swift.print("Pipeline: \(OutputPolicy.terminal(name)) → \(change.to.label).")
     }
 }

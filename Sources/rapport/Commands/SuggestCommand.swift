@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Rapport
-import RapportCSV
+import RapportUseCases
 
 struct SuggestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -56,43 +56,34 @@ struct SuggestCommand: ParsableCommand {
     func run() throws {
         let progress = Progress("loading the network", steps: 2)
         defer { progress.finish() }
-        let a = try Analysis(analysis)
+        let a = try analysis.analysis()
         progress.advance("ranking")
         var clock = PhaseTimer()
-        let planner = try Planner(a, options: goal)
+        let planner = try Planner(a, request: try goal.request())
         clock.mark("suggestion index")
         if keepWarm {
             progress.finish()
             return try printKeepWarm(planner)
         }
-        if let batch, let out { return try runBatch(planner, egos: batch, folder: out) }
-        let ego = try planner.ego(goal)
-        let target = try goal.goal()
-        let suggestions = try planner.suggest(goal: target, top: top, options: goal)
+        if let batch, let out {
+            let summary = try BatchSuggestions.run(planner, egosFile: batch, folder: out, top: top) { done, total in
+                progress.update("suggesting for \(done) of \(total) people")
+            }
+            progress.finish()
+            let resumed = summary.resumed > 0 ? " (\(summary.resumed) already written by an interrupted run, kept)" : ""
+            print(String(format: "Wrote suggestions for %d people to %@ in %.2f s (%.1f people/s)", summary.people, out, summary.seconds, summary.perSecond) + resumed + ".")
+            return
+        }
+        let ego = try planner.ego()
+        let suggestions = try planner.suggest(top: top)
         clock.mark("suggest")
         progress.finish()
-        let summary = target.isEmpty ? nil : try planner.engine.summary(of: target, for: ego)
-        if !json, !csv, let summary {
-            print(Self.summaryLine(summary, goal: target))
+        if !json, !csv, let summary = try planner.goalSummary() {
+            print(OutputPolicy.terminalLine(SuggestionText.summary(summary, goal: planner.request.goal)))
             if summary.matched == 0 { return }
         }
-        if json {
-            print(try JSONOutput.string(suggestions.enumerated().map { SuggestionJSON($1, rank: $0 + 1) }))
-            return
-        }
-        if csv {
-            let writer = CSVWriter(neutralizeFormulas: true)
-            let header = ["rank", "id", "name", "organization", "title", "score", "relevance", "reliability", "redundancy",
-                          "quality_gain", "insight", "freshness", "introducer", "path", "action"]
-            let rows = suggestions.enumerated().map { i, s in
-                [String(i + 1), s.id, s.name, s.organization ?? "", s.title ?? "", format3(s.score), format3(s.components.relevance),
-                 format3(s.components.reliability), format3(s.components.redundancy), format3(s.components.qualityGain),
-                 format3(s.components.insight), format3(s.components.freshness), s.introducer?.name ?? "",
-                 s.path.isEmpty ? "" : planner.describe(s.path, from: ego), s.action]
-            }
-            print(writer.document(header: header, rows: rows), terminator: "")
-            return
-        }
+        if json { return print(try JSONOutput.string(SuggestionJSON.list(suggestions))) }
+        if csv { return print(SuggestionCSV.document(suggestions, ego: ego, planner: planner), terminator: "") }
         guard !suggestions.isEmpty else {
             print("No candidates: nobody is reachable within \(planner.engine.configuration.maxHops) hops and no prospect is imported.")
             return
@@ -103,98 +94,33 @@ struct SuggestCommand: ParsableCommand {
         for (i, s) in suggestions.enumerated() {
             let via: String
             switch s.kind {
-            case .introduction: via = s.introducer.map { "\($0.name) \(format2($0.strength))" } ?? ""
+            case .introduction: via = s.introducer.map { "\($0.name) \(NumberFormat.twoDecimals($0.strength))" } ?? ""
             case .direct: via = "direct"
             default: via = "cold"
             }
-            table.add([String(i + 1), s.name, s.organization ?? "", format2(s.score), via])
+            table.add([String(i + 1), s.name, s.organization ?? "", NumberFormat.twoDecimals(s.score), via])
         }
-        guard explain else {
-            print(table.render())
-            return
-        }
+        guard explain else { return print(table.render()) }
         print(table.render { i in
             let s = suggestions[i]
-            let c = s.components
-            var lines = ["    → " + Terminal.cell(s.action)]
-            if !s.path.isEmpty { lines.append("    path: " + Terminal.cell(planner.describe(s.path, from: ego))) }
-            lines.append("    score \(format2(s.score)): relevance \(format2(c.relevance)), path \(format2(c.reliability)), redundancy \(format2(c.redundancy)) (\(c.introducerCount) introducer\(c.introducerCount == 1 ? "" : "s")), quality gain \(format2(c.qualityGain)), insight \(format2(c.insight))\(c.freshness < 1 ? ", freshness ×\(format2(c.freshness))" : "")")
+            var lines = ["    → " + OutputPolicy.terminalLine(s.action)]
+            if !s.path.isEmpty { lines.append("    path: " + OutputPolicy.terminalLine(planner.describe(s.path, from: ego))) }
+            lines.append("    " + SuggestionText.scoreLine(s))
             if !s.warmthTerms.isEmpty {
-                lines.append("    " + Terminal.cell(Self.warmthLine(c.warmth, s.warmthTerms)))
+                lines.append("    " + OutputPolicy.terminalLine(SuggestionText.warmth(s.components.warmth, s.warmthTerms)))
             }
             if !s.sharedHistory.isEmpty {
-                lines.append("    shared history: " + Terminal.cell(s.sharedHistory.joined(separator: ", ")))
+                lines.append("    shared history: " + OutputPolicy.terminalLine(s.sharedHistory.joined(separator: ", ")))
             }
             if !s.alternatives.isEmpty {
-                lines.append("    also via: " + Terminal.cell(s.alternatives.prefix(3).map { "\($0.name) (\(format2($0.reliability)))" }.joined(separator: ", ")))
+                lines.append("    also via: " + OutputPolicy.terminalLine(SuggestionText.alternatives(s)))
             }
             return lines
         })
     }
 
-
-    /// "7 of 2,311 people match 'engineering'", or, when nobody does, the closest terms that occur.
-    static func summaryLine(_ summary: GoalSummary, goal: Goal) -> String {
-        let values = goal.sectors + goal.keywords + goal.organizations + goal.locations + goal.seniority
-        let quoted = Terminal.cell(values.map { "'\($0)'" }.joined(separator: ", "))
-        let total = summary.total.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
-        guard summary.matched == 0 else {
-            let matched = summary.matched.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
-            let verb = summary.matched == 1 ? "matches" : "match"
-            return "\(matched) of \(total) \(summary.total == 1 ? "person" : "people") \(verb) \(quoted)"
-        }
-        let closest =
-            summary.closestTerms.isEmpty
-            ? "" : "; closest terms in your network: " + Terminal.cell(summary.closestTerms.joined(separator: ", "))
-        return "Nobody of \(total) \(summary.total == 1 ? "person" : "people") matches \(quoted)\(closest)"
-    }
-
-    /// "warmth 0.031 from 3 introducers: Maria Chen 0.020 (path 0.32), …" (a direct tie reads "direct").
-    static func warmthLine(_ warmth: Double, _ terms: [WarmthTerm]) -> String {
-        let parts = terms.prefix(3).map { "\($0.name) \(format3($0.contribution)) (path \(format2($0.reliability)))" }
-        let count = terms.count >= 5 ? "5+" : String(terms.count)
-        return "warmth \(format3(warmth)) from \(count) independent path\(terms.count == 1 ? "" : "s"): "
-            + parts.joined(separator: ", ")
-    }
-
-    /// One CSV of suggestions per ego, computed in parallel on the shared snapshot.
-    private func runBatch(_ planner: Planner, egos path: String, folder: String) throws {
-        let references = try BatchResults.references(in: path)
-        guard !references.isEmpty else { throw CommandError.badInput("\(path): no people listed") }
-        let a = planner.analysis
-        // An unknown person is bad input at its line of the file.
-        let egos = try references.map { reference in
-            do { return try a.session.resolve(reference.text, in: a.snapshot) } catch let error as CommandError {
-                throw CommandError(description: "\(path):\(reference.line): \(error.description)", code: error.code)
-            }
-        }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let target = try goal.goal()
-        let start = DispatchTime.now()
-        let engine = planner.engine
-        let results = BatchResults(count: egos.count)
-        let top = self.top
-        DispatchQueue.concurrentPerform(iterations: egos.count) { i in
-            results.set(i, Result { try engine.suggest(for: egos[i], goal: target, top: top) })
-        }
-        let writer = CSVWriter(neutralizeFormulas: true)
-        for (i, ego) in egos.enumerated() {
-            let suggestions = try results.get(i)
-            var rows: [[String]] = []
-            for (rank, s) in suggestions.enumerated() {
-                let path = s.path.isEmpty ? "" : planner.describe(s.path, from: ego)
-                let row: [String] = [String(rank + 1), s.id, s.name, s.organization ?? "", s.title ?? "", format3(s.score)]
-                rows.append(row + [s.introducer?.name ?? "", path, s.action])
-            }
-            let file = folder + "/" + BatchResults.fileName(for: a.snapshot.people[Int(ego)].id)
-            try OutputFile.write(writer.document(header: ["rank", "id", "name", "organization", "title", "score", "introducer", "path", "action"], rows: rows), to: file)
-        }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        print(String(format: "Wrote suggestions for %d people to %@ in %.2f s (%.1f people/s).", egos.count, folder, seconds, Double(egos.count) / max(seconds, 1e-9)))
-    }
-
     private func printKeepWarm(_ planner: Planner) throws {
-        let all = try planner.keepWarm(days: days, options: goal)
+        let all = try planner.keepWarm(days: days)
         let list = top > 0 ? Array(all.prefix(top)) : all
         if json {
             print(try JSONOutput.string(list.map(KeepWarmJSON.init)))
@@ -209,151 +135,9 @@ struct SuggestCommand: ParsableCommand {
         table.maxWidths = [0: 22, 1: 24]
         for k in list {
             let last = k.lastInteraction.map { "\($0.iso) (\(k.daysSinceContact ?? 0) d)" } ?? "never"
-            table.add([k.name, k.organization ?? "", format2(k.strength), format2(k.peakStrength), last])
+            table.add([k.name, k.organization ?? "", NumberFormat.twoDecimals(k.strength), NumberFormat.twoDecimals(k.peakStrength), last])
         }
-        print(table.render { i in ["    → " + Terminal.cell(list[i].action)] })
+        print(table.render { i in ["    → " + OutputPolicy.terminalLine(list[i].action)] })
         if list.count < all.count { print("\(list.count) of \(all.count) fading ties (--top 0 lists all)") }
-    }
-}
-
-func format3(_ value: Double) -> String { String(format: "%.3f", value) }
-
-/// A person and a tie strength in `--json` output: a path hop, an introducer, a tie carrying reach.
-struct HopJSON: Encodable {
-    var id: String
-    var name: String
-    var strength: Double
-}
-
-/// One independent warm path in `warmth`: the introducer (the person themself for a direct tie).
-struct WarmthJSON: Encodable {
-    var id: String
-    var name: String
-    var reliability: Double
-    var contribution: Double
-}
-
-/// The `--json` shape of one suggestion (documented in Docs/CLI.md).
-struct SuggestionJSON: Encodable {
-    var rank: Int
-    var id: String
-    var name: String
-    var organization: String?
-    var title: String?
-    var score: Double
-    var components: ScoreComponents
-    var kind: String
-    var path: [HopJSON]
-    var introducer: HopJSON?
-    var alternatives: [HopJSON]
-    /// The independent paths behind `components.warmth`, largest contribution first.
-    var warmth: [WarmthJSON]
-    var shared: [String]
-    /// Schools and former employers in common with the user ("studied at X", "worked at Y").
-    var sharedHistory: [String]
-    var action: String
-
-    init(_ s: Suggestion, rank: Int) {
-        self.rank = rank
-        id = s.id
-        name = s.name
-        organization = s.organization
-        title = s.title
-        score = s.score
-        components = s.components
-        kind = s.kind.rawValue
-        path = s.path.map { HopJSON(id: $0.id ?? "", name: $0.name ?? "", strength: $0.strength) }
-        introducer = s.introducer.map { HopJSON(id: $0.id, name: $0.name, strength: $0.strength) }
-        alternatives = s.alternatives.map { HopJSON(id: $0.id, name: $0.name, strength: $0.strength) }
-        warmth = s.warmthTerms.map {
-            WarmthJSON(id: $0.id, name: $0.name, reliability: $0.reliability, contribution: $0.contribution)
-        }
-        shared = s.shared
-        sharedHistory = s.sharedHistory
-        action = s.action
-    }
-}
-
-struct KeepWarmJSON: Encodable {
-    var id: String
-    var name: String
-    var organization: String?
-    var strength: Double
-    var peakStrength: Double
-    var lastInteraction: String?
-    var lastInteractionKind: String?
-    var daysSinceContact: Int?
-    var reasons: [String]
-    var action: String
-
-    init(_ k: KeepWarmSuggestion) {
-        id = k.id
-        name = k.name
-        organization = k.organization
-        strength = k.strength
-        peakStrength = k.peakStrength
-        lastInteraction = k.lastInteraction?.iso
-        lastInteractionKind = k.lastInteractionKind?.rawValue
-        daysSinceContact = k.daysSinceContact
-        reasons = k.reasons.map(\.rawValue)
-        action = k.action
-    }
-}
-
-/// Per-ego results filled in from several threads.
-final class BatchResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [Result<[Suggestion], any Error>?]
-
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ result: Result<[Suggestion], any Error>) { lock.withLock { results[i] = result } }
-
-    func get(_ i: Int) throws -> [Suggestion] {
-        guard let result = lock.withLock({ results[i] }) else { return [] }
-        return try result.get()
-    }
-
-    /// The person references of a CSV with their lines: its `id` (else `person`, `email`, `name`)
-    /// column, or its first column when there is no such header; blank rows skipped.
-    /// - Throws: `CommandError.badInput` (exit 2) for a file that cannot be opened or read as CSV.
-    static func references(in path: String) throws -> [(text: String, line: Int)] {
-        let stream: RecordStream
-        do { stream = try RecordStream(path: path) } catch { throw CommandError.badInput(error.description) }
-        var column = -1
-        var references: [(text: String, line: Int)] = []
-        do {
-            try readReferences(stream, column: &column, into: &references)
-        } catch let error as BulkError {
-            throw CommandError.badInput(error.description)
-        }
-        return references
-    }
-
-    private static func readReferences(
-        _ stream: RecordStream, column: inout Int, into references: inout [(text: String, line: Int)]
-    ) throws {
-        try stream.forEachRecord { record in
-            if column < 0 {
-                column = 0
-                var header: [String] = []
-                for i in 0..<record.count { header.append(record.string(i).trimmingCharacters(in: .whitespaces).lowercased()) }
-                // A header row names the column; without one, the first column holds the people.
-                for name in ["id", "person", "email", "name"] {
-                    if let i = header.firstIndex(of: name) { column = i; return true }
-                }
-            }
-            let value = record.string(column).trimmingCharacters(in: .whitespaces)
-            if !value.isEmpty { references.append((value, record.line)) }
-            return true
-        }
-    }
-
-    /// A file name from an id: letters, digits, `-`, `_` and `.` kept, anything else as `_`.
-    static func fileName(for id: String) -> String {
-        let safe = String(id.unicodeScalars.map { c -> Character in
-            c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "-" || c == "_" || c == "." ? Character(c) : "_"
-        })
-        return (safe.isEmpty || safe.hasPrefix(".") ? "_" + safe : safe) + ".csv"
     }
 }

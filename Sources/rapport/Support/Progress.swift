@@ -1,4 +1,5 @@
 import Foundation
+import Rapport
 
 /// A progress line on stderr for work that may take more than about a second: imports, renders,
 /// big suggestions. It appears only when stderr is a terminal, only after a second has passed, and
@@ -41,6 +42,9 @@ final class Progress: @unchecked Sendable {
         }
     }
 
+    /// Shows `phase` in place of the current one, in the same step (counts of long work).
+    func update(_ phase: String) { lock.withLock { self.phase = phase } }
+
     /// Stops and erases the line.
     func finish() {
         let wasDrawn: Bool = lock.withLock {
@@ -63,7 +67,7 @@ final class Progress: @unchecked Sendable {
         let filled = Int(fraction * Double(width))
         let spinner = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"][frame % 10]
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        let line = "\r\u{1B}[2K\(spinner) \(bar) \(Terminal.inert(text)) (\(String(format: "%.0f", elapsed)) s)"
+        let line = "\r\u{1B}[2K\(spinner) \(bar) \(OutputPolicy.terminal(text)) (\(String(format: "%.0f", elapsed)) s)"
         FileHandle.standardError.write(Data(line.utf8))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
+import Rapport
 
-/// Terminal output: inert text, display widths, aligned tables.
+/// Terminal output: display widths and aligned tables (text is made inert by `OutputPolicy.terminal`).
 enum Terminal {
     static func standardError(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
@@ -13,30 +14,6 @@ enum Terminal {
     /// Colour only on a terminal, and never when `NO_COLOR` is set (no-color.org).
     static var colorEnabled: Bool {
         stdoutIsTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-    }
-
-    /// Text made safe for a terminal: control characters (ANSI escapes included), bidirectional
-    /// overrides and other invisible format characters are shown as `\u{…}` instead of acting.
-    /// Emoji, zero-width joiners inside emoji, accents and CJK pass unchanged.
-    static func inert(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            let dangerous =
-                (v < 0x20 && v != 0x0A && v != 0x09) || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v)
-                || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F || v == 0x061C
-            if dangerous {
-                out.append(contentsOf: "\\u{\(String(v, radix: 16, uppercase: true))}".unicodeScalars)
-            } else {
-                out.append(scalar)
-            }
-        }
-        return String(out)
-    }
-
-    /// One-line form of a cell: inert, with line breaks and tabs as spaces.
-    static func cell(_ text: String) -> String {
-        inert(text).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
     }
 
     /// Columns a string takes on a terminal: wide East Asian characters and emoji count 2, combining
@@ -102,7 +79,7 @@ struct TextTable {
 
     init(_ headers: [String]) { self.headers = headers }
 
-    mutating func add(_ row: [String]) { rows.append(row.map(Terminal.cell)) }
+    mutating func add(_ row: [String]) { rows.append(row.map(OutputPolicy.terminalLine)) }
 
     /// The table with indented lines under each row (explanations, next actions).
     func render(details: (Int) -> [String]) -> String {
@@ -134,11 +111,3 @@ struct TextTable {
     }
 }
 
-/// JSON output with a stable shape: sorted keys, pretty printed, slashes unescaped.
-enum JSONOutput {
-    static func string(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-}

@@ -31,10 +31,7 @@ import Testing
         #expect(built.interactions.map(\.words) == [57, nil, nil, nil])
         // The dedupe key stays in the workspace: nothing analytic reads it.
         #expect(built.interactions.allSatisfy { $0.sourceKey == nil })
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("snapshot-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        try built.write(toFile: path, key: "k")
-        let read = try NetworkSnapshot(contentsOfFile: path, key: "k")
+        let read = try NetworkSnapshot(snapshotBytes: built.encoded(key: "k"), key: "k")
         #expect(read.interactions == built.interactions)
         #expect(Array(read.people) == Array(built.people))
         #expect(read.people.pastOrganizations == built.people.pastOrganizations)
@@ -43,13 +40,9 @@ import Testing
     /// A file written by the format before sources (version 1, the 8 bytes after the magic
     /// number) is rebuilt, never read as if its columns were these.
     @Test func aFileOfTheFormerVersionIsStale() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("snapshot-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        try Self.network().write(toFile: path, key: "k")
-        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        var bytes = try Self.network().encoded(key: "k")
         #expect(bytes[8..<16].elementsEqual([2, 0, 0, 0, 0, 0, 0, 0]))
         bytes.replaceSubrange(8..<16, with: [1, 0, 0, 0, 0, 0, 0, 0])
-        try bytes.write(to: URL(fileURLWithPath: path))
-        #expect(throws: SnapshotFileError.stale) { try NetworkSnapshot(contentsOfFile: path, key: "k") }
+        #expect(throws: SnapshotFileError.stale) { try NetworkSnapshot(snapshotBytes: bytes, key: "k") }
     }
 }

@@ -24,8 +24,8 @@ import Testing
         }
         let (engine, ego) = try net.engine()
         let paths = MostReliablePaths(
-            checkedGraph: engine.snapshot.graph, strengths: engine.strengths, lengths: engine.lengths, source: ego,
-            maxHops: 3)
+            checkedGraph: engine.snapshot.graph,
+            weights: EdgeWeights(checkedStrengths: engine.strengths, lengths: engine.lengths), source: ego, maxHops: 3)
         var context = ScoringContext(engine: engine, ego: ego, paths: paths, goal: Goal())
         var checked = 0
         for v in 0..<Int32(engine.snapshot.personCount) where v != ego && paths.distance[Int(v)].isFinite {

@@ -1,4 +1,5 @@
 import Foundation
+import Rapport
 import ZIPFoundation
 
 /// Limits on what a LinkedIn archive may unpack to: a zip bomb stops at the first limit passed.

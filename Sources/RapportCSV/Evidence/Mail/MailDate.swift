@@ -1,4 +1,5 @@
 import Foundation
+import Rapport
 
 /// The instant of a `Date:` header, with the offset it was written in.
 public struct MailDate: Hashable, Sendable, Comparable {

@@ -1,3 +1,5 @@
+import Rapport
+
 extension Mailbox {
     /// The most recipients (distinct `To` and `Cc` addresses, the user's included) a mail may have
     /// and still count: past 20 it is a broadcast, not a relationship (the calendar's attendee cap).

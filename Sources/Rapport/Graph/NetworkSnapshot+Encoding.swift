@@ -1,0 +1,207 @@
+/// A snapshot as bytes, so a command can skip reading and rebuilding a large network: a million
+/// people and ten million ties come back in a fraction of a second, where reading them from SQLite
+/// and building the snapshot takes many seconds. The store keeps these bytes in a file
+/// (`rapport.db-snapshot`); this core only encodes and decodes them, through a `SnapshotSink` and a
+/// `SnapshotSource`, and does no file I/O.
+///
+/// The bytes are a cache, local to the machine that wrote them: columns are written as they lie in
+/// memory (little-endian, this build's layout), after a header with a magic number, a format
+/// version and a caller-chosen `key` (Rapport's command line uses the workspace's identity and write
+/// generation), and a CRC-32C trailer over all of it (`SnapshotChecksum`). Decoding checks every
+/// offset, code and node index before use, so damaged bytes are reported as `.corrupt`, never
+/// trusted; the caller then rebuilds from the source.
+extension NetworkSnapshot {
+    /// The format of the bytes; bump it whenever what is written changes.
+    /// 2: people's `pastOrganizations`, interactions' `source` and `words` (issue 13). Bytes of
+    /// version 1 are `.stale` and rebuilt.
+    static let fileFormatVersion: UInt32 = 2
+    private static let fileMagic: UInt64 = 0x3150_414E_5350_4152  // "RAPSNAP1", little-endian
+
+    /// Writes the snapshot's bytes to `sink`: the header with `key`, every section, then the
+    /// checksum trailer.
+    /// - Throws: what `sink` throws.
+    /// - Complexity: O(size of the snapshot), in writes of about 1 MiB.
+    public func encode<Sink: SnapshotSink>(key: String, into sink: inout Sink) throws(SnapshotFileError) {
+        var writer = SnapshotWriter(sink: sink)
+        writer.integer(Int(bitPattern: UInt(NetworkSnapshot.fileMagic)))
+        writer.integer(Int(NetworkSnapshot.fileFormatVersion))
+        writer.string(key)
+        encode(into: &writer)
+        guard let written = try writer.finishWithChecksum() as? Sink else { preconditionFailure("the sink comes back") }
+        sink = written
+    }
+
+    /// The snapshot's bytes in memory (for tests and fuzzing; the store streams to a file).
+    /// - Complexity: O(size of the snapshot).
+    public func encoded(key: String) -> [UInt8] {
+        var bytes = SnapshotBytes()
+        do throws(SnapshotFileError) { try encode(key: key, into: &bytes) } catch {
+            preconditionFailure("writing to memory cannot fail")
+        }
+        return bytes.bytes
+    }
+
+    /// Decodes `payloadCount` bytes from `source` (everything before the checksum trailer, which
+    /// the caller checks: `SnapshotChecksum`), written by `encode(key:into:)` with the same `key`.
+    /// - Throws: `.stale` (another key or format version), `.corrupt` (damaged or truncated), or
+    ///   what `source` throws.
+    /// - Complexity: O(size of the snapshot); ids are hashed on the `WorkerPool` meanwhile.
+    public init<Source: SnapshotSource>(
+        decoding source: inout Source, payloadCount: Int, key: String
+    ) throws(SnapshotFileError) {
+        var reader = SnapshotReader(source: source, size: payloadCount)
+        defer { if let read = reader.source as? Source { source = read } }
+        guard try reader.integer() == Int(bitPattern: UInt(NetworkSnapshot.fileMagic)) else { throw .corrupt("not a snapshot file") }
+        guard try reader.integer() == Int(NetworkSnapshot.fileFormatVersion), try reader.string() == key else { throw .stale }
+        self = try NetworkSnapshot.decode(from: &reader)
+        guard reader.isAtEnd else { throw .corrupt("trailing bytes") }
+    }
+
+    /// Decodes a whole snapshot held in memory, trailer included, with the same verdicts as the
+    /// store's file reader: decoded first (so another key or version reads as `.stale`), then the
+    /// checksum verified.
+    /// - Throws: as `init(decoding:payloadCount:key:)`, and `.corrupt` when the checksum does not match.
+    /// - Complexity: O(bytes).
+    public init(snapshotBytes bytes: [UInt8], key: String) throws(SnapshotFileError) {
+        guard bytes.count > SnapshotChecksum.trailerSize else { throw .corrupt("empty file") }
+        var source = SnapshotBytes(bytes)
+        try self.init(decoding: &source, payloadCount: bytes.count - SnapshotChecksum.trailerSize, key: key)
+        if let problem = SnapshotChecksum.check(bytes) { throw .corrupt(problem) }
+    }
+
+    private func encode(into w: inout SnapshotWriter) {
+        w.column(people.ids)
+        for column in people.singleColumns {
+            w.column(column.values)
+            w.array(column.codes)
+        }
+        for column in people.listColumns {
+            w.column(column.values)
+            w.array(column.offsets)
+            w.array(column.codes)
+        }
+        w.integer(graph.nodeCount)
+        w.array(graph.endpoints)
+        w.array(graph.offsets)
+        w.array(graph.neighbors)
+        w.array(graph.incidentEdges)
+        w.array(ties.kindCodes)
+        w.array(ties.sinceOrdinals)
+        w.array(ties.originCodes)
+        w.integer(organizations.count)
+        for o in organizations {
+            w.string(o.key)
+            w.string(o.name)
+            w.integer(o.aliases.count)
+            for alias in o.aliases { w.string(alias) }
+            w.optionalString(o.sector)
+        }
+        w.array(organizationIndex)
+        w.integer(interactions.count)
+        for i in interactions {
+            w.integer(Int(i.date.ordinal))
+            w.string(i.personID)
+            w.string(i.withID)
+            w.code(i.kind)
+            w.integer(i.isOneOnOne ? 1 : 0)
+            w.optionalInteger(i.minutes)
+            w.optionalInteger(i.rapport)
+            w.optionalCode(i.initiatedBy)
+            w.string(i.notes)
+            // `sourceKey` is not stored: it only dedupes imports, which read the workspace, and
+            // `NetworkBuilder` drops it, so a snapshot read back equals the one built.
+            w.code(i.source)
+            w.optionalInteger(i.words)
+        }
+        w.array(interactionOffsets)
+        w.integer(introductions.count)
+        for i in introductions {
+            w.optionalInteger(i.date.map { Int($0.ordinal) })
+            w.string(i.introducerID)
+            w.string(i.personID)
+            w.string(i.toID)
+            w.code(i.status)
+        }
+    }
+
+    private static func decode(from r: inout SnapshotReader) throws(SnapshotFileError) -> NetworkSnapshot {
+        let ids = try r.column()
+        var single: [InternedColumn] = []
+        for _ in 0..<PersonTable.singleColumnCount {
+            var column = InternedColumn()
+            column.values = try r.column()
+            column.codes = try r.array()
+            single.append(column)
+        }
+        var lists: [InternedListColumn] = []
+        for _ in 0..<PersonTable.listColumnCount {
+            var column = InternedListColumn()
+            column.values = try r.column()
+            column.offsets = try r.array()
+            column.codes = try r.array()
+            lists.append(column)
+        }
+        guard let people = PersonTable(ids: ids, single: single, lists: lists), people.isWellFormed() else {
+            throw .corrupt("people columns")
+        }
+        // Hash the ids on the other core while this one reads the rest.
+        let idIndex = WorkerPool.shared.async { NetworkSnapshot.idIndex(of: people) }
+
+        let nodeCount = try r.integer()
+        let endpoints: [Int32] = try r.array()
+        let offsets: [Int] = try r.array(), neighbors: [Int32] = try r.array(), incident: [Int32] = try r.array()
+        guard nodeCount == people.count,
+            let graph = Graph(nodeCount: nodeCount, endpoints: endpoints, offsets: offsets, neighbors: neighbors, incidentEdges: incident)
+        else { throw .corrupt("graph") }
+        let ties = TieTable(
+            ids: people.ids, endpoints: endpoints, kindCodes: try r.array(), sinceOrdinals: try r.array(),
+            originCodes: try r.array())
+        guard ties.count == graph.edgeCount, ties.isWellFormed() else { throw .corrupt("ties") }
+
+        var organizations: [Organization] = []
+        for _ in 0..<(try r.count()) {
+            let key = try r.string()
+            var o = Organization(key: key, name: try r.string())
+            for _ in 0..<(try r.count()) { o.aliases.append(try r.string()) }
+            o.sector = try r.optionalString()
+            organizations.append(o)
+        }
+        let organizationIndex: [Int32] = try r.array()
+        guard organizationIndex.count == nodeCount,
+            organizationIndex.allSatisfy({ $0 >= -1 && $0 < Int32(organizations.count) })
+        else { throw .corrupt("organizations") }
+
+        var interactions: [Interaction] = []
+        for _ in 0..<(try r.count()) {
+            guard let ordinal = Int32(exactly: try r.integer()) else { throw .corrupt("interaction date") }
+            interactions.append(
+                Interaction(
+                    date: Day(ordinal: ordinal), personID: try r.string(), withID: try r.string(), kind: try r.code(),
+                    isOneOnOne: try r.integer() != 0, minutes: try r.optionalInteger(), rapport: try r.optionalInteger(),
+                    initiatedBy: try r.optionalCode(), notes: try r.string(), source: try r.code(),
+                    words: try r.optionalInteger()))
+        }
+        let interactionOffsets: [Int] = try r.array()
+        guard interactionOffsets.count == graph.edgeCount + 1, areOffsets(interactionOffsets, from0To: interactions.count)
+        else { throw .corrupt("interaction offsets") }
+
+        var introductions: [Introduction] = []
+        for _ in 0..<(try r.count()) {
+            let date = try r.optionalInteger().map { ordinal throws(SnapshotFileError) -> Day in
+                guard let o = Int32(exactly: ordinal) else { throw .corrupt("introduction date") }
+                return Day(ordinal: o)
+            }
+            introductions.append(
+                Introduction(date: date, introducerID: try r.string(), personID: try r.string(), toID: try r.string(), status: try r.code()))
+        }
+        let idTable = idIndex.value()
+        do {
+            return try NetworkSnapshot(
+                people: people, graph: graph, ties: ties, organizations: organizations,
+                organizationIndex: organizationIndex, interactions: interactions,
+                interactionOffsets: interactionOffsets, introductions: introductions, idIndex: idTable)
+        } catch {
+            throw .corrupt(error.description)
+        }
+    }
+}

@@ -1,0 +1,162 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Rapport
+
+/// The snapshot cache as a file beside the workspace (`rapport.db-snapshot`): the bytes of
+/// `NetworkSnapshot.encode(key:into:)`, written atomically as a new 0600 file, and read back with
+/// their CRC-32C trailer checked on the `WorkerPool` while the main thread decodes.
+extension NetworkSnapshot {
+    /// Writes the snapshot to `path` atomically (a temporary file renamed over it), readable and
+    /// writable by the owner only.
+    /// - Throws: `SnapshotFileError.io` when the file cannot be written; `path` is then untouched.
+    /// - Complexity: O(size of the snapshot).
+    public func write(toFile path: String, key: String) throws(SnapshotFileError) {
+        let temporary = path + ".tmp-\(getpid())"
+        // A new file of our own (O_EXCL: never through a link someone left there); a leftover from
+        // a crashed run with the same process id goes first. No fsync: a cache lost to a crash is
+        // rebuilt, and a torn file is caught as damaged.
+        unlink(temporary)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .io("cannot create \(temporary): \(String(cString: strerror(errno)))") }
+        var sink = FileSink(fd: fd, path: temporary)
+        do throws(SnapshotFileError) {
+            try encode(key: key, into: &sink)
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+        close(fd)
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw .io("cannot rename \(temporary) to \(path): \(reason)")
+        }
+    }
+
+    /// Reads a snapshot written by `write(toFile:key:)` with the same `key`.
+    /// - Throws: `.missing` (no file), `.stale` (another key or format version), `.corrupt` (the file
+    ///   is damaged or truncated), `.io`.
+    /// - Complexity: O(size of the file); the checksum pass runs on a pool thread meanwhile.
+    public init(contentsOfFile path: String, key: String) throws(SnapshotFileError) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT { throw .missing }
+            throw .io("cannot open \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .io("cannot read \(path): \(String(cString: strerror(errno)))") }
+        let size = Int(info.st_size)
+        guard size > SnapshotChecksum.trailerSize else { throw .corrupt("empty file") }
+        let verdict = WorkerPool.shared.async { SnapshotFile.check(fd: fd, size: size) }
+        // Wait for the checker on every path out, so `fd` stays open while it reads.
+        var checked: String?? = nil
+        defer { if checked == nil { _ = verdict.value() } }
+        var source = FileSource(fd: fd, path: path)
+        self = try NetworkSnapshot(decoding: &source, payloadCount: size - SnapshotChecksum.trailerSize, key: key)
+        checked = verdict.value()
+        if let problem = checked ?? nil { throw .corrupt(problem) }
+    }
+}
+
+/// The file side of the snapshot cache: descriptors in, checksum passes over them.
+enum SnapshotFile {
+    /// Checks the file open at `fd` (`size` bytes) against its trailer: `nil` when intact, else
+    /// what is wrong. Reads with `pread(2)` (from the page cache), so it runs beside the decoding.
+    /// - Complexity: O(size), in 1 MiB reads.
+    static func check(fd: Int32, size: Int) -> String? {
+        let trailerSize = SnapshotChecksum.trailerSize
+        guard size >= trailerSize else { return "no checksum" }
+        let payload = size - trailerSize
+        var tail = [UInt8](repeating: 0, count: trailerSize)
+        guard readFully(fd, at: payload, into: &tail, count: trailerSize) else { return "unreadable" }
+        guard let stored = tail.withUnsafeBytes({ SnapshotChecksum.storedCRC($0) }) else { return "no checksum" }
+        var crc = CRC32C()
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var offset = 0
+        while offset < payload {
+            let n = min(chunk.count, payload - offset)
+            guard readFully(fd, at: offset, into: &chunk, count: n) else { return "unreadable" }
+            chunk.withUnsafeBytes { crc.update(UnsafeRawBufferPointer(rebasing: $0[..<n])) }
+            offset += n
+        }
+        return crc.value == stored ? nil : "checksum mismatch"
+    }
+
+    /// `pread(2)` of `count` bytes at `offset` into the start of `buffer`; false on error or end of file.
+    private static func readFully(_ fd: Int32, at offset: Int, into buffer: inout [UInt8], count: Int) -> Bool {
+        var done = 0
+        while done < count {
+            let n = buffer.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return -1 }
+                return pread(fd, base + done, count - done, off_t(offset + done))
+            }
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { return false }
+            done += n
+        }
+        return true
+    }
+}
+
+/// `write(2)` of a snapshot's bytes, retried on EINTR.
+private struct FileSink: SnapshotSink {
+    let fd: Int32
+    let path: String
+
+    mutating func write(_ raw: UnsafeRawBufferPointer) throws(SnapshotFileError) {
+        guard var base = raw.baseAddress else { return }
+        var left = raw.count
+        while left > 0 {
+            let n = systemWrite(fd, base, left)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .io("cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            base += n
+            left -= n
+        }
+    }
+}
+
+/// `read(2)` of a snapshot's bytes, in order.
+private struct FileSource: SnapshotSource {
+    let fd: Int32
+    let path: String
+
+    mutating func read(into destination: UnsafeMutableRawBufferPointer) throws(SnapshotFileError) {
+        guard let base = destination.baseAddress else { return }
+        Self.prefault(destination)
+        var done = 0
+        while done < destination.count {
+            let n = systemRead(fd, base + done, destination.count - done)
+            if n < 0, errno == EINTR { continue }
+            if n < 0 { throw .io("cannot read \(path): \(String(cString: strerror(errno)))") }
+            if n == 0 { throw .corrupt("truncated") }
+            done += n
+        }
+    }
+
+    /// Asks Linux to map every page of a large fresh array in one call (`MADV_POPULATE_WRITE`,
+    /// Linux 5.14) before `read(2)` fills it: hundreds of megabytes otherwise take a page fault per
+    /// 4 KiB page. Measured at a million people: loading 0.30–0.44 s → 0.28 s, steadily. (Huge pages
+    /// through `MADV_HUGEPAGE` were faster when free huge pages existed and stalled for a second in
+    /// compaction when not.) Only advice: older kernels refuse it and the faults happen as before.
+    private static func prefault(_ storage: UnsafeMutableRawBufferPointer) {
+        #if os(Linux)
+        let page = 4096, populateWrite: Int32 = 23  // MADV_POPULATE_WRITE
+        guard storage.count >= 64 * page, let base = storage.baseAddress else { return }
+        let start = (Int(bitPattern: base) + page - 1) & ~(page - 1)
+        let end = (Int(bitPattern: base) + storage.count) & ~(page - 1)
+        if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, populateWrite) }
+        #endif
+    }
+}
+
+/// `write(2)` and `read(2)`, named apart from the protocols' methods.
+private func systemWrite(_ fd: Int32, _ base: UnsafeRawPointer, _ count: Int) -> Int { write(fd, base, count) }
+private func systemRead(_ fd: Int32, _ base: UnsafeMutableRawPointer, _ count: Int) -> Int { read(fd, base, count) }

@@ -1,0 +1,59 @@
+import Foundation
+import Rapport
+import RapportCSV
+import RapportUseCases
+import Testing
+
+/// `import` in-process: one transaction, a dry run that writes nothing, located errors.
+@Suite struct ImportingTests {
+    @Test func aDryRunReportsAndWritesNothing() throws {
+        let folder = try Folder()
+        _ = try Recording.initWorkspace(folder.location, me: "Ada Lovelace")
+        let people = try folder.write("people.csv", "id,first_name,last_name\np1,Maria,Chen\np2,Dana,Lee\n")
+        let before = try Data(contentsOf: URL(fileURLWithPath: folder.location.path))
+        let outcome = try Importing.run(Importing.Request(files: [people], dryRun: true), in: folder.location)
+        #expect(outcome.changes.upsertPeople.count == 2)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.location.path)) == before)
+        #expect(try Session(folder.location).snapshot().personCount == 1)
+    }
+
+    /// The stray quote of issue 17: refused at the opening quote, and nothing of the other file lands.
+    @Test func aRunawayQuoteIsRefusedAtItsPlaceAndNothingIsWritten() throws {
+        let folder = try Folder()
+        _ = try Recording.initWorkspace(folder.location, me: "Ada Lovelace")
+        let good = try folder.write("a.csv", "id,first_name,last_name\np1,Maria,Chen\n")
+        let bad = try folder.write("b.csv", "id,first_name,last_name,email\nq1,\"Broken,Last,f@x.com\nq2,Dana,Lee,d@x.com\n")
+        #expect(performing: { try Importing.run(Importing.Request(files: [good, bad]), in: folder.location) }, throws: { error in
+            let report = ErrorReport(error)
+            return report.kind == .badInput && report.message.hasPrefix("\(bad):2:4: ")
+        })
+        #expect(try Session(folder.location).snapshot().personCount == 1)
+    }
+
+    @Test func aMissingFileAndAnUnknownFormatAreBadInput() throws {
+        let folder = try Folder()
+        _ = try Recording.initWorkspace(folder.location, me: nil)
+        #expect(performing: { try Importing.run(Importing.Request(files: [folder.path + "/none.csv"]), in: folder.location) }, throws: { error in
+            ErrorReport(error) == ErrorReport(
+                message: "\(folder.path)/none.csv:1:1: cannot read the file (missing, a directory, or no permission)", kind: .badInput)
+        })
+        #expect(performing: { try Importing.run(Importing.Request(files: ["x.csv"], format: "excel"), in: folder.location) }, throws: { error in
+            (error as? UseCaseError)?.description.hasPrefix("unknown format 'excel'; use auto or one of: ") == true
+        })
+    }
+
+    @Test func reimportingTheSamplesChangesNothing() throws {
+        let folder = try Folder.samples()
+        let entries = SampleFilesList.entries(folder)
+        let again = try Importing.run(Importing.Request(files: entries, asOf: Folder.day), in: folder.location)
+        #expect(again.changes.upsertPeople.isEmpty)
+        #expect(again.changes.newInteractions.isEmpty)
+    }
+}
+
+enum SampleFilesList {
+    static func entries(_ folder: Folder) -> [String] {
+        ["LinkedInDataExport", "people.csv", "ties.csv", "interactions.csv", "introductions.csv", "calendar.ics", "mail.mbox"]
+            .map { folder.path + "/samples/" + $0 }
+    }
+}
