@@ -92,13 +92,13 @@ import RapportGraphviz
         #expect(fitted.view == .organizations)
         #expect(
             fitted.note
-                == "6 people is more than --node-limit 5; drawing the orgs view instead: 2 organizations, one node each. Pass --force to draw every person.")
+                == "6 people is more than --node-limit 5, so this draws the orgs view instead: 2 organizations, one node each. Pass --force to draw every person.")
         let (network, strengths) = try Self.network(tieToG: false)
         let tail = try DiagramView.network.fitted(
             of: network, strengths: strengths, options: DiagramOptions(nodeLimit: 5))
         #expect(
             tail.note
-                == "19 people is more than --node-limit 5; drawing the orgs view instead: the 3 organizations you reach most, then the largest, and one node for the other 4. Pass --force to draw every person.")
+                == "19 people is more than --node-limit 5, so this draws the orgs view instead: the 3 organizations you reach most, then the largest, and one node for the other 4. Pass --force to draw every person.")
         let small = try DiagramView.network.fitted(of: network, strengths: strengths, options: DiagramOptions(nodeLimit: 50))
         #expect(small.view == .network && small.note == nil)
     }

@@ -190,6 +190,7 @@ main()
             Person(id: "m1", firstName: "Maria", lastName: "Chen", profileURL: "https://www.linkedin.com/in/maria-chen/"),
             Person(id: "m2", firstName: "María", lastName: "Chen"),
             Person(id: "z1", firstName: "Zoë", lastName: "O'Neil"),
+            Person(id: "j1", firstName: "James", lastName: "Smith"),
         ])
         #expect(try store.lookUpPerson("k1") == .found("k1"))
         #expect(try store.lookUpPerson("KENJI@greaves.example") == .found("k1"))
@@ -202,6 +203,8 @@ main()
         #expect(try store.lookUpPerson("Kenj Ferreira") == .notFound(closestName: "Kenji Ferreira"))
         #expect(try store.lookUpPerson("Zoe ONiel") == .notFound(closestName: "Zoë O'Neil"))
         #expect(try store.lookUpPerson("Xenji Verreira") == .notFound(closestName: nil))
+        // Jmes → James one insertion, Smiht → Smith two substitutions: 3 ≤ max(2, ⌊10 / 3⌋).
+        #expect(try store.lookUpPerson("Jmes Smiht") == .notFound(closestName: "James Smith"))
         #expect(try store.lookUpPerson("Somebody Else") == .notFound(closestName: nil))
     }
 

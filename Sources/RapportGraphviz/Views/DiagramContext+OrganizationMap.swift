@@ -95,19 +95,21 @@ extension DiagramContext {
         }
         var graph = DOTGraph(nodes: nodes, edges: edges)
         if let me = snapshot.selfIndex { graph.attributes["root"] = .text(Self.personID(me)) }
+        // A hundred organizations of very different sizes on twopi's rings overlap; move them apart.
+        if !selection.others.isEmpty { graph.attributes["overlap"] = .text("false") }
         return try finish(graph, title: "Your reach into each organization", legend: DiagramStyle.organizationLegend())
     }
 
     /// The node id of the long tail in the `orgs` view.
     static let otherOrganizationsID = "others"
 
-    /// An organization's shape and size: area grows with its people (√n), so that a firm of
-    /// 400 is not drawn 400 times larger than one of 1.
+    /// An organization's shape and size: width grows with √people up to 144 people, so that a firm
+    /// of 400 is not drawn 400 times larger than one of 1, nor the long tail as large as the page.
     static func organizationNode(label: String, people: Int) -> [String: DOTValue] {
         let scale = Double(people).squareRoot()
         return [
             "label": .text(label), "shape": .text("ellipse"), "style": .text("filled"),
-            "width": .number(0.8 + 0.3 * min(scale, 40)), "height": .number(0.5 + 0.2 * min(scale, 40)),
+            "width": .number(0.8 + 0.3 * min(scale, 12)), "height": .number(0.5 + 0.2 * min(scale, 12)),
             "fontsize": .number(10 + 1.5 * min(scale, 8)),
         ]
     }

@@ -93,7 +93,7 @@ public enum DiagramView: Sendable, Hashable {
             let graph = try context.organizationsView(selection)
             return FittedDiagram(
                 view: .organizations, graph: graph,
-                note: "\(count) people is more than --node-limit \(limit); drawing the orgs view instead: \(selection.summary). Pass --force to draw every person.")
+                note: "\(count) people is more than --node-limit \(limit), so this draws the orgs view instead: \(selection.summary). Pass --force to draw every person.")
         }
     }
 

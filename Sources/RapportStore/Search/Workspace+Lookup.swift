@@ -13,7 +13,7 @@ public enum PersonLookup: Sendable, Equatable {
 
 extension Workspace {
     /// How many index candidates did-you-mean compares, at most.
-    public static let closestNameWindow = 20_000
+    public static let closestNameWindow = 10_000
 
     /// Resolves a person reference the way the CSV files and `NetworkSnapshot.resolve` do: id, then
     /// email (case-insensitive), then profile URL (when it holds a `/`), then the normalized full
@@ -60,11 +60,12 @@ extension Workspace {
     /// The display name closest to `reference` by edit distance between normalized names, when within
     /// max(2, ⌊length / 3⌋) edits; ties go to the person written first.
     ///
-    /// Candidates come from the index, not from every person: people who share all but one of the
-    /// reference's name words, then people whose words start with the same two letters as each of
-    /// its words (at most `closestNameWindow` of each, in workspace order; the second only when the
-    /// first found nothing within one edit). A name with every word misspelt in its first two letters is
-    /// not proposed.
+    /// Candidates come from the index, not from every person, in passes that stop at the first
+    /// that finds a name within reach: people who share all but one of the reference's name words;
+    /// people whose words start with the same two letters as each of its words; the same with one
+    /// word sharing only its first letter (at most `closestNameWindow` of each, in workspace
+    /// order). So a name that shares all words but one wins over a closer one that shares none, and
+    /// a name with two words misspelt in their first two letters is not proposed.
     /// - Complexity: O(candidates · |name|²).
     public func closestName(to reference: String) throws(StoreError) -> String? {
         try read { db in try Self.closestName(db, to: reference) }
@@ -76,8 +77,9 @@ extension Workspace {
         guard !target.isEmpty else { return nil }
         let limit = max(2, target.count / 3)
         let words = key.split(separator: " ").map(String.init)
-        // Two passes, the precise one first: people who share all but one of the words, then people
-        // whose words start like the reference's.
+        // Passes from the most precise, each only when those before found no name within reach:
+        // people who share all but one of the words; people whose words start with the same two
+        // letters; the same with one word sharing only its first letter ("Jmes Smiht").
         var allButOne: [String] = []
         if words.count > 1 {
             for skipped in words.indices {
@@ -85,11 +87,14 @@ extension Workspace {
             }
         }
         let starts = SearchTerms.all(words.map { String($0.prefix(2)) }, prefix: true)
+        let looseStarts = SearchTerms.any(
+            words.count < 2 ? [] : words.indices.compactMap { loose in
+                SearchTerms.all(words.indices.map { String(words[$0].prefix($0 == loose ? 1 : 2)) }, prefix: true)
+            })
         var best: (distance: Int, name: String)?
         var seen: [String: Int] = [:]
-        for match in [SearchTerms.any(allButOne), starts].compactMap({ $0 }) {
-            // One edit is as close as a misspelling gets: the wider second pass cannot do better.
-            if let best, best.distance <= 1 { break }
+        for match in [SearchTerms.any(allButOne), starts, looseStarts].compactMap({ $0 }) {
+            if best != nil { break }
             var read = 0
             try SearchCandidate.scan(db, match: match) { c in
                 read += 1
