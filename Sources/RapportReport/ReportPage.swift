@@ -98,7 +98,7 @@ public enum ReportPage {
     /// The page without C0/C1 control characters other than tab and line breaks: HTML forbids
     /// them, and a name carrying an ANSI escape must not reach the page raw (Plot escapes markup,
     /// not control characters).
-    static func withoutControlCharacters(_ html: String) -> String {
+    public static func withoutControlCharacters(_ html: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in html.unicodeScalars {
             let v = scalar.value
