@@ -85,6 +85,8 @@ struct DemoCommand: ParsableCommand {
         print("Open \(folder)/report.html in a browser; print it for a paper copy.")
         print("Look further, on the same workspace:")
         for line in DemoCommand.furtherSteps(folder: folder, asOf: asOf) { print("  " + line) }
+        print("Or open the same workspace in your browser (a private app on this computer; Ctrl-C stops it):")
+        print("  rapport serve --db \(db) --as-of \(asOf) --open")
     }
 
     /// What to try next on the demo workspace: the evidence behind the ties, a re-import that adds
