@@ -99,6 +99,14 @@ public enum ReportPage {
     /// them, and a name carrying an ANSI escape must not reach the page raw (Plot escapes markup,
     /// not control characters).
     public static func withoutControlCharacters(_ html: String) -> String {
+        // Most pages hold none: a byte scan (C0 below 0x20, DEL, and C1 as UTF-8 0xC2 0x80…0x9F)
+        // avoids rebuilding the string scalar by scalar.
+        var previous: UInt8 = 0
+        let clean = html.utf8.allSatisfy { b in
+            defer { previous = b }
+            return !((b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F || (previous == 0xC2 && (0x80...0x9F).contains(b)))
+        }
+        if clean { return html }
         var scalars = String.UnicodeScalarView()
         for scalar in html.unicodeScalars {
             let v = scalar.value

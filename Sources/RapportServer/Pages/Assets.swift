@@ -14,10 +14,10 @@ enum Assets {
             a:focus, button:focus, input:focus, select:focus, textarea:focus, summary:focus { outline: 3px solid #b35c00; outline-offset: 2px; }
             .skip { position: absolute; left: -999px; }
             .skip:focus { left: 8px; top: 8px; background: #fff; padding: 4px 8px; z-index: 2; }
-            header.bar { background: #f2f4f7; border-bottom: 1px solid #d0d5dd; }
-            header.bar ul { list-style: none; margin: 0 auto; padding: 0 16px; display: flex; flex-wrap: wrap; gap: 4px 20px; max-width: 1100px; }
-            header.bar a { display: inline-block; padding: 12px 0; font-weight: 600; text-decoration: none; }
-            header.bar a[aria-current=page] { border-bottom: 3px solid #0a4fa3; }
+            header.top { background: #f2f4f7; border-bottom: 1px solid #d0d5dd; }
+            header.top ul { list-style: none; margin: 0 auto; padding: 0 16px; display: flex; flex-wrap: wrap; gap: 4px 20px; max-width: 1100px; }
+            header.top a { display: inline-block; padding: 12px 0; font-weight: 600; text-decoration: none; }
+            header.top a[aria-current=page] { border-bottom: 3px solid #0a4fa3; }
             main { max-width: 1100px; margin: 0 auto; padding: 16px; }
             h1 { font-size: 1.6rem; margin: 8px 0 4px; }
             h2 { font-size: 1.2rem; margin: 28px 0 8px; border-bottom: 1px solid #d0d5dd; }
@@ -47,6 +47,9 @@ enum Assets {
             ol.timeline { padding-left: 20px; }
             .diagram svg { max-width: 100%; height: auto; }
             pre.error { white-space: pre-wrap; background: #fdecea; padding: 8px; }
+            pre.brief-text { white-space: pre-wrap; font: inherit; background: #f7f8fa; border: 1px solid #e4e7ec; padding: 12px; }
+            ul.tabs { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 8px 20px; }
+            ul.tabs a[aria-current=page] { font-weight: 700; text-decoration: none; border-bottom: 3px solid #0a4fa3; }
             @media (max-width: 700px) {
               .grid { grid-template-columns: 1fr; }
               table.wide thead { display: none; }
@@ -55,7 +58,8 @@ enum Assets {
               .bar { width: 80px; }
             }
             @media print {
-              header.bar, form, button, .skip, .no-print { display: none !important; }
+              header.top, form, button, .skip, .no-print, h2.no-print { display: none !important; }
+              pre.brief-text { border: 0; background: none; padding: 0; }
               body { font-size: 11pt; }
               main { max-width: none; padding: 0; }
               a { color: inherit; text-decoration: none; }

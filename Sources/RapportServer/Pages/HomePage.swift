@@ -15,9 +15,9 @@ extension WebApp {
         let ego = try a.ego()
         let goal = Goal(sectors: q("sector"), keywords: q("keyword"), organizations: q("org"), locations: q("location"))
         let suggestions = try loaded.suggestions(for: goal, top: 10)
-        let summary = goal.isEmpty ? nil : try loaded.planner.with(goal: goal).goalSummary()
-        let fading = Array(try loaded.planner.keepWarm(days: nil).prefix(8))
-        let due = try FollowUp.due(a, within: 7)
+        let summary = goal.isEmpty ? nil : try loaded.memo("summary|\(goal)") { try loaded.planner.with(goal: goal).goalSummary() }
+        let fading = Array(try loaded.keepWarm().prefix(8))
+        let due = try loaded.due(within: 7)
         let s = loaded.summary
         let main: [Node<HTML.BodyContext>] = [
             .h1("Your network"),
@@ -113,11 +113,14 @@ extension WebApp {
 
     private func dueList(_ items: [DueItem], _ a: Analysis) -> Node<HTML.BodyContext> {
         guard !items.isEmpty else { return .p(.class("muted"), "Nothing due in the next 7 days.") }
-        return .ul(.forEach(items) { item in
-            .li(
-                .text("\(item.due.iso) · \(FollowUp.reasonLabel(item.reason)) · "),
-                Page.personLink(id: item.personID, name: a.name(item.node)),
-                .br(), .small(Page.text(item.action)))
-        })
+        let shown = items.prefix(12)
+        return .div(
+            .ul(.forEach(shown) { item in
+                .li(
+                    .text("\(item.due.iso) · \(FollowUp.reasonLabel(item.reason)) · "),
+                    Page.personLink(id: item.personID, name: a.name(item.node)),
+                    .br(), .small(Page.text(item.action)))
+            }),
+            .if(items.count > shown.count, .p(.class("muted"), .text("… and \(items.count - shown.count) more (`rapport due` lists them all)."))))
     }
 }

@@ -43,7 +43,7 @@ enum Page {
             .body(
                 .a(.class("skip"), .href("#main"), "Skip to content"),
                 .header(
-                    .class("bar"),
+                    .class("top"),
                     .element(named: "nav", nodes: [
                         .attribute(named: "aria-label", value: "Sections"),
                         .ul(.forEach(Section.allCases) { s in

@@ -11,11 +11,15 @@ extension WebApp {
         guard !reference.isEmpty else { throw UseCaseError.badInput("no person named: open someone from Home or Search") }
         let loaded = try workbench.current()
         let a = loaded.analysis
-        let profile = try PersonProfile(loaded.planner, reference: reference)
+        var profile = try PersonProfile(loaded.planner, reference: reference, paths: 0)
         let ego = try a.ego()
         let id = profile.person.id
-        let drafts = try Writing.drafts(a, person: id, via: nil, goal: nil)
-        let brief = try Writing.brief(a, person: id)
+        // Paths, drafts and brief depend on the network alone (the brief also on the stage, which
+        // is part of the key): computed once per version of the network.
+        let stageKey = profile.stage.map { "\($0.stage.rawValue)|\($0.since.iso)|\($0.note)" } ?? ""
+        profile.paths = try loaded.memo("paths|" + id) { try loaded.planner.warmPaths(to: profile.node, top: 3) }
+        let drafts = try loaded.memo("drafts|" + id) { try Writing.drafts(a, person: id, via: nil, goal: nil, planner: loaded.planner) }
+        let brief = try loaded.memo("brief|\(id)|\(stageKey)") { try Writing.brief(a, person: id, planner: loaded.planner).markdown() }
         let csrf = policy.csrfToken
         let main: [Node<HTML.BodyContext>] = [
             .h1(.id("person-name"), Page.name(profile.person.displayName)),
@@ -39,7 +43,7 @@ extension WebApp {
                     stageForm(profile, csrf: csrf)
                 )
             ),
-            .h2(.id("log-heading"), "Log an interaction"),
+            .h2(.id("log-heading"), .class("no-print"), "Log an interaction"),
             logForm(id: id, asOf: a.asOf, csrf: csrf),
             .section(
                 .class("no-print"),
@@ -51,7 +55,7 @@ extension WebApp {
                 .class("brief"),
                 .h2("Interview brief"),
                 .p(.class("no-print"), .button(.type(.button), .class("secondary"), .attribute(named: "data-copy", value: "brief-text"), .attribute(named: "hidden"), "Copy the brief")),
-                .element(named: "pre", nodes: [.id("brief-text"), .class("brief-text"), Page.text(brief.markdown())])
+                .element(named: "pre", nodes: [.id("brief-text"), .class("brief-text"), Page.text(brief)])
             ),
         ]
         return (profile.person.displayName, nil, main)

@@ -22,7 +22,13 @@ final class Uploads: @unchecked Sendable {
         folder = base
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: folder) }
+    deinit { removeAll() }
+
+    /// Deletes every pending upload and the folder (when the server stops).
+    func removeAll() {
+        lock.withLock { pending.removeAll() }
+        try? FileManager.default.removeItem(atPath: folder)
+    }
 
     /// Keeps `bytes` and returns the id that names them in the confirmation form.
     func keep(_ bytes: [UInt8], name: String) throws -> (id: String, path: String) {

@@ -32,6 +32,10 @@ public final class Workbench: @unchecked Sendable {
         /// The home page's suggestions by goal, for this version only (bounded: at most 64 goals).
         private let lock = NSLock()
         private var suggestions: [Goal: [Suggestion]] = [:]
+        private var fading: [KeepWarmSuggestion]?
+        /// What is due, and the pipeline it was computed from (moves in the pipeline do not change
+        /// the network's content key, so the pipeline itself is the key).
+        private var due: (pipeline: [PipelineEntry], days: Int, items: [DueItem])?
 
         init(key: String, analysis: Analysis) throws {
             self.key = key
@@ -49,6 +53,39 @@ public final class Workbench: @unchecked Sendable {
                 suggestions[goal] = list
             }
             return list
+        }
+
+        /// Results computed from this version of the network alone, by key (a person page's warm
+        /// paths, drafts and brief): a person looked at twice costs one path search. Bounded: at most
+        /// 512 entries, then emptied.
+        private var memos: [String: any Sendable] = [:]
+
+        public func memo<T: Sendable>(_ key: String, _ make: () throws -> T) throws -> T {
+            // Unwrap the stored value first: `nil as? T` succeeds when T is itself an Optional.
+            if let stored = lock.withLock({ memos[key] }), let cached = stored as? T { return cached }
+            let value = try make()
+            lock.withLock {
+                if memos.count >= 512 { memos.removeAll() }
+                memos[key] = value
+            }
+            return value
+        }
+
+        /// The strong ties that are fading (`suggest --keep-warm`), computed once per version.
+        public func keepWarm() throws -> [KeepWarmSuggestion] {
+            if let cached = lock.withLock({ fading }) { return cached }
+            let list = try planner.keepWarm(days: nil)
+            lock.withLock { fading = list }
+            return list
+        }
+
+        /// What is due within `days` (`rapport due`), computed again only when the pipeline changed.
+        public func due(within days: Int) throws -> [DueItem] {
+            let pipeline = try analysis.session.workspace.loadPipeline()
+            if let cached = lock.withLock({ due }), cached.pipeline == pipeline, cached.days == days { return cached.items }
+            let items = try FollowUp.due(analysis, within: days)
+            lock.withLock { due = (pipeline, days, items) }
+            return items
         }
     }
 
@@ -74,7 +111,7 @@ public final class Workbench: @unchecked Sendable {
         }
     }
 
-    /// How many times the network was loaded (for tests and the status line).
+    /// The content key of the network loaded now (nil before the first page).
     public var loadedKey: String? { lock.withLock { loaded?.key } }
 
     static func key(of workspace: Workspace) throws -> String {

@@ -48,7 +48,9 @@ public struct PersonProfile {
     public var paths: [WarmPath]
     public var stage: PipelineEntry?
 
-    /// - Parameter reference: an id, email, profile URL or full name.
+    /// - Parameters:
+    ///   - reference: an id, email, profile URL or full name.
+    ///   - top: how many warm paths to find (0: none, for a caller that finds them itself).
     /// - Throws: `UseCaseError.badInput` for an unknown or ambiguous reference, or the user.
     /// - Complexity: one warm-path search from the user, plus O(k) for k interactions on the tie.
     public init(_ planner: Planner, reference: String, paths top: Int = 3) throws {
@@ -66,7 +68,7 @@ public struct PersonProfile {
         } else {
             timeline = []
         }
-        paths = try planner.warmPaths(to: node, top: top)
+        paths = top > 0 ? try planner.warmPaths(to: node, top: top) : []
         stage = try a.session.workspace.pipelineEntry(personID: person.id)
     }
 
