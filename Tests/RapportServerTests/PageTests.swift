@@ -118,6 +118,14 @@ import Testing
             #expect(page.status == 200, "\(page.body)")
             #expect(page.body.contains("<svg"), "\(view)")
             #expect(page.body.components(separatedBy: "<script").count == 2, "\(view): the app's own script only")
+            if view != "orgs" {
+                // Each person's node opens their page; the tooltip is their name.
+                let svg = try #require(page.body.components(separatedBy: "<svg").dropFirst().first?.components(separatedBy: "</svg>").first)
+                let links = svg.components(separatedBy: "<a href=\"/person?id=").count - 1
+                let nodes = svg.components(separatedBy: "class=\"node\"").count - 1
+                // Every node but the legend is a person.
+                #expect(nodes >= 3 && links == nodes - 1, "\(view): \(links) links for \(nodes) nodes")
+            }
         }
     }
 

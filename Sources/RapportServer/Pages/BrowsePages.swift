@@ -79,7 +79,9 @@ extension WebApp {
             let picture = try drawings.picture(for: loaded.key + "/" + chosen) {
                 try Drawing.draw(request, planner: loaded.planner, renderer: renderer)
             }
-            let svg = try SVGInline.element(of: String(decoding: picture.bytes, as: UTF8.self), id: chosen)
+            let svg = DiagramLinks.linkingPeople(
+                in: try SVGInline.element(of: String(decoding: picture.bytes, as: UTF8.self), id: chosen),
+                snapshot: loaded.analysis.snapshot)
             figure = .element(named: "figure", nodes: [
                 .class("diagram"), .id("diagram-\(chosen)"), .div(.class("svg"), .raw(svg)),
                 .element(named: "figcaption", nodes: [.text("\(picture.nodeCount) nodes, laid out by \(picture.engine.rawValue).")]),
