@@ -9,43 +9,17 @@ struct ServeCommandTests {
     @Test(arguments: [SIGINT, SIGTERM])
     func servePrintsOneTokenURLAndStopsCleanly(on signal: Int32) async throws {
         let f = try ServerFixture.samples()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(ServerFixture.rapportExecutable))
-        process.arguments = ["serve", "--db", f.location.path, "--as-of", "2026-11-20"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
-        // Read until the URL line (the server prints it once it listens).
-        let reader = out.fileHandleForReading
-        let printed = try await offThePool { () -> String in
-            var text = ""
-            while !text.contains("Press Ctrl-C") {
-                let data = reader.availableData
-                if data.isEmpty { break }
-                text += String(decoding: data, as: UTF8.self)
-            }
-            return text
-        }
-        let urls = printed.split(separator: "\n").filter { $0.contains("http://") }
-        #expect(urls.count == 1, "\(printed)")
-        let url = try #require(urls.first).trimmingCharacters(in: .whitespaces)
-        let match = try #require(url.wholeMatch(of: /http:\/\/127\.0\.0\.1:(\d+)\/\?token=([0-9a-f]{32})/))
-        let port = try #require(UInt16(match.1))
-        let token = String(match.2)
+        let serve = try await ServeProcess(["--db", f.location.path, "--as-of", "2026-11-20"])
+        let urls = serve.printed.split(separator: "\n").filter { $0.contains("http://") }
+        #expect(urls.count == 1, "\(serve.printed)")
+        let port = serve.port, token = serve.token
         let home = try await LoopbackClient.exchange(port: port, head: "GET /?token=\(token) HTTP/1.1\r\nHost: 127.0.0.1:\(port)")
         #expect(home.status == 303)
         #expect(home.headers["set-cookie"]?.contains("HttpOnly") == true)
         let wrong = try await LoopbackClient.exchange(port: port, head: "GET / HTTP/1.1\r\nHost: 127.0.0.1:\(port)")
         #expect(wrong.status == 403)
-        kill(process.processIdentifier, signal)
-        let status = try await offThePool { () -> Int32 in
-            process.waitUntilExit()
-            return process.terminationStatus
-        }
+        let (status, rest) = try await serve.stop(signal)
         #expect(status == 0)
-        let rest = String(decoding: reader.readDataToEndOfFile(), as: UTF8.self)
         #expect(rest.contains("Stopped."))
     }
 

@@ -137,3 +137,48 @@ struct Reply {
 
     func header(_ name: String) -> String? { headers[name.lowercased()] }
 }
+
+/// `rapport serve` as a process of its own: its server has its own threads, so a test run that keeps
+/// the test process's cooperative pool busy cannot starve it.
+final class ServeProcess: @unchecked Sendable {
+    let process = Process()
+    let output = Pipe()
+    /// What it printed up to the URL.
+    private(set) var printed = ""
+    private(set) var port: UInt16 = 0
+    private(set) var token = ""
+
+    init(_ arguments: [String]) async throws {
+        process.executableURL = URL(fileURLWithPath: try #require(ServerFixture.rapportExecutable))
+        process.arguments = ["serve"] + arguments
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let reader = output.fileHandleForReading
+        printed = try await offThePool { () -> String in
+            var text = ""
+            while !text.contains("Press Ctrl-C") {
+                let data = reader.availableData
+                if data.isEmpty { break }
+                text += String(decoding: data, as: UTF8.self)
+            }
+            return text
+        }
+        let url = try #require(printed.split(separator: "\n").first { $0.contains("http://") }).trimmingCharacters(in: .whitespaces)
+        let match = try #require(url.wholeMatch(of: /http:\/\/127\.0\.0\.1:(\d+)\/\?token=([0-9a-f]{32})/), "\(printed)")
+        port = try #require(UInt16(match.1))
+        token = String(match.2)
+    }
+
+    /// Sends `signal` and returns the exit status and what was printed after the URL.
+    func stop(_ signal: Int32 = SIGINT) async throws -> (status: Int32, rest: String) {
+        kill(process.processIdentifier, signal)
+        let process = self.process, reader = output.fileHandleForReading
+        return try await offThePool { () -> (Int32, String) in
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: reader.readDataToEndOfFile(), as: UTF8.self))
+        }
+    }
+
+    deinit { if process.isRunning { process.terminate() } }
+}
