@@ -91,6 +91,6 @@ public enum ReportPage {
 
     /// The page without the scalars the HTML policy drops (`OutputPolicy.isUnsafe`): a second
     /// line of defence for text that reaches the page other than through `text(_:)`, such as the
-    /// labels inside a diagram's SVG.
-    package static func withoutControlCharacters(_ html: String) -> String { OutputPolicy.droppingUnsafe(html) }
+    /// labels inside a diagram's SVG. The web app's pages go through it too.
+    public static func withoutControlCharacters(_ html: String) -> String { OutputPolicy.droppingUnsafe(html) }
 }

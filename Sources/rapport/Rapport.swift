@@ -20,7 +20,7 @@ struct RapportCommand: ParsableCommand {
             InitCommand.self, ImportCommand.self, PeopleCommand.self, LogCommand.self, IntroCommand.self,
             TiesCommand.self, ReachCommand.self, SuggestCommand.self, PathCommand.self, RenderCommand.self,
             StatusCommand.self, PipelineCommand.self, DraftCommand.self, PrepCommand.self, DueCommand.self,
-            ReportCommand.self, ExportCommand.self, DemoCommand.self, RenderWorkerCommand.self,
+            ReportCommand.self, ExportCommand.self, ServeCommand.self, DemoCommand.self, RenderWorkerCommand.self,
         ]
     )
 

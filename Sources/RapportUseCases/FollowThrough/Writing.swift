@@ -18,12 +18,16 @@ public enum Writing {
         }
     }
 
+    /// - Parameter planner: a planner over `analysis` already built (a server keeps one per loaded
+    ///   network); nil builds one.
     /// - Throws: `UseCaseError.badInput` for the user as the target, or a `via` that is the user or the target.
-    public static func drafts(_ analysis: Analysis, person: String, via: String?, goal: String?) throws -> DraftSet {
+    public static func drafts(
+        _ analysis: Analysis, person: String, via: String?, goal: String?, planner: Planner? = nil
+    ) throws -> DraftSet {
         let ego = try analysis.ego()
         let target = try analysis.resolve(person)
         guard target != ego else { throw UseCaseError.badInput("you cannot draft a message to yourself") }
-        let planner = try Planner(analysis)
+        let planner = try planner ?? Planner(analysis)
         var introducer: Int32?
         var path: [PathHop] = []
         if let via {
@@ -48,11 +52,12 @@ public enum Writing {
     }
 
     /// The one-page brief for an informational interview with `person`.
-    public static func brief(_ analysis: Analysis, person: String) throws -> InterviewBrief {
+    /// - Parameter planner: as for `drafts`.
+    public static func brief(_ analysis: Analysis, person: String, planner: Planner? = nil) throws -> InterviewBrief {
         let ego = try analysis.ego()
         let target = try analysis.resolve(person)
         guard target != ego else { throw UseCaseError.badInput("you cannot prepare an interview with yourself") }
-        let path = try Planner(analysis).warmPaths(to: target, top: 1).first?.hops ?? []
+        let path = try (planner ?? Planner(analysis)).warmPaths(to: target, top: 1).first?.hops ?? []
         let stage = try analysis.session.workspace.pipelineEntry(personID: analysis.snapshot.people[Int(target)].id)
         return try InterviewBrief(
             snapshot: analysis.snapshot, ego: ego, target: target, path: path, stage: stage,

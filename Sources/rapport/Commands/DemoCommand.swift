@@ -60,6 +60,8 @@ struct DemoCommand: ParsableCommand {
         print("Open \(folder)/report.html in a browser; print it for a paper copy.")
         print("Look further, on the same workspace:")
         for line in DemoSamples.furtherSteps(folder: folder, asOf: asOf) { print("  " + line) }
+        print("Or open the same workspace in your browser (a private app on this computer; Ctrl-C stops it):")
+        print("  rapport serve --db \(db) --as-of \(asOf) --open")
     }
 
     /// The step as a user would type it: the demo folder shortened to `$DEMO`, options with spaces quoted.
