@@ -119,12 +119,15 @@ import Testing
             #expect(page.body.contains("<svg"), "\(view)")
             #expect(page.body.components(separatedBy: "<script").count == 2, "\(view): the app's own script only")
             if view != "orgs" {
-                // Each person's node opens their page; the tooltip is their name.
+                // Each person's node opens their page, and so does each tie's edge; the tooltip is
+                // the name, or "A — B" for a tie.
                 let svg = try #require(page.body.components(separatedBy: "<svg").dropFirst().first?.components(separatedBy: "</svg>").first)
                 let links = svg.components(separatedBy: "<a href=\"/person?id=").count - 1
                 let nodes = svg.components(separatedBy: "class=\"node\"").count - 1
-                // Every node but the legend is a person.
-                #expect(nodes >= 3 && links == nodes - 1, "\(view): \(links) links for \(nodes) nodes")
+                let edges = svg.components(separatedBy: "class=\"edge\"").count - 1
+                // Every node but the legend is a person, and every edge a tie between two people.
+                #expect(nodes >= 3 && edges >= 2 && links == nodes - 1 + edges, "\(view): \(links) links for \(nodes) nodes, \(edges) edges")
+                #expect(svg.contains("<title>Avery Lindqvist — "), "\(view): an edge's tooltip names both ends")
             }
         }
     }
