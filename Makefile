@@ -49,11 +49,10 @@ samples:
 .PHONY: fuzz
 FUZZ_SECONDS ?= 600
 fuzz: deps
-	@bash Tests/Fuzz/build.sh .build/fuzz
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash Tests/Fuzz/run.sh
 
-# The fuzz smoke (issue 17), part of `make test`: build every fuzz target (-Onone, .build/fuzz-smoke;
-# skipped when nothing changed), then run all ten side by side for FUZZ_SMOKE_SECONDS (default 30).
+# The fuzz smoke (issue 17), part of `make test`: build every fuzz target (-Onone, .build/fuzz-smoke,
+# incremental), then run all ten side by side for FUZZ_SMOKE_SECONDS (default 30).
 # Fails when a target does not build, crashes, hangs or finds something. This extra rule only adds
 # a prerequisite to `test` (make runs it after `build`, before `swift test`).
 .PHONY: fuzz-smoke
