@@ -1,11 +1,12 @@
 // libFuzzer entry point for the CSV side of RapportCSV: text decoding, the RFC 4180 reader, header
 // detection past preambles and every CSV format's row reader (through `ContactFile.parse`).
-// Compiled together with Sources/RapportCSV by Tests/Fuzz/build.sh; not part of the package.
+// Linked against the instrumented RapportCSV by Tests/Fuzz/build.sh; not part of the package.
 //
 // Besides "no crash, no hang", it checks the reader's invariants: every record has one position per
 // field, lines never go backwards, and every error names a line and column of at least 1.
 
 import Rapport
+@testable import RapportCSV
 
 /// Small limits so that the fuzzer reaches the limit paths with short inputs.
 private let smallLimits = CSVLimits(maxFieldBytes: 64, maxColumns: 16, maxRows: 64)

@@ -1,10 +1,11 @@
 // libFuzzer entry point for the DOT writer: arbitrary names become node labels (and cluster labels),
 // the DOTGraph is written and read back by libcgraph's agmemread (`InProcessRenderer.validate`).
 // The text must parse, keep exactly the nodes, edges and attributes written, and each label must
-// decode to the name as the escaping rules promise. Compiled by Tests/Fuzz/build.sh with
-// Sources/RapportGraphviz; not part of the package.
+// decode to the name as the escaping rules promise. Linked against the instrumented
+// RapportGraphviz by Tests/Fuzz/build.sh; not part of the package.
 
 import Foundation
+@testable import RapportGraphviz
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDOT(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

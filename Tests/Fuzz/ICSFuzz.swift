@@ -1,12 +1,13 @@
 // libFuzzer entry point for the calendar reader (RapportCSV/Evidence/Calendar): content lines and
 // unfolding, parameters, components, date-times and VTIMEZONEs, RRULE expansion and the evidence.
-// Compiled together with the calendar sources by Tests/Fuzz/build.sh; not part of the package.
+// Linked against the instrumented RapportCSV by Tests/Fuzz/build.sh; not part of the package.
 //
 // Besides "no crash, no hang" (the expansion is bounded per event and per file), it checks the
 // reader's promises: at most `cap` occurrences per event and none after the day asked for, unique
 // dedupe keys, lowercased addresses, and every error with a line and column of at least 1.
 
 import Rapport
+@testable import RapportCSV
 
 /// 2030-12-31: late enough that fuzzed rules from the seeds expand for years.
 private let asOf = Day(ordinal: 22_279)

@@ -1,6 +1,6 @@
 // libFuzzer entry point for the LinkedIn archive reader: the zip container (through ZIPFoundation)
 // and every LinkedIn file reader on raw bytes (messages.csv, Invitations.csv, recommendations,
-// endorsements, the profile files). Compiled together with Sources/RapportCSV and an instrumented
+// endorsements, the profile files). Linked against the instrumented RapportCSV and
 // ZIPFoundation by Tests/Fuzz/build.sh; not part of the package.
 //
 // The first byte picks the container: even, the rest is one file's bytes (the second byte picks
@@ -10,6 +10,7 @@
 
 import Foundation
 import Rapport
+@testable import RapportCSV
 
 /// Small limits so that the fuzzer reaches the bomb paths with short inputs.
 private let smallLimits = ArchiveLimits(maxEntries: 64, maxTotalBytes: 1 << 20)

@@ -1,9 +1,10 @@
 // libFuzzer entry point for the mapped-CSV path (`rapport import FILE --map SPEC`): the first line of
 // the input is the mapping specification (`ColumnMapping(parsing:)`), the rest the CSV read through
 // it (`ContactFile.parse(path:data:mapping:)`), then merged into an empty network like an import.
-// Compiled together with Sources/RapportCSV by Tests/Fuzz/build.sh; not part of the package.
+// Linked against the instrumented RapportCSV by Tests/Fuzz/build.sh; not part of the package.
 
 import Rapport
+@testable import RapportCSV
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzMapped(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -1,6 +1,8 @@
 // libFuzzer entry point for the mailbox reader: the byte scanner (message boundaries, header
 // blocks, the word-at-a-time body skip), header unfolding, address lists, RFC 2047 words, dates and
-// the evidence mapping. Compiled together with Sources/RapportCSV by Tests/Fuzz/build.sh.
+// the evidence mapping. Linked against the instrumented RapportCSV by Tests/Fuzz/build.sh.
+
+@testable import RapportCSV
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzMbox(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

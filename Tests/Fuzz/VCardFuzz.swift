@@ -1,5 +1,7 @@
 // libFuzzer entry point for the vCard reader (folded lines, escapes, groups, quoted-printable).
-// Compiled together with Sources/RapportCSV by Tests/Fuzz/build.sh; not part of the package.
+// Linked against the instrumented RapportCSV by Tests/Fuzz/build.sh; not part of the package.
+
+@testable import RapportCSV
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzVCard(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -125,6 +125,34 @@ import ZIPFoundation
         #expect(text.hasPrefix("\(zipURL.path)/messages.csv:1:1: invalid archive: corrupt entry"))
     }
 
+    /// Found by fuzz-linkedin (issue 17; the fuzzed zip is kept as Tests/Fuzz/seeds/linkedin/
+    /// timeout-deflate-past-the-end.bin): a deflate stream that does not end before the end of the
+    /// file made ZIPFoundation's extract loop forever. Here the entry's data is a stored deflate
+    /// block that promises 65,535 bytes (header 0x01, LEN 0xFFFF, NLEN 0x0000) and holds three.
+    @Test(.timeLimit(.minutes(1))) func aDeflateStreamRunningPastItsEntryIsAnErrorNotAHang() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let zipURL = directory.appendingPathComponent("endless.zip")
+        // Written stored (method 0), then marked deflated (method 8) in the local and central headers.
+        let data = Data([0x01, 0xFF, 0xFF, 0x00, 0x00] + Array("abc".utf8))
+        do {
+            let archive = try Archive(url: zipURL, accessMode: .create)
+            try archive.addEntry(
+                with: "messages.csv", type: .file, uncompressedSize: Int64(data.count), compressionMethod: .none,
+                provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) })
+        }
+        var bytes = try [UInt8](Data(contentsOf: zipURL))
+        #expect(bytes[0..<4] == [0x50, 0x4B, 0x03, 0x04] && bytes[8] == 0)
+        bytes[8] = 8
+        let central = try #require((0..<bytes.count - 4).first { bytes[$0..<$0 + 4] == [0x50, 0x4B, 0x01, 0x02] })
+        #expect(bytes[central + 10] == 0)
+        bytes[central + 10] = 8
+        try Data(bytes).write(to: zipURL)
+        let text = errorText { _ = try LinkedInArchive.read(path: zipURL.path) }
+        let expected = "\(zipURL.path)/messages.csv:1:1: invalid archive: corrupt entry"
+        #expect(text == expected + " (the deflate stream runs past the entry's end)")
+    }
+
     @Test func aZipBombStopsAtTheLimit() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

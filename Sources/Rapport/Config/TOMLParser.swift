@@ -4,7 +4,7 @@
 /// `key = value` with bare keys (`A-Z a-z 0-9 _ -`); values: integers and floats (sign,
 /// `_` separators, exponent, `inf`, `nan`), basic strings `"…"` with the escapes `\" \\ \n \t \r
 /// \uXXXX \UXXXXXXXX`, literal strings `'…'`, `true` / `false`, and arrays `[…]` (may span lines,
-/// may end with a comma). Not supported (reported as errors): inline tables, arrays of tables,
+/// may end with a comma, nest at most 32 deep). Not supported (reported as errors): inline tables, arrays of tables,
 /// dates, multi-line strings, dotted keys.
 ///
 /// Errors carry the 1-based line and column of the offending character.
@@ -59,6 +59,10 @@ private struct Cursor {
     var position = 0
     var line = 1
     var lineStart = 0
+    /// Arrays open around the cursor; past `maxArrayDepth` the text is refused, so that a file of
+    /// `[[[[…` cannot overflow the stack of the recursive `value()`/`array()` descent.
+    var arrayDepth = 0
+    static let maxArrayDepth = 32
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -259,6 +263,11 @@ private struct Cursor {
     }
 
     mutating func array() throws(ConfigurationError) -> TOMLValue {
+        guard arrayDepth < Cursor.maxArrayDepth else {
+            throw .syntax(location, "arrays nested deeper than \(Cursor.maxArrayDepth) levels")
+        }
+        arrayDepth += 1
+        defer { arrayDepth -= 1 }
         advance()
         var items: [TOMLValue] = []
         while true {

@@ -84,6 +84,20 @@ struct TOMLParserTests {
         #expect(message("x = \"\"\"multi\"\"\"") == "1:5: multi-line strings are not supported")
     }
 
+    /// Found by fuzz-toml (issue 17): 4,732 nested `[` overflowed the stack of the recursive
+    /// descent (input kept as Tests/Fuzz/seeds/toml/crash-deep-arrays.toml). Lines of `[[ [#]` open
+    /// three arrays each (the `]` is inside the comment): ten lines open 30, and the 33rd `[` is the
+    /// third of line 11, at column 4.
+    @Test func arraysNestAtMost32Deep() throws {
+        let lines = "s=" + String(repeating: "[[ [#]\n", count: 2_000)
+        #expect(message(lines) == "11:4: arrays nested deeper than 32 levels")
+        #expect(message("s = " + String(repeating: "[", count: 100_000)) == "1:37: arrays nested deeper than 32 levels")
+        var nested = TOMLValue.integer(1)
+        for _ in 0..<32 { nested = .array([nested]) }
+        let text = "s = " + String(repeating: "[", count: 32) + "1" + String(repeating: "]", count: 32)
+        #expect(try TOMLParser.parse(text).table("")["s"]?.value == nested)
+    }
+
     @Test func columnsCountCharactersNotBytes() {
         #expect(message("x = \"é\" y") == "1:9: expected the end of the line, found 'y'")
     }

@@ -54,12 +54,15 @@ enum LinkedInContainer {
                 .invalidArchive("not a zip file (no central directory)"),
                 at: SourceLocation(path: shown, line: 1, column: 1))
         }
-        return try files(of: archive, path: shown, limits: limits)
+        // Deflated entries are inflated from their own bytes (see ZipLayout: ZIPFoundation's
+        // extract can loop forever on a damaged stream).
+        let layout = ZipLayout(bytes: FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? [])
+        return try files(of: archive, layout: layout, path: shown, limits: limits)
     }
 
-    private static func files(of archive: Archive, path: String, limits: ArchiveLimits) throws(ImportError) -> (
-        files: [ArchiveFile], links: [String]
-    ) {
+    private static func files(of archive: Archive, layout: ZipLayout, path: String, limits: ArchiveLimits)
+        throws(ImportError) -> (files: [ArchiveFile], links: [String])
+    {
         let top = SourceLocation(path: path, line: 1, column: 1)
         var entries: [Entry] = []
         var declared: Int64 = 0
@@ -77,7 +80,7 @@ enum LinkedInContainer {
         var files: [ArchiveFile] = []
         var links: [String] = []
         var unpacked: Int64 = 0
-        for entry in entries where !isLitter(entry.path) {
+        for (index, entry) in entries.enumerated() where !isLitter(entry.path) {
             switch entry.type {
             case .directory: continue
             case .symlink:
@@ -89,12 +92,17 @@ enum LinkedInContainer {
             let at = SourceLocation(path: "\(path)/\(entry.path)", line: 1, column: 1)
             var bytes: [UInt8] = []
             bytes.reserveCapacity(Int(clamping: min(entry.uncompressedSize, 1 << 26)))
+            let consumer: Consumer = { chunk in
+                // The declared size can lie; the inflated bytes cannot.
+                unpacked += Int64(chunk.count)
+                if unpacked > limits.maxTotalBytes { throw BombError() }
+                bytes.append(contentsOf: chunk)
+            }
             do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    // The declared size can lie; the inflated bytes cannot.
-                    unpacked += Int64(chunk.count)
-                    if unpacked > limits.maxTotalBytes { throw BombError() }
-                    bytes.append(contentsOf: chunk)
+                if entry.isCompressed, let span = layout.span(index, of: entry) {
+                    try layout.inflate(span, of: entry, into: consumer)
+                } else {
+                    _ = try archive.extract(entry, skipCRC32: false, consumer: consumer)
                 }
             } catch is BombError {
                 throw ImportError(.archiveTooLarge("unpacks to more than \(limits.maxTotalBytes) bytes"), at: at)
