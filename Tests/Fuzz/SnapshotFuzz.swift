@@ -1,16 +1,15 @@
-// libFuzzer entry point for the snapshot file reader (`NetworkSnapshot(contentsOfFile:key:)`).
+// libFuzzer entry point for the snapshot decoder (`NetworkSnapshot(snapshotBytes:key:)`, the same
+// decoding and checksum verdicts as the store's file reader, without a file).
 // Built by Tests/Fuzz/build.sh against the instrumented libRapport; not part of the package.
 //
-// The input is written to a file and read back with the key its own header names, so the fuzzer
-// gets past the "stale" check. When the last byte is even (as in a real file, whose trailer ends in
-// 0), the CRC-32C trailer (the last 16 bytes, see SnapshotFile+Checksum.swift) is recomputed first,
+// The input is decoded with the key its own header names, so the fuzzer gets past the "stale"
+// check. When the last byte is even (as in a real file, whose trailer ends in 0), the CRC-32C
+// trailer (the last 16 bytes, see Sources/Rapport/Graph/SnapshotChecksum.swift) is recomputed first,
 // so that damaged sections reach the decoder's own checks instead of stopping at the checksum; an
 // odd last byte leaves the input as it is. An accepted snapshot is then walked whole.
 
 import Foundation
 import Rapport
-
-private let path = NSTemporaryDirectory() + "rapport-fuzz-snapshot-\(getpid())"
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzSnapshot(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -28,9 +27,8 @@ public func fuzzSnapshot(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         let length = bytes[16..<24].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
         if length >= 0, length <= bytes.count - 24 { key = String(decoding: bytes[24..<(24 + length)], as: UTF8.self) }
     }
-    guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { return 0 }
     do {
-        let snapshot = try NetworkSnapshot(contentsOfFile: path, key: key)
+        let snapshot = try NetworkSnapshot(snapshotBytes: bytes, key: key)
         // Everything an accepted file holds is in range: walk people, ties and their strengths.
         _ = Array(snapshot.people)
         _ = Array(snapshot.ties)
