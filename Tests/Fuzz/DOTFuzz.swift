@@ -78,8 +78,9 @@ private func decodeQuoted(_ label: String) -> String {
     return String(out)
 }
 
-/// The name as the documented escaping rules promise to show it: CRLF and CR become one line break,
-/// a tab a space, and other control characters (C0, DEL, C1) are dropped.
+/// The name as the documented escaping rules promise to show it (Docs/Security.md, "One policy per
+/// output"): CRLF and CR become one line break, a tab a space, and other control characters (C0,
+/// DEL, C1), the bidirectional formatting characters and U+FFFE/U+FFFF are dropped.
 private func expectedText(_ name: String) -> String {
     var out = ""
     var previousCR = false
@@ -89,7 +90,7 @@ private func expectedText(_ name: String) -> String {
         case 0x0A: if !previousCR { out += "\n" }
         case 0x0D: out += "\n"
         case 0x09: out += " "
-        case 0x00..<0x20, 0x7F..<0xA0, 0xFFFE, 0xFFFF: continue
+        case 0x00..<0x20, 0x7F..<0xA0, 0xFFFE, 0xFFFF, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: continue
         default: out.unicodeScalars.append(s)
         }
     }
