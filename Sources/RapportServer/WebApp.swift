@@ -94,7 +94,7 @@ public final class WebApp: Sendable {
         switch path {
         case "/": return html(try homePage(goalFields: q), flash: Self.flash(q("done")))
         case "/person": return html(try personPage(reference: q("id")), flash: Self.flash(q("done")))
-        case "/network": return html(try networkPage(view: q("view")))
+        case "/network": return html(try networkPage(view: q("view"), organization: q("name")))
         case "/reach": return html(try reachPage(by: q("by")))
         case "/search": return html(try searchPage(text: q("q")))
         case "/import": return html(importPage())

@@ -132,6 +132,24 @@ import Testing
         }
     }
 
+    /// One organization's view: who the user knows there and how, each person a link; an unknown
+    /// organization is bad input, named.
+    @Test func networkDrawsOneOrganization() async throws {
+        let f = try ServerFixture.samples()
+        try #require(ServerFixture.rapportExecutable != nil, "the rapport executable is not built")
+        let empty = try await f.get("/network?view=org")
+        #expect(empty.status == 200 && empty.body.contains("Name an organization"))
+        #expect(empty.body.contains("<label for=\"org-name\">"))
+        let page = try await f.get("/network?view=org&name=Wilson+%26+Okafor")
+        #expect(page.status == 200, "\(page.body.prefix(300))")
+        let svg = try #require(page.body.components(separatedBy: "<svg").dropFirst().first?.components(separatedBy: "</svg>").first)
+        #expect(svg.components(separatedBy: "<a href=\"/person?id=").count - 1 >= 3)
+        #expect(page.body.contains("value=\"Wilson &amp; Okafor\""))
+        let unknown = try await f.get("/network?view=org&name=Nowhere+Labs+Ltd")
+        #expect(unknown.status == 400)
+        #expect(unknown.body.contains("no organization matches &#39;Nowhere Labs Ltd&#39;") || unknown.body.contains("no organization matches 'Nowhere Labs Ltd'"))
+    }
+
     @Test func aWriteByTheCommandLineShowsOnTheNextPage() async throws {
         let f = try ServerFixture.samples()
         _ = try await f.get("/")

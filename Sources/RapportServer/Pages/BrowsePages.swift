@@ -67,16 +67,23 @@ extension WebApp {
     }
 
     /// Network: the Graphviz views as inline SVG, drawn by the isolated worker (`rapport render`).
-    func networkPage(view: String) throws -> PageContent {
-        let views: [(String, String)] = [("ego", "Your ties"), ("suggestions", "Suggestions"), ("orgs", "Organizations")]
+    /// Network: a Graphviz view as inline SVG — your ties, the suggestions, one organization
+    /// (`view=org&name=…`) or all of them.
+    func networkPage(view: String, organization: String = "") throws -> PageContent {
+        let views: [(String, String)] = [
+            ("ego", "Your ties"), ("suggestions", "Suggestions"), ("org", "One organization"), ("orgs", "Organizations"),
+        ]
+        let name = organization.trimmingCharacters(in: .whitespaces)
         let chosen = views.contains { $0.0 == view } ? view : "ego"
         let loaded = try workbench.current()
         var figure: Node<HTML.BodyContext>
         var people: [Int32] = []
-        if let renderer {
-            var request = Drawing.Request(view: chosen, format: .svg)
+        if chosen == "org" && name.isEmpty {
+            figure = .p(.class("muted"), "Name an organization to see who you know there and how.")
+        } else if let renderer {
+            var request = Drawing.Request(view: chosen, subject: chosen == "org" ? name : nil, format: .svg)
             request.timeout = 60
-            let picture = try drawings.picture(for: loaded.key + "/" + chosen) {
+            let picture = try drawings.picture(for: loaded.key + "/" + chosen + (chosen == "org" ? "/" + name : "")) {
                 try Drawing.draw(request, planner: loaded.planner, renderer: renderer)
             }
             let svg = DiagramLinks.linkingPeople(
@@ -104,6 +111,12 @@ extension WebApp {
                     .li(.a(.href("/network?view=\(v)"), .text(label), .if(v == chosen, .attribute(named: "aria-current", value: "page"))))
                 }),
             ]),
+            .if(chosen == "org", .form(
+                .class("panel"), .action("/network"), .method(.get),
+                .input(.type(.hidden), .name("view"), .value("org")),
+                Page.field("Organization", id: "org-name", .input(.type(.text), .id("org-name"), .name("name"), .value(Page.attribute(name)))),
+                .button(.type(.submit), "Draw")
+            )),
             figure,
             .if(!people.isEmpty, .group(
                 .h2("People in this view"),
