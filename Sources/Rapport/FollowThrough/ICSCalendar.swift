@@ -125,13 +125,5 @@ extension ICSCalendar.Event {
 extension ICSCalendar {
     /// 64-bit FNV-1a of `text` in hex: a stable, non-reversible-at-a-glance UID part.
     /// - Complexity: O(n).
-    static func hash(_ text: String) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            h ^= UInt64(byte)
-            h &*= 0x0000_0100_0000_01b3
-        }
-        let hex = String(h, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
+    static func hash(_ text: String) -> String { FNV1a64.hex(text.utf8) }
 }

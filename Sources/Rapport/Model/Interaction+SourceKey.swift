@@ -38,8 +38,8 @@ extension Interaction {
     /// draft-eastlake-fnv (IETF); http://www.isthe.com/chongo/tech/comp/fnv/.
     /// - Complexity: O(length of the fields), no allocation.
     public var fieldDigest: UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func byte(_ b: UInt8) { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        var hash = FNV1a64()
+        func byte(_ b: UInt8) { hash.combine(b) }
         func number(_ n: Int) {
             var rest = UInt64(bitPattern: Int64(n))
             for _ in 0..<8 {
@@ -64,6 +64,6 @@ extension Interaction {
         optional(rapport)
         text(initiatedBy?.rawValue ?? "")
         text(notes)
-        return hash
+        return hash.value
     }
 }

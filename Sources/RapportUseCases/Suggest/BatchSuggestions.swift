@@ -84,7 +84,7 @@ public enum BatchSuggestions {
                 cooldownDays: c.cooldownDays,
                 settings: [planner.analysis.configurationPath, planner.analysis.session.location.folder + "/synonyms.txt"].map { path in
                     guard let bytes = FileManager.default.contents(atPath: path) else { return "-" }
-                    return String(bytes.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }, radix: 16)
+                    return FNV1a64.hex(bytes)
                 }))
     }
 

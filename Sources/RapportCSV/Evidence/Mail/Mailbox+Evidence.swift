@@ -186,12 +186,6 @@ extension Mailbox {
         text += "\nfrom=" + h.from.map(\.address).joined(separator: ",")
         text += "\nto=" + h.to.map(\.address).joined(separator: ",")
         text += "\ncc=" + h.cc.map(\.address).joined(separator: ",")
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in text.utf8 {
-            hash ^= UInt64(b)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return FNV1a64.hex(text.utf8)
     }
 }
