@@ -1,4 +1,5 @@
 import Foundation
+import RapportTestSupport
 import Testing
 
 /// The Samples report in a real browser: headless Chromium renders it with no console error, and
@@ -84,15 +85,7 @@ struct BrowserTests {
 
 /// Headless Chromium (Debian's `chromium`).
 enum Chromium {
-    static let path: String? = {
-        for name in ["chromium", "chromium-browser", "google-chrome"] {
-            for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-                let candidate = "\(folder)/\(name)"
-                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            }
-        }
-        return nil
-    }()
+    static let path = ChromiumPath.found
 
     static func run(_ arguments: [String], in folder: URL) throws -> CLI.Result {
         let process = Process()

@@ -1,4 +1,5 @@
 import Foundation
+import RapportTestSupport
 import Testing
 
 /// Debian's `chromium`, headless, against a running `rapport serve`: each page load is one
@@ -8,15 +9,7 @@ struct HeadlessChromium {
     let port: UInt16
     let token: String
 
-    static let path: String? = {
-        for name in ["chromium", "chromium-browser", "google-chrome"] {
-            for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-                let candidate = "\(dir)/\(name)"
-                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            }
-        }
-        return nil
-    }()
+    static let path = ChromiumPath.found
 
     /// The URL of `target` (path and query) with the token added.
     func url(_ target: String) -> String {

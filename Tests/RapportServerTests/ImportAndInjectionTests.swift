@@ -1,4 +1,5 @@
 import Foundation
+import RapportTestSupport
 import Rapport
 import RapportServer
 import RapportUseCases
@@ -51,17 +52,7 @@ import Testing
     /// Each hostile text is a name, organization, title and note of `h…` (the user's colleague) and
     /// `t…` (a colleague of `h…`, suggested through them).
     static func hostileNetwork() throws -> ServerFixture {
-        func cell(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-        var people = "id,first_name,last_name,organization,title,sectors,notes\n"
-        var ties = "person_a,person_b,kind\n"
-        var interactions = "date,person,kind,one_on_one,minutes,rapport,initiated_by,notes\n"
-        for (i, text) in hostile.enumerated() {
-            for id in ["h\(i)", "t\(i)"] {
-                people += [id, cell(text), "", cell(text), cell(text), "law", cell(text)].joined(separator: ",") + "\n"
-            }
-            ties += "me,h\(i),colleague\nh\(i),t\(i),colleague\n"
-            interactions += "2026-10-01,h\(i),coffee,true,45,5,me,\(cell(text))\n"
-        }
+        let (people, ties, interactions) = HostileNetwork.files(hostile)
         return try ServerFixture.network(people: people, ties: ties, interactions: interactions)
     }
 

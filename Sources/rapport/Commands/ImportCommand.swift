@@ -47,19 +47,17 @@ struct ImportCommand: ParsableCommand {
     var dryRun = false
 
     func validate() throws {
-        do { try request.validate() } catch let error as UseCaseError { throw ValidationError(error.description) }
+        do { try request(asOf: nil).validate() } catch let error as UseCaseError { throw ValidationError(error.description) }
     }
 
-    var request: Importing.Request {
-        Importing.Request(files: files, format: format, myEmails: myEmails, asOf: try? asOf.day, mapping: map, dryRun: dryRun)
+    func request(asOf day: Day?) -> Importing.Request {
+        Importing.Request(files: files, format: format, myEmails: myEmails, asOf: day, mapping: map, dryRun: dryRun)
     }
 
     func run() throws {
         let progress = Progress("reading \(files.count) file\(files.count == 1 ? "" : "s")", steps: 3)
         defer { progress.finish() }
-        var request = self.request
-        request.asOf = try asOf.day
-        let outcome = try Importing.run(request, in: workspace.location) { phase in
+        let outcome = try Importing.run(request(asOf: try asOf.day), in: workspace.location) { phase in
             switch phase {
             case .merging: progress.advance("merging people and relationships")
             case .writing: progress.advance("writing the workspace")
