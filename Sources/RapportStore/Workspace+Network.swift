@@ -9,6 +9,11 @@ public struct WriteCounts: Sendable, Equatable {
     public var ties = 0
     public var interactions = 0
     public var introductions = 0
+    /// The workspace's `contentKey()` just before the write and just after it, both `nil` for a
+    /// workspace not written before (its first write gives it its identity). A cache of the network
+    /// as it was before can be brought up to `contentKeyAfter` (`NetworkSnapshot.applying`).
+    public var contentKeyBefore: String?
+    public var contentKeyAfter: String?
     public init() {}
 }
 
@@ -63,14 +68,15 @@ extension Workspace {
         try loadInteractionRows(db).map(\.interaction)
     }
 
-    /// Every interaction with its row id, in id order (the order they were written).
-    static func loadInteractionRows(_ db: Database) throws -> [(id: Int64, interaction: Interaction)] {
+    /// Every interaction with its row id, in id order (the order they were written); with `after`,
+    /// only those of a larger row id.
+    static func loadInteractionRows(_ db: Database, after: Int64 = 0) throws -> [(id: Int64, interaction: Interaction)] {
         var result: [(id: Int64, interaction: Interaction)] = []
         let interactions = try Row.fetchCursor(db, sql: """
             SELECT date, person, with_id, kind, one_on_one, minutes, rapport, initiated_by, notes, source, source_key,
                    words, id
-            FROM interaction ORDER BY id
-            """)
+            FROM interaction WHERE id > ? ORDER BY id
+            """, arguments: [after])
         while let row = try interactions.next() {
             guard let date = try Coding.day(row[0]) else { throw StoreError.corruptRow(table: "interaction", reason: "no date") }
             let initiator: String? = row[7]
@@ -128,6 +134,7 @@ extension Workspace {
 
         return try writeCheckingReferences { db in
             var counts = WriteCounts()
+            (counts.contentKeyBefore, counts.contentKeyAfter) = try Self.contentKeys(db)
             let seq = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM person") ?? 0
             // In key order, so each B-tree grows at its right edge instead of splitting pages all over.
             try BulkStatement.insert(

@@ -106,8 +106,15 @@ public final class Workspace: Sendable {
     }
 
     static func contentKey(_ db: Database) throws -> String? {
-        guard let identity = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'identity'") else { return nil }
-        return "\(identity)/\(try generation(db))"
+        try contentKeys(db).now
+    }
+
+    /// The content key now, and the one the write under way will leave (it moves the generation
+    /// on by one); both `nil` before the workspace's first write.
+    static func contentKeys(_ db: Database) throws -> (now: String?, afterThisWrite: String?) {
+        guard let identity = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'identity'") else { return (nil, nil) }
+        let generation = try generation(db)
+        return ("\(identity)/\(generation)", "\(identity)/\(generation + 1)")
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {

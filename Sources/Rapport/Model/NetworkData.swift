@@ -34,3 +34,8 @@ extension NetworkSnapshot {
         self = try NetworkBuilder(data).freeze()
     }
 }
+
+extension NetworkData {
+    /// How many rows it holds.
+    public var count: Int { people.count + ties.count + interactions.count + introductions.count }
+}

@@ -14,18 +14,20 @@ public enum Recording {
     /// Creates the workspace at `location` (owner-only) and the person who is the user; `me`
     /// ("First Last") names them, replacing the placeholder.
     public static func initWorkspace(_ location: WorkspaceLocation, me: String?) throws -> Initialized {
-        let (store, created) = try Workspace.create(at: location.path)
-        let data = try store.loadNetwork()
-        var person = data.people.first(where: \.isSelf) ?? Person(id: Person.selfID, firstName: Person.placeholderFirstName)
+        let created = try Workspace.create(at: location.path).created
+        let session = try Session(location)
+        let base = try session.keyedSnapshot()
+        let snapshot = base.snapshot
+        var person = snapshot.selfIndex.map { snapshot.people[Int($0)] } ?? Person(id: Person.selfID, firstName: Person.placeholderFirstName)
         if let me {
             let parts = me.split(separator: " ", maxSplits: 1).map(String.init)
             person.firstName = parts.first ?? me
             person.lastName = parts.count > 1 ? parts[1] : ""
         }
-        if created || me != nil || !data.people.contains(where: \.isSelf) {
-            try store.apply(people: [person], ties: [], interactions: [], introductions: [])
+        if created || me != nil || snapshot.selfIndex == nil {
+            try session.apply(NetworkData(people: [person]), over: base)
         }
-        return Initialized(created: created, name: person.displayName, peopleCount: data.people.count)
+        return Initialized(created: created, name: person.displayName, peopleCount: snapshot.people.count)
     }
 
     /// What `log` recorded, and the pipeline move it implied.
@@ -43,7 +45,8 @@ public enum Recording {
         minutes: Int?, rapport: Int?, initiatedBy: Initiator?, note: String
     ) throws -> Logged {
         let session = try Session(location)
-        let snapshot = try session.snapshot()
+        let base = try session.keyedSnapshot()
+        let snapshot = base.snapshot
         let target = try session.resolve(person, in: snapshot)
         let id = snapshot.people[Int(target)].id
         guard id != Person.selfID else { throw UseCaseError.badInput("you cannot log a conversation with yourself") }
@@ -52,7 +55,7 @@ public enum Recording {
         let interaction = Interaction(
             date: day, personID: id, kind: kind, isOneOnOne: isOneOnOne, minutes: minutes, rapport: rapport,
             initiatedBy: initiatedBy, notes: note, sourceKey: Interaction.loggedSourceKey())
-        try session.workspace.apply(people: [], ties: [], interactions: [interaction], introductions: [])
+        try session.apply(NetworkData(interactions: [interaction]), over: base)
         let change = try advance(session.workspace, personID: id, to: PipelineStage.implied(by: kind), on: day, source: .interaction)
         return Logged(name: snapshot.people[Int(target)].displayName, day: day, kind: kind, pipeline: change)
     }
@@ -72,7 +75,8 @@ public enum Recording {
         day: Day
     ) throws -> Introduced {
         let session = try Session(location)
-        let snapshot = try session.snapshot()
+        let base = try session.keyedSnapshot()
+        let snapshot = base.snapshot
         let from = try session.resolve(introducer, in: snapshot, role: "introducer")
         let target = try session.resolve(person, in: snapshot)
         let recipient = try to.map { try session.resolve($0, in: snapshot) } ?? snapshot.selfIndex
@@ -82,7 +86,7 @@ public enum Recording {
         }
         let ids = [from, target, recipient].map { snapshot.people[Int($0)].id }
         let intro = Introduction(date: day, introducerID: ids[0], personID: ids[1], toID: ids[2], status: status)
-        try session.workspace.apply(people: [], ties: [], interactions: [], introductions: [intro])
+        try session.apply(NetworkData(introductions: [intro]), over: base)
         let change =
             recipient == snapshot.selfIndex
             ? try advance(session.workspace, personID: ids[1], to: PipelineStage.implied(by: status), on: day, source: .introduction)

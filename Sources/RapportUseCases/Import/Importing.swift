@@ -42,7 +42,7 @@ public enum Importing {
     public static let formatNames = ImportFormat.allCases.map(\.rawValue) + EvidenceFormat.allCases.map(\.rawValue)
 
     /// The phases an import reports to a progress display.
-    public enum Phase: Sendable { case merging, writing }
+    public enum Phase: Sendable { case merging, writing, snapshot }
 
     /// One file as read: a CSV or vCard file, or an exported JSON document.
     private enum Input: Sendable {
@@ -111,10 +111,11 @@ public enum Importing {
         if !request.dryRun {
             phase(.writing)
             let changes = outcome.changes
-            try store.apply(
+            let change = NetworkData(
                 people: changes.upsertPeople, ties: changes.upsertTies, interactions: changes.newInteractions,
-                introductions: changes.upsertIntroductions, log: (request.files, outcome.report.summary))
-            clock.mark("write")
+                introductions: changes.upsertIntroductions)
+            try Session(location).applyLeavingSnapshot(
+                change, log: (request.files, outcome.report.summary), clock: &clock, rebuilding: { phase(.snapshot) })
         }
         return outcome
     }

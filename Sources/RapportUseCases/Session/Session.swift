@@ -20,6 +20,11 @@ public struct Session {
         return try snapshot(clock: &clock)
     }
 
+    public func keyedSnapshot() throws -> KeyedSnapshot {
+        var clock = PhaseTimer()
+        return try keyedSnapshot(clock: &clock)
+    }
+
     /// The network, from the snapshot file beside the workspace (`rapport.db-snapshot`) when it is
     /// current; otherwise read from the workspace, built, and saved there for the next command.
     ///
@@ -28,24 +33,105 @@ public struct Session {
     /// workspace's identity and write generation, rebuilt after any change, ignored when damaged,
     /// written owner-only and atomically, and never written when `RAPPORT_SNAPSHOT_CACHE=off`.
     public func snapshot(clock: inout PhaseTimer) throws -> NetworkSnapshot {
+        try keyedSnapshot(clock: &clock).snapshot
+    }
+
+    /// `snapshot(clock:)` with the workspace's content key it stands for (`nil` for a workspace
+    /// never written), for a write that brings the file along (`apply(_:log:over:)`).
+    public func keyedSnapshot(clock: inout PhaseTimer) throws -> KeyedSnapshot {
         let file = location.snapshotPath
         if Session.cacheEnabled, let key = try workspace.contentKey() {
             do {
                 let snapshot = try NetworkSnapshot(contentsOfFile: file, key: key)
                 clock.mark("load snapshot")
-                return snapshot
+                return KeyedSnapshot(snapshot: snapshot, key: key)
             } catch {
                 clock.mark(error == .missing ? "no snapshot file" : error == .stale ? "snapshot stale" : "snapshot damaged")
             }
         }
+        return try rebuildSnapshot(clock: &clock)
+    }
+
+    /// The network read from the workspace and built, and saved beside it for the next command.
+    @discardableResult
+    public func rebuildSnapshot(clock: inout PhaseTimer) throws -> KeyedSnapshot {
         let (snapshot, key) = try workspace.loadSnapshot()
         clock.mark("read workspace")
         if Session.cacheEnabled, let key {
             // A cache that cannot be written (read-only folder, full disk) only costs the next command time.
-            try? snapshot.write(toFile: file, key: key)
+            try? snapshot.write(toFile: location.snapshotPath, key: key)
             clock.mark("save snapshot")
         }
-        return snapshot
+        return KeyedSnapshot(snapshot: snapshot, key: key)
+    }
+
+    /// A snapshot and the content key of the workspace it was read or built from.
+    public struct KeyedSnapshot: Sendable {
+        public var snapshot: NetworkSnapshot
+        public var key: String?
+    }
+
+    /// Writes `change` to the workspace (one transaction, as `Workspace.apply`) and keeps the
+    /// snapshot file current without reading the workspace again: when `base` was current just
+    /// before the write and nobody else wrote in between, the file becomes `base` with the change
+    /// applied (`NetworkSnapshot.applying`), saved under the new key. So the next `suggest`
+    /// after a `log` loads the file instead of rebuilding a million people.
+    ///
+    /// Otherwise (another writer came in between, or a change the patch does not cover, such as
+    /// stored ties) the file is left behind, stale, and the next command rebuilds it, as before.
+    /// The workspace stays the only copy: the file is a cache, checked and replaced atomically.
+    /// - Returns: what `Workspace.apply` wrote, and whether the snapshot file followed.
+    @discardableResult
+    public func apply(
+        _ change: NetworkData, log: (files: [String], summary: String)? = nil, over base: KeyedSnapshot?
+    ) throws -> (counts: WriteCounts, snapshotFollowed: Bool) {
+        let lastInteraction = try workspace.lastInteractionID()
+        let counts = try workspace.apply(
+            people: change.people, ties: change.ties, interactions: change.interactions, introductions: change.introductions,
+            log: log)
+        guard Session.cacheEnabled, let base, let before = base.key, counts.contentKeyBefore == before,
+            let after = counts.contentKeyAfter
+        else { return (counts, false) }
+        var stored = change
+        let written = try workspace.interactions(after: lastInteraction)
+        guard written.contentKey == after else { return (counts, false) }
+        stored.interactions = written.interactions
+        guard let patched = try base.snapshot.applying(stored, isStoredTie: { try workspace.storesTie($0, $1) }) else {
+            return (counts, false)
+        }
+        do { try patched.write(toFile: location.snapshotPath, key: after) } catch { return (counts, false) }
+        return (counts, true)
+    }
+
+    /// The snapshot file's network when it is current, else `nil` (never a rebuild).
+    public func currentSnapshotFile() throws -> KeyedSnapshot? {
+        guard Session.cacheEnabled, let key = try workspace.contentKey(),
+            let snapshot = try? NetworkSnapshot(contentsOfFile: location.snapshotPath, key: key)
+        else { return nil }
+        return KeyedSnapshot(snapshot: snapshot, key: key)
+    }
+
+    /// A change of at most this many rows is patched into the snapshot file by `applyLeavingSnapshot`;
+    /// a larger one rebuilds it.
+    public static let patchLimit = 10_000
+
+    /// Writes `change` (as `apply(_:log:over:)`) and leaves a current snapshot file, so the first
+    /// analysis after an import costs what a warm one does: a small change is patched into a
+    /// current file; anything else rebuilds the file from the workspace (`rebuilding` is called first).
+    @discardableResult
+    public func applyLeavingSnapshot(
+        _ change: NetworkData, log: (files: [String], summary: String)?, clock: inout PhaseTimer,
+        rebuilding: () -> Void = {}
+    ) throws -> WriteCounts {
+        let base = change.count <= Session.patchLimit && change.ties.isEmpty ? try currentSnapshotFile() : nil
+        clock.mark(base == nil ? "no snapshot" : "load snapshot")
+        let (counts, followed) = try apply(change, log: log, over: base)
+        clock.mark(followed ? "write, patch" : "write")
+        if Session.cacheEnabled, !followed {
+            rebuilding()
+            try rebuildSnapshot(clock: &clock)
+        }
+        return counts
     }
 
     public static let cacheEnabled = ProcessInfo.processInfo.environment["RAPPORT_SNAPSHOT_CACHE"] != "off"

@@ -61,6 +61,7 @@ struct ImportCommand: ParsableCommand {
             switch phase {
             case .merging: progress.advance("merging people and relationships")
             case .writing: progress.advance("writing the workspace")
+            case .snapshot: progress.advance("building the snapshot for the next command")
             }
         }
         progress.finish()
