@@ -174,7 +174,9 @@ extension Workspace {
             let plan = preparing.value()
             let (ids, sortedIDs, rows, rankBits) = (plan.ids, plan.sortedIDs, plan.rows, plan.sortedIDs.rankBits)
             try checkReferences(ids, written: people, db)
-            let tieSeq = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM tie") ?? 0
+            // The tie table has no index on `seq`: its maximum is a scan of ten million rows at 1M
+            // people, so a write without ties (a logged coffee) does not ask.
+            let tieSeq = rows.isEmpty ? 0 : try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM tie") ?? 0
             let kinds = PinnedStrings(TieKind.byColumnCode.map(\.rawValue))
             let origins = PinnedStrings(TieOrigin.byColumnCode.map(\.rawValue))
             let highMask = UInt64(1) << rankBits - 1

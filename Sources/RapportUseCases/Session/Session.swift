@@ -85,6 +85,7 @@ public struct Session {
     public func apply(
         _ change: NetworkData, log: (files: [String], summary: String)? = nil, over base: KeyedSnapshot?
     ) throws -> (counts: WriteCounts, snapshotFollowed: Bool) {
+        var clock = PhaseTimer()
         let lastInteraction = try workspace.lastInteractionID()
         let counts = try workspace.apply(
             people: change.people, ties: change.ties, interactions: change.interactions, introductions: change.introductions,
@@ -96,10 +97,13 @@ public struct Session {
         let written = try workspace.interactions(after: lastInteraction)
         guard written.contentKey == after else { return (counts, false) }
         stored.interactions = written.interactions
+        clock.mark("write")
         guard let patched = try base.snapshot.applying(stored, isStoredTie: { try workspace.storesTie($0, $1) }) else {
             return (counts, false)
         }
+        clock.mark("patch snapshot")
         do { try patched.write(toFile: location.snapshotPath, key: after) } catch { return (counts, false) }
+        clock.mark("save snapshot")
         return (counts, true)
     }
 
