@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The real commands on one bench dataset, in the same run as the peers (issue 16 item 6): the import,
-# a cold and a warm suggest, a logged coffee then suggest, people --search, render orgs, a batch of
+# a cold and a warm suggest, a logged coffee then suggest, an import of one person then suggest, people --search, render orgs, a batch of
 # 200 egos and a re-import of the same files. Prints seconds, peak memory (GNU time) and the ratio to
 # NetworKit's whole workload W, read from the run's own table.
 #
@@ -44,6 +44,9 @@ row "suggest, warm" "$bin" suggest --db "$db" "${goal[@]}"
 row "log coffee" "$bin" log --db "$db" coffee p000123 --date 2026-10-30 --minutes 30
 row "suggest after log" "$bin" suggest --db "$db" "${goal[@]}"
 row "suggest, warm again" "$bin" suggest --db "$db" "${goal[@]}"
+printf 'id,first_name,last_name,organization,title\nnew1,Rowan,Field,Acme Patent Group,Associate\n' > "$work/one.csv"
+row "import of one new person" "$bin" import --db "$db" "$work/one.csv"
+row "suggest after that import" "$bin" suggest --db "$db" "${goal[@]}"
 row "people --search p0009" "$bin" people --db "$db" --search p0009
 row "people --org (first org)" "$bin" people --db "$db" --org "$(sed -n 2p "$data/people.csv" | python3 -c 'import csv,sys; print(next(csv.reader(sys.stdin))[4])')"
 row "render orgs -o orgs.svg" "$bin" render orgs --db "$db" -o "$work/orgs.svg"
