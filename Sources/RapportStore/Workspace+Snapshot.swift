@@ -9,23 +9,50 @@ extension Workspace {
     /// The same snapshot as `NetworkSnapshot(loadNetwork())`, without a `Tie` value and two id
     /// strings per tie in between: ties are read through SQLite's C API and their ids resolved from
     /// the column bytes with an `IdentifierTable`. At ten million ties that is most of the cost of
-    /// a cold start.
-    /// - Complexity: O(rows).
+    /// a cold start, so from 50,000 people on the ids are read first and the tie table is read in
+    /// two key ranges on two connections of their own while this one reads the people (each
+    /// checks that it sees the same content key, else this connection reads them).
+    /// - Complexity: O(rows), on up to three threads.
     public func loadSnapshot() throws(StoreError) -> (snapshot: NetworkSnapshot, key: String?) {
+        try loadSnapshot(parallelFrom: Self.parallelLoadMinimum)
+    }
+
+    /// `loadSnapshot()`, reading the ties on two connections of their own beside the people from
+    /// `parallelFrom` people up (tests lower it).
+    func loadSnapshot(parallelFrom: Int) throws(StoreError) -> (snapshot: NetworkSnapshot, key: String?) {
         let result: Result<(NetworkSnapshot, String?), NetworkError> = try read { db in
-            var builder = NetworkBuilder()
+            let key = try Self.contentKey(db)
+            // The ids first (one narrow column), so that the ties can be read beside the people.
             var ids = IdentifierTable()
-            let people = try Self.loadPeople(db)
-            for person in people {
-                do throws(NetworkError) { try builder.add(person) } catch { return .failure(error) }
-                ids.append(person.id)
-            }
+            try Self.forEachText(db, sql: "SELECT id FROM person ORDER BY seq") { ids.append($0) }
             do throws(IdentifierTableError) { try ids.build() } catch { switch error { case .duplicate(let id): return .failure(.duplicatePerson(id)) } }
-            if let failure = try Self.loadTies(db, into: &builder, ids: ids) { return .failure(failure) }
+            let table = ids
+            let halves = key.flatMap { key in
+                ids.count >= parallelFrom ? Self.splitKey(table).map { split in
+                    WorkerPool.shared.async { Self.readTies(path: self.path, key: key, ids: table, split: split) }
+                } : nil
+            }
+            var builder = NetworkBuilder()
+            for person in try Self.loadPeople(db) {
+                do throws(NetworkError) { try builder.add(person) } catch { return .failure(error) }
+            }
+            guard builder.personCount == ids.count else { throw StoreError.corruptRow(table: "person", reason: "changed while read") }
+            if let parts = halves?.value(), case .success(let parts) = parts {
+                for part in parts {
+                    if let failure = part.failure { return .failure(failure) }
+                    do throws(NetworkError) { try part.add(to: &builder) } catch { return .failure(error) }
+                }
+            } else {
+                // Small, or another connection saw another state: this connection reads them all.
+                var part = TieRows()
+                try part.read(db, sql: Self.tieRowsSQL, arguments: [], ids: ids)
+                if let failure = part.failure { return .failure(failure) }
+                do throws(NetworkError) { try part.add(to: &builder) } catch { return .failure(error) }
+            }
             do {
                 for interaction in try Self.loadInteractions(db) { try builder.add(interaction) }
                 for introduction in try Self.loadIntroductions(db) { try builder.add(introduction) }
-                return .success((try builder.freeze(reusing: ids), try Self.contentKey(db)))
+                return .success((try builder.freeze(reusing: ids), key))
             } catch let error as NetworkError {
                 return .failure(error)
             }
@@ -36,49 +63,126 @@ extension Workspace {
         }
     }
 
-    /// Every tie, in key order, added to `builder` by node (distinct: the table's key is the pair);
-    /// a reference to an unknown person is
-    /// returned as the error.
-    private static func loadTies(_ db: Database, into builder: inout NetworkBuilder, ids: IdentifierTable) throws -> NetworkError? {
-        let statement = try db.makeStatement(sql: tieRowsSQL)
+    /// Below this many people the ties are read on the one connection.
+    static let parallelLoadMinimum = 50_000
+
+    /// A `person_low` near the median of the tie table's: the tie table is keyed by the pair's
+    /// smaller id, and for pairs drawn evenly that id's rank has density 2(1 − x), median at
+    /// 1 − 1/√2 ≈ 0.29 of the ids in byte order; estimated on every 256th id. The split only
+    /// balances the two readers: any key gives the same rows.
+    static func splitKey(_ ids: IdentifierTable) -> String? {
+        var sample = stride(from: 0, to: ids.count, by: 256).map { Array(ids.id(at: Int32($0)).utf8) }
+        guard sample.count >= 8 else { return nil }
+        sample.sort { $0.lexicographicallyPrecedes($1) }
+        return String(decoding: sample[Int(Double(sample.count) * (1 - 1 / 2.0.squareRoot()))], as: UTF8.self)
+    }
+
+    /// The tie table read on two connections of its own, below and from `split`, each in a read
+    /// transaction that must see the workspace at `key` (else `nil`: the caller reads serially).
+    private static func readTies(path: String, key: String, ids: IdentifierTable, split: String) -> Result<[TieRows], any Error>? {
+        let below = tieRowsSQL.replacingOccurrences(of: " ORDER BY", with: " WHERE person_low < ? ORDER BY")
+        let from = tieRowsSQL.replacingOccurrences(of: " ORDER BY", with: " WHERE person_low >= ? ORDER BY")
+        let parts = WorkerPool.shared.map([below, from]) { sql throws -> TieRows? in
+            var configuration = Configuration()
+            configuration.readonly = true
+            configuration.busyMode = .timeout(busyTimeout)
+            return try DatabaseQueue(path: path, configuration: configuration).read { db -> TieRows? in
+                guard try contentKey(db) == key else { return nil }
+                var part = TieRows()
+                try part.read(db, sql: sql, arguments: [split], ids: ids)
+                return part
+            }
+        }
+        do {
+            let read = try parts.map { try $0.get() }
+            return read.allSatisfy { $0 != nil } ? .success(read.compactMap { $0 }) : nil
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Calls `body` with the bytes of column 0 of each row of `sql`, valid during the call.
+    private static func forEachText(_ db: Database, sql: String, _ body: (UnsafeRawBufferPointer) -> Void) throws {
+        let statement = try db.makeStatement(sql: sql)
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
-        let kinds = TieKind.allCases.map { (Array($0.rawValue.utf8), $0) }
-        let origins = TieOrigin.allCases.map { (Array($0.rawValue.utf8), $0) }
-        var previousLow: [UInt8] = [], previousLowIndex: Int32? = nil
         while true {
             let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { return nil }
+            if code == SQLITE_DONE { return }
             guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
-            let low = text(handle, 0), high = text(handle, 1), a = text(handle, 2)
-            // Rows come in key order, so `person_low` repeats row after row: look it up once per run.
-            if !low.elementsEqual(previousLow) {
-                previousLow = Array(low)
-                previousLowIndex = ids.index(of: low)
-            }
-            guard let lowIndex = previousLowIndex else { return .unknownPerson(String(decoding: low, as: UTF8.self)) }
-            guard let highIndex = ids.index(of: high) else { return .unknownPerson(String(decoding: high, as: UTF8.self)) }
-            guard let kind = kinds.first(where: { $0.0.elementsEqual(text(handle, 3)) })?.1 else {
-                throw StoreError.corruptRow(table: "tie", reason: "unknown kind '\(String(decoding: text(handle, 3), as: UTF8.self))'")
-            }
-            guard let origin = origins.first(where: { $0.0.elementsEqual(text(handle, 5)) })?.1 else {
-                throw StoreError.corruptRow(table: "tie", reason: "unknown origin '\(String(decoding: text(handle, 5), as: UTF8.self))'")
-            }
-            var since: Day?
-            if sqlite3_column_type(handle, 4) != SQLITE_NULL, !text(handle, 4).isEmpty {
-                guard let day = Day(isoBytes: text(handle, 4)) else {
-                    throw StoreError.corruptRow(table: "date", reason: "not YYYY-MM-DD")
+            body(text(handle, 0))
+        }
+    }
+
+    /// Ties read in key order as node pairs and attribute columns, ready for `NetworkBuilder`.
+    struct TieRows: Sendable {
+        var endpoints: [Int32] = []
+        var kinds: [TieKind] = []
+        var since: [Day?] = []
+        var origins: [TieOrigin] = []
+        /// A row naming a person who is not in `ids`.
+        var failure: NetworkError?
+
+        /// Appends the rows of `sql` (the columns of `tieRowsSQL`), resolving ids through `ids`.
+        mutating func read(_ db: Database, sql: String, arguments: StatementArguments, ids: IdentifierTable) throws {
+            let statement = try db.makeStatement(sql: sql)
+            try statement.setArguments(arguments)
+            let handle = statement.sqliteStatement
+            defer { sqlite3_reset(handle) }
+            let kindNames = TieKind.allCases.map { (Array($0.rawValue.utf8), $0) }
+            let originNames = TieOrigin.allCases.map { (Array($0.rawValue.utf8), $0) }
+            var previousLow: [UInt8] = [], previousLowIndex: Int32? = nil
+            while true {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_DONE { return }
+                guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
+                let low = text(handle, 0), high = text(handle, 1), a = text(handle, 2)
+                // Rows come in key order, so `person_low` repeats row after row: look it up once per run.
+                if !low.elementsEqual(previousLow) {
+                    previousLow = Array(low)
+                    previousLowIndex = ids.index(of: low)
                 }
-                since = day
+                guard let lowIndex = previousLowIndex else {
+                    failure = .unknownPerson(String(decoding: low, as: UTF8.self))
+                    return
+                }
+                guard let highIndex = ids.index(of: high) else {
+                    failure = .unknownPerson(String(decoding: high, as: UTF8.self))
+                    return
+                }
+                guard let kind = kindNames.first(where: { $0.0.elementsEqual(text(handle, 3)) })?.1 else {
+                    throw StoreError.corruptRow(table: "tie", reason: "unknown kind '\(String(decoding: text(handle, 3), as: UTF8.self))'")
+                }
+                guard let origin = originNames.first(where: { $0.0.elementsEqual(text(handle, 5)) })?.1 else {
+                    throw StoreError.corruptRow(table: "tie", reason: "unknown origin '\(String(decoding: text(handle, 5), as: UTF8.self))'")
+                }
+                var day: Day?
+                if sqlite3_column_type(handle, 4) != SQLITE_NULL, !text(handle, 4).isEmpty {
+                    guard let parsed = Day(isoBytes: text(handle, 4)) else {
+                        throw StoreError.corruptRow(table: "date", reason: "not YYYY-MM-DD")
+                    }
+                    day = parsed
+                }
+                // `person_a` keeps the orientation the tie was declared in.
+                let (first, second) = a.elementsEqual(low) ? (lowIndex, highIndex) : (highIndex, lowIndex)
+                endpoints.append(first)
+                endpoints.append(second)
+                kinds.append(kind)
+                since.append(day)
+                origins.append(origin)
             }
-            // `person_a` keeps the orientation the tie was declared in.
-            let (first, second) = a.elementsEqual(low) ? (lowIndex, highIndex) : (highIndex, lowIndex)
-            do throws(NetworkError) { try builder.addDistinctTie(first, second, kind: kind, since: since, origin: origin) } catch { return error }
+        }
+
+        /// Adds the ties to `builder`, in order (distinct: the table's key is the pair).
+        func add(to builder: inout NetworkBuilder) throws(NetworkError) {
+            for t in kinds.indices {
+                try builder.addDistinctTie(endpoints[2 * t], endpoints[2 * t + 1], kind: kinds[t], since: since[t], origin: origins[t])
+            }
         }
     }
 
     /// The bytes of text column `column` of the current row, valid until the next step.
-    private static func text(_ handle: OpaquePointer, _ column: Int32) -> UnsafeRawBufferPointer {
+    static func text(_ handle: OpaquePointer, _ column: Int32) -> UnsafeRawBufferPointer {
         guard let bytes = sqlite3_column_text(handle, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         return UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column)))
     }

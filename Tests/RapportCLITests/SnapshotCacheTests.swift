@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// The snapshot file beside the workspace (`rapport.db-snapshot`): used when current, rebuilt after
-/// every change, ignored when damaged, never required.
+/// The snapshot file beside the workspace (`rapport.db-snapshot`): left current by an import, used
+/// when current, brought along by small writes or rebuilt after others, ignored when damaged,
+/// never required.
 @Suite struct SnapshotCacheTests {
     static let tiesCommand = ["ties", "--all", "--json", "--as-of", "2026-11-20"]
 
@@ -14,13 +15,16 @@ import Testing
 
     var cacheURL: (CLI) -> URL { { $0.directory.appendingPathComponent("rapport.db-snapshot") } }
 
-    @Test func theFirstAnalysisWritesAPrivateSnapshotAndLaterOnesAgreeWithTheWorkspace() throws {
+    @Test func theImportLeavesAPrivateSnapshotAndLaterAnalysesAgreeWithTheWorkspace() throws {
         let cli = try SuggestCommandTests.samplesWorkspace()
-        #expect(!FileManager.default.fileExists(atPath: cacheURL(cli).path))
+        let left = try FileManager.default.attributesOfItem(atPath: cacheURL(cli).path)
+        // A rebuild would write a new file (a new inode): the import's must already be current.
+        let inode = left[.systemFileNumber] as? NSNumber
         let first = try cli.run(Self.tiesCommand)
         #expect(first.status == 0, "\(first.stderr)")
         let attributes = try FileManager.default.attributesOfItem(atPath: cacheURL(cli).path)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        #expect(attributes[.systemFileNumber] as? NSNumber == inode)
         let second = try cli.run(Self.tiesCommand)
         #expect(second.stdout == first.stdout)
         #expect(try uncached(cli, Self.tiesCommand).stdout == first.stdout)
@@ -54,6 +58,7 @@ import Testing
 
     @Test func theCacheCanBeTurnedOff() throws {
         let cli = try SuggestCommandTests.samplesWorkspace()
+        try FileManager.default.removeItem(at: cacheURL(cli))
         let result = try uncached(cli, Self.tiesCommand)
         #expect(result.status == 0)
         #expect(!FileManager.default.fileExists(atPath: cacheURL(cli).path))
