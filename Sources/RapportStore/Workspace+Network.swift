@@ -30,12 +30,14 @@ extension Workspace {
             introductions: try loadIntroductions(db))
     }
 
-    static func loadPeople(_ db: Database) throws -> [Person] {
+    /// Every person in the order first written; with `seq`, those whose `seq` is in the range.
+    static func loadPeople(_ db: Database, seq: Range<Int>? = nil) throws -> [Person] {
         var result: [Person] = []
         let people = try Row.fetchCursor(db, sql: """
             SELECT id, first_name, last_name, emails, profile_url, organization, title, sectors, schools,
-                   location, tags, notes, past_organizations FROM person ORDER BY seq
-            """)
+                   location, tags, notes, past_organizations FROM person
+            """ + (seq == nil ? "" : " WHERE seq >= ? AND seq < ?") + " ORDER BY seq",
+            arguments: seq.map { [$0.lowerBound, $0.upperBound] } ?? [])
         while let row = try people.next() {
             result.append(
                 Person(

@@ -10,8 +10,9 @@ extension Workspace {
     /// strings per tie in between: ties are read through SQLite's C API and their ids resolved from
     /// the column bytes with an `IdentifierTable`. At ten million ties that is most of the cost of
     /// a cold start, so from 50,000 people on the ids are read first and the tie table is read in
-    /// two key ranges on two connections of their own while this one reads the people (each
-    /// checks that it sees the same content key, else this connection reads them).
+    /// two key ranges on two connections of their own, and the people's rows are decoded in eight
+    /// ranges of `seq` on the pool while this connection's thread adds them to the builder (each
+    /// connection checks that it sees the same content key, else this one reads everything).
     /// - Complexity: O(rows), on up to three threads.
     public func loadSnapshot() throws(StoreError) -> (snapshot: NetworkSnapshot, key: String?) {
         try loadSnapshot(parallelFrom: Self.parallelLoadMinimum)
@@ -27,14 +28,33 @@ extension Workspace {
             try Self.forEachText(db, sql: "SELECT id FROM person ORDER BY seq") { ids.append($0) }
             do throws(IdentifierTableError) { try ids.build() } catch { switch error { case .duplicate(let id): return .failure(.duplicatePerson(id)) } }
             let table = ids
-            let halves = key.flatMap { key in
-                ids.count >= parallelFrom ? Self.splitKey(table).map { split in
+            let parallel = ids.count >= parallelFrom ? key : nil
+            // Rows are decoded into people on the pool, range by range, while this thread adds them.
+            let chunks = try parallel.map { key in try self.readPeople(db, key: key, ranges: 8) }
+            let halves = parallel.flatMap { key in
+                Self.splitKey(table).map { split in
                     WorkerPool.shared.async { Self.readTies(path: self.path, key: key, ids: table, split: split) }
-                } : nil
+                }
             }
             var builder = NetworkBuilder()
-            for person in try Self.loadPeople(db) {
-                do throws(NetworkError) { try builder.add(person) } catch { return .failure(error) }
+            var added = false
+            if let chunks {
+                added = true
+                for chunk in chunks {
+                    guard case .success(let people)? = chunk.value() else {
+                        added = false
+                        builder = NetworkBuilder()
+                        break
+                    }
+                    for person in people {
+                        do throws(NetworkError) { try builder.add(person) } catch { return .failure(error) }
+                    }
+                }
+            }
+            if !added {
+                for person in try Self.loadPeople(db) {
+                    do throws(NetworkError) { try builder.add(person) } catch { return .failure(error) }
+                }
             }
             guard builder.personCount == ids.count else { throw StoreError.corruptRow(table: "person", reason: "changed while read") }
             if let parts = halves?.value(), case .success(let parts) = parts {
@@ -63,6 +83,38 @@ extension Workspace {
         }
     }
 
+    /// The person table in `ranges` ranges of `seq`, each read on a connection of its own, started on
+    /// the pool now; a range read at another content key than `key` (or failed) comes back `nil`.
+    private func readPeople(_ db: Database, key: String, ranges: Int) throws -> [Pending<Result<[Person], any Error>?>] {
+        guard let row = try Row.fetchOne(db, sql: "SELECT min(seq), max(seq) FROM person"),
+            let low = row[0] as Int?, let high = row[1] as Int?
+        else { return [] }
+        let step = (high - low) / ranges + 1
+        let path = self.path
+        return (0..<ranges).map { i in
+            let range = (low + i * step)..<(low + (i + 1) * step)
+            return WorkerPool.shared.async {
+                Self.onConnectionOfItsOwn(path: path, key: key) { db in try Self.loadPeople(db, seq: range) }
+            }
+        }
+    }
+
+    /// `body` in a read transaction on a new read-only connection to the workspace at `path`, or
+    /// `nil` when that transaction sees another content key than `key` (someone wrote meanwhile).
+    private static func onConnectionOfItsOwn<T>(path: String, key: String, _ body: (Database) throws -> T) -> Result<T, any Error>? {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        do {
+            return try DatabaseQueue(path: path, configuration: configuration).read { db -> Result<T, any Error>? in
+                guard try contentKey(db) == key else { return nil }
+                return .success(try body(db))
+            }
+        } catch {
+            return .failure(error)
+        }
+    }
+
     /// Below this many people the ties are read on the one connection.
     static let parallelLoadMinimum = 50_000
 
@@ -82,23 +134,22 @@ extension Workspace {
     private static func readTies(path: String, key: String, ids: IdentifierTable, split: String) -> Result<[TieRows], any Error>? {
         let below = tieRowsSQL.replacingOccurrences(of: " ORDER BY", with: " WHERE person_low < ? ORDER BY")
         let from = tieRowsSQL.replacingOccurrences(of: " ORDER BY", with: " WHERE person_low >= ? ORDER BY")
-        let parts = WorkerPool.shared.map([below, from]) { sql throws -> TieRows? in
-            var configuration = Configuration()
-            configuration.readonly = true
-            configuration.busyMode = .timeout(busyTimeout)
-            return try DatabaseQueue(path: path, configuration: configuration).read { db -> TieRows? in
-                guard try contentKey(db) == key else { return nil }
+        let parts = WorkerPool.shared.map([below, from]) { sql -> Result<TieRows, any Error>? in
+            onConnectionOfItsOwn(path: path, key: key) { db in
                 var part = TieRows()
                 try part.read(db, sql: sql, arguments: [split], ids: ids)
                 return part
             }
         }
-        do {
-            let read = try parts.map { try $0.get() }
-            return read.allSatisfy { $0 != nil } ? .success(read.compactMap { $0 }) : nil
-        } catch {
-            return .failure(error)
+        var read: [TieRows] = []
+        for part in parts {
+            guard case .success(let result) = part, let result else { return nil }
+            switch result {
+            case .success(let rows): read.append(rows)
+            case .failure(let error): return .failure(error)
+            }
         }
+        return .success(read)
     }
 
     /// Calls `body` with the bytes of column 0 of each row of `sql`, valid during the call.
