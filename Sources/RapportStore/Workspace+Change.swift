@@ -9,12 +9,21 @@ extension Workspace {
         try read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM interaction") ?? 0 }
     }
 
-    /// The interactions written after row `id`, in the order they were written, with the
-    /// `contentKey()` of the same read: a caller that wrote them knows from it whether anyone
+    /// What a write stored, read back in one transaction: the interactions after row `id` (in the
+    /// order written) and the people with `ids` (in the order first written; unknown ids are left
+    /// out), with the `contentKey()` of that read, so a caller that wrote them knows whether anyone
     /// wrote after it.
-    /// - Complexity: O(log rows + returned rows).
-    public func interactions(after id: Int64) throws(StoreError) -> (interactions: [Interaction], contentKey: String?) {
-        try read { db in (try Self.loadInteractionRows(db, after: id).map(\.interaction), try Self.contentKey(db)) }
+    /// - Complexity: O(log rows + rows returned).
+    public func rowsWritten(interactionsAfter id: Int64, people ids: [String]) throws(StoreError) -> (rows: NetworkData, contentKey: String?) {
+        try read { db in
+            var rows = NetworkData(interactions: try Self.loadInteractionRows(db, after: id).map(\.interaction))
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let chunk = Array(ids[start..<min(start + 500, ids.count)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                rows.people += try Self.loadPeople(db, where: "WHERE id IN (\(marks))", arguments: StatementArguments(chunk))
+            }
+            return (rows, try Self.contentKey(db))
+        }
     }
 
     /// Whether the tie table holds a tie between the two people (in either order).

@@ -32,12 +32,18 @@ extension Workspace {
 
     /// Every person in the order first written; with `seq`, those whose `seq` is in the range.
     static func loadPeople(_ db: Database, seq: Range<Int>? = nil) throws -> [Person] {
+        try loadPeople(
+            db, where: seq == nil ? "" : "WHERE seq >= ? AND seq < ?", arguments: seq.map { [$0.lowerBound, $0.upperBound] } ?? [])
+    }
+
+    /// The people of `filter` (a `WHERE` clause, or empty), in the order first written.
+    static func loadPeople(_ db: Database, where filter: String, arguments: StatementArguments) throws -> [Person] {
         var result: [Person] = []
         let people = try Row.fetchCursor(db, sql: """
             SELECT id, first_name, last_name, emails, profile_url, organization, title, sectors, schools,
                    location, tags, notes, past_organizations FROM person
-            """ + (seq == nil ? "" : " WHERE seq >= ? AND seq < ?") + " ORDER BY seq",
-            arguments: seq.map { [$0.lowerBound, $0.upperBound] } ?? [])
+            """ + " \(filter) ORDER BY seq",
+            arguments: arguments)
         while let row = try people.next() {
             result.append(
                 Person(

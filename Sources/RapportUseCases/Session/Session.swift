@@ -93,10 +93,13 @@ public struct Session {
         guard Session.cacheEnabled, let base, let before = base.key, counts.contentKeyBefore == before,
             let after = counts.contentKeyAfter
         else { return (counts, false) }
-        var stored = change
-        let written = try workspace.interactions(after: lastInteraction)
+        // The people and interactions as stored, not as given: the patch must hold what a rebuild
+        // reads (an import skips interactions it has; the order of people is the order written).
+        let written = try workspace.rowsWritten(interactionsAfter: lastInteraction, people: change.people.map(\.id))
         guard written.contentKey == after else { return (counts, false) }
-        stored.interactions = written.interactions
+        var stored = change
+        stored.interactions = written.rows.interactions
+        stored.people = written.rows.people
         clock.mark("write")
         guard let patched = try base.snapshot.applying(stored, isStoredTie: { try workspace.storesTie($0, $1) }) else {
             return (counts, false)
