@@ -73,7 +73,8 @@ extension Analysis {
         rows.sort { x, y in
             let sx = strengths.values[Int(x.edge)], sy = strengths.values[Int(y.edge)]
             if sx != sy { return sx > sy }
-            return (people[Int(x.to)].id, people[Int(x.from)].id) < (people[Int(y.to)].id, people[Int(y.from)].id)
+            // Ids from their column: `people[i]` would make a whole `Person` four times per comparison.
+            return (people.id(x.to), people.id(x.from)) < (people.id(y.to), people.id(y.from))
         }
         return rows
     }
