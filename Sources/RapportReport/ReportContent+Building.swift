@@ -18,14 +18,14 @@ extension ReportContent {
         keepWarm: [KeepWarmSuggestion], diagrams: [ReportDiagram] = [], reachLimit: Int = 15
     ) throws(ReportError) {
         guard ego >= 0, Int(ego) < snapshot.personCount else { throw ReportError.unknownEgo(ego) }
-        let name = snapshot.people[Int(ego)].displayName
+        let name = snapshot.people.displayName(ego)
         let entries: [ReachEntry]
         do {
             entries = try ReachCalculator(ego: ego, strengths: strengths).reach(by: .organization)
         } catch {
             throw ReportError.scoring(error)
         }
-        func person(_ i: Int32) -> String { snapshot.people[Int(i)].displayName }
+        func person(_ i: Int32) -> String { snapshot.people.displayName(i) }
         self.init(
             title: "Rapport — \(name)", asOf: strengths.asOf, egoName: name, goal: ReportContent.describe(goal),
             summary: ReportSummary(snapshot: snapshot, strengths: strengths.values, ego: ego),

@@ -46,12 +46,12 @@ public struct DueCalculator: Sendable {
         for h in graph.halfEdges(of: ego) {
             let person = graph.neighbors[h]
             let edge = graph.incidentEdges[h]
-            let id = snapshot.people[Int(person)].id
+            let id = snapshot.people.id(person)
             let entry = stages[id]
             if entry?.stage == .closed { continue }
             let history = snapshot.interactions(onTie: edge).filter { $0.date <= asOf }
             guard let last = history.map(\.date).max() else { continue }
-            let name = snapshot.people[Int(person)].displayName
+            let name = snapshot.people.displayName(person)
             var pending = false
             if let interview = history.filter({ $0.kind == .informationalInterview }).map(\.date).max() {
                 let thanked =
@@ -109,7 +109,7 @@ public struct DueCalculator: Sendable {
     private func nudges(for ego: Int32, stages: [String: PipelineEntry], asOf: Day, horizon: Day, staleBefore: Day)
         -> [DueItem]
     {
-        let egoID = snapshot.people[Int(ego)].id
+        let egoID = snapshot.people.id(ego)
         var items: [DueItem] = []
         for intro in snapshot.introductions where intro.toID == egoID && intro.status == .requested {
             guard let requested = intro.date, requested <= asOf,
@@ -123,8 +123,8 @@ public struct DueCalculator: Sendable {
             }
             let due = requested.adding(days: rules.introNudgeDays)
             guard due >= staleBefore, due <= horizon else { continue }
-            let introducerName = snapshot.people[Int(introducer)].displayName
-            let targetName = snapshot.people[Int(target)].displayName
+            let introducerName = snapshot.people.displayName(introducer)
+            let targetName = snapshot.people.displayName(target)
             items.append(
                 DueItem(
                     reason: .introNudge, node: introducer, personID: intro.introducerID, due: due, windowEnd: due,

@@ -90,7 +90,7 @@ extension InterviewBrief {
                 Contact(date: $0.date, kind: $0.kind, minutes: $0.minutes, notes: $0.notes)
             }
         }
-        let hops = path.map { Hop(name: snapshot.people[Int($0.node)].displayName, strength: $0.strength) }
+        let hops = path.map { Hop(name: snapshot.people.displayName($0.node), strength: $0.strength) }
         self.init(
             name: person.displayName, title: person.title,
             organization: snapshot.organization(of: target)?.name ?? person.organization, location: person.location,

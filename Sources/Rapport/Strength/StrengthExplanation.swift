@@ -176,7 +176,7 @@ extension TieStrengths {
         guard let me = snapshot.selfIndex,
             snapshot.graph.endpoints[2 * Int(edge)] == me || snapshot.graph.endpoints[2 * Int(edge) + 1] == me
         else { return nil }
-        let myID = snapshot.people[Int(me)].id
+        let myID = snapshot.people.id(me)
         return (introductionsByEdge[edge] ?? []).filter { i in
             let introduction = snapshot.introductions[i]
             return introduction.introducerID == myID && (introduction.date.map { $0 <= asOf } ?? true)

@@ -57,7 +57,7 @@ extension WebApp {
                             .td(Page.bar(e.reach, label: "reach \(Page.number(e.reach)) of 1")),
                             .td(.class("num"), .text(Page.number(e.reach))),
                             .td(.forEach(Array(e.ties.prefix(4).enumerated())) { i, t in
-                                .group(.if(i > 0, .text(", ")), Page.personLink(id: a.snapshot.people[Int(t.person)].id, name: a.name(t.person)), .text(" \(Page.number(t.strength))"))
+                                .group(.if(i > 0, .text(", ")), Page.personLink(id: a.snapshot.people.id(t.person), name: a.name(t.person)), .text(" \(Page.number(t.strength))"))
                             }, .if(e.ties.count > 4, .text(" +\(e.ties.count - 4)")))
                         )
                     })
@@ -120,7 +120,7 @@ extension WebApp {
             figure,
             .if(!people.isEmpty, .group(
                 .h2("People in this view"),
-                .ul(.class("people"), .forEach(people) { p in .li(Page.personLink(id: a.snapshot.people[Int(p)].id, name: a.name(p))) })
+                .ul(.class("people"), .forEach(people) { p in .li(Page.personLink(id: a.snapshot.people.id(p), name: a.name(p))) })
             )),
         ]
         return ("Network", .network, main)

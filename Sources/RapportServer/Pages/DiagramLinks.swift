@@ -30,7 +30,7 @@ enum DiagramLinks {
             }
             out += rest[..<titleStart.lowerBound]
             out += "<title>" + Page.attribute(tooltip) + "</title>"
-            out += "<a href=\"" + Page.link(person: snapshot.people[Int(person)].id) + "\">"
+            out += "<a href=\"" + Page.link(person: snapshot.people.id(person)) + "\">"
             out += rest[titleEnd.upperBound..<groupEnd.lowerBound]
             out += "</a></g>"
             rest = rest[groupEnd.upperBound...]

@@ -41,7 +41,7 @@ public struct ReachJSON: Encodable, Sendable {
         key = entry.key
         reach = entry.reach
         ties = entry.ties.map {
-            HopJSON(id: analysis.snapshot.people[Int($0.person)].id, name: analysis.name($0.person), strength: $0.strength)
+            HopJSON(id: analysis.snapshot.people.id($0.person), name: analysis.name($0.person), strength: $0.strength)
         }
     }
 }

@@ -104,7 +104,7 @@ public struct PathJSON: Encodable, Sendable {
     public init(_ path: WarmPath, in analysis: Analysis) {
         reliability = path.reliability
         hops = path.hops.map {
-            HopJSON(id: analysis.snapshot.people[Int($0.node)].id, name: analysis.name($0.node), strength: $0.strength)
+            HopJSON(id: analysis.snapshot.people.id($0.node), name: analysis.name($0.node), strength: $0.strength)
         }
     }
 }

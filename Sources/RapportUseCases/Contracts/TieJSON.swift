@@ -44,7 +44,7 @@ public struct TieJSON: Encodable, Sendable {
             FactorJSON(name: $0.name, input: $0.input, detail: $0.detail, contribution: $0.contribution, additive: $0.isAdditive)
         }
         self.explanation = explanation.sentence
-        from = namingFrom ? PersonRef(id: analysis.snapshot.people[Int(row.from)].id, name: analysis.name(row.from)) : nil
+        from = namingFrom ? PersonRef(id: analysis.snapshot.people.id(row.from), name: analysis.name(row.from)) : nil
     }
 }
 

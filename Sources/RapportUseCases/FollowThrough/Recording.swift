@@ -48,7 +48,7 @@ public enum Recording {
         let base = try session.keyedSnapshot()
         let snapshot = base.snapshot
         let target = try session.resolve(person, in: snapshot)
-        let id = snapshot.people[Int(target)].id
+        let id = snapshot.people.id(target)
         guard id != Person.selfID else { throw UseCaseError.badInput("you cannot log a conversation with yourself") }
         if let rapport, !(1...5).contains(rapport) { throw UseCaseError.badInput("--rapport must be 1 to 5, not \(rapport)") }
         if let minutes, minutes < 0 { throw UseCaseError.badInput("--minutes cannot be negative") }
@@ -57,7 +57,7 @@ public enum Recording {
             initiatedBy: initiatedBy, notes: note, sourceKey: Interaction.loggedSourceKey())
         try session.apply(NetworkData(interactions: [interaction]), over: base)
         let change = try advance(session.workspace, personID: id, to: PipelineStage.implied(by: kind), on: day, source: .interaction)
-        return Logged(name: snapshot.people[Int(target)].displayName, day: day, kind: kind, pipeline: change)
+        return Logged(name: snapshot.people.displayName(target), day: day, kind: kind, pipeline: change)
     }
 
     /// What `introduce` recorded: the three names, and the pipeline move it implied.
@@ -84,7 +84,7 @@ public enum Recording {
         guard from != target, target != recipient, from != recipient else {
             throw UseCaseError.badInput("an introduction needs three different people")
         }
-        let ids = [from, target, recipient].map { snapshot.people[Int($0)].id }
+        let ids = [from, target, recipient].map { snapshot.people.id($0) }
         let intro = Introduction(date: day, introducerID: ids[0], personID: ids[1], toID: ids[2], status: status)
         try session.apply(NetworkData(introductions: [intro]), over: base)
         let change =
@@ -108,10 +108,10 @@ public enum Recording {
         let session = try Session(location)
         let snapshot = try session.snapshot()
         let node = try session.resolve(person, in: snapshot)
-        let id = snapshot.people[Int(node)].id
+        let id = snapshot.people.id(node)
         guard id != Person.selfID else { throw UseCaseError.badInput("you are not in your own pipeline") }
         let change = try session.workspace.moveInPipeline(personID: id, to: stage, on: day, note: note, source: .explicit)
-        return Staged(name: snapshot.people[Int(node)].displayName, change: change)
+        return Staged(name: snapshot.people.displayName(node), change: change)
     }
 
     /// Moves a person along the pipeline after a logged interaction or an introduction.

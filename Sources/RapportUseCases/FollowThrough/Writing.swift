@@ -58,7 +58,7 @@ public enum Writing {
         let target = try analysis.resolve(person)
         guard target != ego else { throw UseCaseError.badInput("you cannot prepare an interview with yourself") }
         let path = try (planner ?? Planner(analysis)).warmPaths(to: target, top: 1).first?.hops ?? []
-        let stage = try analysis.session.workspace.pipelineEntry(personID: analysis.snapshot.people[Int(target)].id)
+        let stage = try analysis.session.workspace.pipelineEntry(personID: analysis.snapshot.people.id(target))
         return try InterviewBrief(
             snapshot: analysis.snapshot, ego: ego, target: target, path: path, stage: stage,
             bank: try analysis.session.location.questionBank(), asOf: analysis.asOf)
