@@ -19,6 +19,9 @@ enum Terminal {
     /// Columns a string takes on a terminal: wide East Asian characters and emoji count 2, combining
     /// marks and joiners 0.
     static func width(_ text: String) -> Int {
+        // Printable ASCII (nearly every cell of a directory) is one column a byte; asking Unicode
+        // properties of each scalar took 80 % of `people` at 100k.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var total = 0
         for character in text {
             let scalars = character.unicodeScalars
