@@ -126,45 +126,56 @@ extension Workspace {
         // faster than comparing bytes); `seq` still records the order the caller gave.
         let personOrder = people.indices.sorted { people[$0].id < people[$1].id }
 
-        return try writeCheckingReferences { db in
+        var timing = StoreTiming()
+        let counts = try writeCheckingReferences { db in
             var counts = WriteCounts()
             let seq = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM person") ?? 0
             // In key order, so each B-tree grows at its right edge instead of splitting pages all over.
-            try BulkStatement.insert(
-                db, path: path,
-                head: """
-                    INSERT INTO person (id, first_name, last_name, emails, profile_url, organization, title, sectors,
-                                        schools, location, tags, notes, past_organizations, seq)
-                    """,
-                columns: 14,
-                tail: """
-                    ON CONFLICT(id) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name,
-                        emails = excluded.emails, profile_url = excluded.profile_url, organization = excluded.organization,
-                        title = excluded.title, sectors = excluded.sectors, schools = excluded.schools,
-                        location = excluded.location, tags = excluded.tags, notes = excluded.notes,
-                        past_organizations = excluded.past_organizations
-                    """,
-                count: people.count
-            ) { upsertPerson, i in
-                let offset = personOrder[i]
-                let p = people[offset]
-                upsertPerson.bind(p.id)
-                upsertPerson.bind(p.firstName)
-                upsertPerson.bind(p.lastName)
-                upsertPerson.bind(Coding.text(p.emails))
-                upsertPerson.bind(p.profileURL)
-                upsertPerson.bind(p.organization)
-                upsertPerson.bind(p.title)
-                upsertPerson.bind(Coding.text(p.sectors))
-                upsertPerson.bind(Coding.text(p.schools))
-                upsertPerson.bind(p.location)
-                upsertPerson.bind(Coding.text(p.tags))
-                upsertPerson.bind(Coding.text(p.notes))
-                upsertPerson.bind(Coding.text(p.pastOrganizations))
-                upsertPerson.bind(seq + offset + 1)
+            try indexingPeople(db, count: people.count, seqAbove: seq) {
+                try BulkStatement.insert(
+                    db, path: path,
+                    head: """
+                        INSERT INTO person (id, first_name, last_name, emails, profile_url, organization, title, sectors,
+                                            schools, location, tags, notes, past_organizations, seq)
+                        """,
+                    columns: 14,
+                    tail: """
+                        ON CONFLICT(id) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name,
+                            emails = excluded.emails, profile_url = excluded.profile_url, organization = excluded.organization,
+                            title = excluded.title, sectors = excluded.sectors, schools = excluded.schools,
+                            location = excluded.location, tags = excluded.tags, notes = excluded.notes,
+                            past_organizations = excluded.past_organizations
+                        WHERE first_name IS NOT excluded.first_name OR last_name IS NOT excluded.last_name
+                            OR emails IS NOT excluded.emails OR profile_url IS NOT excluded.profile_url
+                            OR organization IS NOT excluded.organization OR title IS NOT excluded.title
+                            OR sectors IS NOT excluded.sectors OR schools IS NOT excluded.schools
+                            OR location IS NOT excluded.location OR tags IS NOT excluded.tags OR notes IS NOT excluded.notes
+                            OR past_organizations IS NOT excluded.past_organizations
+                        """,
+                    count: people.count
+                ) { upsertPerson, i in
+                    let offset = personOrder[i]
+                    let p = people[offset]
+                    upsertPerson.bind(p.id)
+                    upsertPerson.bind(p.firstName)
+                    upsertPerson.bind(p.lastName)
+                    upsertPerson.bind(Coding.text(p.emails))
+                    upsertPerson.bind(p.profileURL)
+                    upsertPerson.bind(p.organization)
+                    upsertPerson.bind(p.title)
+                    upsertPerson.bind(Coding.text(p.sectors))
+                    upsertPerson.bind(Coding.text(p.schools))
+                    upsertPerson.bind(p.location)
+                    upsertPerson.bind(Coding.text(p.tags))
+                    upsertPerson.bind(Coding.text(p.notes))
+                    upsertPerson.bind(Coding.text(p.pastOrganizations))
+                    upsertPerson.bind(seq + offset + 1)
+                }
             }
             counts.people = people.count
+            timing.mark("people")
             let plan = preparing.value()
+            timing.mark("tie plan wait")
             let (ids, sortedIDs, rows, rankBits) = (plan.ids, plan.sortedIDs, plan.rows, plan.sortedIDs.rankBits)
             try checkReferences(ids, written: people, db)
             let tieSeq = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM tie") ?? 0
@@ -182,6 +193,7 @@ extension Workspace {
                         tail: """
                             ON CONFLICT(person_low, person_high) DO UPDATE SET kind = excluded.kind, since = excluded.since,
                                 origin = excluded.origin
+                            WHERE kind IS NOT excluded.kind OR since IS NOT excluded.since OR origin IS NOT excluded.origin
                             """,
                         count: rows.count
                     ) { upsertTie, i in
@@ -198,6 +210,7 @@ extension Workspace {
                     counts.ties = rows.count
                 }
             }
+            timing.mark("ties")
             var insertInteraction = try BulkStatement(db, sql: """
                 INSERT INTO interaction (date, person, with_id, kind, one_on_one, minutes, rapport, initiated_by, notes,
                                          source, source_key, words)
@@ -222,6 +235,7 @@ extension Workspace {
             var upsertIntroduction = try BulkStatement(db, sql: """
                 INSERT INTO introduction (introducer, person, to_id, date, status, seq) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT(introducer, person, to_id) DO UPDATE SET date = excluded.date, status = excluded.status
+                    WHERE date IS NOT excluded.date OR status IS NOT excluded.status
                 """, path: path)
             for (offset, i) in introductions.enumerated() {
                 upsertIntroduction.bind(i.introducerID)
@@ -238,9 +252,27 @@ extension Workspace {
                     sql: "INSERT INTO import_log (at, files, summary) VALUES (datetime('now'), ?, ?)",
                     arguments: [Coding.text(log.files), log.summary])
             }
+            timing.mark("others")
             return counts
         }
+        timing.mark("commit")
+        return counts
     }
+
+    /// Runs `insertPeople` (which writes `count` people, the new ones numbered above `seqAbove`)
+    /// so that the search index learns of them: for a bulk write, in one statement after the rows
+    /// (`SearchIndex.withBulkInsert`); for a few people, through the insert trigger, which costs
+    /// less than dropping and re-creating it.
+    private func indexingPeople(_ db: Database, count: Int, seqAbove: Int, _ insertPeople: () throws -> Void) throws {
+        if count >= Self.bulkIndexThreshold {
+            try SearchIndex.withBulkInsert(db, seqAbove: seqAbove, insertPeople)
+        } else {
+            try insertPeople()
+        }
+    }
+
+    /// From this many people on, a write fills the search index in one statement.
+    static let bulkIndexThreshold = 1000
 
     /// Fails, as the foreign keys would, unless every id in `ids` is a person of `written` or one
     /// already stored. Runs inside `writeCheckingReferences`, after the people are written.

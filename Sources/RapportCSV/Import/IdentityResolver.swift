@@ -96,10 +96,15 @@ struct IdentityResolver {
     /// common case), its own text is returned: reading the person back would be a cache miss per
     /// reference at a million people.
     mutating func resolve(_ reference: PersonReference) throws(ImportError) -> (index: Int, id: String) {
-        let text = reference.text
+        try resolve(reference.text) { reference }
+    }
+
+    /// `resolve(_:)` for a reference given by its text, built by `reference` only when the text
+    /// is not an id (a tie row's references are read compactly; see `TieRecord`).
+    mutating func resolve(_ text: String, reference: () -> PersonReference) throws(ImportError) -> (index: Int, id: String) {
         if let idTable, let i = idTable.index(of: text) { return (idTableBase + Int(i), text) }
         if let i = indexByID[text] { return (i, text) }
-        let i = try resolveIndex(reference)
+        let i = try resolveIndex(reference())
         return (i, people[i].id)
     }
 

@@ -185,8 +185,8 @@ struct Merge {
     }
 
     mutating func add(_ record: TieRecord) throws(ImportError) {
-        let a = try resolver.resolve(record.personA)
-        let b = try resolver.resolve(record.personB)
+        let a = try resolver.resolve(record.personAText) { record.personA }
+        let b = try resolver.resolve(record.personBText) { record.personB }
         guard a.index != b.index else {
             throw ImportError(.selfReference(column: record.personB.column), at: record.personB.location)
         }
