@@ -41,7 +41,7 @@ public enum Importer {
         for (_, file) in ordered where file.format.bearsPeople { merge.addPeople(of: file) }
         try merge.addContactTies()
         let evidenceReports = evidence.isEmpty ? [] : merge.addEvidence(evidence)
-        merge.resolver.indexIDsForReferences(from: merge.existingPeople)
+        merge.resolver.indexIDsForReferences(from: 0)
         for (_, file) in ordered {
             merge.nativeOrdinals.removeAll(keepingCapacity: true)
             // By index: the records are read in place instead of copied out (three retained paths
@@ -98,6 +98,9 @@ struct Merge {
 
     init(_ data: NetworkData, incomingTies: Int) {
         resolver = IdentityResolver(data.people)
+        // The stored ties below resolve through the id table: a re-import of ten million ties
+        // otherwise hashes twenty million id strings here.
+        resolver.indexIDsForReferences(from: 0)
         existingPeople = data.people.count
         ties = data.ties
         existingTies = ties.count
