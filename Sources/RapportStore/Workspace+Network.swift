@@ -155,13 +155,17 @@ extension Workspace {
         // ASCII; the order only has to be good for the B-tree, not exact, and it is several times
         // faster than comparing bytes); `seq` still records the order the caller gave.
         let personOrder = people.indices.sorted { people[$0].id < people[$1].id }
+        // A second row with the same id updates a row the bulk path has not indexed yet: its
+        // 'delete' would name index entries that do not exist, which FTS5 documents as able to
+        // corrupt a contentless index. Such a write indexes by trigger.
+        let distinct = zip(personOrder, personOrder.dropFirst()).allSatisfy { people[$0].id != people[$1].id }
 
         var timing = StoreTiming()
         let counts = try writeCheckingReferences { db in
             var counts = WriteCounts()
             let seq = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM person") ?? 0
             // In key order, so each B-tree grows at its right edge instead of splitting pages all over.
-            try indexingPeople(db, count: people.count, seqAbove: seq) {
+            try indexingPeople(db, count: distinct ? people.count : 0, seqAbove: seq) {
                 try BulkStatement.insert(
                     db, path: path,
                     head: """
@@ -289,10 +293,10 @@ extension Workspace {
         return counts
     }
 
-    /// Runs `insertPeople` (which writes `count` people, the new ones numbered above `seqAbove`)
-    /// so that the search index learns of them: for a bulk write, in one statement after the rows
-    /// (`SearchIndex.withBulkInsert`); for a few people, through the insert trigger, which costs
-    /// less than dropping and re-creating it.
+    /// Runs `insertPeople` (which writes `count` people with distinct ids, the new ones numbered
+    /// above `seqAbove`) so that the search index learns of them: for a bulk write, in one
+    /// statement after the rows (`SearchIndex.withBulkInsert`); for a few people, through the
+    /// insert trigger, which costs less than dropping and re-creating it.
     private func indexingPeople(_ db: Database, count: Int, seqAbove: Int, _ insertPeople: () throws -> Void) throws {
         if count >= Self.bulkIndexThreshold {
             try SearchIndex.withBulkInsert(db, seqAbove: seqAbove, insertPeople)

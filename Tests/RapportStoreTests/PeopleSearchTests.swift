@@ -252,6 +252,15 @@ main()
         #expect(try store.searchPeople("ingrid")?.total == 0)
         #expect(try store.searchPeople("solveig")?.total == 0)
         #expect(try store.searchPeople("bulkley2399")?.people.map(\.id) == [String(format: "b%05d", 2399)])
+        // A bulk write naming one new id twice (the second row updates the first) indexes the last.
+        var twice = (0..<bulk).map { Person(id: "t\($0)", firstName: "Tove", lastName: "Twice\($0)") }
+        twice.append(Person(id: "t5", firstName: "Greta", lastName: "Twice5"))
+        try store.apply(people: twice, ties: [], interactions: [], introductions: [])
+        #expect(try store.searchPeople("greta")?.people.map(\.id) == ["t5"])
+        #expect(try store.searchPeople("tove")?.total == bulk - 1)
+        try store.write(changesNetwork: false) { db in
+            try db.execute(sql: "INSERT INTO person_search(person_search, rank) VALUES ('integrity-check', 1)")
+        }
         // A bulk write that fails (a tie to nobody) writes nothing and keeps the trigger.
         #expect(throws: StoreError.self) {
             try store.apply(
