@@ -60,16 +60,46 @@ extension Workspace {
     /// path) use it.
     static let tieRowsSQL = "SELECT person_low, person_high, person_a, kind, since, origin FROM tie ORDER BY person_low, person_high"
 
+    /// Every tie as a `Tie`, read through SQLite's C API: a GRDB `Row` per tie and an enum
+    /// parsed from a `String` cost about 10 s for the ten million ties a re-import reads back.
+    /// `person_low` repeats row after row (key order), so its `String` is made once per run.
+    /// - Complexity: O(ties).
     private static func loadTies(_ db: Database) throws -> [Tie] {
+        let statement = try db.makeStatement(sql: tieRowsSQL)
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM tie") ?? 0
         var result: [Tie] = []
-        let ties = try Row.fetchCursor(db, sql: tieRowsSQL)
-        while let row = try ties.next() {
-            let low: String = row[0], high: String = row[1], a: String = row[2]
-            result.append(
-                Tie(a, a == low ? high : low, kind: try Coding.value(row[3], table: "tie"),
-                    since: try Coding.day(row[4]), origin: try Coding.value(row[5], table: "tie")))
+        result.reserveCapacity(count)
+        let kinds = TieKind.byColumnCode.map { (Array($0.rawValue.utf8), $0) }
+        let origins = TieOrigin.byColumnCode.map { (Array($0.rawValue.utf8), $0) }
+        func column(_ i: Int32) -> UnsafeRawBufferPointer {
+            guard let bytes = sqlite3_column_text(handle, i) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+            return UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, i)))
         }
-        return result
+        func code<T>(_ table: [([UInt8], T)], _ i: Int32) throws -> T {
+            let bytes = column(i)
+            guard let found = table.first(where: { $0.0.elementsEqual(bytes) }) else {
+                throw StoreError.corruptRow(table: "tie", reason: "unknown value '\(String(decoding: bytes, as: UTF8.self))'")
+            }
+            return found.1
+        }
+        var low = ""
+        while true {
+            let step = sqlite3_step(handle)
+            if step == SQLITE_DONE { return result }
+            guard step == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: step)) }
+            if !low.utf8.elementsEqual(column(0)) { low = String(decoding: column(0), as: UTF8.self) }
+            let high = String(decoding: column(1), as: UTF8.self)
+            var since: Day?
+            if sqlite3_column_type(handle, 4) != SQLITE_NULL, column(4).count > 0 {
+                guard let day = Day(isoBytes: column(4)) else { throw StoreError.corruptRow(table: "date", reason: "not YYYY-MM-DD") }
+                since = day
+            }
+            // `person_a` keeps the orientation the tie was declared in.
+            let (a, b) = column(2).elementsEqual(column(0)) ? (low, high) : (high, low)
+            result.append(Tie(a, b, kind: try code(kinds, 3), since: since, origin: try code(origins, 5)))
+        }
     }
 
     static func loadInteractions(_ db: Database) throws -> [Interaction] {
@@ -139,47 +169,62 @@ extension Workspace {
         // ASCII; the order only has to be good for the B-tree, not exact, and it is several times
         // faster than comparing bytes); `seq` still records the order the caller gave.
         let personOrder = people.indices.sorted { people[$0].id < people[$1].id }
+        // A second row with the same id updates a row the bulk path has not indexed yet: its
+        // 'delete' would name index entries that do not exist, which FTS5 documents as able to
+        // corrupt a contentless index. Such a write indexes by trigger.
+        let distinct = zip(personOrder, personOrder.dropFirst()).allSatisfy { people[$0].id != people[$1].id }
 
-        return try writeCheckingReferences { db in
+        var timing = StoreTiming()
+        let counts = try writeCheckingReferences { db in
             var counts = WriteCounts()
             (counts.contentKeyBefore, counts.contentKeyAfter) = try Self.contentKeys(db)
             let seq = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM person") ?? 0
             // In key order, so each B-tree grows at its right edge instead of splitting pages all over.
-            try BulkStatement.insert(
-                db, path: path,
-                head: """
-                    INSERT INTO person (id, first_name, last_name, emails, profile_url, organization, title, sectors,
-                                        schools, location, tags, notes, past_organizations, seq)
-                    """,
-                columns: 14,
-                tail: """
-                    ON CONFLICT(id) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name,
-                        emails = excluded.emails, profile_url = excluded.profile_url, organization = excluded.organization,
-                        title = excluded.title, sectors = excluded.sectors, schools = excluded.schools,
-                        location = excluded.location, tags = excluded.tags, notes = excluded.notes,
-                        past_organizations = excluded.past_organizations
-                    """,
-                count: people.count
-            ) { upsertPerson, i in
-                let offset = personOrder[i]
-                let p = people[offset]
-                upsertPerson.bind(p.id)
-                upsertPerson.bind(p.firstName)
-                upsertPerson.bind(p.lastName)
-                upsertPerson.bind(Coding.text(p.emails))
-                upsertPerson.bind(p.profileURL)
-                upsertPerson.bind(p.organization)
-                upsertPerson.bind(p.title)
-                upsertPerson.bind(Coding.text(p.sectors))
-                upsertPerson.bind(Coding.text(p.schools))
-                upsertPerson.bind(p.location)
-                upsertPerson.bind(Coding.text(p.tags))
-                upsertPerson.bind(Coding.text(p.notes))
-                upsertPerson.bind(Coding.text(p.pastOrganizations))
-                upsertPerson.bind(seq + offset + 1)
+            try indexingPeople(db, count: distinct ? people.count : 0, seqAbove: seq) {
+                try BulkStatement.insert(
+                    db, path: path,
+                    head: """
+                        INSERT INTO person (id, first_name, last_name, emails, profile_url, organization, title, sectors,
+                                            schools, location, tags, notes, past_organizations, seq)
+                        """,
+                    columns: 14,
+                    tail: """
+                        ON CONFLICT(id) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name,
+                            emails = excluded.emails, profile_url = excluded.profile_url, organization = excluded.organization,
+                            title = excluded.title, sectors = excluded.sectors, schools = excluded.schools,
+                            location = excluded.location, tags = excluded.tags, notes = excluded.notes,
+                            past_organizations = excluded.past_organizations
+                        WHERE first_name IS NOT excluded.first_name OR last_name IS NOT excluded.last_name
+                            OR emails IS NOT excluded.emails OR profile_url IS NOT excluded.profile_url
+                            OR organization IS NOT excluded.organization OR title IS NOT excluded.title
+                            OR sectors IS NOT excluded.sectors OR schools IS NOT excluded.schools
+                            OR location IS NOT excluded.location OR tags IS NOT excluded.tags OR notes IS NOT excluded.notes
+                            OR past_organizations IS NOT excluded.past_organizations
+                        """,
+                    count: people.count
+                ) { upsertPerson, i in
+                    let offset = personOrder[i]
+                    let p = people[offset]
+                    upsertPerson.bind(p.id)
+                    upsertPerson.bind(p.firstName)
+                    upsertPerson.bind(p.lastName)
+                    upsertPerson.bind(Coding.text(p.emails))
+                    upsertPerson.bind(p.profileURL)
+                    upsertPerson.bind(p.organization)
+                    upsertPerson.bind(p.title)
+                    upsertPerson.bind(Coding.text(p.sectors))
+                    upsertPerson.bind(Coding.text(p.schools))
+                    upsertPerson.bind(p.location)
+                    upsertPerson.bind(Coding.text(p.tags))
+                    upsertPerson.bind(Coding.text(p.notes))
+                    upsertPerson.bind(Coding.text(p.pastOrganizations))
+                    upsertPerson.bind(seq + offset + 1)
+                }
             }
             counts.people = people.count
+            timing.mark("people")
             let plan = preparing.value()
+            timing.mark("tie plan wait")
             let (ids, sortedIDs, rows, rankBits) = (plan.ids, plan.sortedIDs, plan.rows, plan.sortedIDs.rankBits)
             try checkReferences(ids, written: people, db)
             // The tie table has no index on `seq`: its maximum is a scan of ten million rows at 1M
@@ -199,6 +244,7 @@ extension Workspace {
                         tail: """
                             ON CONFLICT(person_low, person_high) DO UPDATE SET kind = excluded.kind, since = excluded.since,
                                 origin = excluded.origin
+                            WHERE kind IS NOT excluded.kind OR since IS NOT excluded.since OR origin IS NOT excluded.origin
                             """,
                         count: rows.count
                     ) { upsertTie, i in
@@ -215,6 +261,7 @@ extension Workspace {
                     counts.ties = rows.count
                 }
             }
+            timing.mark("ties")
             var insertInteraction = try BulkStatement(db, sql: """
                 INSERT INTO interaction (date, person, with_id, kind, one_on_one, minutes, rapport, initiated_by, notes,
                                          source, source_key, words)
@@ -239,6 +286,7 @@ extension Workspace {
             var upsertIntroduction = try BulkStatement(db, sql: """
                 INSERT INTO introduction (introducer, person, to_id, date, status, seq) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT(introducer, person, to_id) DO UPDATE SET date = excluded.date, status = excluded.status
+                    WHERE date IS NOT excluded.date OR status IS NOT excluded.status
                 """, path: path)
             for (offset, i) in introductions.enumerated() {
                 upsertIntroduction.bind(i.introducerID)
@@ -255,9 +303,27 @@ extension Workspace {
                     sql: "INSERT INTO import_log (at, files, summary) VALUES (datetime('now'), ?, ?)",
                     arguments: [Coding.text(log.files), log.summary])
             }
+            timing.mark("others")
             return counts
         }
+        timing.mark("commit")
+        return counts
     }
+
+    /// Runs `insertPeople` (which writes `count` people with distinct ids, the new ones numbered
+    /// above `seqAbove`) so that the search index learns of them: for a bulk write, in one
+    /// statement after the rows (`SearchIndex.withBulkInsert`); for a few people, through the
+    /// insert trigger, which costs less than dropping and re-creating it.
+    private func indexingPeople(_ db: Database, count: Int, seqAbove: Int, _ insertPeople: () throws -> Void) throws {
+        if count >= Self.bulkIndexThreshold {
+            try SearchIndex.withBulkInsert(db, seqAbove: seqAbove, insertPeople)
+        } else {
+            try insertPeople()
+        }
+    }
+
+    /// From this many people on, a write fills the search index in one statement.
+    static let bulkIndexThreshold = 1000
 
     /// Fails, as the foreign keys would, unless every id in `ids` is a person of `written` or one
     /// already stored. Runs inside `writeCheckingReferences`, after the people are written.

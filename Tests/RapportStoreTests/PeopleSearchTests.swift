@@ -226,6 +226,57 @@ main()
         }
     }
 
+    /// A bulk write fills the index in one statement after its rows, with the insert trigger
+    /// dropped for its transaction: people written in bulk, one by one afterwards, renamed, or in
+    /// a bulk write that both adds and updates are all found, and a failed bulk write leaves the
+    /// trigger in place.
+    @Test func bulkWritesAndSingleWritesAreBothFound() throws {
+        let bulk = Workspace.bulkIndexThreshold + 200
+        func person(_ i: Int, first: String) -> Person {
+            Person(id: String(format: "b%05d", i), firstName: first, lastName: "Bulkley\(i)", organization: "Acme LLP")
+        }
+        let store = try Self.workspace((0..<bulk).map { person($0, first: "Ingrid") })
+        #expect(try store.searchPeople("ingrid")?.total == bulk)
+        #expect(try store.searchPeople("bulkley1199")?.people.map(\.id) == ["b01199"])
+        // One by one afterwards, through the trigger.
+        try store.apply(people: [Person(id: "solo", firstName: "Zoë", lastName: "Quist")], ties: [], interactions: [], introductions: [])
+        #expect(try store.searchPeople("zoe quist")?.people.map(\.id) == ["solo"])
+        // A rename of a person written in bulk is reflected.
+        try store.apply(people: [person(17, first: "Solveig")], ties: [], interactions: [], introductions: [])
+        #expect(try store.searchPeople("solveig")?.people.map(\.id) == ["b00017"])
+        #expect(try store.searchPeople("ingrid")?.total == bulk - 1)
+        // A bulk write that renames everyone already stored and adds as many again.
+        let mixed = (0..<2 * bulk).map { person($0, first: "Astrid") }
+        try store.apply(people: mixed, ties: [], interactions: [], introductions: [])
+        #expect(try store.searchPeople("astrid")?.total == 2 * bulk)
+        #expect(try store.searchPeople("ingrid")?.total == 0)
+        #expect(try store.searchPeople("solveig")?.total == 0)
+        #expect(try store.searchPeople("bulkley2399")?.people.map(\.id) == [String(format: "b%05d", 2399)])
+        // A bulk write naming one new id twice (the second row updates the first) indexes the last.
+        var twice = (0..<bulk).map { Person(id: "t\($0)", firstName: "Tove", lastName: "Twice\($0)") }
+        twice.append(Person(id: "t5", firstName: "Greta", lastName: "Twice5"))
+        try store.apply(people: twice, ties: [], interactions: [], introductions: [])
+        #expect(try store.searchPeople("greta")?.people.map(\.id) == ["t5"])
+        #expect(try store.searchPeople("tove")?.total == bulk - 1)
+        try store.write(changesNetwork: false) { db in
+            try db.execute(sql: "INSERT INTO person_search(person_search, rank) VALUES ('integrity-check', 1)")
+        }
+        // A bulk write that fails (a tie to nobody) writes nothing and keeps the trigger.
+        #expect(throws: StoreError.self) {
+            try store.apply(
+                people: (0..<bulk).map { Person(id: "x\($0)", firstName: "Hedda") },
+                ties: [Tie("x1", "nobody", kind: .friend)], interactions: [], introductions: [])
+        }
+        #expect(try store.searchPeople("hedda")?.total == 0)
+        try store.apply(people: [Person(id: "late", firstName: "Hedda", lastName: "Late")], ties: [], interactions: [], introductions: [])
+        #expect(try store.searchPeople("hedda")?.people.map(\.id) == ["late"])
+        try store.write(changesNetwork: false) { db in
+            #expect(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+                == ["person_search_delete", "person_search_insert", "person_search_update"])
+            try db.execute(sql: "INSERT INTO person_search(person_search, rank) VALUES ('integrity-check', 1)")
+        }
+    }
+
     @Test func theMigrationIndexesPeopleWrittenBeforeIt() throws {
         let path = Self.temporaryPath()
         let queue = try DatabaseQueue(path: path)

@@ -48,6 +48,8 @@ enum NativeFormats {
         case .introductions: file.introductions.reserveCapacity(rows)
         default: break
         }
+        // The path and column names every tie of this file shares.
+        let tieContext = TieRecord.Context(path: file.path, aColumn: "person_a", bColumn: "person_b")
         while let record = try reader.next() {
             if record.isBlank { continue }
             if record.fields.count != header.names.count {
@@ -56,7 +58,7 @@ enum NativeFormats {
             let row = Row(record: record, header: header, path: file.path)
             switch file.format {
             case .people: file.people.append(person(row))
-            case .ties: file.ties.append(try tie(row))
+            case .ties: file.ties.append(try tie(row, sharing: tieContext))
             case .interactions: file.interactions.append(try interaction(row))
             case .introductions: file.introductions.append(try introduction(row))
             default: break
@@ -93,14 +95,15 @@ enum NativeFormats {
         return parsed
     }
 
-    static func tie(_ row: Row) throws(ImportError) -> TieRecord {
+    static func tie(_ row: Row, sharing context: TieRecord.Context) throws(ImportError) -> TieRecord {
         let a = try row.reference("person_a")
         let b = try row.reference("person_b")
         if a.text == b.text { throw ImportError(.selfReference(column: "person_b"), at: b.location) }
         let kind: TieKind =
             row.text("kind").isEmpty
             ? .acquaintance : try enumValue(row, "kind") { TieKind(rawValue: $0) ?? TieKind(text: $0) }
-        return TieRecord(personA: a, personB: b, kind: kind, since: try row.date("since"), location: row.location)
+        return TieRecord(
+            personA: a, personB: b, kind: kind, since: try row.date("since"), location: row.location, sharing: context)
     }
 
     static func interaction(_ row: Row) throws(ImportError) -> InteractionRecord {

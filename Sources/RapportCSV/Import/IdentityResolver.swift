@@ -71,10 +71,11 @@ struct IdentityResolver {
         return name + "|" + keys.organization(person.organization ?? "")
     }
 
-    /// Indexes the ids of the people from index `start` on (those this import added: one file's
-    /// ids tend to share a shape, which the workspace's `me` would break) for the lookups of the
-    /// reference phase (ties, interactions, introductions), which add nobody. The others keep
-    /// their dictionary; a later `add` drops the index. Lookups stay correct either way.
+    /// Indexes the ids of the people from index `start` on for the lookups that add nobody (the
+    /// stored ties, then the reference phase: ties, interactions, introductions). Ids of one
+    /// numbered shape then cost an array read; the table takes a workspace's `me` among them as
+    /// an exception. The people before `start` keep their dictionary; a later `add` drops the
+    /// index. Lookups stay correct either way.
     /// - Complexity: O(total id bytes).
     mutating func indexIDsForReferences(from start: Int) {
         var table = IdentifierTable()
@@ -96,10 +97,15 @@ struct IdentityResolver {
     /// common case), its own text is returned: reading the person back would be a cache miss per
     /// reference at a million people.
     mutating func resolve(_ reference: PersonReference) throws(ImportError) -> (index: Int, id: String) {
-        let text = reference.text
+        try resolve(reference.text) { reference }
+    }
+
+    /// `resolve(_:)` for a reference given by its text, built by `reference` only when the text
+    /// is not an id (a tie row's references are read compactly; see `TieRecord`).
+    mutating func resolve(_ text: String, reference: () -> PersonReference) throws(ImportError) -> (index: Int, id: String) {
         if let idTable, let i = idTable.index(of: text) { return (idTableBase + Int(i), text) }
         if let i = indexByID[text] { return (i, text) }
-        let i = try resolveIndex(reference)
+        let i = try resolveIndex(reference())
         return (i, people[i].id)
     }
 

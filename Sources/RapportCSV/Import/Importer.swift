@@ -41,12 +41,14 @@ public enum Importer {
         for (_, file) in ordered where file.format.bearsPeople { merge.addPeople(of: file) }
         try merge.addContactTies()
         let evidenceReports = evidence.isEmpty ? [] : merge.addEvidence(evidence)
-        merge.resolver.indexIDsForReferences(from: merge.existingPeople)
+        merge.resolver.indexIDsForReferences(from: 0)
         for (_, file) in ordered {
             merge.nativeOrdinals.removeAll(keepingCapacity: true)
-            // By index: the records are read in place instead of copied out (three retained paths
-            // each, ten million times).
-            for i in file.ties.indices { try merge.add(file.ties[i]) }
+            // Through the buffer: each record is read in place instead of copied out and released
+            // (a retain and a release of its shared context, ten million times).
+            try file.ties.withUnsafeBufferPointer { (ties) throws(ImportError) in
+                for i in ties.indices { try merge.add(ties[i]) }
+            }
             for i in file.interactions.indices { try merge.add(file.interactions[i]) }
             for i in file.introductions.indices { try merge.add(file.introductions[i]) }
         }
@@ -66,7 +68,7 @@ struct Merge {
     let existingTies: Int
     /// Tie position by unordered pair of person indices (`pairKey`): integer keys hash faster
     /// than pairs of id strings, which matters at 10M ties.
-    var tieIndex: [UInt64: Int] = [:]
+    var tieIndex: PairIndex
     var updatedTies: Set<Int> = []
     var interactions: [Interaction]
     let existingInteractions: Int
@@ -98,15 +100,18 @@ struct Merge {
 
     init(_ data: NetworkData, incomingTies: Int) {
         resolver = IdentityResolver(data.people)
+        // The stored ties below resolve through the id table: a re-import of ten million ties
+        // otherwise hashes twenty million id strings here.
+        resolver.indexIDsForReferences(from: 0)
         existingPeople = data.people.count
         ties = data.ties
         existingTies = ties.count
         ties.reserveCapacity(ties.count + incomingTies)
-        tieIndex.reserveCapacity(ties.count + incomingTies)
+        tieIndex = PairIndex(capacity: ties.count + incomingTies)
         for (i, tie) in ties.enumerated() {
             // A stored tie to an unknown id cannot be matched; it is kept as it is.
             guard let a = resolver.index(ofID: tie.personA), let b = resolver.index(ofID: tie.personB) else { continue }
-            if tieIndex[Merge.pairKey(a, b)] == nil { tieIndex[Merge.pairKey(a, b)] = i }
+            tieIndex.insertIfAbsent(Merge.pairKey(a, b), position: i)
         }
         interactions = data.interactions
         existingInteractions = interactions.count
@@ -179,14 +184,14 @@ struct Merge {
                 report.rowsUnchanged += 1
             }
         } else {
-            tieIndex[key] = ties.count
+            tieIndex.insertIfAbsent(key, position: ties.count)
             ties.append(tie)
         }
     }
 
     mutating func add(_ record: TieRecord) throws(ImportError) {
-        let a = try resolver.resolve(record.personA)
-        let b = try resolver.resolve(record.personB)
+        let a = try resolver.resolve(record.personAText) { record.personA }
+        let b = try resolver.resolve(record.personBText) { record.personB }
         guard a.index != b.index else {
             throw ImportError(.selfReference(column: record.personB.column), at: record.personB.location)
         }

@@ -62,21 +62,127 @@ public struct PersonReference: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// A row of `ties.csv`: two references, resolved on merge.
+///
+/// Stored compactly, 80 bytes instead of the 176 of two `PersonReference`s and a location: ten
+/// million of them set a million-person import's peak memory. The two reference texts are kept
+/// as they are (an id of up to 15 bytes lives inside its `String`); what every row of one file
+/// shares — the path and the two column names — sits in one `Context`; lines and columns are
+/// 32-bit. The public properties read and write it as before.
 public struct TieRecord: Hashable, Sendable {
-    public var personA: PersonReference
-    public var personB: PersonReference
+    private var a: String
+    private var b: String
+    private var context: Context
+    private var line: Int32
+    private var column: Int32
+    private var aLine: Int32
+    private var aColumn: Int32
+    private var bLine: Int32
+    private var bColumn: Int32
     public var kind: TieKind
     public var since: Day?
-    public var location: SourceLocation
+
+    /// What the rows of one file share: the record's path, each reference's path and column.
+    final class Context: Sendable {
+        let path: String
+        let aPath: String
+        let aColumn: String
+        let bPath: String
+        let bColumn: String
+
+        init(path: String, aPath: String, aColumn: String, bPath: String, bColumn: String) {
+            (self.path, self.aPath, self.aColumn, self.bPath, self.bColumn) = (path, aPath, aColumn, bPath, bColumn)
+        }
+
+        /// A context for one file's rows: its references in columns `aColumn` and `bColumn`.
+        convenience init(path: String, aColumn: String, bColumn: String) {
+            self.init(path: path, aPath: path, aColumn: aColumn, bPath: path, bColumn: bColumn)
+        }
+
+        func fits(_ a: PersonReference, _ b: PersonReference, _ location: SourceLocation) -> Bool {
+            location.path == path && a.location.path == aPath && a.column == aColumn && b.location.path == bPath
+                && b.column == bColumn
+        }
+    }
 
     public init(
         personA: PersonReference, personB: PersonReference, kind: TieKind, since: Day?, location: SourceLocation
     ) {
-        self.personA = personA
-        self.personB = personB
+        self.init(
+            personA: personA, personB: personB, kind: kind, since: since, location: location,
+            sharing: Context(
+                path: location.path, aPath: personA.location.path, aColumn: personA.column,
+                bPath: personB.location.path, bColumn: personB.column))
+    }
+
+    /// A record whose paths and columns are `shared`'s when they match it (the rows of one file),
+    /// else a context of its own.
+    init(
+        personA: PersonReference, personB: PersonReference, kind: TieKind, since: Day?, location: SourceLocation,
+        sharing shared: Context
+    ) {
+        a = personA.text
+        b = personB.text
+        context =
+            shared.fits(personA, personB, location)
+            ? shared
+            : Context(
+                path: location.path, aPath: personA.location.path, aColumn: personA.column,
+                bPath: personB.location.path, bColumn: personB.column)
+        line = Int32(clamping: location.line)
+        column = Int32(clamping: location.column)
+        aLine = Int32(clamping: personA.location.line)
+        aColumn = Int32(clamping: personA.location.column)
+        bLine = Int32(clamping: personB.location.line)
+        bColumn = Int32(clamping: personB.location.column)
         self.kind = kind
         self.since = since
-        self.location = location
+    }
+
+    /// The texts of the two references, without building them (the merge's fast path).
+    var personAText: String { a }
+    var personBText: String { b }
+
+    public var personA: PersonReference {
+        get { Self.reference(a, context.aColumn, context.aPath, aLine, aColumn) }
+        set { self = rebuilt(personA: newValue) }
+    }
+
+    public var personB: PersonReference {
+        get { Self.reference(b, context.bColumn, context.bPath, bLine, bColumn) }
+        set { self = rebuilt(personB: newValue) }
+    }
+
+    public var location: SourceLocation {
+        get { SourceLocation(path: context.path, line: Int(line), column: Int(column)) }
+        set { self = rebuilt(location: newValue) }
+    }
+
+    private static func reference(_ text: String, _ column: String, _ path: String, _ line: Int32, _ at: Int32)
+        -> PersonReference
+    {
+        PersonReference(text, column: column, at: SourceLocation(path: path, line: Int(line), column: Int(at)))
+    }
+
+    /// This record with some of its references or its location replaced.
+    private func rebuilt(personA: PersonReference? = nil, personB: PersonReference? = nil, location: SourceLocation? = nil)
+        -> TieRecord
+    {
+        TieRecord(
+            personA: personA ?? self.personA, personB: personB ?? self.personB, kind: kind, since: since,
+            location: location ?? self.location, sharing: context)
+    }
+
+    public static func == (x: TieRecord, y: TieRecord) -> Bool {
+        x.personA == y.personA && x.personB == y.personB && x.kind == y.kind && x.since == y.since
+            && x.location == y.location
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(personA)
+        hasher.combine(personB)
+        hasher.combine(kind)
+        hasher.combine(since)
+        hasher.combine(location)
     }
 }
 

@@ -27,6 +27,15 @@ enum SearchIndex {
         return "replace(replace(replace(\(joined), '''', ''), '.', ''), '’', '')"
     }
 
+    /// The trigger that indexes each person inserted one by one. A bulk write drops it for the
+    /// length of its transaction and indexes its new rows in one statement instead
+    /// (`withBulkInsert`).
+    static let insertTrigger = """
+        CREATE TRIGGER person_search_insert AFTER INSERT ON person BEGIN
+            INSERT INTO \(table)(rowid, text) VALUES (new.seq, \(text("new")));
+        END
+        """
+
     /// Creates the table and its triggers and indexes every person already stored (migration
     /// `v4-search`).
     /// - Complexity: O(people · words per person).
@@ -35,9 +44,7 @@ enum SearchIndex {
             CREATE VIRTUAL TABLE \(table) USING fts5(
                 text, content = '', detail = none, columnsize = 0,
                 tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'");
-            CREATE TRIGGER person_search_insert AFTER INSERT ON person BEGIN
-                INSERT INTO \(table)(rowid, text) VALUES (new.seq, \(text("new")));
-            END;
+            \(insertTrigger);
             CREATE TRIGGER person_search_delete AFTER DELETE ON person BEGIN
                 INSERT INTO \(table)(\(table), rowid, text) VALUES ('delete', old.seq, \(text("old")));
             END;
@@ -49,5 +56,22 @@ enum SearchIndex {
             END;
             INSERT INTO \(table)(rowid, text) SELECT seq, \(text("person")) FROM person;
             """)
+    }
+
+    /// Runs `insert`, which adds people whose `seq` is above `seqAbove` (and may update others),
+    /// with the insert trigger dropped, then indexes those new people in one `INSERT … SELECT`
+    /// and puts the trigger back. Inside the caller's transaction, so the index and the rows
+    /// land together or not at all; updates still go through `person_search_update`.
+    ///
+    /// A trigger program per row cost about 10 s of CPU in a million-person import, against
+    /// about 6 s for the same index filled in one statement.
+    /// - Complexity: O(new people · words per person).
+    static func withBulkInsert(_ db: Database, seqAbove: Int, _ insert: () throws -> Void) throws {
+        try db.execute(sql: "DROP TRIGGER person_search_insert")
+        try insert()
+        try db.execute(
+            sql: "INSERT INTO \(table)(rowid, text) SELECT seq, \(text("person")) FROM person WHERE seq > ?",
+            arguments: [seqAbove])
+        try db.execute(sql: insertTrigger)
     }
 }
