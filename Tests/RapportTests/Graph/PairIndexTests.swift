@@ -1,11 +1,12 @@
 import Testing
-@testable import RapportCSV
+import RapportTestSupport
+@testable import Rapport
 
 /// `PairIndex` against a `Dictionary` doing the same inserts and lookups (the first position of
 /// a key wins), through several growths.
 @Suite struct PairIndexTests {
     @Test func agreesWithADictionaryThroughGrowth() {
-        var random = SystemRandomNumberGenerator()
+        var random = SplitMix64(seed: 17)
         var index = PairIndex()
         var reference: [UInt64: Int] = [:]
         // Keys 0 and UInt64.max - 1 sit at the edges of the "key + 1" encoding.
