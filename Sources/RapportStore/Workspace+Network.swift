@@ -175,9 +175,13 @@ extension Workspace {
         let distinct = zip(personOrder, personOrder.dropFirst()).allSatisfy { people[$0].id != people[$1].id }
 
         var timing = StoreTiming()
-        let counts = try writeCheckingReferences { db in
+        // A write of no rows (a re-import that found nothing new, with its log line) leaves the
+        // network as it was, and its key with it: caches of it stay current.
+        let changesNetwork = !(people.isEmpty && ties.isEmpty && interactions.isEmpty && introductions.isEmpty)
+        let counts = try writeCheckingReferences(changesNetwork: changesNetwork) { db in
             var counts = WriteCounts()
-            (counts.contentKeyBefore, counts.contentKeyAfter) = try Self.contentKeys(db)
+            let keys = try Self.contentKeys(db)
+            (counts.contentKeyBefore, counts.contentKeyAfter) = (keys.now, changesNetwork ? keys.afterThisWrite : keys.now)
             let seq = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM person") ?? 0
             // In key order, so each B-tree grows at its right edge instead of splitting pages all over.
             try indexingPeople(db, count: distinct ? people.count : 0, seqAbove: seq) {

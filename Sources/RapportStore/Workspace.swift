@@ -140,7 +140,7 @@ public final class Workspace: Sendable {
     /// index twice for every tie row, which cost more than writing the ten million rows.
     /// The pragma only works outside a transaction; it is per connection, so a crash cannot leave
     /// it off in the file, and it is switched back on before this returns.
-    func writeCheckingReferences<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    func writeCheckingReferences<T>(changesNetwork: Bool = true, _ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
@@ -148,7 +148,7 @@ public final class Workspace: Sendable {
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(db)
-                    try Workspace.advanceGeneration(db)
+                    if changesNetwork { try Workspace.advanceGeneration(db) }
                     return .commit
                 }
                 return result!

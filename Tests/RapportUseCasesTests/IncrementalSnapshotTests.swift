@@ -137,6 +137,22 @@ import Testing
         #expect(steps >= followed)
     }
 
+    /// Re-importing the same files writes no row: the workspace keeps its content key, so the
+    /// snapshot file stays current and is not written again.
+    @Test func aReimportOfTheSameFilesKeepsTheKeyAndTheFile() throws {
+        var random = SplitMix64(seed: 9)
+        let folder = try Self.workspace(&random)
+        let files = ["people.csv", "ties.csv", "interactions.csv"].map { folder.path + "/" + $0 }
+        _ = try Importing.run(Importing.Request(files: files, asOf: Folder.day), in: folder.location)
+        let key = try folder.location.open().contentKey()
+        let inode = try FileManager.default.attributesOfItem(atPath: folder.location.snapshotPath)[.systemFileNumber] as? NSNumber
+        let again = try Importing.run(Importing.Request(files: files, asOf: Folder.day), in: folder.location)
+        #expect(again.report.summary.hasPrefix("0 new, 0 updated"), "\(again.report.summary)")
+        #expect(try folder.location.open().contentKey() == key)
+        #expect(try FileManager.default.attributesOfItem(atPath: folder.location.snapshotPath)[.systemFileNumber] as? NSNumber == inode)
+        #expect(throws: Never.self) { try NetworkSnapshot(contentsOfFile: folder.location.snapshotPath, key: try #require(key)) }
+    }
+
     /// Whether two snapshots hold the same network, row for row and edge for edge. (Their interned
     /// columns may store values in another order: a patched row's value is appended.)
     static func expectSameNetwork(_ a: NetworkSnapshot, _ b: NetworkSnapshot, _ context: String) throws {

@@ -93,6 +93,8 @@ public struct Session {
         guard Session.cacheEnabled, let base, let before = base.key, counts.contentKeyBefore == before,
             let after = counts.contentKeyAfter
         else { return (counts, false) }
+        // Nothing of the network was written: the file stands for the workspace still.
+        if after == before { return (counts, true) }
         // The people and interactions as stored, not as given: the patch must hold what a rebuild
         // reads (an import skips interactions it has; the order of people is the order written).
         let written = try workspace.rowsWritten(interactionsAfter: lastInteraction, people: change.people.map(\.id))
