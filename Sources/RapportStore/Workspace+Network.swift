@@ -65,41 +65,18 @@ extension Workspace {
     /// `person_low` repeats row after row (key order), so its `String` is made once per run.
     /// - Complexity: O(ties).
     private static func loadTies(_ db: Database) throws -> [Tie] {
-        let statement = try db.makeStatement(sql: tieRowsSQL)
-        let handle = statement.sqliteStatement
-        defer { sqlite3_reset(handle) }
         let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM tie") ?? 0
         var result: [Tie] = []
         result.reserveCapacity(count)
-        let kinds = TieKind.byColumnCode.map { (Array($0.rawValue.utf8), $0) }
-        let origins = TieOrigin.byColumnCode.map { (Array($0.rawValue.utf8), $0) }
-        func column(_ i: Int32) -> UnsafeRawBufferPointer {
-            guard let bytes = sqlite3_column_text(handle, i) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-            return UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, i)))
-        }
-        func code<T>(_ table: [([UInt8], T)], _ i: Int32) throws -> T {
-            let bytes = column(i)
-            guard let found = table.first(where: { $0.0.elementsEqual(bytes) }) else {
-                throw StoreError.corruptRow(table: "tie", reason: "unknown value '\(String(decoding: bytes, as: UTF8.self))'")
-            }
-            return found.1
-        }
+        var rows = try TieRowCursor(db)
         var low = ""
-        while true {
-            let step = sqlite3_step(handle)
-            if step == SQLITE_DONE { return result }
-            guard step == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: step)) }
-            if !low.utf8.elementsEqual(column(0)) { low = String(decoding: column(0), as: UTF8.self) }
-            let high = String(decoding: column(1), as: UTF8.self)
-            var since: Day?
-            if sqlite3_column_type(handle, 4) != SQLITE_NULL, column(4).count > 0 {
-                guard let day = Day(isoBytes: column(4)) else { throw StoreError.corruptRow(table: "date", reason: "not YYYY-MM-DD") }
-                since = day
-            }
-            // `person_a` keeps the orientation the tie was declared in.
-            let (a, b) = column(2).elementsEqual(column(0)) ? (low, high) : (high, low)
-            result.append(Tie(a, b, kind: try code(kinds, 3), since: since, origin: try code(origins, 5)))
+        while try rows.next() {
+            if !low.utf8.elementsEqual(rows.low) { low = String(decoding: rows.low, as: UTF8.self) }
+            let high = String(decoding: rows.high, as: UTF8.self)
+            let (a, b) = rows.declaredLowFirst ? (low, high) : (high, low)
+            result.append(Tie(a, b, kind: try rows.kind(), since: try rows.since(), origin: try rows.origin()))
         }
+        return result
     }
 
     static func loadInteractions(_ db: Database) throws -> [Interaction] {

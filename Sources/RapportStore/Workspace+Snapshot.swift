@@ -176,18 +176,10 @@ extension Workspace {
 
         /// Appends the rows of `sql` (the columns of `tieRowsSQL`), resolving ids through `ids`.
         mutating func read(_ db: Database, sql: String, arguments: StatementArguments, ids: IdentifierTable) throws {
-            let statement = try db.makeStatement(sql: sql)
-            try statement.setArguments(arguments)
-            let handle = statement.sqliteStatement
-            defer { sqlite3_reset(handle) }
-            let kindNames = TieKind.allCases.map { (Array($0.rawValue.utf8), $0) }
-            let originNames = TieOrigin.allCases.map { (Array($0.rawValue.utf8), $0) }
+            var rows = try TieRowCursor(db, sql: sql, arguments: arguments)
             var previousLow: [UInt8] = [], previousLowIndex: Int32? = nil
-            while true {
-                let code = sqlite3_step(handle)
-                if code == SQLITE_DONE { return }
-                guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
-                let low = text(handle, 0), high = text(handle, 1), a = text(handle, 2)
+            while try rows.next() {
+                let low = rows.low, high = rows.high
                 // Rows come in key order, so `person_low` repeats row after row: look it up once per run.
                 if !low.elementsEqual(previousLow) {
                     previousLow = Array(low)
@@ -201,26 +193,12 @@ extension Workspace {
                     failure = .unknownPerson(String(decoding: high, as: UTF8.self))
                     return
                 }
-                guard let kind = kindNames.first(where: { $0.0.elementsEqual(text(handle, 3)) })?.1 else {
-                    throw StoreError.corruptRow(table: "tie", reason: "unknown kind '\(String(decoding: text(handle, 3), as: UTF8.self))'")
-                }
-                guard let origin = originNames.first(where: { $0.0.elementsEqual(text(handle, 5)) })?.1 else {
-                    throw StoreError.corruptRow(table: "tie", reason: "unknown origin '\(String(decoding: text(handle, 5), as: UTF8.self))'")
-                }
-                var day: Day?
-                if sqlite3_column_type(handle, 4) != SQLITE_NULL, !text(handle, 4).isEmpty {
-                    guard let parsed = Day(isoBytes: text(handle, 4)) else {
-                        throw StoreError.corruptRow(table: "date", reason: "not YYYY-MM-DD")
-                    }
-                    day = parsed
-                }
-                // `person_a` keeps the orientation the tie was declared in.
-                let (first, second) = a.elementsEqual(low) ? (lowIndex, highIndex) : (highIndex, lowIndex)
+                let (first, second) = rows.declaredLowFirst ? (lowIndex, highIndex) : (highIndex, lowIndex)
                 endpoints.append(first)
                 endpoints.append(second)
-                kinds.append(kind)
-                since.append(day)
-                origins.append(origin)
+                kinds.append(try rows.kind())
+                since.append(try rows.since())
+                origins.append(try rows.origin())
             }
         }
 
