@@ -21,8 +21,8 @@ import Foundation
 struct ColdCandidateOrder: Sendable {
     /// People, bucket by bucket from the highest bounds.
     let order: [Int32]
-    /// b(order[i]).
-    let bound: [Double]
+    /// b(order[i]), rounded up to a `Float` (half the memory; still a bound).
+    let bound: [Float]
     /// Bucket k holds `order[bucketStart[k]..<bucketStart[k + 1]]`, highest bounds first.
     let bucketStart: [Int]
     /// The largest b in each bucket.
@@ -68,20 +68,24 @@ struct ColdCandidateOrder: Sendable {
         let k = Self.bucketCount
         let top = byNode.max() ?? 0
         // Highest bounds in bucket 0; x ≤ y gives bucket(x) ≥ bucket(y).
-        let bucketOf = byNode.map { b in top > 0 ? k - 1 - min(k - 1, Int(b / top * Double(k))) : 0 }
+        func bucket(_ b: Double) -> Int { top > 0 ? k - 1 - min(k - 1, Int(b / top * Double(k))) : 0 }
         var start = [Int](repeating: 0, count: k + 1)
         var largest = [Double](repeating: 0, count: k)
-        for (v, q) in bucketOf.enumerated() {
+        for b in byNode {
+            let q = bucket(b)
             start[q + 1] += 1
-            largest[q] = max(largest[q], byNode[v])
+            largest[q] = max(largest[q], b)
         }
         for q in 0..<k { start[q + 1] += start[q] }
         var next = start
         var order = [Int32](repeating: 0, count: n)
-        var sorted = [Double](repeating: 0, count: n)
-        for (v, q) in bucketOf.enumerated() {
+        var sorted = [Float](repeating: 0, count: n)
+        for (v, b) in byNode.enumerated() {
+            let q = bucket(b)
+            var rounded = Float(b)
+            if Double(rounded) < b { rounded = rounded.nextUp }
             order[next[q]] = Int32(truncatingIfNeeded: v)
-            sorted[next[q]] = byNode[v]
+            sorted[next[q]] = rounded
             next[q] += 1
         }
         (self.order, bound, bucketStart, bucketMax) = (order, sorted, start, largest)

@@ -198,7 +198,7 @@ extension SuggestionEngine {
             for i in range {
                 let v = cold.order[i]
                 // The bound first: it is read in order, the rest at random.
-                let b = cold.bound[i]
+                let b = Double(cold.bound[i])
                 if heap.count == m, b * factor < worst {
                     complete = false
                     continue
