@@ -5,8 +5,10 @@ import Foundation
 ///
 /// Inputs are a frozen `NetworkSnapshot`, one tie strength in (0, 1] per edge of its graph (from the
 /// strength model), the configuration and "today". Each `suggest` call runs one hop-limited
-/// most-reliable-path search from the user (`MostReliablePaths`) and linear passes over the people,
-/// so a loaded network of a million people is answered in well under a second.
+/// most-reliable-path search from the user (`MostReliablePaths`), scores the people it reaches, and
+/// scores the others only while their ego-independent bound can still enter the top
+/// (`ColdCandidateOrder`); its per-node arrays are reused across calls (`SuggestionScratch`), so a
+/// call costs what it visits, not O(V).
 ///
 /// Candidates are everyone but the user who is not excluded (an informational interview within
 /// `cooldownDays`, a pending or declined introduction to them); those without a warm path within
