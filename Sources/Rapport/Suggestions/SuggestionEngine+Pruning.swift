@@ -1,68 +1,5 @@
 import Foundation
 
-/// The bound b(v) of `ColdCandidateOrder`: ego-independent, from the configuration, the person's
-/// title seniority and degree.
-struct ColdBound: Sendable {
-    /// Whether the configuration is inside the ranges the bound relies on (no negative weight, a
-    /// floor, share and penalty in [0, 1]); when not, nothing is pruned.
-    let isUsable: Bool
-    /// 1 + w_h: the most shared history can raise a score.
-    let sharedFactor: Double
-    private let connectedness: [Double]
-    private let scale: Double
-    private let seniorityShare: Double
-    private let qualityGainWeight: Double
-    private let insightWeight: Double
-
-    /// - Complexity: O(maxDegree), one logarithm per degree.
-    init(configuration c: SuggestionConfiguration, maxDegree: Int, logMaxDegree: Double) {
-        let weights = [
-            c.reliabilityWeight, c.redundancyWeight, c.warmthWeight, c.qualityGainWeight, c.insightWeight,
-            c.sharedHistoryWeight,
-        ]
-        sharedFactor = 1 + c.sharedHistoryWeight
-        isUsable =
-            weights.allSatisfy { $0 >= 0 && $0.isFinite } && (0...1).contains(c.relevanceFloor)
-            && (0...1).contains(c.unansweredRequestPenalty) && (0...1).contains(c.seniorityShare)
-            && c.componentWeightSum > 0 && c.componentWeightSum.isFinite
-        // The same expression as `ScoringContext.components(of:)`, per distinct degree.
-        connectedness = (0...maxDegree).map { degree in
-            logMaxDegree > 0 ? Foundation.log(1 + Double(degree)) / logMaxDegree : 0
-        }
-        scale = (1 + 1e-9) / c.componentWeightSum
-        seniorityShare = c.seniorityShare
-        qualityGainWeight = c.qualityGainWeight
-        insightWeight = c.insightWeight
-    }
-
-    /// b(v), raised by a relative 10⁻⁹.
-    @inline(__always)
-    func bound(of v: Int32, textIndex: PersonTextIndex, offsets: [Int]) -> Double {
-        let seniority = textIndex.seniority(of: v)
-        let degree = offsets[Int(v) + 1] - offsets[Int(v)]
-        let insight = seniorityShare * seniority + (1 - seniorityShare) * connectedness[degree]
-        return max(0, qualityGainWeight + insightWeight * insight) * scale
-    }
-}
-
-/// Builds the engine's `ColdCandidateOrder` on its second `suggest` call: a single query scans
-/// the people with `ColdBound` (a few nanoseconds each), which is cheaper than building the order;
-/// a batch builds it once and then visits only the people whose bound can still enter the top.
-final class LazyColdOrder: @unchecked Sendable {
-    private let lock = NSLock()
-    private var calls = 0
-    private var built: ColdCandidateOrder?
-
-    /// The order for one call, or nil for the engine's first call (or an unusable bound).
-    func forCall(build: () -> ColdCandidateOrder) -> ColdCandidateOrder? {
-        lock.withLock {
-            calls += 1
-            if built == nil, calls > 1 { built = build() }
-            return built
-        }
-    }
-}
-
 /// The people in decreasing order of an upper bound on the score each can have as a candidate
 /// without a warm path, so `suggest` scores exactly only the cold candidates that could still enter
 /// the top (the warm ones are few and all scored).
@@ -103,16 +40,47 @@ struct ColdCandidateOrder: Sendable {
     let groupPositions: [Int32]
     /// The number of distinct schools (groups below it are schools).
     let schoolCount: Int
+    /// 1 + w_h: the most shared history can raise a score.
+    let sharedFactor: Double
+    /// Whether the configuration is inside the ranges the bound relies on (no negative weight, a
+    /// floor, share and penalty in [0, 1]); when not, nothing is pruned.
+    let isUsable: Bool
 
     static let bucketCount = 4096
 
-    /// The order by `bound`, which must be usable.
-    /// - Complexity: O(V + Σ schools per person) time and memory.
-    init(snapshot: NetworkSnapshot, textIndex: PersonTextIndex, bound b: ColdBound) {
+    /// - Complexity: O(V) time and memory, with one logarithm per distinct degree.
+    init(
+        snapshot: NetworkSnapshot, textIndex: PersonTextIndex, configuration c: SuggestionConfiguration, maxDegree: Int,
+        logMaxDegree: Double
+    ) {
         let graph = snapshot.graph
+        let weights = [
+            c.reliabilityWeight, c.redundancyWeight, c.warmthWeight, c.qualityGainWeight, c.insightWeight,
+            c.sharedHistoryWeight,
+        ]
+        sharedFactor = 1 + c.sharedHistoryWeight
+        isUsable =
+            weights.allSatisfy { $0 >= 0 && $0.isFinite } && (0...1).contains(c.relevanceFloor)
+            && (0...1).contains(c.unansweredRequestPenalty) && (0...1).contains(c.seniorityShare)
+            && c.componentWeightSum > 0 && c.componentWeightSum.isFinite
         schoolCount = snapshot.people.schools.values.count
+        guard isUsable else {
+            (order, bound, bucketStart, bucketMax, bucketOfPosition) = ([], [], [], [], [])
+            (groupStart, groupPositions) = ([], [])
+            return
+        }
+        // The same expression as `ScoringContext.components(of:)`, per distinct degree.
+        let connectedness = (0...maxDegree).map { degree in
+            logMaxDegree > 0 ? Foundation.log(1 + Double(degree)) / logMaxDegree : 0
+        }
+        let scale = (1 + 1e-9) / c.componentWeightSum
+        let offsets = graph.offsets
         let n = graph.nodeCount
-        let byNode = (0..<n).map { v in b.bound(of: Int32(truncatingIfNeeded: v), textIndex: textIndex, offsets: graph.offsets) }
+        let byNode = (0..<n).map { v in
+            let seniority = textIndex.seniority(of: Int32(truncatingIfNeeded: v))
+            let insight = c.seniorityShare * seniority + (1 - c.seniorityShare) * connectedness[offsets[v + 1] - offsets[v]]
+            return max(0, c.qualityGainWeight + c.insightWeight * insight) * scale
+        }
         let k = Self.bucketCount
         let top = byNode.max() ?? 0
         // Highest bounds in bucket 0; x ≤ y gives bucket(x) ≥ bucket(y).
