@@ -18,11 +18,6 @@ import Foundation
 ///
 /// The order is a counting sort into 4,096 buckets of b (monotone in b, so every bound of a later
 /// bucket is at most every bound of an earlier one); within a bucket, by index.
-///
-/// Shared history is ego-dependent, so the people who can have it are listed by group: per school
-/// (`snapshot.people.schools` code) and per organization, each list in the same order. A query
-/// walks the whole order with b alone, then only the lists of the ego's schools and former
-/// organizations with b · (1 + w_h).
 struct ColdCandidateOrder: Sendable {
     /// People, bucket by bucket from the highest bounds.
     let order: [Int32]
@@ -32,14 +27,6 @@ struct ColdCandidateOrder: Sendable {
     let bucketStart: [Int]
     /// The largest b in each bucket.
     let bucketMax: [Double]
-    /// The bucket of each position of `order`.
-    let bucketOfPosition: [UInt16]
-    /// Group g (school code g, or organization g − school count) lists the positions in `order` of
-    /// its people, ascending: `groupPositions[groupStart[g]..<groupStart[g + 1]]`.
-    let groupStart: [Int]
-    let groupPositions: [Int32]
-    /// The number of distinct schools (groups below it are schools).
-    let schoolCount: Int
     /// 1 + w_h: the most shared history can raise a score.
     let sharedFactor: Double
     /// Whether the configuration is inside the ranges the bound relies on (no negative weight, a
@@ -50,10 +37,9 @@ struct ColdCandidateOrder: Sendable {
 
     /// - Complexity: O(V) time and memory, with one logarithm per distinct degree.
     init(
-        snapshot: NetworkSnapshot, textIndex: PersonTextIndex, configuration c: SuggestionConfiguration, maxDegree: Int,
+        graph: Graph, textIndex: PersonTextIndex, configuration c: SuggestionConfiguration, maxDegree: Int,
         logMaxDegree: Double
     ) {
-        let graph = snapshot.graph
         let weights = [
             c.reliabilityWeight, c.redundancyWeight, c.warmthWeight, c.qualityGainWeight, c.insightWeight,
             c.sharedHistoryWeight,
@@ -63,10 +49,8 @@ struct ColdCandidateOrder: Sendable {
             weights.allSatisfy { $0 >= 0 && $0.isFinite } && (0...1).contains(c.relevanceFloor)
             && (0...1).contains(c.unansweredRequestPenalty) && (0...1).contains(c.seniorityShare)
             && c.componentWeightSum > 0 && c.componentWeightSum.isFinite
-        schoolCount = snapshot.people.schools.values.count
         guard isUsable else {
-            (order, bound, bucketStart, bucketMax, bucketOfPosition) = ([], [], [], [], [])
-            (groupStart, groupPositions) = ([], [])
+            (order, bound, bucketStart, bucketMax) = ([], [], [], [])
             return
         }
         // The same expression as `ScoringContext.components(of:)`, per distinct degree.
@@ -96,52 +80,14 @@ struct ColdCandidateOrder: Sendable {
         var next = start
         var order = [Int32](repeating: 0, count: n)
         var sorted = [Float](repeating: 0, count: n)
-        var bucketOf = [UInt16](repeating: 0, count: n)
         for (v, b) in byNode.enumerated() {
             let q = bucket(b)
             var rounded = Float(b)
             if Double(rounded) < b { rounded = rounded.nextUp }
             order[next[q]] = Int32(truncatingIfNeeded: v)
             sorted[next[q]] = rounded
-            bucketOf[next[q]] = UInt16(q)
             next[q] += 1
         }
-        (self.order, bound, bucketStart, bucketMax, bucketOfPosition) = (order, sorted, start, largest, bucketOf)
-        (groupStart, groupPositions) = Self.groups(
-            order: order, schools: snapshot.people.schools, organizationIndex: snapshot.organizationIndex,
-            groupCount: schoolCount + snapshot.organizations.count)
-    }
-
-    /// The positions in `order` of each school's and each organization's people, ascending; a
-    /// person listing one school twice is in its list once.
-    /// - Complexity: O(V + Σ schools per person).
-    private static func groups(
-        order: [Int32], schools: InternedListColumn, organizationIndex: [Int32], groupCount: Int
-    ) -> ([Int], [Int32]) {
-        let schoolCount = schools.values.count
-        func forEachGroup(of v: Int, _ body: (Int) -> Void) {
-            let range = Int(schools.offsets[v])..<Int(schools.offsets[v + 1])
-            for k in range {
-                let code = Int(schools.codes[k])
-                guard code >= 0, code < schoolCount, !schools.codes[range.lowerBound..<k].contains(Int32(code)) else {
-                    continue
-                }
-                body(code)
-            }
-            let o = Int(organizationIndex[v])
-            if o >= 0, schoolCount + o < groupCount { body(schoolCount + o) }
-        }
-        var start = [Int](repeating: 0, count: groupCount + 1)
-        for v in order { forEachGroup(of: Int(v)) { start[$0 + 1] += 1 } }
-        for g in 0..<groupCount { start[g + 1] += start[g] }
-        var next = start
-        var positions = [Int32](repeating: 0, count: start[groupCount])
-        for (i, v) in order.enumerated() {
-            forEachGroup(of: Int(v)) { g in
-                positions[next[g]] = Int32(truncatingIfNeeded: i)
-                next[g] += 1
-            }
-        }
-        return (start, positions)
+        (self.order, bound, bucketStart, bucketMax) = (order, sorted, start, largest)
     }
 }

@@ -186,50 +186,29 @@ extension SuggestionEngine {
             let scores = context.scores
             return (heap.sorted { precedes($0, $1, scores) }, complete)
         }
-        // Everyone by b alone: below the worst kept score, only shared history could lift a
-        // person, and those are walked next. `coldMark` tells the second walk whom the first scored.
-        context.generation &+= 1
-        let mark = context.generation
+        let factor = cold.sharedFactor
         buckets: for q in 0..<ColdCandidateOrder.bucketCount {
             let range = cold.bucketStart[q]..<cold.bucketStart[q + 1]
             if range.isEmpty { continue }
-            if heap.count == m, cold.bucketMax[q] < worst {
+            if heap.count == m, cold.bucketMax[q] * factor < worst {
                 // This bucket and every later one are below the worst kept score.
                 complete = false
                 break buckets
             }
             for i in range {
+                let v = cold.order[i]
                 // The bound first: it is read in order, the rest at random.
-                if heap.count == m, Double(cold.bound[i]) < worst {
+                let b = Double(cold.bound[i])
+                if heap.count == m, b * factor < worst {
                     complete = false
                     continue
                 }
-                let v = cold.order[i]
                 if distance[Int(v)].isFinite { continue }
-                context.coldMark[Int(v)] = mark
-                if scoreCold(v, hasGoal: hasGoal, context: &context) { offer(v, context.scores) }
-            }
-        }
-        // The people who share history with the ego, by b · (1 + w_h): the ego's schools and
-        // former organizations.
-        var groups = context.egoSchoolMask.indices.filter { context.egoSchoolMask[$0] }
-        groups += context.egoFormerOrganizations.map { cold.schoolCount + Int($0) }
-        let factor = cold.sharedFactor
-        for g in groups where g + 1 < cold.groupStart.count {
-            for k in cold.groupStart[g]..<cold.groupStart[g + 1] {
-                let i = Int(cold.groupPositions[k])
-                if heap.count == m, cold.bucketMax[Int(cold.bucketOfPosition[i])] * factor < worst {
-                    // The rest of the list is in later buckets.
-                    complete = false
-                    break
-                }
-                if heap.count == m, Double(cold.bound[i]) * factor < worst {
+                // Below unless v shares history with the ego.
+                if heap.count == m, b < worst, context.sharedHistory(of: v) == 0 {
                     complete = false
                     continue
                 }
-                let v = cold.order[i]
-                if distance[Int(v)].isFinite || context.coldMark[Int(v)] == mark { continue }
-                context.coldMark[Int(v)] = mark
                 if scoreCold(v, hasGoal: hasGoal, context: &context) { offer(v, context.scores) }
             }
         }

@@ -76,7 +76,7 @@ public struct SuggestionEngine: Sendable {
         logMaxDegree = Foundation.log(1 + Double(maxDegree))
         textIndex = PersonTextIndex(people: snapshot.people, organizations: snapshot.organizations, synonyms: synonyms)
         coldOrder = ColdCandidateOrder(
-            snapshot: snapshot, textIndex: textIndex, configuration: configuration, maxDegree: maxDegree,
+            graph: snapshot.graph, textIndex: textIndex, configuration: configuration, maxDegree: maxDegree,
             logMaxDegree: logMaxDegree)
         let schools = snapshot.people.schools.values
         schoolNameKeys = (0..<schools.count).map { NameKey.organization(schools[$0]) }
