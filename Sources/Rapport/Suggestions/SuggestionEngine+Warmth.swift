@@ -79,7 +79,6 @@ extension ScoringContext {
             if r < 0 {
                 r = paths.reliability(of: u)
                 nodeReliability[ui] = r
-                memoTouched.append(u)
             }
             offerWarmth(z: z, last: u, reliability: r * s, current)
             if paths.distance[ui] + l <= usable, usableMark[Int(z)] != current {
@@ -87,7 +86,6 @@ extension ScoringContext {
                 usableCount += 1
             }
         }
-        if introducersOf[Int(v)] < 0 { memoTouched.append(v) }
         introducersOf[Int(v)] = usableCount
     }
 
@@ -120,7 +118,6 @@ extension ScoringContext {
                 if y != ego, !egoLength[Int(y)].isFinite { count += 1 }
             }
             unknownContacts[Int(w)] = count
-            memoTouched.append(w)
         }
         return 1 / (1 + Double(count))
     }
