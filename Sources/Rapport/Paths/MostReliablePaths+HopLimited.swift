@@ -13,19 +13,44 @@
 /// distance (fewer hops win ties), and within a round the smaller predecessor index wins.
 enum HopLimitedSearch {
     /// - Complexity: O(h · E_h + V): E_h edges within `maxHops` hops of the source are relaxed at
-    ///   most once per round; the O(V) is allocating the per-node result arrays.
+    ///   most once per round; the O(V) is allocating the per-node result arrays (the `into:`
+    ///   variant reuses them).
     ///
     /// - Parameter blocked: a node no path may enter (used to find paths that avoid the user).
     static func run(graph: Graph, weights: EdgeWeights, source: Int32, maxHops: Int, blocked: Int32 = -1) -> SearchResult {
-        let n = graph.nodeCount
-        var result = SearchResult(nodeCount: n)
-        var recordOfNode = [Int32](repeating: -1, count: n)
-        var recordNode: [Int32] = [source]
-        var recordEdge: [Int32] = [-1]
-        var recordParent: [Int32] = [-1]
+        var result = SearchResult(nodeCount: graph.nodeCount)
+        result.recordOfNode = [Int32](repeating: -1, count: graph.nodeCount)
+        run(graph: graph, weights: weights, source: source, maxHops: maxHops, blocked: blocked, into: &result)
+        return result
+    }
+
+    /// The same search into `result`, whose per-node arrays (`recordOfNode` included) must be in
+    /// their initial state (see `SearchResult.init(nodeCount:)`); `SearchResult.clear()` restores
+    /// it afterwards. Repeated searches on one `result` allocate nothing of size V.
+    /// - Complexity: O(h · E_h + R log R) for R reached nodes: nothing proportional to V.
+    static func run(
+        graph: Graph, weights: EdgeWeights, source: Int32, maxHops: Int, blocked: Int32 = -1,
+        into result: inout SearchResult
+    ) {
+        var recordOfNode = result.recordOfNode
+        result.recordOfNode = []
+        var recordNode = result.recordNode
+        var recordEdge = result.recordEdge
+        var recordParent = result.recordParent
+        result.recordNode = []
+        result.recordEdge = []
+        result.recordParent = []
+        recordNode.removeAll(keepingCapacity: true)
+        recordEdge.removeAll(keepingCapacity: true)
+        recordParent.removeAll(keepingCapacity: true)
+        recordNode.append(source)
+        recordEdge.append(-1)
+        recordParent.append(-1)
         var recordDistance: [Double] = [0]
         var recordRound: [Int32] = [0]
-        var reached: [Int32] = []
+        var reached = result.reached
+        reached.removeAll(keepingCapacity: true)
+        result.reached = []
         recordOfNode[Int(source)] = 0
         result.distance[Int(source)] = 0
         result.hops[Int(source)] = 0
@@ -88,10 +113,15 @@ enum HopLimitedSearch {
             }
         }
 
-        // Per-node summaries from the winning records; `reached` in node order.
-        for v in 0..<n {
+        // Per-node summaries from the winning records; `reached` in node order. A node's winning
+        // record is the one `recordOfNode` names; the source's is record 0.
+        for r in 1..<recordNode.count where recordOfNode[Int(recordNode[r])] == Int32(truncatingIfNeeded: r) {
+            reached.append(recordNode[r])
+        }
+        reached.sort()
+        for node in reached {
+            let v = Int(node)
             let r = Int(recordOfNode[v])
-            guard r > 0 else { continue }
             let parent = Int(recordParent[r])
             result.hops[v] = recordRound[r]
             result.predecessorNode[v] = recordNode[parent]
@@ -99,13 +129,11 @@ enum HopLimitedSearch {
             var first = r
             while recordParent[first] > 0 { first = Int(recordParent[first]) }
             result.firstHop[v] = recordNode[first]
-            reached.append(Int32(v))
         }
         result.reached = reached
         result.recordOfNode = recordOfNode
         result.recordNode = recordNode
         result.recordEdge = recordEdge
         result.recordParent = recordParent
-        return result
     }
 }

@@ -101,34 +101,38 @@ public struct MostReliablePaths: Sendable {
     /// Runs the search on arguments the caller has already checked (source in range, one valid
     /// strength and length per edge, hop limit ≥ 1), so repeated queries skip the O(E) checks.
     init(checkedGraph graph: Graph, weights: EdgeWeights, source: Int32, maxHops: Int?) {
+        let result =
+            if let h = maxHops {
+                HopLimitedSearch.run(graph: graph, weights: weights, source: source, maxHops: h)
+            } else {
+                RadixHeapDijkstra.run(graph: graph, weights: weights, source: source)
+            }
+        self.init(result: result, weights: weights, source: source, maxHops: maxHops)
+    }
+
+    /// A hop-limited search run in `scratch`, whose per-node arrays must be in their initial state;
+    /// the result shares them (copy-on-write), so `scratch` can be cleared and reused once this value
+    /// is gone. Same results as `init(checkedGraph:weights:source:maxHops:)`.
+    /// - Complexity: O(h · E_h + R log R) for R reached nodes, no allocation of size V.
+    init(checkedGraph graph: Graph, weights: EdgeWeights, source: Int32, maxHops: Int, scratch: inout SearchResult) {
+        HopLimitedSearch.run(graph: graph, weights: weights, source: source, maxHops: maxHops, into: &scratch)
+        self.init(result: scratch, weights: weights, source: source, maxHops: maxHops)
+    }
+
+    private init(result: SearchResult, weights: EdgeWeights, source: Int32, maxHops: Int?) {
         self.source = source
         self.maxHops = maxHops
         self.weights = weights
-        if let h = maxHops {
-            let result = HopLimitedSearch.run(graph: graph, weights: weights, source: source, maxHops: h)
-            distance = result.distance
-            hops = result.hops
-            predecessorNode = result.predecessorNode
-            predecessorEdge = result.predecessorEdge
-            firstHop = result.firstHop
-            reached = result.reached
-            recordOfNode = result.recordOfNode
-            recordNode = result.recordNode
-            recordEdge = result.recordEdge
-            recordParent = result.recordParent
-        } else {
-            let result = RadixHeapDijkstra.run(graph: graph, weights: weights, source: source)
-            distance = result.distance
-            hops = result.hops
-            predecessorNode = result.predecessorNode
-            predecessorEdge = result.predecessorEdge
-            firstHop = result.firstHop
-            reached = result.reached
-            recordOfNode = []
-            recordNode = []
-            recordEdge = []
-            recordParent = []
-        }
+        distance = result.distance
+        hops = result.hops
+        predecessorNode = result.predecessorNode
+        predecessorEdge = result.predecessorEdge
+        firstHop = result.firstHop
+        reached = result.reached
+        recordOfNode = result.recordOfNode
+        recordNode = result.recordNode
+        recordEdge = result.recordEdge
+        recordParent = result.recordParent
     }
 
     /// The number of nodes of the searched graph.
@@ -198,5 +202,24 @@ struct SearchResult {
         predecessorEdge = [Int32](repeating: -1, count: n)
         firstHop = [Int32](repeating: -1, count: n)
         reached = []
+    }
+
+    /// Back to the state of `init(nodeCount:)` after a hop-limited search (`recordOfNode` included,
+    /// as `HopLimitedSearch.run(…into:)` wants it), by resetting only the nodes it recorded.
+    /// - Complexity: O(records).
+    mutating func clear() {
+        for node in recordNode {
+            let v = Int(node)
+            distance[v] = .infinity
+            hops[v] = -1
+            predecessorNode[v] = -1
+            predecessorEdge[v] = -1
+            firstHop[v] = -1
+            recordOfNode[v] = -1
+        }
+        recordNode.removeAll(keepingCapacity: true)
+        recordEdge.removeAll(keepingCapacity: true)
+        recordParent.removeAll(keepingCapacity: true)
+        reached.removeAll(keepingCapacity: true)
     }
 }

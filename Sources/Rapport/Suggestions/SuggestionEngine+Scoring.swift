@@ -1,7 +1,8 @@
 import Foundation
 
 /// Per-call state of `SuggestionEngine.suggest`: the search from the ego, the ego's ties, the
-/// exclusions and the memo tables.
+/// exclusions and the memo tables. Its per-node arrays are lent by a `SuggestionScratch` for the
+/// call (`init`) and given back by `giveBack(to:)`.
 struct ScoringContext {
     let engine: SuggestionEngine
     let ego: Int32
@@ -17,18 +18,27 @@ struct ScoringContext {
     /// Shared history, for the ranking: the organizations the ego used to work at (not the current
     /// one), and the school codes of `snapshot.people.schools` that match one of the ego's schools.
     let egoFormerOrganizations: Set<Int32>
-    let egoSchoolCodes: Set<Int32>
+    /// Per distinct school of `snapshot.people.schools`, whether it is one of the ego's (empty when
+    /// the ego has none), and that column's rows, so the check reads two arrays per candidate.
+    let egoSchoolMask: [Bool]
+    private let schoolOffsets: [UInt32]
+    private let schoolCodes: [Int32]
     let excluded: Set<Int32>
     let unanswered: Set<Int32>
     /// −ln s(ego, v) for the ego's neighbours, +∞ for everyone else.
     let egoLength: [Double]
+    /// The score of each candidate scored so far (set by `suggest`, read only for those).
+    var scores: [Double]
+    /// The nodes whose memo entries (`nodeReliability`, `introducersOf`, `unknownContacts`,
+    /// `warmthOf`) this call set, for `SuggestionScratch.clear`.
+    var memoTouched: [Int32]
     /// Warmth scratch and memo (see `SuggestionEngine+Warmth.swift`): per node, the number of
     /// contacts the ego does not know (−1 until computed), the best contribution per introducer in
     /// the current sum and its path reliability, and each candidate's warmth (−1 until computed).
     var unknownContacts: [Int32]
     var warmthBest: [Double]
     var warmthBestReliability: [Double]
-    var warmthTouched: [Int32] = []
+    var warmthTouched: [Int32]
     /// The strength of the ego's tie to each node (0 for none; `egoLength` tells which nodes are
     /// neighbours), and each node's path reliability `exp(−distance)` (−1 until computed).
     let egoStrength: [Double]
@@ -54,16 +64,22 @@ struct ScoringContext {
     /// `stamp[z] == generation` once z was seen in the current count; each count takes a new
     /// generation, so the two never mistake each other's marks.
     var stamp: [Int32]
-    var generation: Int32 = 0
+    var generation: Int32
 
-    init(engine: SuggestionEngine, ego: Int32, paths: MostReliablePaths, goal: Goal) {
+    /// The context of a call for `ego`, with the arrays of `scratch`, which must be clear (see
+    /// `SuggestionScratch`); until `giveBack(to:)`, `scratch` holds none of them.
+    /// - Complexity: O(deg ego + the ego's interactions and introductions + schools), nothing of size V.
+    init(engine: SuggestionEngine, ego: Int32, paths: MostReliablePaths, goal: Goal, scratch: SuggestionScratch) {
         self.engine = engine
         self.ego = ego
         self.paths = paths
         matcher = GoalMatcher(goal: goal, synonyms: engine.synonyms)
         let snapshot = engine.snapshot
-        var egoStrength = [Double](repeating: 0, count: snapshot.personCount)
-        var egoLength = [Double](repeating: .infinity, count: snapshot.personCount)
+        var egoStrength = scratch.egoStrength
+        var egoLength = scratch.egoLength
+        scratch.egoStrength = []
+        scratch.egoLength = []
+        scratch.ego = ego
         var organizationTies: [Int32: [Double]] = [:]
         for h in snapshot.graph.halfEdges(of: ego) {
             let v = snapshot.graph.neighbors[h]
@@ -74,18 +90,22 @@ struct ScoringContext {
             if o >= 0 { organizationTies[o, default: []].append(s) }
         }
         self.egoStrength = egoStrength
-        nodeReliability = [Double](repeating: -1, count: snapshot.personCount)
-        introducersOf = [Int32](repeating: -1, count: snapshot.personCount)
-        usableMark = [Int32](repeating: -1, count: snapshot.personCount)
+        (nodeReliability, scratch.nodeReliability) = (scratch.nodeReliability, [])
+        (introducersOf, scratch.introducersOf) = (scratch.introducersOf, [])
+        (usableMark, scratch.usableMark) = (scratch.usableMark, [])
         self.organizationTies = organizationTies.mapValues { $0.sorted(by: >) }
         let fresh = engine.freshness(for: ego)
         excluded = fresh.excluded
         unanswered = fresh.unanswered
-        stamp = [Int32](repeating: -1, count: snapshot.personCount)
-        unknownContacts = [Int32](repeating: -1, count: snapshot.personCount)
-        warmthBest = [Double](repeating: 0, count: snapshot.personCount)
-        warmthBestReliability = [Double](repeating: 0, count: snapshot.personCount)
-        warmthOf = [Double](repeating: -1, count: snapshot.personCount)
+        (stamp, scratch.stamp) = (scratch.stamp, [])
+        generation = scratch.generation
+        (unknownContacts, scratch.unknownContacts) = (scratch.unknownContacts, [])
+        (warmthBest, scratch.warmthBest) = (scratch.warmthBest, [])
+        (warmthBestReliability, scratch.warmthBestReliability) = (scratch.warmthBestReliability, [])
+        (warmthOf, scratch.warmthOf) = (scratch.warmthOf, [])
+        (warmthTouched, scratch.warmthTouched) = (scratch.warmthTouched, [])
+        (scores, scratch.scores) = (scratch.scores, [])
+        (memoTouched, scratch.memoTouched) = (scratch.memoTouched, [])
         let me = snapshot.people[Int(ego)]
         egoSchools = Set(me.schools.map(NameKey.person).filter { !$0.isEmpty })
         egoSectors = Set(me.sectors.map { MatchText($0, synonyms: engine.synonyms) }.filter { !$0.tokens.isEmpty })
@@ -93,14 +113,9 @@ struct ScoringContext {
         egoFormerOrganizations = Set(
             me.pastOrganizations.compactMap { snapshot.organization(named: $0) }.filter { $0 != current })
         let schoolKeys = Set(me.schools.map(NameKey.organization).filter { !$0.isEmpty })
-        var schoolCodes: Set<Int32> = []
-        if !schoolKeys.isEmpty {
-            let values = snapshot.people.schools.values
-            for i in 0..<values.count where schoolKeys.contains(NameKey.organization(values[i])) {
-                schoolCodes.insert(Int32(i))
-            }
-        }
-        egoSchoolCodes = schoolCodes
+        egoSchoolMask = schoolKeys.isEmpty ? [] : engine.schoolNameKeys.map { schoolKeys.contains($0) }
+        schoolOffsets = snapshot.people.schools.offsets
+        schoolCodes = snapshot.people.schools.codes
         self.egoLength = egoLength
         offsets = snapshot.graph.offsets
         organizationIndex = snapshot.organizationIndex
@@ -111,6 +126,25 @@ struct ScoringContext {
         firstHop = paths.firstHop
         let threshold = engine.configuration.redundancyThreshold
         usableLength = threshold > 0 ? -Foundation.log(threshold) : .infinity
+    }
+
+    /// Returns the lent arrays to `scratch`, with what this call wrote in them (which
+    /// `SuggestionScratch.clear` resets once this context is gone).
+    mutating func giveBack(to scratch: SuggestionScratch) {
+        scratch.egoStrength = egoStrength
+        scratch.egoLength = egoLength
+        (scratch.nodeReliability, nodeReliability) = (nodeReliability, [])
+        (scratch.introducersOf, introducersOf) = (introducersOf, [])
+        (scratch.usableMark, usableMark) = (usableMark, [])
+        (scratch.stamp, stamp) = (stamp, [])
+        scratch.generation = generation
+        (scratch.unknownContacts, unknownContacts) = (unknownContacts, [])
+        (scratch.warmthBest, warmthBest) = (warmthBest, [])
+        (scratch.warmthBestReliability, warmthBestReliability) = (warmthBestReliability, [])
+        (scratch.warmthOf, warmthOf) = (warmthOf, [])
+        (scratch.warmthTouched, warmthTouched) = (warmthTouched, [])
+        (scratch.scores, scores) = (scores, [])
+        (scratch.memoTouched, memoTouched) = (memoTouched, [])
     }
 
     func isExcluded(_ v: Int32) -> Bool { !excluded.isEmpty && excluded.contains(v) }
@@ -228,9 +262,12 @@ struct ScoringContext {
     /// - Complexity: O(schools of v), no allocation.
     func sharedHistory(of v: Int32) -> Double {
         let o = organizationIndex[Int(v)]
-        if o >= 0, egoFormerOrganizations.contains(o) { return 1 }
-        guard !egoSchoolCodes.isEmpty else { return 0 }
-        for code in engine.snapshot.people.schools.codes(of: Int(v)) where egoSchoolCodes.contains(code) { return 1 }
+        if o >= 0, !egoFormerOrganizations.isEmpty, egoFormerOrganizations.contains(o) { return 1 }
+        guard !egoSchoolMask.isEmpty else { return 0 }
+        for k in Int(schoolOffsets[Int(v)])..<Int(schoolOffsets[Int(v) + 1]) {
+            let code = Int(schoolCodes[k])
+            if code >= 0, code < egoSchoolMask.count, egoSchoolMask[code] { return 1 }
+        }
         return 0
     }
 

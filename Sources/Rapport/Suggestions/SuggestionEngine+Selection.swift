@@ -52,27 +52,64 @@ extension SuggestionEngine {
 }
 
 extension SuggestionEngine {
-    /// Orders by score descending, then id ascending (byte-wise UTF-8).
+    /// Orders by score descending, then id ascending (byte-wise UTF-8, compared in the id column
+    /// without making a `String`).
     func precedes(_ a: Int32, _ b: Int32, _ scores: [Double]) -> Bool {
         let sa = scores[Int(a)], sb = scores[Int(b)]
         if sa != sb { return sa > sb }
-        return snapshot.people[Int(a)].id.utf8.lexicographicallyPrecedes(snapshot.people[Int(b)].id.utf8)
+        return Self.idPrecedes(snapshot.people.ids, a, b)
     }
 
-    /// The diversified top `top` of `candidates`: walk the order and skip anyone whose organization
-    /// already has `perOrganization` entries (0 = no cap; people without an organization are not
-    /// capped). `top == 0` returns every candidate in order.
+    /// Whether id `a` sorts before id `b` byte-wise, as `String.utf8.lexicographicallyPrecedes`.
+    static func idPrecedes(_ ids: StringColumn, _ a: Int32, _ b: Int32) -> Bool {
+        let starts = ids.starts
+        let sa = Int(starts[Int(a)]), la = Int(starts[Int(a) + 1]) - sa
+        let sb = Int(starts[Int(b)]), lb = Int(starts[Int(b) + 1]) - sb
+        return ids.bytes.withUnsafeBufferPointer { bytes in
+            for i in 0..<min(la, lb) {
+                let x = bytes[sa + i], y = bytes[sb + i]
+                if x != y { return x < y }
+            }
+            return la < lb
+        }
+    }
+
+    /// Scores cold candidate `v` (no warm path, not the ego) into `context.scores`, unless it is not
+    /// a candidate (excluded, or of relevance 0 with a goal).
+    /// - Returns: whether `v` is a candidate.
+    func scoreCold(_ v: Int32, hasGoal: Bool, context: inout ScoringContext) -> Bool {
+        if context.isExcluded(v) { return false }
+        if hasGoal, context.relevance(of: v) == 0 { return false }
+        context.scores[Int(v)] = context.score(v)
+        return true
+    }
+
+    /// The diversified top `top` of the candidates: the scored `warm` ones and everyone without a
+    /// warm path. Walk the order and skip anyone whose organization already has `perOrganization`
+    /// entries (0 = no cap; people without an organization are not capped). `top == 0` returns
+    /// every candidate in order.
     ///
     /// Rather than sorting every candidate, it keeps the best M in a bounded heap, diversifies them
     /// and, if the cap left fewer than `top`, retries with M four times larger.
-    /// - Complexity: O(n log M) per attempt, M starting at max(64, 4 · top).
-    func select(_ candidates: [Int32], scores: [Double], top: Int, perOrganization: Int) -> [Int32] {
+    /// - Parameter smallestM: the least M (64; tests lower it so the pruning decides the top).
+    /// - Complexity: O(c log M) for the c people visited, per attempt, M starting at
+    ///   max(smallestM, 4 · top).
+    func select(
+        warm: [Int32], context: inout ScoringContext, top: Int, perOrganization: Int, smallestM: Int = 64
+    ) -> [Int32] {
+        let hasGoal = !context.matcher.isNeutral
+        let distance = context.paths.distance
         if top == 0 {
+            var candidates = warm
+            for v in 0..<Int32(snapshot.personCount) where !distance[Int(v)].isFinite {
+                if scoreCold(v, hasGoal: hasGoal, context: &context) { candidates.append(v) }
+            }
+            let scores = context.scores
             return candidates.sorted { precedes($0, $1, scores) }
         }
-        var m = max(64, 4 * top)
+        var m = max(smallestM, 4 * top)
         while true {
-            let best = bestM(candidates, scores: scores, m: m)
+            let (best, complete) = bestM(warm: warm, context: &context, m: m)
             var taken: [Int32] = []
             var perOrg: [Int32: Int] = [:]
             for v in best {
@@ -85,20 +122,35 @@ extension SuggestionEngine {
                 taken.append(v)
                 if taken.count == top { return taken }
             }
-            if best.count == candidates.count { return taken }
+            if complete { return taken }
             m *= 4
         }
     }
 
-    /// The `m` best candidates, sorted.
-    /// - Complexity: O(n log m).
-    private func bestM(_ candidates: [Int32], scores: [Double], m: Int) -> [Int32] {
-        guard candidates.count > m else { return candidates.sorted { precedes($0, $1, scores) } }
+    /// The `m` best candidates, sorted, and whether they are all the candidates.
+    ///
+    /// The warm candidates are offered first, then the people without a warm path in `coldOrder`,
+    /// each scored exactly unless its bound is below the worst kept score (then it can never enter),
+    /// stopping at the first bucket entirely below it. The kept set is the same as from scoring
+    /// everyone: the order is total (ids are distinct) and a pruned candidate's score is below the
+    /// worst kept one.
+    /// - Complexity: O(c log m) for the c people visited.
+    private func bestM(warm: [Int32], context: inout ScoringContext, m: Int) -> (best: [Int32], complete: Bool) {
+        let hasGoal = !context.matcher.isNeutral
+        let distance = context.paths.distance
+        let cold = coldOrder
+        let ids = snapshot.people.ids
         // A min-heap on the order: the root is the worst of the kept ones.
         var heap: [Int32] = []
         heap.reserveCapacity(m)
-        func worse(_ a: Int32, _ b: Int32) -> Bool { precedes(b, a, scores) }
-        for v in candidates {
+        var complete = true
+        var worst = -Double.infinity
+        func offer(_ v: Int32, _ scores: [Double]) {
+            func worse(_ a: Int32, _ b: Int32) -> Bool {
+                let sa = scores[Int(a)], sb = scores[Int(b)]
+                if sa != sb { return sa < sb }
+                return Self.idPrecedes(ids, b, a)
+            }
             if heap.count < m {
                 heap.append(v)
                 var i = heap.count - 1
@@ -108,7 +160,9 @@ extension SuggestionEngine {
                     heap.swapAt(i, p)
                     i = p
                 }
-            } else if precedes(v, heap[0], scores) {
+            } else {
+                complete = false
+                guard worse(heap[0], v) else { return }
                 heap[0] = v
                 var i = 0
                 while true {
@@ -121,7 +175,44 @@ extension SuggestionEngine {
                     i = w
                 }
             }
+            if heap.count == m { worst = scores[Int(heap[0])] }
         }
-        return heap.sorted { precedes($0, $1, scores) }
+        for v in warm { offer(v, context.scores) }
+        guard cold.isUsable else {
+            for i in 0..<snapshot.personCount where !distance[i].isFinite {
+                let v = Int32(truncatingIfNeeded: i)
+                if scoreCold(v, hasGoal: hasGoal, context: &context) { offer(v, context.scores) }
+            }
+            let scores = context.scores
+            return (heap.sorted { precedes($0, $1, scores) }, complete)
+        }
+        let factor = cold.sharedFactor
+        buckets: for q in 0..<ColdCandidateOrder.bucketCount {
+            let range = cold.bucketStart[q]..<cold.bucketStart[q + 1]
+            if range.isEmpty { continue }
+            if heap.count == m, cold.bucketMax[q] * factor < worst {
+                // This bucket and every later one are below the worst kept score.
+                complete = false
+                break buckets
+            }
+            for i in range {
+                let v = cold.order[i]
+                // The bound first: it is read in order, the rest at random.
+                let b = Double(cold.bound[i])
+                if heap.count == m, b * factor < worst {
+                    complete = false
+                    continue
+                }
+                if distance[Int(v)].isFinite { continue }
+                // Below unless v shares history with the ego.
+                if heap.count == m, b < worst, context.sharedHistory(of: v) == 0 {
+                    complete = false
+                    continue
+                }
+                if scoreCold(v, hasGoal: hasGoal, context: &context) { offer(v, context.scores) }
+            }
+        }
+        let scores = context.scores
+        return (heap.sorted { precedes($0, $1, scores) }, complete)
     }
 }

@@ -79,6 +79,7 @@ extension ScoringContext {
             if r < 0 {
                 r = paths.reliability(of: u)
                 nodeReliability[ui] = r
+                memoTouched.append(u)
             }
             offerWarmth(z: z, last: u, reliability: r * s, current)
             if paths.distance[ui] + l <= usable, usableMark[Int(z)] != current {
@@ -86,6 +87,7 @@ extension ScoringContext {
                 usableCount += 1
             }
         }
+        if introducersOf[Int(v)] < 0 { memoTouched.append(v) }
         introducersOf[Int(v)] = usableCount
     }
 
@@ -118,6 +120,7 @@ extension ScoringContext {
                 if y != ego, !egoLength[Int(y)].isFinite { count += 1 }
             }
             unknownContacts[Int(w)] = count
+            memoTouched.append(w)
         }
         return 1 / (1 + Double(count))
     }

@@ -5,8 +5,10 @@ import Foundation
 ///
 /// Inputs are a frozen `NetworkSnapshot`, one tie strength in (0, 1] per edge of its graph (from the
 /// strength model), the configuration and "today". Each `suggest` call runs one hop-limited
-/// most-reliable-path search from the user (`MostReliablePaths`) and linear passes over the people,
-/// so a loaded network of a million people is answered in well under a second.
+/// most-reliable-path search from the user (`MostReliablePaths`), scores the people it reaches, and
+/// scores the others only while their ego-independent bound can still enter the top
+/// (`ColdCandidateOrder`); its per-node arrays are reused across calls (`SuggestionScratch`), so a
+/// call costs what it visits, not O(V).
 ///
 /// Candidates are everyone but the user who is not excluded (an informational interview within
 /// `cooldownDays`, a pending or declined introduction to them); those without a warm path within
@@ -34,6 +36,14 @@ public struct SuggestionEngine: Sendable {
     let lengths: [Double]
     let logMaxDegree: Double
     let textIndex: PersonTextIndex
+    /// The people in decreasing order of their bound on a cold candidate's score (see
+    /// `ColdCandidateOrder`), so `suggest` scores exactly only those that could still enter the top.
+    let coldOrder: ColdCandidateOrder
+    /// `NameKey.organization` of each distinct school (`snapshot.people.schools.values`), to find
+    /// the ego's schools without normalizing every school's name on each call.
+    let schoolNameKeys: [String]
+    /// The per-node working memory of `suggest` calls, one per concurrent call.
+    let scratchPool = SuggestionScratchPool()
 
     /// Prepares an engine.
     /// - Parameters:
@@ -65,6 +75,11 @@ public struct SuggestionEngine: Sendable {
         for u in 0..<snapshot.graph.nodeCount { maxDegree = max(maxDegree, offsets[u + 1] - offsets[u]) }
         logMaxDegree = Foundation.log(1 + Double(maxDegree))
         textIndex = PersonTextIndex(people: snapshot.people, organizations: snapshot.organizations, synonyms: synonyms)
+        coldOrder = ColdCandidateOrder(
+            graph: snapshot.graph, textIndex: textIndex, configuration: configuration, maxDegree: maxDegree,
+            logMaxDegree: logMaxDegree)
+        let schools = snapshot.people.schools.values
+        schoolNameKeys = (0..<schools.count).map { NameKey.organization(schools[$0]) }
     }
 
     /// The best next informational interviews for `ego`, best first, with the configured hop limit
@@ -96,26 +111,42 @@ public struct SuggestionEngine: Sendable {
         guard top >= 0 else { throw .invalidLimit(name: "top", value: top) }
         guard maxHops >= 1 else { throw .invalidLimit(name: "maxHops", value: maxHops) }
         guard perOrganization >= 0 else { throw .invalidLimit(name: "perOrganization", value: perOrganization) }
+        return scratchPool.withScratch(for: snapshot.graph) { scratch in
+            suggest(for: ego, goal: goal, top: top, maxHops: maxHops, perOrganization: perOrganization, scratch: scratch)
+        }
+    }
+
+    /// `suggest` on checked arguments, with the per-node arrays of `scratch` (clear on entry; what
+    /// the call wrote is reset by `SuggestionScratch.clear` after it).
+    ///
+    /// Candidates with a warm path (reached by the search) are all scored: the largest warmth among
+    /// them scales everyone's relative warmth. The others are visited in `coldOrder` and scored only
+    /// while their bound can still beat the selection's worst kept score (`select`).
+    /// - Complexity: O(h · E_h + Σ deg over reached people) for the warm candidates, then O(c log M)
+    ///   for the c cold people whose bound reaches the worst kept score; nothing of size V.
+    func suggest(
+        for ego: Int32, goal: Goal, top: Int, maxHops: Int, perOrganization: Int, scratch: SuggestionScratch,
+        smallestM: Int = 64
+    ) -> [Suggestion] {
         // Strengths and lengths were checked in `init`.
         let paths = MostReliablePaths(
             checkedGraph: snapshot.graph, weights: EdgeWeights(checkedStrengths: strengths, lengths: lengths),
-            source: ego, maxHops: maxHops)
-        var context = ScoringContext(engine: self, ego: ego, paths: paths, goal: goal)
-        let n = snapshot.personCount
-        var candidates: [Int32] = []
-        candidates.reserveCapacity(n)
-        var scores = [Double](repeating: 0, count: n)
+            source: ego, maxHops: maxHops, scratch: &scratch.search)
+        var context = ScoringContext(engine: self, ego: ego, paths: paths, goal: goal, scratch: scratch)
+        defer { context.giveBack(to: scratch) }
+        var warm: [Int32] = []
         var warmest = 0.0
         let hasGoal = !context.matcher.isNeutral
-        for v in 0..<Int32(n) where v != ego && !context.isExcluded(v) {
+        for v in paths.reached where !context.isExcluded(v) {
             // With a goal, nobody of relevance 0 is suggested.
             if hasGoal, context.relevance(of: v) == 0 { continue }
-            candidates.append(v)
-            if paths.distance[Int(v)].isFinite { warmest = max(warmest, context.warmth(of: v)) }
+            warm.append(v)
+            warmest = max(warmest, context.warmth(of: v))
         }
         context.warmthScale = warmest > 0 ? 1 / warmest : 0
-        for v in candidates { scores[Int(v)] = context.score(v) }
-        let chosen = select(candidates, scores: scores, top: top, perOrganization: perOrganization)
+        for v in warm { context.scores[Int(v)] = context.score(v) }
+        let chosen = select(
+            warm: warm, context: &context, top: top, perOrganization: perOrganization, smallestM: smallestM)
         return chosen.map { explain($0, context: &context) }
     }
 }

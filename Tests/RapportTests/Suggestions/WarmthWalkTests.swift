@@ -26,7 +26,9 @@ import Testing
         let paths = MostReliablePaths(
             checkedGraph: engine.snapshot.graph,
             weights: EdgeWeights(checkedStrengths: engine.strengths, lengths: engine.lengths), source: ego, maxHops: 3)
-        var context = ScoringContext(engine: engine, ego: ego, paths: paths, goal: Goal())
+        var context = ScoringContext(
+            engine: engine, ego: ego, paths: paths, goal: Goal(),
+            scratch: SuggestionScratch(nodeCount: engine.snapshot.personCount))
         var checked = 0
         for v in 0..<Int32(engine.snapshot.personCount) where v != ego && paths.distance[Int(v)].isFinite {
             _ = context.warmth(of: v)

@@ -1,0 +1,104 @@
+import Foundation
+
+/// The per-node working memory of one `SuggestionEngine.suggest` call, kept between calls so a
+/// query costs what it visits instead of O(V) to allocate and fill a dozen arrays of V entries.
+///
+/// Every array is in its initial state between calls: each call records what it wrote (the search's
+/// records, the ego's neighbours, the memo entries it set) and `clear()` resets only those. The
+/// marks of `stamp` and `usableMark` are generation numbers that keep increasing across calls, so
+/// they never need a reset (they are refilled when the counter nears its end).
+///
+/// One scratch serves one call at a time; `SuggestionScratchPool` hands one to each concurrent
+/// caller (at most one per thread of a batch).
+final class SuggestionScratch {
+    let nodeCount: Int
+    /// The hop-limited search's per-node arrays (see `SearchResult.clear()`).
+    var search: SearchResult
+    /// `ScoringContext`'s arrays, lent to it for one call (see `ScoringContext.init` and `lend`).
+    var egoStrength: [Double]
+    var egoLength: [Double]
+    var nodeReliability: [Double]
+    var introducersOf: [Int32]
+    var usableMark: [Int32]
+    var unknownContacts: [Int32]
+    var warmthBest: [Double]
+    var warmthBestReliability: [Double]
+    var warmthOf: [Double]
+    var stamp: [Int32]
+    var generation: Int32 = 0
+    var warmthTouched: [Int32] = []
+    /// The score of each candidate scored in the current call (read only for those).
+    var scores: [Double]
+    /// The ego of the last call (its neighbours' `egoStrength` and `egoLength` are set), or −1.
+    var ego: Int32 = -1
+    /// The nodes whose memo entries (`nodeReliability`, `introducersOf`, `unknownContacts`,
+    /// `warmthOf`) the last call set.
+    var memoTouched: [Int32] = []
+
+    init(nodeCount n: Int) {
+        nodeCount = n
+        search = SearchResult(nodeCount: n)
+        search.recordOfNode = [Int32](repeating: -1, count: n)
+        egoStrength = [Double](repeating: 0, count: n)
+        egoLength = [Double](repeating: .infinity, count: n)
+        nodeReliability = [Double](repeating: -1, count: n)
+        introducersOf = [Int32](repeating: -1, count: n)
+        usableMark = [Int32](repeating: -1, count: n)
+        unknownContacts = [Int32](repeating: -1, count: n)
+        warmthBest = [Double](repeating: 0, count: n)
+        warmthBestReliability = [Double](repeating: 0, count: n)
+        warmthOf = [Double](repeating: -1, count: n)
+        stamp = [Int32](repeating: -1, count: n)
+        scores = [Double](repeating: 0, count: n)
+    }
+
+    /// Resets what the last call wrote, given the graph it ran on.
+    /// - Complexity: O(records + deg(last ego) + memo entries set), or O(V) when the generation
+    ///   counter is refilled (once per 2^30 generations).
+    func clear(graph: Graph) {
+        search.clear()
+        if ego >= 0 {
+            for h in graph.halfEdges(of: ego) {
+                let v = Int(graph.neighbors[h])
+                egoStrength[v] = 0
+                egoLength[v] = .infinity
+            }
+            ego = -1
+        }
+        for node in memoTouched {
+            let v = Int(node)
+            nodeReliability[v] = -1
+            introducersOf[v] = -1
+            unknownContacts[v] = -1
+            warmthOf[v] = -1
+        }
+        memoTouched.removeAll(keepingCapacity: true)
+        warmthTouched.removeAll(keepingCapacity: true)
+        // A call uses at most a few generations per reached node, far fewer than 2^30.
+        if generation > Int32.max - (1 << 30) {
+            generation = 0
+            for i in stamp.indices { stamp[i] = -1 }
+            for i in usableMark.indices { usableMark[i] = -1 }
+        }
+    }
+}
+
+/// Scratch spaces for concurrent `suggest` calls on one engine: a call takes one (cleared) and
+/// gives it back; at most as many exist as calls ever ran at once.
+final class SuggestionScratchPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var free: [SuggestionScratch] = []
+
+    /// Runs `body` with a scratch of `graph`'s size that no other call is using.
+    func withScratch<R, E: Error>(
+        for graph: Graph, _ body: (SuggestionScratch) throws(E) -> R
+    ) throws(E) -> R {
+        let taken = lock.withLock { free.popLast() }
+        let scratch = taken ?? SuggestionScratch(nodeCount: graph.nodeCount)
+        defer {
+            scratch.clear(graph: graph)
+            lock.withLock { free.append(scratch) }
+        }
+        return try body(scratch)
+    }
+}
