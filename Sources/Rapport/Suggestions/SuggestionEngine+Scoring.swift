@@ -64,6 +64,7 @@ struct ScoringContext {
     /// `stamp[z] == generation` once z was seen in the current count; each count takes a new
     /// generation, so the two never mistake each other's marks.
     var stamp: [Int32]
+    var coldMark: [Int32]
     var generation: Int32
 
     /// The context of a call for `ego`, with the arrays of `scratch`, which must be clear (see
@@ -98,6 +99,7 @@ struct ScoringContext {
         excluded = fresh.excluded
         unanswered = fresh.unanswered
         (stamp, scratch.stamp) = (scratch.stamp, [])
+        (coldMark, scratch.coldMark) = (scratch.coldMark, [])
         generation = scratch.generation
         (unknownContacts, scratch.unknownContacts) = (scratch.unknownContacts, [])
         (warmthBest, scratch.warmthBest) = (scratch.warmthBest, [])
@@ -137,6 +139,7 @@ struct ScoringContext {
         (scratch.introducersOf, introducersOf) = (introducersOf, [])
         (scratch.usableMark, usableMark) = (usableMark, [])
         (scratch.stamp, stamp) = (stamp, [])
+        (scratch.coldMark, coldMark) = (coldMark, [])
         scratch.generation = generation
         (scratch.unknownContacts, unknownContacts) = (unknownContacts, [])
         (scratch.warmthBest, warmthBest) = (warmthBest, [])

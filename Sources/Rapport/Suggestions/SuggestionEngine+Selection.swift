@@ -107,9 +107,10 @@ extension SuggestionEngine {
             let scores = context.scores
             return candidates.sorted { precedes($0, $1, scores) }
         }
+        let cold = coldBound.isUsable ? coldOrder.forCall { ColdCandidateOrder(snapshot: snapshot, textIndex: textIndex, bound: coldBound) } : nil
         var m = max(smallestM, 4 * top)
         while true {
-            let (best, complete) = bestM(warm: warm, context: &context, m: m)
+            let (best, complete) = bestM(warm: warm, cold: cold, context: &context, m: m)
             var taken: [Int32] = []
             var perOrg: [Int32: Int] = [:]
             for v in best {
@@ -129,16 +130,18 @@ extension SuggestionEngine {
 
     /// The `m` best candidates, sorted, and whether they are all the candidates.
     ///
-    /// The warm candidates are offered first, then the people without a warm path in `coldOrder`,
+    /// The warm candidates are offered first, then the people without a warm path in `cold` (a
+    /// single scan with `coldBound` when there is no order yet),
     /// each scored exactly unless its bound is below the worst kept score (then it can never enter),
     /// stopping at the first bucket entirely below it. The kept set is the same as from scoring
     /// everyone: the order is total (ids are distinct) and a pruned candidate's score is below the
     /// worst kept one.
     /// - Complexity: O(c log m) for the c people visited.
-    private func bestM(warm: [Int32], context: inout ScoringContext, m: Int) -> (best: [Int32], complete: Bool) {
+    private func bestM(
+        warm: [Int32], cold: ColdCandidateOrder?, context: inout ScoringContext, m: Int
+    ) -> (best: [Int32], complete: Bool) {
         let hasGoal = !context.matcher.isNeutral
         let distance = context.paths.distance
-        let cold = coldOrder
         let ids = snapshot.people.ids
         // A min-heap on the order: the root is the worst of the kept ones.
         var heap: [Int32] = []
@@ -178,37 +181,68 @@ extension SuggestionEngine {
             if heap.count == m { worst = scores[Int(heap[0])] }
         }
         for v in warm { offer(v, context.scores) }
-        guard cold.isUsable else {
+        let factor = coldBound.sharedFactor
+        guard let cold else {
+            // No order yet (or no usable bound): one scan, with the bound computed on the way.
+            let pruning = coldBound.isUsable
+            let offsets = snapshot.graph.offsets
             for i in 0..<snapshot.personCount where !distance[i].isFinite {
                 let v = Int32(truncatingIfNeeded: i)
+                if pruning, heap.count == m {
+                    let b = coldBound.bound(of: v, textIndex: textIndex, offsets: offsets)
+                    if b * factor < worst || (b < worst && context.sharedHistory(of: v) == 0) {
+                        complete = false
+                        continue
+                    }
+                }
                 if scoreCold(v, hasGoal: hasGoal, context: &context) { offer(v, context.scores) }
             }
             let scores = context.scores
             return (heap.sorted { precedes($0, $1, scores) }, complete)
         }
-        let factor = cold.sharedFactor
+        // Everyone by b alone: below the worst kept score, only shared history could lift a
+        // person, and those are walked next. `coldMark` tells the second walk whom the first scored.
+        context.generation &+= 1
+        let mark = context.generation
         buckets: for q in 0..<ColdCandidateOrder.bucketCount {
             let range = cold.bucketStart[q]..<cold.bucketStart[q + 1]
             if range.isEmpty { continue }
-            if heap.count == m, cold.bucketMax[q] * factor < worst {
+            if heap.count == m, cold.bucketMax[q] < worst {
                 // This bucket and every later one are below the worst kept score.
                 complete = false
                 break buckets
             }
             for i in range {
-                let v = cold.order[i]
                 // The bound first: it is read in order, the rest at random.
-                let b = Double(cold.bound[i])
-                if heap.count == m, b * factor < worst {
+                if heap.count == m, Double(cold.bound[i]) < worst {
                     complete = false
                     continue
                 }
+                let v = cold.order[i]
                 if distance[Int(v)].isFinite { continue }
-                // Below unless v shares history with the ego.
-                if heap.count == m, b < worst, context.sharedHistory(of: v) == 0 {
+                context.coldMark[Int(v)] = mark
+                if scoreCold(v, hasGoal: hasGoal, context: &context) { offer(v, context.scores) }
+            }
+        }
+        // The people who share history with the ego, by b · (1 + w_h): the ego's schools and
+        // former organizations.
+        var groups = context.egoSchoolMask.indices.filter { context.egoSchoolMask[$0] }
+        groups += context.egoFormerOrganizations.map { cold.schoolCount + Int($0) }
+        for g in groups where g + 1 < cold.groupStart.count {
+            for k in cold.groupStart[g]..<cold.groupStart[g + 1] {
+                let i = Int(cold.groupPositions[k])
+                if heap.count == m, cold.bucketMax[Int(cold.bucketOfPosition[i])] * factor < worst {
+                    // The rest of the list is in later buckets.
+                    complete = false
+                    break
+                }
+                if heap.count == m, Double(cold.bound[i]) * factor < worst {
                     complete = false
                     continue
                 }
+                let v = cold.order[i]
+                if distance[Int(v)].isFinite || context.coldMark[Int(v)] == mark { continue }
+                context.coldMark[Int(v)] = mark
                 if scoreCold(v, hasGoal: hasGoal, context: &context) { offer(v, context.scores) }
             }
         }

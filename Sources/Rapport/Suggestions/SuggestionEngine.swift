@@ -36,9 +36,11 @@ public struct SuggestionEngine: Sendable {
     let lengths: [Double]
     let logMaxDegree: Double
     let textIndex: PersonTextIndex
-    /// The people in decreasing order of their bound on a cold candidate's score (see
-    /// `ColdCandidateOrder`), so `suggest` scores exactly only those that could still enter the top.
-    let coldOrder: ColdCandidateOrder
+    /// The bound on a cold candidate's score, and the people in decreasing order of it (see
+    /// `ColdCandidateOrder`, built on the second call), so `suggest` scores exactly only those that
+    /// could still enter the top.
+    let coldBound: ColdBound
+    let coldOrder = LazyColdOrder()
     /// `NameKey.organization` of each distinct school (`snapshot.people.schools.values`), to find
     /// the ego's schools without normalizing every school's name on each call.
     let schoolNameKeys: [String]
@@ -75,9 +77,7 @@ public struct SuggestionEngine: Sendable {
         for u in 0..<snapshot.graph.nodeCount { maxDegree = max(maxDegree, offsets[u + 1] - offsets[u]) }
         logMaxDegree = Foundation.log(1 + Double(maxDegree))
         textIndex = PersonTextIndex(people: snapshot.people, organizations: snapshot.organizations, synonyms: synonyms)
-        coldOrder = ColdCandidateOrder(
-            graph: snapshot.graph, textIndex: textIndex, configuration: configuration, maxDegree: maxDegree,
-            logMaxDegree: logMaxDegree)
+        coldBound = ColdBound(configuration: configuration, maxDegree: maxDegree, logMaxDegree: logMaxDegree)
         let schools = snapshot.people.schools.values
         schoolNameKeys = (0..<schools.count).map { NameKey.organization(schools[$0]) }
     }

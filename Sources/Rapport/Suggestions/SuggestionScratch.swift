@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Every array is in its initial state between calls: each call records what it wrote (the search's
 /// records, the ego's neighbours, the memo entries it set) and `clear()` resets only those. The
-/// marks of `stamp` and `usableMark` are generation numbers that keep increasing across calls, so
+/// marks of `stamp`, `usableMark` and `coldMark` are generation numbers that keep increasing across calls, so
 /// they never need a reset (they are refilled when the counter nears its end).
 ///
 /// One scratch serves one call at a time; `SuggestionScratchPool` hands one to each concurrent
@@ -25,6 +25,8 @@ final class SuggestionScratch {
     var warmthBestReliability: [Double]
     var warmthOf: [Double]
     var stamp: [Int32]
+    /// Who the cold walk of a call has scored: a generation number of that call.
+    var coldMark: [Int32]
     var generation: Int32 = 0
     var warmthTouched: [Int32] = []
     /// The score of each candidate scored in the current call (read only for those).
@@ -49,6 +51,7 @@ final class SuggestionScratch {
         warmthBestReliability = [Double](repeating: 0, count: n)
         warmthOf = [Double](repeating: -1, count: n)
         stamp = [Int32](repeating: -1, count: n)
+        coldMark = [Int32](repeating: -1, count: n)
         scores = [Double](repeating: 0, count: n)
     }
 
@@ -79,6 +82,7 @@ final class SuggestionScratch {
             generation = 0
             for i in stamp.indices { stamp[i] = -1 }
             for i in usableMark.indices { usableMark[i] = -1 }
+            for i in coldMark.indices { coldMark[i] = -1 }
         }
     }
 }

@@ -4,9 +4,10 @@ import Testing
 import RapportTestSupport
 
 /// `suggest` reuses one `SuggestionScratch` per concurrent call and scores a cold candidate only
-/// while its bound can beat the selection's worst kept score. Both must be invisible: the same
-/// suggestions as with fresh arrays for every call, and the same as ranking every candidate
-/// exactly (`top: 0`, no pruning) and then applying the per-organization cap by hand.
+/// while its bound can beat the selection's worst kept score (by a scan on an engine's first call,
+/// through `ColdCandidateOrder` after). All must be invisible: the same suggestions as with fresh
+/// arrays for every call, and the same as ranking every candidate exactly (`top: 0`, no pruning)
+/// and then applying the per-organization cap by hand.
 @Suite struct SuggestionScratchTests {
     /// 300 people at 12 organizations, titles from intern to partner, a few sectors and schools, and
     /// about 450 random ties: most people are more than two hops from any ego, so most candidates
@@ -80,6 +81,14 @@ import RapportTestSupport
                 for: ego, goal: goal, top: top, maxHops: maxHops, perOrganization: cap,
                 scratch: SuggestionScratch(nodeCount: engine.snapshot.personCount), smallestM: 1)
             #expect(tight == expected, "smallest heap: ego \(ego), goal \(i % Self.goals.count), top \(top), cap \(cap)")
+            // A new engine's first call scans everyone with the bound instead of the order.
+            let single = try SuggestionEngine(
+                snapshot: engine.snapshot, strengths: engine.strengths, configuration: engine.configuration,
+                asOf: engine.asOf, synonyms: engine.synonyms)
+            let scanned = single.suggest(
+                for: ego, goal: goal, top: top, maxHops: maxHops, perOrganization: cap,
+                scratch: SuggestionScratch(nodeCount: engine.snapshot.personCount), smallestM: 1)
+            #expect(scanned == expected, "first call: ego \(ego), goal \(i % Self.goals.count), top \(top), cap \(cap)")
             compared += reused.count
         }
         #expect(compared > 300)
