@@ -30,8 +30,9 @@ public struct Session {
     ///
     /// Reading a million people and ten million ties from SQLite and building the snapshot takes
     /// seconds; the file brings it back in a fraction of one. It is a cache: keyed by the
-    /// workspace's identity and write generation, rebuilt after any change, ignored when damaged,
-    /// written owner-only and atomically, and never written when `RAPPORT_SNAPSHOT_CACHE=off`.
+    /// workspace's identity and write generation, brought along by small writes (`apply(_:log:over:)`)
+    /// and rebuilt after any other change, ignored when damaged, written owner-only and atomically,
+    /// and never written when `RAPPORT_SNAPSHOT_CACHE=off`.
     public func snapshot(clock: inout PhaseTimer) throws -> NetworkSnapshot {
         try keyedSnapshot(clock: &clock).snapshot
     }
