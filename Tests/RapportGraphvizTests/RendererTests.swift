@@ -135,7 +135,14 @@ import Testing
         #expect(DiagramFormat(path: "a.jpeg") == nil)
     }
 
-    @Test func twoHundredRendersKeepTheParentsMemoryFlat() throws {
+    /// Reads this process's RSS, so every other suite running beside it would count as growth
+    /// (CI once saw 5.8 MB from them). `make test` runs it alone, after the suite, with
+    /// RAPPORT_MEASURES_ALONE=1; a plain `swift test` reports it as skipped.
+    @Test(
+        .enabled(
+            if: ProcessInfo.processInfo.environment["RAPPORT_MEASURES_ALONE"] == "1",
+            "measures this process's memory: make test runs it alone"))
+    func twoHundredRendersKeepTheParentsMemoryFlat() throws {
         let dot = try DiagramView.network.dot(of: Fixture.snapshot(), strengths: Fixture.strengths)
         for _ in 0..<10 { _ = try Fixture.renderer.render(dot: dot, engine: .dot, format: .svg) }
         let before = try #require(residentBytes())
