@@ -1,5 +1,6 @@
 import Testing
 @testable import Rapport
+import RapportTestSupport
 
 @Suite struct GraphTests {
     @Test func csrListsEachEdgeTwiceAndOnceInTheEdgeList() throws {
@@ -18,6 +19,43 @@ import Testing
     @Test func rejectsSelfLoopsAndUnknownNodes() {
         #expect(throws: GraphError.selfLoop(edge: 1)) { try Graph(nodeCount: 3, endpoints: [0, 1, 2, 2]) }
         #expect(throws: GraphError.nodeOutOfRange(edge: 0)) { try Graph(nodeCount: 2, endpoints: [0, 5]) }
+        #expect(throws: GraphError.nodeOutOfRange(edge: 1)) { try Graph(nodeCount: 2, endpoints: [0, 1, -1, 0]) }
+    }
+
+    /// Above `parallelScatterThreshold` the scatter runs in parts over ranges of nodes. The arrays
+    /// must be exactly what appending each edge to both endpoints' lists, in edge order, gives.
+    @Test(arguments: [(nodes: 40_000, hub: false), (nodes: 40_000, hub: true), (nodes: 3, hub: false)])
+    func theParallelScatterGivesTheSerialLayout(nodes: Int, hub: Bool) throws {
+        var random = SplitMix64(seed: 0x5ca7_7e12 &+ UInt64(nodes) &+ (hub ? 1 : 0))
+        var endpoints: [Int32] = []
+        let edges = Graph.parallelScatterThreshold / 2 + 1_000
+        while endpoints.count < 2 * edges {
+            // With `hub`, node 7 takes half of the edges: one part's range is then a single node.
+            let a = hub && random.next() % 2 == 0 ? 7 : Int32(random.next() % UInt64(nodes))
+            let b = Int32(random.next() % UInt64(nodes))
+            if a != b { endpoints += [a, b] }
+        }
+        var lists = [[(Int32, Int32)]](repeating: [], count: nodes)
+        for e in 0..<edges {
+            let a = endpoints[2 * e], b = endpoints[2 * e + 1]
+            lists[Int(a)].append((b, Int32(e)))
+            lists[Int(b)].append((a, Int32(e)))
+        }
+        let g = try Graph(nodeCount: nodes, endpoints: endpoints)
+        #expect(g.neighbors.count >= Graph.parallelScatterThreshold)
+        var offsets = [0]
+        for list in lists { offsets.append(offsets.last! + list.count) }
+        #expect(g.offsets == offsets)
+        #expect(g.neighbors == lists.flatMap { $0.map(\.0) })
+        #expect(g.incidentEdges == lists.flatMap { $0.map(\.1) })
+    }
+
+    @Test func nodeRangesSplitTheHalfEdgesEvenlyAndCoverEveryNode() {
+        // Degrees 4, 0, 4, 4, 4 (16 half-edges) in 4 parts: a boundary per 4 half-edges.
+        #expect(Graph.nodeRanges(offsets: [0, 4, 4, 8, 12, 16], parts: 4) == [0, 1, 3, 4, 5])
+        // More parts than nodes: empty ranges, still from 0 to the node count.
+        #expect(Graph.nodeRanges(offsets: [0, 1, 2], parts: 4) == [0, 0, 1, 1, 2])
+        #expect(Graph.nodeRanges(offsets: [0], parts: 2) == [0, 0, 0])
     }
 }
 
