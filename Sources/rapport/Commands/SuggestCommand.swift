@@ -88,35 +88,7 @@ struct SuggestCommand: ParsableCommand {
             print("No candidates: nobody is reachable within \(planner.engine.configuration.maxHops) hops and no prospect is imported.")
             return
         }
-        var table = TextTable(["#", "PERSON", "ORGANIZATION", "SCORE", "VIA"])
-        table.rightAligned = [0, 3]
-        table.maxWidths = [1: 20, 2: 20, 4: 24]
-        for (i, s) in suggestions.enumerated() {
-            let via: String
-            switch s.kind {
-            case .introduction: via = s.introducer.map { "\($0.name) \(NumberFormat.twoDecimals($0.strength))" } ?? ""
-            case .direct: via = "direct"
-            default: via = "cold"
-            }
-            table.add([String(i + 1), s.name, s.organization ?? "", NumberFormat.twoDecimals(s.score), via])
-        }
-        guard explain else { return print(table.render()) }
-        print(table.render { i in
-            let s = suggestions[i]
-            var lines = ["    → " + OutputPolicy.terminalLine(s.action)]
-            if !s.path.isEmpty { lines.append("    path: " + OutputPolicy.terminalLine(planner.describe(s.path, from: ego))) }
-            lines.append("    " + SuggestionText.scoreLine(s))
-            if !s.warmthTerms.isEmpty {
-                lines.append("    " + OutputPolicy.terminalLine(SuggestionText.warmth(s.components.warmth, s.warmthTerms)))
-            }
-            if !s.sharedHistory.isEmpty {
-                lines.append("    shared history: " + OutputPolicy.terminalLine(s.sharedHistory.joined(separator: ", ")))
-            }
-            if !s.alternatives.isEmpty {
-                lines.append("    also via: " + OutputPolicy.terminalLine(SuggestionText.alternatives(s)))
-            }
-            return lines
-        })
+        print(SuggestionTable.render(suggestions, from: ego, planner: planner, explain: explain, boldHeaders: Terminal.colorEnabled))
     }
 
     private func printKeepWarm(_ planner: Planner) throws {
@@ -130,14 +102,7 @@ struct SuggestCommand: ParsableCommand {
             print("No strong tie is fading: nothing to re-engage right now.")
             return
         }
-        var table = TextTable(["PERSON", "ORGANIZATION", "NOW", "PEAK", "LAST CONTACT"])
-        table.rightAligned = [2, 3]
-        table.maxWidths = [0: 22, 1: 24]
-        for k in list {
-            let last = k.lastInteraction.map { "\($0.iso) (\(k.daysSinceContact ?? 0) d)" } ?? "never"
-            table.add([k.name, k.organization ?? "", NumberFormat.twoDecimals(k.strength), NumberFormat.twoDecimals(k.peakStrength), last])
-        }
-        print(table.render { i in ["    → " + OutputPolicy.terminalLine(list[i].action)] })
+        print(SuggestionTable.render(keepWarm: list, boldHeaders: Terminal.colorEnabled))
         if list.count < all.count { print("\(list.count) of \(all.count) fading ties (--top 0 lists all)") }
     }
 }
