@@ -3,7 +3,7 @@ import Testing
 
 /// Real parsers as oracles for what `rapport export` and `rapport render` write: NetworkX reads the
 /// GraphML back with every attribute, Graphviz's own parser (`dot -Tjson`) reads the DOT, and the
-/// JSON export re-imports unchanged (`ExportCommandTests.jsonExportImportsIntoAnEmptyWorkspace…`).
+/// JSON export re-imports unchanged (`ExportingTests.jsonImportsIntoAnEmptyWorkspace…`, in-process).
 @Suite struct ExportOracleTests {
     static func succeeds(_ arguments: [String]) -> Bool {
         let process = Process()
