@@ -151,7 +151,7 @@ extension Workspace {
         // corrupt a contentless index. Such a write indexes by trigger.
         let distinct = zip(personOrder, personOrder.dropFirst()).allSatisfy { people[$0].id != people[$1].id }
 
-        var timing = StoreTiming()
+        var timing = PhaseTimer(indent: 2)
         // A write of no rows (a re-import that found nothing new, with its log line) leaves the
         // network as it was, and its key with it: caches of it stay current.
         let changesNetwork = !(people.isEmpty && ties.isEmpty && interactions.isEmpty && introductions.isEmpty)

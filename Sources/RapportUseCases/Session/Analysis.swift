@@ -1,4 +1,5 @@
 import Rapport
+import RapportStore
 
 /// A loaded, scored network: the snapshot, the configuration and every tie's strength as of a day.
 public struct Analysis {

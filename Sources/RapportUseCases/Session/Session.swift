@@ -199,20 +199,3 @@ public struct Session {
         return PeopleListing(people: everyone, total: everyone.count)
     }
 }
-
-/// Phase timings on stderr when `RAPPORT_TIMING` is set (for profiling large workspaces).
-public struct PhaseTimer {
-    public static let enabled = ProcessInfo.processInfo.environment["RAPPORT_TIMING"] != nil
-    private var last = DispatchTime.now()
-
-    public init() {}
-
-    public mutating func mark(_ phase: String) {
-        guard PhaseTimer.enabled else { return }
-        let now = DispatchTime.now()
-        let seconds = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
-        let line = "timing: " + phase.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: " %8.3f s", seconds)
-        FileHandle.standardError.write(Data((line + "\n").utf8))
-        last = now
-    }
-}

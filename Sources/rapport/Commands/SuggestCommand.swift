@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Rapport
+import RapportStore
 import RapportUseCases
 
 struct SuggestCommand: ParsableCommand {
@@ -77,6 +78,7 @@ struct SuggestCommand: ParsableCommand {
         let ego = try planner.ego()
         let suggestions = try planner.suggest(top: top)
         clock.mark("suggest")
+        defer { clock.mark("summary, output") }
         progress.finish()
         if !json, !csv, let summary = try planner.goalSummary() {
             print(OutputPolicy.terminalLine(SuggestionText.summary(summary, goal: planner.request.goal)))
