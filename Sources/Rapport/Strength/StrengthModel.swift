@@ -44,31 +44,38 @@ public struct StrengthModel: Sendable {
         // The declared strength by the ties' one-byte column codes: kind code × origin count + origin code.
         let origins = TieOrigin.byColumnCode.count
         let byCode = TieKind.byColumnCode.flatMap { k in TieOrigin.byColumnCode.map { o in table[Self.slot(k, o)] } }
-        var core = [Double](repeating: 0, count: edgeCount)
-        core.withUnsafeMutableBufferPointer { out in
+        // Every entry is written by exactly one chunk, so the array starts uninitialized; chunks of
+        // edges run on the worker pool (a bare tie costs a table lookup, a tie with evidence its
+        // interactions: the chunks balance those).
+        let chunks = edgeCount >= 1 << 16 ? 16 : 1
+        var values = [Double](unsafeUninitializedCapacity: edgeCount) { out, filled in
             snapshot.ties.kindCodes.withUnsafeBufferPointer { kinds in
                 snapshot.ties.originCodes.withUnsafeBufferPointer { originCodes in
                     snapshot.interactionOffsets.withUnsafeBufferPointer { offsets in
-                        for e in 0..<edgeCount {
-                            if offsets[e] == offsets[e + 1] {
-                                out[e] = byCode[Int(kinds[e]) * origins + Int(originCodes[e])]
-                            } else {
-                                out[e] =
-                                    evidence(
-                                        edge: Int32(e), in: snapshot, asOf: day,
-                                        introductions: introductions[Int32(e)] ?? []
-                                    ).core
+                        WorkerPool.shared.forEach(chunks) { chunk in
+                            for e in (edgeCount * chunk / chunks)..<(edgeCount * (chunk + 1) / chunks) {
+                                if offsets[e] == offsets[e + 1] {
+                                    out[e] = byCode[Int(kinds[e]) * origins + Int(originCodes[e])]
+                                } else {
+                                    out[e] =
+                                        evidence(
+                                            edge: Int32(e), in: snapshot, asOf: day,
+                                            introductions: introductions[Int32(e)] ?? []
+                                        ).core
+                                }
                             }
                         }
                     }
                 }
             }
+            filled = edgeCount
         }
         for (edge, list) in introductions {
-            core[Int(edge)] = evidence(edge: edge, in: snapshot, asOf: day, introductions: list).core
+            values[Int(edge)] = evidence(edge: edge, in: snapshot, asOf: day, introductions: list).core
         }
-        let embeddedness = egoEmbeddedness(in: snapshot, core: core)
-        var values = core
+        // The cores are final here: embeddedness reads them before they take its terms and the floor
+        // in place.
+        let embeddedness = egoEmbeddedness(in: snapshot, core: values)
         for (edge, term) in embeddedness { values[Int(edge)] += term.contribution }
         let floor = configuration.floor
         values.withUnsafeMutableBufferPointer { v in
