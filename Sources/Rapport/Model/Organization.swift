@@ -89,7 +89,7 @@ public enum NameKey {
                 words.append("and")
             } else if scalar == "." || scalar == "'" || scalar == "\u{2019}" {
                 continue
-            } else if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+            } else if scalar.value < 0x80 ? NameKey.isASCIIAlphanumeric(scalar.value) : scalar.properties.isAlphabetic {
                 current.unicodeScalars.append(scalar)
             } else if !current.isEmpty {
                 words.append(current)
@@ -98,5 +98,12 @@ public enum NameKey {
         }
         if !current.isEmpty { words.append(current) }
         return words
+    }
+
+    /// Whether an ASCII scalar is a letter or a digit: what `isAlphabetic || 0…9` answers for
+    /// ASCII, without a Unicode property lookup (a quarter of a goal's matching at 1M people).
+    @inline(__always)
+    static func isASCIIAlphanumeric(_ v: UInt32) -> Bool {
+        (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
     }
 }

@@ -61,22 +61,22 @@ public enum EdgeStrengths {
     /// - Complexity: O(E).
     public static func lengths(from strengths: [Double], for graph: Graph) throws(PathError) -> [Double] {
         try validate(strengths, for: graph)
-        // UInt64.max is a NaN pattern: never a valid strength, so it marks an empty slot.
-        var memoKey = [UInt64](repeating: .max, count: 256)
-        var memoLength = [Double](repeating: 0, count: 256)
+        // Chunks on the worker pool when there are many edges, each with its own memo.
+        let chunks = strengths.count >= 1 << 18 ? 8 : 1
         return strengths.withUnsafeBufferPointer { s in
             [Double](unsafeUninitializedCapacity: s.count) { out, initialized in
-                memoKey.withUnsafeMutableBufferPointer { key in
-                    memoLength.withUnsafeMutableBufferPointer { length in
-                        for e in 0..<s.count {
-                            let bits = s[e].bitPattern
-                            let slot = Int(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> 56)
-                            if key[slot] != bits {
-                                key[slot] = bits
-                                length[slot] = -Foundation.log(s[e])
-                            }
-                            out[e] = length[slot]
+                WorkerPool.shared.forEach(chunks) { chunk in
+                    // UInt64.max is a NaN pattern: never a valid strength, so it marks an empty slot.
+                    var key = [UInt64](repeating: .max, count: 256)
+                    var length = [Double](repeating: 0, count: 256)
+                    for e in (s.count * chunk / chunks)..<(s.count * (chunk + 1) / chunks) {
+                        let bits = s[e].bitPattern
+                        let slot = Int(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> 56)
+                        if key[slot] != bits {
+                            key[slot] = bits
+                            length[slot] = -Foundation.log(s[e])
                         }
+                        out[e] = length[slot]
                     }
                 }
                 initialized = s.count
