@@ -5,8 +5,8 @@ import Rapport
 /// (`Session` brings the snapshot file up to date with `NetworkSnapshot.applying`).
 extension Workspace {
     /// The largest interaction row id, 0 when there is none.
-    public func lastInteractionID() throws(StoreError) -> Int64 {
-        try read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM interaction") ?? 0 }
+    static func lastInteractionID(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM interaction") ?? 0
     }
 
     /// What a write stored, read back in one transaction: the interactions after row `id` (in the

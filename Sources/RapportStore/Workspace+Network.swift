@@ -14,6 +14,9 @@ public struct WriteCounts: Sendable, Equatable {
     /// as it was before can be brought up to `contentKeyAfter` (`NetworkSnapshot.applying`).
     public var contentKeyBefore: String?
     public var contentKeyAfter: String?
+    /// The largest interaction row id just before the write (0 for none): the interactions it
+    /// stored are those after it (`rowsWritten(interactionsAfter:people:)`).
+    public var lastInteractionBefore: Int64 = 0
     public init() {}
 }
 
@@ -159,6 +162,7 @@ extension Workspace {
             var counts = WriteCounts()
             let keys = try Self.contentKeys(db)
             (counts.contentKeyBefore, counts.contentKeyAfter) = (keys.now, changesNetwork ? keys.afterThisWrite : keys.now)
+            counts.lastInteractionBefore = try Self.lastInteractionID(db)
             let seq = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM person") ?? 0
             // In key order, so each B-tree grows at its right edge instead of splitting pages all over.
             try indexingPeople(db, count: distinct ? people.count : 0, seqAbove: seq) {

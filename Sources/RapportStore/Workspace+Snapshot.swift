@@ -37,24 +37,15 @@ extension Workspace {
                 }
             }
             var builder = NetworkBuilder()
-            var added = false
-            if let chunks {
-                added = true
-                for chunk in chunks {
-                    guard case .success(let people)? = chunk.value() else {
-                        added = false
-                        builder = NetworkBuilder()
-                        break
-                    }
-                    for person in people {
-                        do throws(NetworkError) { try builder.add(person) } catch { return .failure(error) }
-                    }
+            do {
+                // The ranges read on the pool, added as they come; when one of them saw another
+                // state, this connection reads them all.
+                if try !Self.add(chunks ?? [], to: &builder) {
+                    builder = NetworkBuilder()
+                    for person in try Self.loadPeople(db) { try builder.add(person) }
                 }
-            }
-            if !added {
-                for person in try Self.loadPeople(db) {
-                    do throws(NetworkError) { try builder.add(person) } catch { return .failure(error) }
-                }
+            } catch let error as NetworkError {
+                return .failure(error)
             }
             guard builder.personCount == ids.count else { throw StoreError.corruptRow(table: "person", reason: "changed while read") }
             if let parts = halves?.value(), case .success(let parts) = parts {
@@ -81,6 +72,19 @@ extension Workspace {
         case .success(let value): return value
         case .failure(let error): throw StoreError.corruptRow(table: "network", reason: error.description)
         }
+    }
+
+    /// Adds the people of every range to `builder`, in order, as each range arrives; false (with
+    /// `builder` partly filled) when there are none or a range failed or saw another state.
+    private static func add(
+        _ chunks: [Pending<Result<[Person], any Error>?>], to builder: inout NetworkBuilder
+    ) throws(NetworkError) -> Bool {
+        guard !chunks.isEmpty else { return false }
+        for chunk in chunks {
+            guard case .success(let people)? = chunk.value() else { return false }
+            for person in people { try builder.add(person) }
+        }
+        return true
     }
 
     /// The person table in `ranges` ranges of `seq`, each read on a connection of its own, started on
@@ -154,15 +158,8 @@ extension Workspace {
 
     /// Calls `body` with the bytes of column 0 of each row of `sql`, valid during the call.
     private static func forEachText(_ db: Database, sql: String, _ body: (UnsafeRawBufferPointer) -> Void) throws {
-        let statement = try db.makeStatement(sql: sql)
-        let handle = statement.sqliteStatement
-        defer { sqlite3_reset(handle) }
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
-            body(text(handle, 0))
-        }
+        var rows = try RowCursor(db, sql: sql)
+        while try rows.next() { body(rows.text(0)) }
     }
 
     /// Ties read in key order as node pairs and attribute columns, ready for `NetworkBuilder`.

@@ -87,7 +87,6 @@ public struct Session {
         _ change: NetworkData, log: (files: [String], summary: String)? = nil, over base: KeyedSnapshot?
     ) throws -> (counts: WriteCounts, snapshotFollowed: Bool) {
         var clock = PhaseTimer()
-        let lastInteraction = try workspace.lastInteractionID()
         let counts = try workspace.apply(
             people: change.people, ties: change.ties, interactions: change.interactions, introductions: change.introductions,
             log: log)
@@ -98,7 +97,7 @@ public struct Session {
         if after == before { return (counts, true) }
         // The people and interactions as stored, not as given: the patch must hold what a rebuild
         // reads (an import skips interactions it has; the order of people is the order written).
-        let written = try workspace.rowsWritten(interactionsAfter: lastInteraction, people: change.people.map(\.id))
+        let written = try workspace.rowsWritten(interactionsAfter: counts.lastInteractionBefore, people: change.people.map(\.id))
         guard written.contentKey == after else { return (counts, false) }
         var stored = change
         stored.interactions = written.rows.interactions

@@ -2,16 +2,14 @@ import GRDB
 import GRDBSQLite
 import Rapport
 
-/// One pass over rows with the columns of `Workspace.tieRowsSQL` (low id, high id, `person_a`,
-/// kind, since, origin) through SQLite's C API: no GRDB `Row` and no `String` per cell, which cost
-/// seconds over the ten million ties of a 1M workspace. Both readers of the tie table use it: the
-/// snapshot's (node indices) and the import's (`Tie` values).
-struct TieRowCursor {
+/// The rows of one statement through SQLite's C API, each cell read in place: no GRDB `Row` and
+/// no `String` per cell, which cost seconds over the ten million rows of a 1M workspace.
+struct RowCursor {
     private let statement: Statement
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
 
     /// The rows of `sql` with `arguments`; valid while `db` is (inside its read).
-    init(_ db: Database, sql: String = Workspace.tieRowsSQL, arguments: StatementArguments = []) throws {
+    init(_ db: Database, sql: String, arguments: StatementArguments = []) throws {
         statement = try db.makeStatement(sql: sql)
         try statement.setArguments(arguments)
         handle = statement.sqliteStatement
@@ -31,6 +29,26 @@ struct TieRowCursor {
         return true
     }
 
+    /// The bytes of a text cell of the current row, valid until `next()`.
+    func text(_ column: Int32) -> UnsafeRawBufferPointer { Workspace.text(handle, column) }
+
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+}
+
+/// One pass over rows with the columns of `Workspace.tieRowsSQL` (low id, high id, `person_a`,
+/// kind, since, origin). Both readers of the tie table use it: the snapshot's (node indices) and
+/// the import's (`Tie` values).
+struct TieRowCursor {
+    private var rows: RowCursor
+
+    /// The rows of `sql` with `arguments`; valid while `db` is (inside its read).
+    init(_ db: Database, sql: String = Workspace.tieRowsSQL, arguments: StatementArguments = []) throws {
+        rows = try RowCursor(db, sql: sql, arguments: arguments)
+    }
+
+    /// Steps to the next row; false after the last one.
+    mutating func next() throws -> Bool { try rows.next() }
+
     /// The bytes of the current row's low id, high id and `person_a`, valid until `next()`.
     var low: UnsafeRawBufferPointer { text(0) }
     var high: UnsafeRawBufferPointer { text(1) }
@@ -41,7 +59,7 @@ struct TieRowCursor {
     func origin() throws -> TieOrigin { try Self.value(TieRowCursor.origins, text(5)) }
 
     func since() throws -> Day? {
-        guard sqlite3_column_type(handle, 4) != SQLITE_NULL, !text(4).isEmpty else { return nil }
+        guard !rows.isNull(4), !text(4).isEmpty else { return nil }
         guard let day = Day(isoBytes: text(4)) else { throw StoreError.corruptRow(table: "date", reason: "not YYYY-MM-DD") }
         return day
     }
@@ -56,5 +74,5 @@ struct TieRowCursor {
         return found.1
     }
 
-    private func text(_ column: Int32) -> UnsafeRawBufferPointer { Workspace.text(handle, column) }
+    private func text(_ column: Int32) -> UnsafeRawBufferPointer { rows.text(column) }
 }
