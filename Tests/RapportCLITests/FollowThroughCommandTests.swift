@@ -95,44 +95,21 @@ import Testing
         #expect(items?.contains { $0["reason"] as? String == "intro_nudge" } == true)
     }
 
-    @Test func draftWritesBothMessagesThroughTheWarmestIntroducer() throws {
+    /// The command's wiring: the drafts on stdout, `--goal` and `--out` reach the use case, and a
+    /// bad workspace template is exit 2. What the drafts say is tested in-process
+    /// (RapportUseCasesTests' WritingTests).
+    @Test func draftPrintsOrWritesTheDraftsAndRefusesABadTemplate() throws {
         let cli = try samples()
         let result = try cli.run("draft", "Helen Agarwal")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(
-            result.stdout.hasPrefix(
-                "--- To Eleanor Achterberg (introducer) ---\n\nSubject: Would you introduce me to Helen Agarwal?\n\nHi Eleanor,\n"
-            ))
-        #expect(
-            result.stdout.contains(
-                "--- To Helen Agarwal ---\n\nSubject: Eleanor Achterberg suggested I reach out\n\nDear Helen,\n"))
-        #expect(result.stdout.contains("we both studied at Halvorsen University School of Law"))
-        #expect(result.stdout.contains("20–30 minutes"))
-        #expect(!result.stdout.contains("{{"))
+        #expect(result.stdout.hasPrefix("--- To Eleanor Achterberg (introducer) ---\n\nSubject: Would you introduce me to Helen Agarwal?\n"))
+        #expect(result.stdout.contains("\n--- To Helen Agarwal ---\n"))
         let out = try cli.run("draft", "Helen Agarwal", "--goal", "patent litigation", "--out", "helen.txt")
         #expect(out.stdout == "Wrote 2 drafts to helen.txt.\n")
         #expect(
             String(decoding: try cli.contents("helen.txt"), as: UTF8.self).contains("I am exploring patent litigation"))
-    }
-
-    @Test func aDirectContactGetsOnlyTheDirectMessageWithTheApostropheIntact() throws {
-        let cli = try samples()
-        let result = try cli.run("draft", "Rafael D'Angelo")
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("--- To Rafael D'Angelo ---\n"))
-        #expect(!result.stdout.contains("(introducer)"))
-        #expect(!result.stdout.contains("&#39;") && !result.stdout.contains("&amp;"))
-    }
-
-    @Test func workspaceTemplatesOverrideTheDefaultsAndUnknownPlaceholdersAreRefused() throws {
-        let cli = try samples()
         try FileManager.default.createDirectory(
             at: cli.directory.appendingPathComponent("templates"), withIntermediateDirectories: true)
-        try cli.write(
-            "templates/interview-request.mustache",
-            "Hello {{target_first}}! {{#common}}We both {{common}}.{{/common}}\n")
-        let custom = try cli.run("draft", "Rafael D'Angelo")
-        #expect(custom.stdout.hasPrefix("--- To Rafael D'Angelo ---\n\nHello Rafael! "))
         try cli.write("templates/interview-request.mustache", "Hello {{first_name}}\n")
         let bad = try cli.run("draft", "Rafael D'Angelo")
         #expect(bad.status == 2)
