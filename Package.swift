@@ -31,6 +31,9 @@ let package = Package(
         .target(
             name: "Rapport", dependencies: ["CCRC32C", .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "CCRC32C"),
+        // CMalloc: glibc's `mallopt`, which Swift's Glibc module does not export (the executable's
+        // allocator setting, see `RapportCommand.main`).
+        .target(name: "CMalloc"),
         // Import/export: the CSV reader, format detection, vCard, identity resolution, and the
         // evidence readers (LinkedIn archive through ZIPFoundation, calendar, mailbox).
         .target(
@@ -90,7 +93,7 @@ let package = Package(
         .executableTarget(
             name: "rapport",
             dependencies: [
-                "Rapport", "RapportCSV", "RapportStore", "RapportGraphviz", "RapportReport", "RapportUseCases",
+                "CMalloc", "Rapport", "RapportCSV", "RapportStore", "RapportGraphviz", "RapportReport", "RapportUseCases",
                 "RapportServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -109,7 +112,7 @@ let package = Package(
         .testTarget(name: "RapportGraphvizTests", dependencies: ["RapportGraphviz", "rapport-render-worker"]),
         .testTarget(name: "RapportStoreTests", dependencies: ["Rapport", "RapportCSV", "RapportStore", "RapportTestSupport"]),
         .testTarget(name: "RapportReportTests", dependencies: ["RapportReport", "rapport-render-worker"]),
-        .testTarget(name: "RapportCLITests", dependencies: ["Rapport", "RapportStore", "RapportTestSupport"]),
+        .testTarget(name: "RapportCLITests", dependencies: ["CMalloc", "Rapport", "RapportStore", "RapportTestSupport"]),
         .testTarget(name: "RapportUseCasesTests", dependencies: ["RapportUseCases", "RapportTestSupport"]),
         .testTarget(
             name: "RapportServerTests",
