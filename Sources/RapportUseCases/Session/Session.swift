@@ -129,12 +129,14 @@ public struct Session {
     /// current file; anything else rebuilds the file from the workspace (`rebuilding` is called first).
     @discardableResult
     public func applyLeavingSnapshot(
-        _ change: NetworkData, log: (files: [String], summary: String)?, clock: inout PhaseTimer,
+        _ change: consuming NetworkData, log: (files: [String], summary: String)?, clock: inout PhaseTimer,
         rebuilding: () -> Void = {}
     ) throws -> WriteCounts {
         let base = change.count <= Session.patchLimit && change.ties.isEmpty ? try currentSnapshotFile() : nil
         clock.mark(base == nil ? "no snapshot" : "load snapshot")
         let (counts, followed) = try apply(change, log: log, over: base)
+        // Written: its rows go before a rebuild reads the workspace back.
+        change = NetworkData()
         clock.mark(followed ? "write, patch" : "write")
         if Session.cacheEnabled, !followed {
             rebuilding()
