@@ -37,6 +37,19 @@ extension NetworkSnapshot {
         }
     }
 
+    /// The key a snapshot file at `path` was written for, read from its header alone (nil: no
+    /// file, not a snapshot of this format, or unreadable). Enough to know that a file still stands
+    /// for a workspace whose content did not change; loading it checks everything.
+    public static func fileKey(atPath path: String) -> String? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, Int(info.st_size) > SnapshotChecksum.trailerSize else { return nil }
+        var source = FileSource(fd: fd, path: path)
+        return try? NetworkSnapshot.headerKey(&source, payloadCount: Int(info.st_size) - SnapshotChecksum.trailerSize)
+    }
+
     /// Reads a snapshot written by `write(toFile:key:)` with the same `key`.
     /// - Throws: `.missing` (no file), `.stale` (another key or format version), `.corrupt` (the file
     ///   is damaged or truncated), `.io`.

@@ -22,9 +22,76 @@ public struct WriteCounts: Sendable, Equatable {
 
 extension Workspace {
     /// Reads the whole network, in the order it was first written.
-    /// - Complexity: O(rows).
+    ///
+    /// From `parallelLoadMinimum` people up, as `loadSnapshot` does: the people in ranges of `seq`
+    /// and the ties in two key ranges, each on a read-only connection of its own that must see the
+    /// same content key as this one, while this connection reads the interactions and the
+    /// introductions. A part that saw another state (someone wrote meanwhile) is read again here.
+    /// - Complexity: O(rows), on up to three threads.
     public func loadNetwork() throws(StoreError) -> NetworkData {
-        try read { db in try Self.loadNetwork(db) }
+        try loadNetwork(parallelFrom: Self.parallelLoadMinimum)
+    }
+
+    /// `loadNetwork()` with the parallel reads from `parallelFrom` people up (tests lower it).
+    func loadNetwork(parallelFrom: Int) throws(StoreError) -> NetworkData {
+        try read { db in
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0
+            guard count >= parallelFrom, let key = try Self.contentKey(db) else { return try Self.loadNetwork(db) }
+            let peopleRanges = try self.readPeople(db, key: key, ranges: 8)
+            let path = self.path
+            let tieHalves = try Self.tieSplit(db, personCount: count).map { split in
+                WorkerPool.shared.async { Self.readTies(path: path, key: key, split: split) }
+            }
+            let interactions = try Self.loadInteractions(db)
+            let introductions = try Self.loadIntroductions(db)
+            var people: [Person] = []
+            people.reserveCapacity(count)
+            for range in peopleRanges {
+                guard case .success(let part)? = range.take() else {
+                    people = try Self.loadPeople(db)
+                    break
+                }
+                people += part
+            }
+            let ties: [Tie]
+            if case .success(var halves)? = tieHalves?.take() {
+                // Moved out of `halves`, so the first grows in place instead of being copied.
+                var first = halves.removeFirst()
+                first += halves.removeFirst()
+                ties = first
+            } else {
+                ties = try Self.loadTies(db)
+            }
+            return NetworkData(people: people, ties: ties, interactions: interactions, introductions: introductions)
+        }
+    }
+
+    /// The id that cuts the tie table, in key order, into two parts of about the same size: ties are
+    /// keyed by their lower id, so about half lie below the id at 1 − 1/√2 of the ids in order.
+    /// `nil` when there are too few people to split.
+    static func tieSplit(_ db: Database, personCount: Int) throws -> String? {
+        guard personCount >= 8 else { return nil }
+        return try String.fetchOne(
+            db, sql: "SELECT id FROM person ORDER BY id LIMIT 1 OFFSET ?",
+            arguments: [Int(Double(personCount) * (1 - 1 / 2.0.squareRoot()))])
+    }
+
+    /// The tie table's `Tie`s read on two connections of their own, below and from `split`, each in
+    /// a read transaction that must see the workspace at `key` (else `nil`: the caller reads them).
+    private static func readTies(path: String, key: String, split: String) -> Result<[[Tie]], any Error>? {
+        let below = tieRowsSQL.replacingOccurrences(of: " ORDER BY", with: " WHERE person_low < ? ORDER BY")
+        let from = tieRowsSQL.replacingOccurrences(of: " ORDER BY", with: " WHERE person_low >= ? ORDER BY")
+        var halves: [[Tie]] = []
+        for result in WorkerPool.shared.map([below, from], { sql in
+            onConnectionOfItsOwn(path: path, key: key) { db in try loadTies(db, sql: sql, arguments: [split]) }
+        }) {
+            guard case .success(let read) = result, let read else { return nil }
+            switch read {
+            case .success(let ties): halves.append(ties)
+            case .failure(let error): return .failure(error)
+            }
+        }
+        return .success(halves)
     }
 
     private static func loadNetwork(_ db: Database) throws -> NetworkData {
@@ -67,11 +134,10 @@ extension Workspace {
     /// parsed from a `String` cost about 10 s for the ten million ties a re-import reads back.
     /// `person_low` repeats row after row (key order), so its `String` is made once per run.
     /// - Complexity: O(ties).
-    private static func loadTies(_ db: Database) throws -> [Tie] {
-        let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM tie") ?? 0
+    private static func loadTies(_ db: Database, sql: String = tieRowsSQL, arguments: StatementArguments = []) throws -> [Tie] {
         var result: [Tie] = []
-        result.reserveCapacity(count)
-        var rows = try TieRowCursor(db)
+        if arguments.isEmpty { result.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM tie") ?? 0) }
+        var rows = try TieRowCursor(db, sql: sql, arguments: arguments)
         var low = ""
         while try rows.next() {
             if !low.utf8.elementsEqual(rows.low) { low = String(decoding: rows.low, as: UTF8.self) }

@@ -48,7 +48,7 @@ extension Workspace {
                 return .failure(error)
             }
             guard builder.personCount == ids.count else { throw StoreError.corruptRow(table: "person", reason: "changed while read") }
-            if let parts = halves?.value(), case .success(let parts) = parts {
+            if let parts = halves?.take(), case .success(let parts) = parts {
                 for part in parts {
                     if let failure = part.failure { return .failure(failure) }
                     do throws(NetworkError) { try part.add(to: &builder) } catch { return .failure(error) }
@@ -81,7 +81,7 @@ extension Workspace {
     ) throws(NetworkError) -> Bool {
         guard !chunks.isEmpty else { return false }
         for chunk in chunks {
-            guard case .success(let people)? = chunk.value() else { return false }
+            guard case .success(let people)? = chunk.take() else { return false }
             for person in people { try builder.add(person) }
         }
         return true
@@ -89,7 +89,7 @@ extension Workspace {
 
     /// The person table in `ranges` ranges of `seq`, each read on a connection of its own, started on
     /// the pool now; a range read at another content key than `key` (or failed) comes back `nil`.
-    private func readPeople(_ db: Database, key: String, ranges: Int) throws -> [Pending<Result<[Person], any Error>?>] {
+    func readPeople(_ db: Database, key: String, ranges: Int) throws -> [Pending<Result<[Person], any Error>?>] {
         guard let row = try Row.fetchOne(db, sql: "SELECT min(seq), max(seq) FROM person"),
             let low = row[0] as Int?, let high = row[1] as Int?
         else { return [] }
@@ -105,7 +105,7 @@ extension Workspace {
 
     /// `body` in a read transaction on a new read-only connection to the workspace at `path`, or
     /// `nil` when that transaction sees another content key than `key` (someone wrote meanwhile).
-    private static func onConnectionOfItsOwn<T>(path: String, key: String, _ body: (Database) throws -> T) -> Result<T, any Error>? {
+    static func onConnectionOfItsOwn<T>(path: String, key: String, _ body: (Database) throws -> T) -> Result<T, any Error>? {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(busyTimeout)

@@ -59,4 +59,22 @@ import Testing
         }.count
         #expect(below > 1_000 && below < 8_000, "\(below) of 9,000 ties below the split")
     }
+
+    /// `loadNetwork` reads the people in ranges and the ties in two halves on connections of their
+    /// own from 50,000 people up: the same rows in the same order as one connection's.
+    @Test(arguments: [1, 2] as [UInt64])
+    func theNetworkReadInPartsIsTheNetworkReadAtOnce(seed: UInt64) throws {
+        let store = try Self.workspace(seed: seed)
+        let parallel = try store.loadNetwork(parallelFrom: 1)
+        let serial = try store.loadNetwork(parallelFrom: .max)
+        #expect(parallel.people.count == 3_000 && parallel.ties.count == 9_000)
+        #expect(parallel.people == serial.people)
+        #expect(parallel.ties == serial.ties)
+        #expect(parallel.interactions == serial.interactions)
+        #expect(parallel.introductions == serial.introductions)
+        // The split cuts the ties into two non-empty halves.
+        let split = try #require(try store.read { db in try Workspace.tieSplit(db, personCount: 3_000) })
+        let below = serial.ties.filter { TiePair($0.personA, $0.personB).low.utf8.lexicographicallyPrecedes(split.utf8) }
+        #expect(below.count > 1_000 && below.count < 8_000, "\(below.count) of 9,000 ties below the split")
+    }
 }

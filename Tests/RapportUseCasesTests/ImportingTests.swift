@@ -1,6 +1,7 @@
 import Foundation
 import Rapport
 import RapportCSV
+import RapportStore
 import RapportUseCases
 import Testing
 
@@ -45,9 +46,28 @@ import Testing
     @Test func reimportingTheSamplesChangesNothing() throws {
         let folder = try Folder.samples()
         let entries = SampleFilesList.entries(folder)
+        let snapshot = folder.location.snapshotPath
+        let before = try FileManager.default.attributesOfItem(atPath: snapshot)
         let again = try Importing.run(Importing.Request(files: entries, asOf: Folder.day), in: folder.location)
-        #expect(again.changes.upsertPeople.isEmpty)
-        #expect(again.changes.newInteractions.isEmpty)
+        #expect(again.report.totalNew == 0 && again.report.totalUpdated == 0, "\(again.report.summary)")
+        #expect(again.report.rowsUnchanged > 0)
+        // Nothing written: the snapshot file is the very file the first import left, still current.
+        let after = try FileManager.default.attributesOfItem(atPath: snapshot)
+        #expect(after[.systemFileNumber] as? Int == before[.systemFileNumber] as? Int)
+        #expect(after[.modificationDate] as? Date == before[.modificationDate] as? Date)
+        let key = try #require(try Session(folder.location).workspace.contentKey())
+        #expect(NetworkSnapshot.fileKey(atPath: snapshot) == key)
+    }
+
+    /// A re-import that writes nothing still leaves a current snapshot: without a file, it builds one.
+    @Test func aReimportOfNothingNewStillLeavesACurrentSnapshot() throws {
+        let folder = try Folder.samples()
+        let snapshot = folder.location.snapshotPath
+        try FileManager.default.removeItem(atPath: snapshot)
+        _ = try Importing.run(Importing.Request(files: SampleFilesList.entries(folder), asOf: Folder.day), in: folder.location)
+        let key = try #require(try Session(folder.location).workspace.contentKey())
+        #expect(NetworkSnapshot.fileKey(atPath: snapshot) == key)
+        #expect(try NetworkSnapshot(contentsOfFile: snapshot, key: key).people.count == 461)
     }
 }
 

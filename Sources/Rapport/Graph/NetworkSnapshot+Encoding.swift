@@ -41,6 +41,21 @@ extension NetworkSnapshot {
         return bytes.bytes
     }
 
+    /// The key in the header of the snapshot bytes from `source`, or nil when they are not a
+    /// snapshot of this format version. Only the header is read: neither the sections nor the
+    /// checksum are checked (a damaged body is still caught when the file is loaded).
+    /// - Complexity: O(key length).
+    public static func headerKey<Source: SnapshotSource>(
+        _ source: inout Source, payloadCount: Int
+    ) throws(SnapshotFileError) -> String? {
+        var reader = SnapshotReader(source: source, size: payloadCount)
+        defer { if let read = reader.source as? Source { source = read } }
+        guard try reader.integer() == Int(bitPattern: UInt(NetworkSnapshot.fileMagic)),
+            try reader.integer() == Int(NetworkSnapshot.fileFormatVersion)
+        else { return nil }
+        return try reader.string()
+    }
+
     /// Decodes `payloadCount` bytes from `source` (everything before the checksum trailer, which
     /// the caller checks: `SnapshotChecksum`), written by `encode(key:into:)` with the same `key`.
     /// - Throws: `.stale` (another key or format version), `.corrupt` (damaged or truncated), or

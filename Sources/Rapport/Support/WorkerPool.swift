@@ -105,6 +105,15 @@ public final class Pending<T: Sendable>: @unchecked Sendable {
         guard let result = slot.result else { preconditionFailure("a finished job has a result") }
         return result
     }
+
+    /// `value()`, handed over: this pending keeps no copy, so a large result (a million rows) is
+    /// freed as soon as its taker lets it go. Call it once.
+    public func take() -> T {
+        pool.complete(job)
+        guard let result = slot.result else { preconditionFailure("a finished job's result is taken once") }
+        slot.result = nil
+        return result
+    }
 }
 
 extension WorkerPool {

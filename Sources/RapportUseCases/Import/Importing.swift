@@ -51,7 +51,8 @@ public enum Importing {
     }
 
     /// Reads every file, merges them with the workspace and, unless a dry run, writes the changes
-    /// in one transaction: on any error nothing is written.
+    /// in one transaction: on any error nothing is written. The rows written move into the write,
+    /// so the outcome's `changes` are empty after it (a dry run keeps them); its report counts them.
     /// - Parameter phase: called as each phase starts (for a progress line).
     /// - Throws: `ImportError` (located), `UseCaseError`, `StoreError`.
     public static func run(
