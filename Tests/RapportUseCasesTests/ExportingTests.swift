@@ -60,7 +60,8 @@ import Testing
         let backBytes = try Self.export(fresh, .json)
         let back = try Self.json(backBytes)
         for key in ["people", "ties", "interactions", "introductions"] {
-            #expect(try Self.canonical(back, key) == Self.canonical(original, key), "\(key) differ after the round trip")
+            #expect(
+                try Self.canonical(back, key) == Self.canonical(original, key), "\(key) differ after the round trip")
         }
         let backFile = try fresh.write("back.json", String(decoding: backBytes, as: UTF8.self))
         let twice = try Self.importing(backFile, into: fresh)
@@ -135,7 +136,8 @@ import Testing
             b,+1-555,Y,,"]]></data><node id=""x""/>",Partner,,,
 
             """)
-        let ties = try folder.write("ties.csv", "person_a,person_b,kind,since\nme,a,friend,2020-01-01\na,b,colleague,2021-01-01\n")
+        let ties = try folder.write(
+            "ties.csv", "person_a,person_b,kind,since\nme,a,friend,2020-01-01\na,b,colleague,2021-01-01\n")
         _ = try Importing.run(Importing.Request(files: [people, ties], asOf: Folder.day), in: folder.location)
         return folder
     }

@@ -47,7 +47,8 @@ import Testing
         let folder = try Folder.samples()
         try FileManager.default.createDirectory(atPath: folder.path + "/templates", withIntermediateDirectories: true)
         try folder.write(
-            "templates/interview-request.mustache", "Hello {{target_first}}! {{#common}}We both {{common}}.{{/common}}\n")
+            "templates/interview-request.mustache",
+            "Hello {{target_first}}! {{#common}}We both {{common}}.{{/common}}\n")
         let custom = try Writing.drafts(try folder.analysis(), person: "Rafael D'Angelo", via: nil, goal: nil)
         #expect(custom.toTarget.hasPrefix("Hello Rafael! "))
         try folder.write("templates/interview-request.mustache", "Hello {{first_name}}\n")
@@ -57,7 +58,9 @@ import Testing
         } catch {
             // Bad input the user can fix: exit 2, with the file and the placeholders there are.
             #expect(ErrorReport(error).kind == .badInput)
-            #expect("\(error)".contains("templates/interview-request.mustache: unknown placeholder '{{first_name}}'; available: me_name"))
+            #expect(
+                "\(error)".contains(
+                    "templates/interview-request.mustache: unknown placeholder '{{first_name}}'; available: me_name"))
         }
     }
 

@@ -88,10 +88,15 @@ public struct TextTable {
             row.enumerated().map { i, cell in maxWidths[i].map { DisplayWidth.truncate(cell, to: $0) } ?? cell }
         }
         var widths = headers.map(DisplayWidth.of)
-        for row in cut { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }
+        for row in cut {
+            for (i, cell) in row.enumerated() where i < widths.count {
+                widths[i] = max(widths[i], DisplayWidth.of(cell))
+            }
+        }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, cell in
-                i == cells.count - 1 && !rightAligned.contains(i) ? cell : DisplayWidth.pad(cell, to: widths[i], right: rightAligned.contains(i))
+                i == cells.count - 1 && !rightAligned.contains(i)
+                    ? cell : DisplayWidth.pad(cell, to: widths[i], right: rightAligned.contains(i))
             }.joined(separator: "  ")
         }
         // Bold headers only when asked (a colour terminal: never with NO_COLOR, a pipe or a file).
@@ -101,4 +106,3 @@ public struct TextTable {
         return out.joined(separator: "\n")
     }
 }
-

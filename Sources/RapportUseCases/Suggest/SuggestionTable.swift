@@ -26,13 +26,17 @@ public enum SuggestionTable {
         return table.render { i in
             let s = suggestions[i]
             var lines = ["    → " + OutputPolicy.terminalLine(s.action)]
-            if !s.path.isEmpty { lines.append("    path: " + OutputPolicy.terminalLine(planner.describe(s.path, from: ego))) }
+            if !s.path.isEmpty {
+                lines.append("    path: " + OutputPolicy.terminalLine(planner.describe(s.path, from: ego)))
+            }
             lines.append("    " + SuggestionText.scoreLine(s))
             if !s.warmthTerms.isEmpty {
-                lines.append("    " + OutputPolicy.terminalLine(SuggestionText.warmth(s.components.warmth, s.warmthTerms)))
+                lines.append(
+                    "    " + OutputPolicy.terminalLine(SuggestionText.warmth(s.components.warmth, s.warmthTerms)))
             }
             if !s.sharedHistory.isEmpty {
-                lines.append("    shared history: " + OutputPolicy.terminalLine(s.sharedHistory.joined(separator: ", ")))
+                lines.append(
+                    "    shared history: " + OutputPolicy.terminalLine(s.sharedHistory.joined(separator: ", ")))
             }
             if !s.alternatives.isEmpty {
                 lines.append("    also via: " + OutputPolicy.terminalLine(SuggestionText.alternatives(s)))
@@ -49,7 +53,10 @@ public enum SuggestionTable {
         table.boldHeaders = boldHeaders
         for k in list {
             let last = k.lastInteraction.map { "\($0.iso) (\(k.daysSinceContact ?? 0) d)" } ?? "never"
-            table.add([k.name, k.organization ?? "", NumberFormat.twoDecimals(k.strength), NumberFormat.twoDecimals(k.peakStrength), last])
+            table.add([
+                k.name, k.organization ?? "", NumberFormat.twoDecimals(k.strength),
+                NumberFormat.twoDecimals(k.peakStrength), last,
+            ])
         }
         return table.render { i in ["    → " + OutputPolicy.terminalLine(list[i].action)] }
     }
