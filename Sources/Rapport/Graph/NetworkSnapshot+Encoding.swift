@@ -53,7 +53,8 @@ extension NetworkSnapshot {
         guard try reader.integer() == Int(bitPattern: UInt(NetworkSnapshot.fileMagic)),
             try reader.integer() == Int(NetworkSnapshot.fileFormatVersion)
         else { return nil }
-        return try reader.string()
+        // Content keys are short; a damaged length reads as no key, not as a large allocation.
+        return try reader.string(atMost: 4096)
     }
 
     /// Decodes `payloadCount` bytes from `source` (everything before the checksum trailer, which

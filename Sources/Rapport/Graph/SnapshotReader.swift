@@ -97,6 +97,20 @@ struct SnapshotReader {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// A string of at most `limit` bytes, or nil when the stored length is larger (then nothing
+    /// more is read): for a header read on its own, which a damaged length must not make large.
+    mutating func string(atMost limit: Int) throws(SnapshotFileError) -> String? {
+        let n = try integer()
+        guard n >= 0, n <= limit, n <= remaining else { return nil }
+        var bytes = [UInt8](repeating: 0, count: n)
+        var failure: SnapshotFileError?
+        bytes.withUnsafeMutableBytes { raw in
+            do throws(SnapshotFileError) { try take(n, into: raw) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     mutating func optionalString() throws(SnapshotFileError) -> String? {
         try integer() == 0 ? nil : try string()
     }

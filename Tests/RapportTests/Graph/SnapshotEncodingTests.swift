@@ -50,4 +50,27 @@ import Testing
         }
         #expect(throws: SnapshotFileError.stale) { try NetworkSnapshot(snapshotBytes: bytes, key: "other") }
     }
+
+    /// `headerKey` reads the key alone (a no-op re-import asks whether the file still stands for
+    /// the workspace): another magic or version is no key, a damaged length is no key, not a
+    /// large allocation.
+    @Test func theHeaderKeyIsReadAloneAndADamagedLengthIsNoKey() throws {
+        let bytes = try SnapshotEvidenceTests.network().encoded(key: "ws/42")
+        func key(_ bytes: [UInt8]) throws -> String? {
+            var source = SnapshotBytes(bytes)
+            return try NetworkSnapshot.headerKey(&source, payloadCount: bytes.count - SnapshotChecksum.trailerSize)
+        }
+        #expect(try key(bytes) == "ws/42")
+        var magic = bytes
+        magic[0] ^= 1
+        #expect(try key(magic) == nil)
+        var version = bytes
+        version[8] ^= 1
+        #expect(try key(version) == nil)
+        // The key's length is the little-endian word at bytes 16..<24.
+        var long = bytes
+        long[22] = 0x7f
+        #expect(try key(long) == nil)
+        #expect(throws: SnapshotFileError.self) { try key(Array(bytes.prefix(20))) }
+    }
 }
