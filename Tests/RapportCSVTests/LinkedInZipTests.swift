@@ -153,6 +153,43 @@ import ZIPFoundation
         #expect(text == expected + " (the deflate stream runs past the entry's end)")
     }
 
+    /// fuzz-linkedin, session 6 (`seeds/linkedin/timeout-unlocatable-entry.bin`; this fixture is the
+    /// zip after its mode byte): ZipLayout could not locate an entry's data, so it went to
+    /// ZIPFoundation's `extract`, which never returned. An entry is now read from its own bytes or
+    /// refused, never handed to `extract`.
+    @Test(.timeLimit(.minutes(1))) func anEntryWhoseDataCannotBeLocatedIsAnErrorNotAHang() throws {
+        let path = try #require(
+            Bundle.module.url(forResource: "Fixtures/linkedin/unlocatable-entry.zip", withExtension: nil)
+        ).path
+        let text = try #require(errorText { _ = try LinkedInContainer.zipFiles(path: path, display: "export.zip") })
+        #expect(text.hasPrefix("export.zip/"), "\(text)")
+        #expect(text.contains(":1:1: invalid archive: corrupt entry ("), "\(text)")
+    }
+
+    /// Stored (uncompressed) entries are copied from their own bytes with their CRC-32 checked.
+    @Test func storedEntriesAreReadAndTheirChecksumChecked() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let zipURL = directory.appendingPathComponent("stored.zip")
+        let data = Data("First Name,Last Name\nZoë,Lefèvre\n".utf8)
+        do {
+            let archive = try Archive(url: zipURL, accessMode: .create)
+            try archive.addEntry(
+                with: "Connections.csv", type: .file, uncompressedSize: Int64(data.count), compressionMethod: .none,
+                provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) })
+        }
+        let read = try LinkedInContainer.zipFiles(path: zipURL.path)
+        #expect(read.files.map(\.name) == ["Connections.csv"])
+        #expect(read.files.first?.bytes == [UInt8](data))
+        // One byte of the stored data changed: its CRC no longer matches.
+        var bytes = try [UInt8](Data(contentsOf: zipURL))
+        let at = try #require((0..<bytes.count - 3).first { bytes[$0..<$0 + 3] == [0x5A, 0x6F, 0xC3] })
+        bytes[at] = 0x59
+        try Data(bytes).write(to: zipURL)
+        let text = errorText { _ = try LinkedInContainer.zipFiles(path: zipURL.path, display: "s.zip") }
+        #expect(text == "s.zip/Connections.csv:1:1: invalid archive: corrupt entry (CRC-32 mismatch)")
+    }
+
     @Test func aZipBombStopsAtTheLimit() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

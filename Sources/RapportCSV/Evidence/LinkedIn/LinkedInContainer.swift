@@ -54,8 +54,8 @@ enum LinkedInContainer {
                 .invalidArchive("not a zip file (no central directory)"),
                 at: SourceLocation(path: shown, line: 1, column: 1))
         }
-        // Deflated entries are inflated from their own bytes (see ZipLayout: ZIPFoundation's
-        // extract can loop forever on a damaged stream).
+        // Entries are read from their own bytes (see ZipLayout: ZIPFoundation's extract can loop
+        // forever on a damaged zip).
         let layout = ZipLayout(bytes: FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? [])
         return try files(of: archive, layout: layout, path: shown, limits: limits)
     }
@@ -99,10 +99,12 @@ enum LinkedInContainer {
                 bytes.append(contentsOf: chunk)
             }
             do {
-                if entry.isCompressed, let span = layout.span(index, of: entry) {
+                // Never through `Archive.extract`: it can loop forever on a damaged zip (ZipLayout).
+                guard let span = layout.span(index, of: entry) else { throw ZipLayoutError.unlocatable }
+                if entry.isCompressed {
                     try layout.inflate(span, of: entry, into: consumer)
                 } else {
-                    _ = try archive.extract(entry, skipCRC32: false, consumer: consumer)
+                    try layout.copyStored(span, of: entry, into: consumer)
                 }
             } catch is BombError {
                 throw ImportError(.archiveTooLarge("unpacks to more than \(limits.maxTotalBytes) bytes"), at: at)

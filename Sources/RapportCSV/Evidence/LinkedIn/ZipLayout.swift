@@ -10,8 +10,11 @@ import ZIPFoundation
 /// import` hung on it. `inflate(_:of:into:)` feeds ZIPFoundation's public `Data.decompress` the
 /// entry's own bytes and stops with an error when they run out.
 ///
-/// Only the classic layout is read (32-bit sizes and offsets); for a zip64 entry `span` is nil and
-/// the caller falls back to `Archive.extract`. Complexity: O(size of the central directory).
+/// Stored entries are copied from their own bytes too: `Archive.extract` is never called, since its
+/// stored path reads the file onward the same way (fuzz-linkedin found a zip, session 6, whose
+/// entries' local headers are not where the directory says, and `extract` hung on it). Only the
+/// classic layout is read (32-bit sizes and offsets); an entry whose bytes cannot be located (zip64,
+/// or a damaged directory) has no span and is refused. Complexity: O(size of the central directory).
 struct ZipLayout {
     /// One central-directory entry: its name's bytes, compressed size and where its data starts.
     struct Span: Equatable {
@@ -87,6 +90,16 @@ struct ZipLayout {
         guard crc == entry.checksum else { throw ZipLayoutError.checksumMismatch }
     }
 
+    /// Copies the bytes of a stored (uncompressed) entry into `consumer` and checks the CRC-32.
+    /// - Throws: `ZipLayoutError.checksumMismatch`, `.sizeMismatch` when the directory's sizes
+    ///   disagree, and what `consumer` throws.
+    func copyStored(_ span: Span, of entry: Entry, into consumer: Consumer) throws {
+        guard UInt64(span.compressedSize) == entry.uncompressedSize else { throw ZipLayoutError.sizeMismatch }
+        let data = Data(bytes[span.dataOffset..<(span.dataOffset + span.compressedSize)])
+        guard data.crc32(checksum: 0) == entry.checksum else { throw ZipLayoutError.checksumMismatch }
+        try consumer(data)
+    }
+
     private func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
     private func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
 }
@@ -97,11 +110,17 @@ enum ZipLayoutError: Error, CustomStringConvertible {
     case truncatedStream
     /// The inflated bytes do not have the CRC-32 the directory gives.
     case checksumMismatch
+    /// A stored entry's compressed and uncompressed sizes differ.
+    case sizeMismatch
+    /// The entry's bytes are not where the directory says (or it is a zip64 entry).
+    case unlocatable
 
     var description: String {
         switch self {
         case .truncatedStream: "the deflate stream runs past the entry's end"
         case .checksumMismatch: "CRC-32 mismatch"
+        case .sizeMismatch: "a stored entry whose sizes differ"
+        case .unlocatable: "its data is not where the directory says, or it is a zip64 entry"
         }
     }
 }
