@@ -27,10 +27,7 @@ struct RapportCommand: ParsableCommand {
 
     /// Parses, runs, and maps every error to a message and an exit code in one place.
     static func main() {
-        // glibc raises its mmap threshold each time a large block is freed (up to 32 MiB), after
-        // which the import's transient arrays come from the heap and stay resident once freed: a
-        // fixed 128 KiB threshold returns them. 1M import peak 2.99 -> 2.73 GB in the same time;
-        // warm `suggest` unchanged (Docs/Performance.md, session 6).
+        // Freed import arrays go back to the system (1M import peak -280 MB; Docs/Performance.md).
         _ = rapport_fix_mmap_threshold(128 << 10)
         do {
             var command = try parseAsRoot()

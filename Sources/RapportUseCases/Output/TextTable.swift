@@ -68,7 +68,11 @@ public struct TextTable {
     /// Headers in bold (ANSI), for a colour terminal.
     public var boldHeaders = false
 
-    public init(_ headers: [String]) { self.headers = headers }
+    /// - Parameter boldHeaders: for a colour terminal (never with NO_COLOR, a pipe or a file).
+    public init(_ headers: [String], boldHeaders: Bool = false) {
+        self.headers = headers
+        self.boldHeaders = boldHeaders
+    }
 
     public mutating func add(_ row: [String]) { rows.append(row.map(OutputPolicy.terminalLine)) }
 

@@ -41,7 +41,7 @@ struct DueCommand: ParsableCommand {
         if items.isEmpty {
             print("Nothing due in the next \(within) days.")
         } else {
-            var table = TextTable.forTerminal(["Due", "When", "Reason", "Person", "Next action"])
+            var table = TextTable(["Due", "When", "Reason", "Person", "Next action"], boldHeaders: Terminal.colorEnabled)
             table.maxWidths = [3: 28]
             for item in items {
                 let days = item.daysUntilDue(from: a.asOf)

@@ -30,7 +30,7 @@ struct PeopleCommand: ParsableCommand {
         let session = try Session(workspace.location)
         let found = try session.people(search: search, organization: org, limit: search != nil && limit > 0 ? limit : nil)
         if json { return print(try JSONOutput.string(found.people.map(PersonJSON.init))) }
-        var table = TextTable.forTerminal(["ID", "NAME", "ORGANIZATION", "TITLE"])
+        var table = TextTable(["ID", "NAME", "ORGANIZATION", "TITLE"], boldHeaders: Terminal.colorEnabled)
         table.maxWidths = [0: 14, 1: 24, 2: 24, 3: 22]
         for p in found.people { table.add([p.id, p.displayName, p.organization ?? "", p.title ?? ""]) }
         print(table.render())

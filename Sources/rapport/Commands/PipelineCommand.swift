@@ -38,7 +38,7 @@ struct PipelineCommand: ParsableCommand {
             if i > 0 { print("") }
             let label = PipelineStage(rawValue: column.stage)?.label ?? column.stage
             print("\(label.uppercased()) (\(column.people.count))")
-            var table = TextTable.forTerminal(["Person", "Organization", "Days", "Since", "Note"])
+            var table = TextTable(["Person", "Organization", "Days", "Since", "Note"], boldHeaders: Terminal.colorEnabled)
             table.rightAligned = [2]
             table.maxWidths = [1: 32, 4: 40]
             for r in column.people { table.add([r.name, r.organization ?? "", String(r.days), r.since.iso, r.note]) }

@@ -40,7 +40,7 @@ struct ReachCommand: ParsableCommand {
             print(try JSONOutput.string(entries.map { ReachJSON($0, in: a) }))
             return
         }
-        var table = TextTable.forTerminal([grouping == .organization ? "ORGANIZATION" : grouping.rawValue.uppercased(), "REACH", "", "CARRIED BY"])
+        var table = TextTable([grouping == .organization ? "ORGANIZATION" : grouping.rawValue.uppercased(), "REACH", "", "CARRIED BY"], boldHeaders: Terminal.colorEnabled)
         table.rightAligned = [1]
         table.maxWidths = [0: 30, 3: 34]
         for e in entries {

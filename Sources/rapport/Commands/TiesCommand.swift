@@ -46,7 +46,7 @@ struct TiesCommand: ParsableCommand {
         if json {
             return print(try JSONOutput.string(rows.map { TieJSON($0, in: a, namingFrom: all || person != nil) }))
         }
-        var table = TextTable.forTerminal(all ? ["FROM", "TO", "KIND", "STRENGTH"] : ["PERSON", "ORGANIZATION", "KIND", "STRENGTH"])
+        var table = TextTable(all ? ["FROM", "TO", "KIND", "STRENGTH"] : ["PERSON", "ORGANIZATION", "KIND", "STRENGTH"], boldHeaders: Terminal.colorEnabled)
         table.rightAligned = [3]
         table.maxWidths = [0: 24, 1: 28, 2: 16]
         for row in rows {

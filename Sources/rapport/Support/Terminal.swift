@@ -1,8 +1,7 @@
 import Foundation
 import Rapport
-import RapportUseCases
 
-/// The terminal the command writes to (display widths and tables: `TextTable` in RapportUseCases).
+/// The terminal the command writes to (tables: `TextTable` in RapportUseCases).
 enum Terminal {
     static func standardError(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
@@ -15,14 +14,5 @@ enum Terminal {
     /// Colour only on a terminal, and never when `NO_COLOR` is set (no-color.org).
     static var colorEnabled: Bool {
         stdoutIsTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-    }
-}
-
-extension TextTable {
-    /// A table for stdout: bold headers on a colour terminal.
-    static func forTerminal(_ headers: [String]) -> TextTable {
-        var table = TextTable(headers)
-        table.boldHeaders = Terminal.colorEnabled
-        return table
     }
 }
