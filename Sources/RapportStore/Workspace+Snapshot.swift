@@ -31,9 +31,16 @@ extension Workspace {
             let parallel = ids.count >= parallelFrom ? key : nil
             // Rows are decoded into people on the pool, range by range, while this thread adds them.
             let chunks = try parallel.map { key in try self.readPeople(db, key: key, ranges: 8) }
-            let halves = parallel.flatMap { key in
-                Self.splitKey(table).map { split in
-                    WorkerPool.shared.async { Self.readTies(path: self.path, key: key, ids: table, split: split) }
+            let path = self.path
+            let halves = try parallel.flatMap { key in
+                try Self.tieSplit(db, personCount: table.count).map { split in
+                    WorkerPool.shared.async {
+                        Self.readTieHalves(path: path, key: key, split: split) { db, sql, arguments in
+                            var part = TieRows()
+                            try part.read(db, sql: sql, arguments: arguments, ids: table)
+                            return part
+                        }
+                    }
                 }
             }
             var builder = NetworkBuilder()
@@ -122,38 +129,26 @@ extension Workspace {
     /// Below this many people the ties are read on the one connection.
     static let parallelLoadMinimum = 50_000
 
-    /// A `person_low` near the median of the tie table's: the tie table is keyed by the pair's
-    /// smaller id, and for pairs drawn evenly that id's rank has density 2(1 − x), median at
-    /// 1 − 1/√2 ≈ 0.29 of the ids in byte order; estimated on every 256th id. The split only
-    /// balances the two readers: any key gives the same rows.
-    static func splitKey(_ ids: IdentifierTable) -> String? {
-        var sample = stride(from: 0, to: ids.count, by: 256).map { Array(ids.id(at: Int32($0)).utf8) }
-        guard sample.count >= 8 else { return nil }
-        sample.sort { $0.lexicographicallyPrecedes($1) }
-        return String(decoding: sample[Int(Double(sample.count) * (1 - 1 / 2.0.squareRoot()))], as: UTF8.self)
-    }
-
-    /// The tie table read on two connections of its own, below and from `split`, each in a read
-    /// transaction that must see the workspace at `key` (else `nil`: the caller reads serially).
-    private static func readTies(path: String, key: String, ids: IdentifierTable, split: String) -> Result<[TieRows], any Error>? {
+    /// The tie table read on two connections of its own, below and from `split` (`tieSplit`), each
+    /// in a read transaction that must see the workspace at `key` (else `nil`: the caller reads
+    /// serially); `read` reads the rows of one part's SQL and arguments.
+    static func readTieHalves<Part>(
+        path: String, key: String, split: String, _ read: (Database, String, StatementArguments) throws -> Part
+    ) -> Result<[Part], any Error>? {
         let below = tieRowsSQL.replacingOccurrences(of: " ORDER BY", with: " WHERE person_low < ? ORDER BY")
         let from = tieRowsSQL.replacingOccurrences(of: " ORDER BY", with: " WHERE person_low >= ? ORDER BY")
-        let parts = WorkerPool.shared.map([below, from]) { sql -> Result<TieRows, any Error>? in
-            onConnectionOfItsOwn(path: path, key: key) { db in
-                var part = TieRows()
-                try part.read(db, sql: sql, arguments: [split], ids: ids)
-                return part
-            }
+        let parts = WorkerPool.shared.map([below, from]) { sql -> Result<Part, any Error>? in
+            onConnectionOfItsOwn(path: path, key: key) { db in try read(db, sql, [split]) }
         }
-        var read: [TieRows] = []
+        var halves: [Part] = []
         for part in parts {
             guard case .success(let result) = part, let result else { return nil }
             switch result {
-            case .success(let rows): read.append(rows)
+            case .success(let rows): halves.append(rows)
             case .failure(let error): return .failure(error)
             }
         }
-        return .success(read)
+        return .success(halves)
     }
 
     /// Calls `body` with the bytes of column 0 of each row of `sql`, valid during the call.
