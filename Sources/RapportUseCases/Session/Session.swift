@@ -132,26 +132,24 @@ public struct Session {
         _ change: consuming NetworkData, log: (files: [String], summary: String)?, clock: inout PhaseTimer,
         rebuilding: () -> Void = {}
     ) throws -> WriteCounts {
+        let counts: WriteCounts, followed: Bool
         if change.count == 0 {
             // Nothing of the network to write (a re-import that found nothing new): its log line
             // keeps the content key, so a file that stood for the workspace still does; only its
             // header is read (loading all of it took 0.6 s at 1M).
-            let (counts, _) = try apply(change, log: log, over: nil)
+            (counts, _) = try apply(change, log: log, over: nil)
+            followed = !Session.cacheEnabled || counts.contentKeyAfter.map {
+                counts.contentKeyBefore == $0 && NetworkSnapshot.fileKey(atPath: location.snapshotPath) == $0
+            } ?? true
             clock.mark("write")
-            if Session.cacheEnabled, let key = counts.contentKeyAfter,
-                counts.contentKeyBefore != key || NetworkSnapshot.fileKey(atPath: location.snapshotPath) != key
-            {
-                rebuilding()
-                try rebuildSnapshot(clock: &clock)
-            }
-            return counts
+        } else {
+            let base = change.count <= Session.patchLimit && change.ties.isEmpty ? try currentSnapshotFile() : nil
+            clock.mark(base == nil ? "no snapshot" : "load snapshot")
+            (counts, followed) = try apply(change, log: log, over: base)
+            // Written: its rows go before a rebuild reads the workspace back.
+            change = NetworkData()
+            clock.mark(followed ? "write, patch" : "write")
         }
-        let base = change.count <= Session.patchLimit && change.ties.isEmpty ? try currentSnapshotFile() : nil
-        clock.mark(base == nil ? "no snapshot" : "load snapshot")
-        let (counts, followed) = try apply(change, log: log, over: base)
-        // Written: its rows go before a rebuild reads the workspace back.
-        change = NetworkData()
-        clock.mark(followed ? "write, patch" : "write")
         if Session.cacheEnabled, !followed {
             rebuilding()
             try rebuildSnapshot(clock: &clock)
