@@ -65,11 +65,11 @@ public enum EdgeStrengths {
         let chunks = strengths.count >= 1 << 18 ? 8 : 1
         return strengths.withUnsafeBufferPointer { s in
             [Double](unsafeUninitializedCapacity: s.count) { out, initialized in
-                WorkerPool.shared.forEach(chunks) { chunk in
+                WorkerPool.shared.forEachChunk(of: s.count, chunks: chunks) { range in
                     // UInt64.max is a NaN pattern: never a valid strength, so it marks an empty slot.
                     var key = [UInt64](repeating: .max, count: 256)
                     var length = [Double](repeating: 0, count: 256)
-                    for e in (s.count * chunk / chunks)..<(s.count * (chunk + 1) / chunks) {
+                    for e in range {
                         let bits = s[e].bitPattern
                         let slot = Int(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> 56)
                         if key[slot] != bits {

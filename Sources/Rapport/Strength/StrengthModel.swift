@@ -52,8 +52,8 @@ public struct StrengthModel: Sendable {
             snapshot.ties.kindCodes.withUnsafeBufferPointer { kinds in
                 snapshot.ties.originCodes.withUnsafeBufferPointer { originCodes in
                     snapshot.interactionOffsets.withUnsafeBufferPointer { offsets in
-                        WorkerPool.shared.forEach(chunks) { chunk in
-                            for e in (edgeCount * chunk / chunks)..<(edgeCount * (chunk + 1) / chunks) {
+                        WorkerPool.shared.forEachChunk(of: edgeCount, chunks: chunks) { range in
+                            for e in range {
                                 if offsets[e] == offsets[e + 1] {
                                     out[e] = byCode[Int(kinds[e]) * origins + Int(originCodes[e])]
                                 } else {

@@ -151,6 +151,13 @@ extension WorkerPool {
         }
     }
 
+    /// Calls `body` once for each of `chunks` consecutive ranges that together cover `0..<count`
+    /// (as `forEach`): for loops over large arrays whose elements each chunk writes on its own.
+    /// - Complexity: O(count) of `body`'s work, spread over `chunks` calls.
+    public func forEachChunk(of count: Int, chunks: Int, _ body: (Range<Int>) -> Void) {
+        forEach(chunks) { chunk in body((count * chunk / chunks)..<(count * (chunk + 1) / chunks)) }
+    }
+
     /// `body` applied to every item on the pool; the results in the order of `items`, each item's
     /// error kept as its result.
     /// - Complexity: O(items) calls of `body`, spread as in `forEach`.
