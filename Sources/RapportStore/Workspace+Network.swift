@@ -196,6 +196,24 @@ extension Workspace {
         people: [Person], ties: [Tie], interactions: [Interaction], introductions: [Introduction],
         log: (files: [String], summary: String)? = nil
     ) throws(StoreError) -> WriteCounts {
+        try write(people: people, ties: ties, interactions: interactions, introductions: introductions, log: log, drafting: false).counts
+    }
+
+    /// `apply`, and, when the workspace held no tie before the write, the network it holds after
+    /// it as a `SnapshotDraft`: built from the written rows on a pool thread while SQLite writes,
+    /// so the caller need not read ten million ties back. Freeze it once the rows given here are
+    /// let go. `nil` for a write into a workspace with ties, or with repeated people.
+    public func applyDrafting(
+        people: [Person], ties: [Tie], interactions: [Interaction], introductions: [Introduction],
+        log: (files: [String], summary: String)? = nil
+    ) throws(StoreError) -> (counts: WriteCounts, draft: SnapshotDraft?) {
+        try write(people: people, ties: ties, interactions: interactions, introductions: introductions, log: log, drafting: true)
+    }
+
+    private func write(
+        people: [Person], ties: [Tie], interactions: [Interaction], introductions: [Introduction],
+        log: (files: [String], summary: String)?, drafting: Bool
+    ) throws(StoreError) -> (counts: WriteCounts, draft: SnapshotDraft?) {
         // The ties are keyed and sorted on a thread of their own while SQLite writes the people:
         // at ten million ties that preparation takes about as long as a million people's rows.
         let preparing = WorkerPool.shared.async { TiePlan(people: people, ties: ties, interactions: interactions, introductions: introductions) }
@@ -212,12 +230,18 @@ extension Workspace {
         // A write of no rows (a re-import that found nothing new, with its log line) leaves the
         // network as it was, and its key with it: caches of it stay current.
         let changesNetwork = !(people.isEmpty && ties.isEmpty && interactions.isEmpty && introductions.isEmpty)
-        let counts = try writeCheckingReferences(changesNetwork: changesNetwork) { db in
+        let (counts, draft) = try writeCheckingReferences(changesNetwork: changesNetwork) { db in
             var counts = WriteCounts()
             let keys = try Self.contentKeys(db)
             (counts.contentKeyBefore, counts.contentKeyAfter) = (keys.now, changesNetwork ? keys.afterThisWrite : keys.now)
             counts.lastInteractionBefore = try Self.lastInteractionID(db)
             let seq = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM person") ?? 0
+            // The draft's people on a pool thread meanwhile (the plan takes the other).
+            var draftingPeople: Pending<SnapshotDraft?>?
+            if drafting, distinct, try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM tie)") == true {
+                let stored = seq == 0 ? [] : try Self.loadPeople(db)
+                draftingPeople = WorkerPool.shared.async { SnapshotDraft.people(stored: stored, written: people) }
+            }
             // In key order, so each B-tree grows at its right edge instead of splitting pages all over.
             try indexingPeople(db, count: distinct ? people.count : 0, seqAbove: seq) {
                 try BulkStatement.insert(
@@ -264,6 +288,7 @@ extension Workspace {
             timing.mark("people")
             let plan = preparing.value()
             timing.mark("tie plan wait")
+            let draftingTies = draftingPeople.map { pending in WorkerPool.shared.async { pending.take()?.addingTies(of: plan) } }
             let (ids, sortedIDs, rows, rankBits) = (plan.ids, plan.sortedIDs, plan.rows, plan.sortedIDs.rankBits)
             try checkReferences(ids, written: people, db)
             // The tie table has no index on `seq`: its maximum is a scan of ten million rows at 1M
@@ -343,10 +368,15 @@ extension Workspace {
                     arguments: [Coding.text(log.files), log.summary])
             }
             timing.mark("others")
-            return counts
+            // What a rebuild would read of the small tables, as this transaction stored them.
+            let evidence = try draftingTies.map { _ in (try Self.loadInteractions(db), try Self.loadIntroductions(db)) }
+            return (counts, draftingTies.map { ($0, evidence!) })
         }
         timing.mark("commit")
-        return counts
+        guard let (pending, evidence) = draft, var drafted = pending.take() else { return (counts, nil) }
+        (drafted.interactions, drafted.introductions) = evidence
+        timing.mark("draft wait")
+        return (counts, drafted)
     }
 
     /// Runs `insertPeople` (which writes `count` people with distinct ids, the new ones numbered

@@ -142,13 +142,35 @@ public struct Session {
                 counts.contentKeyBefore == $0 && NetworkSnapshot.fileKey(atPath: location.snapshotPath) == $0
             } ?? true
             clock.mark("write")
-        } else {
-            let base = change.count <= Session.patchLimit && change.ties.isEmpty ? try currentSnapshotFile() : nil
-            clock.mark(base == nil ? "no snapshot" : "load snapshot")
+        } else if let base = change.count <= Session.patchLimit && change.ties.isEmpty ? try currentSnapshotFile() : nil {
+            clock.mark("load snapshot")
             (counts, followed) = try apply(change, log: log, over: base)
             // Written: its rows go before a rebuild reads the workspace back.
             change = NetworkData()
             clock.mark(followed ? "write, patch" : "write")
+        } else if Session.cacheEnabled {
+            // A workspace without ties (a first import) gets its network drafted from the written
+            // rows while SQLite writes them, instead of read back afterwards.
+            clock.mark("no snapshot")
+            let (written, draft) = try workspace.applyDrafting(
+                people: change.people, ties: change.ties, interactions: change.interactions,
+                introductions: change.introductions, log: log)
+            counts = written
+            // Written: its rows go before the draft is frozen (or the workspace read back).
+            change = NetworkData()
+            clock.mark("write")
+            followed = draft.flatMap { draft -> Bool? in
+                guard let key = written.contentKeyAfter, let snapshot = draft.freeze() else { return nil }
+                clock.mark("snapshot drafted")
+                // A cache that cannot be written (read-only folder, full disk) only costs the next command time.
+                try? snapshot.write(toFile: location.snapshotPath, key: key)
+                clock.mark("save snapshot")
+                return true
+            } ?? false
+        } else {
+            (counts, followed) = try apply(change, log: log, over: nil)
+            change = NetworkData()
+            clock.mark("write")
         }
         if Session.cacheEnabled, !followed {
             rebuilding()
