@@ -70,7 +70,7 @@ struct Workload {
     static func debug(_ what: String, _ since: DispatchTime) {
         guard ProcessInfo.processInfo.environment["RAPPORT_BENCH_DEBUG"] != nil else { return }
         let s = Double(DispatchTime.now().uptimeNanoseconds - since.uptimeNanoseconds) / 1e9
-        FileHandle.standardError.write(Data("  [\(what) at \(String(format: "%.3f", s)) s, peak RSS \(Int(PhaseClock.peakMegabytes())) MB]\n".utf8))
+        FileHandle.standardError.write(Data("  [\(what) at \(String(format: "%.3f", s)) s, RSS \(Int(PhaseClock.currentMegabytes())) MB, peak \(Int(PhaseClock.peakMegabytes())) MB]\n".utf8))
     }
 
     /// Reads people.csv on two threads, split at a line boundary near the middle (serially when the

@@ -71,8 +71,16 @@ struct PhaseClock {
         seconds[phase, default: 0] += Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
         last = now
         if ProcessInfo.processInfo.environment["RAPPORT_BENCH_DEBUG"] != nil {
-            FileHandle.standardError.write(Data("  [\(phase): peak RSS \(PhaseClock.peakMegabytes()) MB]\n".utf8))
+            FileHandle.standardError.write(Data("  [\(phase): RSS \(Int(PhaseClock.currentMegabytes())) MB, peak \(Int(PhaseClock.peakMegabytes())) MB]\n".utf8))
         }
+    }
+
+    /// Resident memory now (Linux: /proc/self/statm), for RAPPORT_BENCH_DEBUG's phase lines.
+    static func currentMegabytes() -> Double {
+        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+            let pages = statm.split(separator: " ").dropFirst().first.flatMap({ Double($0) })
+        else { return 0 }
+        return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
     }
 
     static func peakMegabytes() -> Double {
