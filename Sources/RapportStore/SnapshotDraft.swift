@@ -1,20 +1,21 @@
 import Rapport
 
 /// The network a workspace holds after a bulk write, built from the rows the write stores instead of
-/// read back from SQLite once it has committed.
+/// read back from SQLite once it has committed (`Workspace.applySavingSnapshot`).
 ///
 /// Reading a million people and ten million ties back was a fifth of a first import at 1M (14 of
-/// 61 CPU seconds, measured with `RAPPORT_TIMING=1`), and it ran after the write, on one busy
-/// core. A draft is built on a pool thread while SQLite writes, from what the write binds: the
-/// people in the order their rows get `seq`, and the ties from the write's own key-sorted
-/// `TiePlan` rows. Interactions and introductions are read back inside the write's transaction
-/// (they are few, and an import skips interactions it already has).
+/// 61 CPU seconds, measured with `RAPPORT_TIMING=1`), and it ran after the write. A draft is built
+/// on pool threads while SQLite writes, from what the write binds: the people in the order their
+/// rows get `seq`, and the ties from the write's own key-sorted `TiePlan` rows. Interactions and
+/// introductions are read back inside the write's transaction (they are few, and an import skips
+/// interactions it already has); the write stores them before the ties, so the draft is frozen
+/// and saved while the ties are written.
 ///
 /// It only stands in for a read when the workspace held no tie before the write: then the tie
 /// table afterwards is exactly the plan's rows, one per pair, with the declared orientation of the
 /// first row of each pair (an upsert leaves `person_a` alone) and the kind, date and origin of the
-/// last. `IncrementalSnapshotTests` checks the result against `Workspace.loadSnapshot()`.
-public struct SnapshotDraft: Sendable {
+/// last. `IncrementalSnapshotTests` checks the saved file against `Workspace.loadSnapshot()`.
+struct SnapshotDraft: Sendable {
     private var builder: NetworkBuilder
     private var ids: IdentifierTable
     /// The workspace's interactions (in row id order) and introductions (in key order) after the
@@ -98,7 +99,7 @@ public struct SnapshotDraft: Sendable {
 
     /// The snapshot: what `Workspace.loadSnapshot()` would read right after the write; `nil` when
     /// an interaction or introduction does not fit the people (a rebuild would fail on it too).
-    public consuming func freeze() -> NetworkSnapshot? {
+    consuming func freeze() -> NetworkSnapshot? {
         var builder = self.builder
         do {
             for interaction in interactions { try builder.add(interaction) }

@@ -14,6 +14,17 @@ extension NetworkSnapshot {
     /// - Throws: `SnapshotFileError.io` when the file cannot be written; `path` is then untouched.
     /// - Complexity: O(size of the snapshot).
     public func write(toFile path: String, key: String) throws(SnapshotFileError) {
+        let file = try writeUnpublished(toFile: path, key: key)
+        guard file.publish() else {
+            throw .io("cannot rename \(file.temporary) to \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Writes the snapshot beside `path` under a temporary name, for `publish()` to rename into
+    /// place later (a write drafts the file while its transaction runs, and publishes it only once
+    /// that has committed) or `discard()` to remove.
+    /// - Throws: `SnapshotFileError.io` when the file cannot be written; nothing is left then.
+    func writeUnpublished(toFile path: String, key: String) throws(SnapshotFileError) -> UnpublishedSnapshotFile {
         let temporary = path + ".tmp-\(getpid())"
         // A new file of our own (O_EXCL: never through a link someone left there); a leftover from
         // a crashed run with the same process id goes first. No fsync: a cache lost to a crash is
@@ -30,11 +41,7 @@ extension NetworkSnapshot {
             throw error
         }
         close(fd)
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw .io("cannot rename \(temporary) to \(path): \(reason)")
-        }
+        return UnpublishedSnapshotFile(temporary: temporary, path: path)
     }
 
     /// The key a snapshot file at `path` was written for, read from its header alone (nil: no
@@ -74,6 +81,25 @@ extension NetworkSnapshot {
         checked = verdict.value()
         if let problem = checked ?? nil { throw .corrupt(problem) }
     }
+}
+
+/// A snapshot file written under a temporary name beside the path it is for.
+struct UnpublishedSnapshotFile: Sendable {
+    let temporary: String
+    let path: String
+
+    /// Renames the file over `path`; false (and the temporary file removed) when that fails.
+    func publish() -> Bool {
+        guard rename(temporary, path) == 0 else {
+            let saved = errno
+            unlink(temporary)
+            errno = saved
+            return false
+        }
+        return true
+    }
+
+    func discard() { unlink(temporary) }
 }
 
 /// The file side of the snapshot cache: descriptors in, checksum passes over them.

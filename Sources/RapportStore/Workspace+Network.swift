@@ -196,24 +196,26 @@ extension Workspace {
         people: [Person], ties: [Tie], interactions: [Interaction], introductions: [Introduction],
         log: (files: [String], summary: String)? = nil
     ) throws(StoreError) -> WriteCounts {
-        try write(people: people, ties: ties, interactions: interactions, introductions: introductions, log: log, drafting: false).counts
+        try write(people: people, ties: ties, interactions: interactions, introductions: introductions, log: log, snapshotPath: nil).counts
     }
 
-    /// `apply`, and, when the workspace held no tie before the write, the network it holds after
-    /// it as a `SnapshotDraft`: built from the written rows on a pool thread while SQLite writes,
-    /// so the caller need not read ten million ties back. Freeze it once the rows given here are
-    /// let go. `nil` for a write into a workspace with ties, or with repeated people.
-    public func applyDrafting(
+    /// `apply`, and, when the workspace held no tie before the write, the snapshot file of the
+    /// network it holds after it, saved at `snapshotPath` under the write's `contentKeyAfter`
+    /// without reading the workspace back: drafted from the written rows (`SnapshotDraft`) on the
+    /// pool while SQLite writes, and renamed into place only once the transaction has committed.
+    /// - Returns: what was written, and whether the file was saved (false for a workspace that
+    ///   held ties, repeated people, or a file that could not be written: the caller rebuilds).
+    public func applySavingSnapshot(
         people: [Person], ties: [Tie], interactions: [Interaction], introductions: [Introduction],
-        log: (files: [String], summary: String)? = nil
-    ) throws(StoreError) -> (counts: WriteCounts, draft: SnapshotDraft?) {
-        try write(people: people, ties: ties, interactions: interactions, introductions: introductions, log: log, drafting: true)
+        log: (files: [String], summary: String)? = nil, snapshotPath: String
+    ) throws(StoreError) -> (counts: WriteCounts, snapshotSaved: Bool) {
+        try write(people: people, ties: ties, interactions: interactions, introductions: introductions, log: log, snapshotPath: snapshotPath)
     }
 
     private func write(
         people: [Person], ties: [Tie], interactions: [Interaction], introductions: [Introduction],
-        log: (files: [String], summary: String)?, drafting: Bool
-    ) throws(StoreError) -> (counts: WriteCounts, draft: SnapshotDraft?) {
+        log: (files: [String], summary: String)?, snapshotPath: String?
+    ) throws(StoreError) -> (counts: WriteCounts, snapshotSaved: Bool) {
         // The ties are keyed and sorted on a thread of their own while SQLite writes the people:
         // at ten million ties that preparation takes about as long as a million people's rows.
         let preparing = WorkerPool.shared.async { TiePlan(people: people, ties: ties, interactions: interactions, introductions: introductions) }
@@ -230,7 +232,12 @@ extension Workspace {
         // A write of no rows (a re-import that found nothing new, with its log line) leaves the
         // network as it was, and its key with it: caches of it stay current.
         let changesNetwork = !(people.isEmpty && ties.isEmpty && interactions.isEmpty && introductions.isEmpty)
-        let (counts, draft) = try writeCheckingReferences(changesNetwork: changesNetwork) { db in
+        // The drafted snapshot, frozen and written beside the workspace under a temporary name.
+        var finishing: Pending<UnpublishedSnapshotFile?>?
+        var finished = false
+        // A failed write leaves no file: the temporary one goes once it is written.
+        defer { if let finishing, !finished { finishing.take()?.discard() } }
+        let counts = try writeCheckingReferences(changesNetwork: changesNetwork) { db in
             var counts = WriteCounts()
             let keys = try Self.contentKeys(db)
             (counts.contentKeyBefore, counts.contentKeyAfter) = (keys.now, changesNetwork ? keys.afterThisWrite : keys.now)
@@ -238,7 +245,7 @@ extension Workspace {
             let seq = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM person") ?? 0
             // The draft's people on a pool thread meanwhile (the plan takes the other).
             var draftingPeople: Pending<SnapshotDraft?>?
-            if drafting, distinct, try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM tie)") == true {
+            if snapshotPath != nil, distinct, try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM tie)") == true {
                 let stored = seq == 0 ? [] : try Self.loadPeople(db)
                 draftingPeople = WorkerPool.shared.async { SnapshotDraft.people(stored: stored, written: people) }
             }
@@ -291,41 +298,6 @@ extension Workspace {
             let draftingTies = draftingPeople.map { pending in WorkerPool.shared.async { pending.take()?.addingTies(of: plan) } }
             let (ids, sortedIDs, rows, rankBits) = (plan.ids, plan.sortedIDs, plan.rows, plan.sortedIDs.rankBits)
             try checkReferences(ids, written: people, db)
-            // The tie table has no index on `seq`: its maximum is a scan of ten million rows at 1M
-            // people, so a write without ties (a logged coffee) does not ask.
-            let tieSeq = rows.isEmpty ? 0 : try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM tie") ?? 0
-            let kinds = PinnedStrings(TieKind.byColumnCode.map(\.rawValue))
-            let origins = PinnedStrings(TieOrigin.byColumnCode.map(\.rawValue))
-            let highMask = UInt64(1) << rankBits - 1
-            try sortedIDs.bytes.withUnsafeBufferPointer { bytes in
-                try sortedIDs.starts.withUnsafeBufferPointer { starts in
-                    func id(_ rank: UInt64) -> UnsafeBufferPointer<UInt8> {
-                        UnsafeBufferPointer(rebasing: bytes[starts[Int(rank)]..<starts[Int(rank) + 1]])
-                    }
-                    try BulkStatement.insert(
-                        db, path: path, head: "INSERT INTO tie (person_low, person_high, person_a, kind, since, origin, seq)",
-                        columns: 7,
-                        tail: """
-                            ON CONFLICT(person_low, person_high) DO UPDATE SET kind = excluded.kind, since = excluded.since,
-                                origin = excluded.origin
-                            WHERE kind IS NOT excluded.kind OR since IS NOT excluded.since OR origin IS NOT excluded.origin
-                            """,
-                        count: rows.count
-                    ) { upsertTie, i in
-                        let row = rows[i]
-                        let (low, high) = (row.key >> rankBits, row.key & highMask)
-                        upsertTie.bind(utf8: id(low))
-                        upsertTie.bind(utf8: id(high))
-                        upsertTie.bind(utf8: id(row.aIsLow ? low : high))
-                        upsertTie.bind(utf8: kinds[Int(row.kind)])
-                        upsertTie.bind(row.hasSince ? Day(ordinal: row.since) : nil)
-                        upsertTie.bind(utf8: origins[Int(row.origin)])
-                        upsertTie.bind(tieSeq + Int(row.position) + 1)
-                    }
-                    counts.ties = rows.count
-                }
-            }
-            timing.mark("ties")
             var insertInteraction = try BulkStatement(db, sql: """
                 INSERT INTO interaction (date, person, with_id, kind, one_on_one, minutes, rapport, initiated_by, notes,
                                          source, source_key, words)
@@ -362,21 +334,65 @@ extension Workspace {
                 try upsertIntroduction.step()
                 counts.introductions += 1
             }
+            timing.mark("others")
+            // The small tables are written before the ties, so that a drafted snapshot can be
+            // finished (read back, frozen, saved to a temporary file) on a pool thread while SQLite
+            // writes ten million ties; it is published once the transaction has committed.
+            if let draftingTies, let snapshotPath, let key = counts.contentKeyAfter {
+                let evidence = (try Self.loadInteractions(db), try Self.loadIntroductions(db))
+                finishing = WorkerPool.shared.async {
+                    guard var draft = draftingTies.take() else { return nil }
+                    (draft.interactions, draft.introductions) = evidence
+                    return try? draft.freeze()?.writeUnpublished(toFile: snapshotPath, key: key)
+                }
+            }
+            // The tie table has no index on `seq`: its maximum is a scan of ten million rows at 1M
+            // people, so a write without ties (a logged coffee) does not ask.
+            let tieSeq = rows.isEmpty ? 0 : try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM tie") ?? 0
+            let kinds = PinnedStrings(TieKind.byColumnCode.map(\.rawValue))
+            let origins = PinnedStrings(TieOrigin.byColumnCode.map(\.rawValue))
+            let highMask = UInt64(1) << rankBits - 1
+            try sortedIDs.bytes.withUnsafeBufferPointer { bytes in
+                try sortedIDs.starts.withUnsafeBufferPointer { starts in
+                    func id(_ rank: UInt64) -> UnsafeBufferPointer<UInt8> {
+                        UnsafeBufferPointer(rebasing: bytes[starts[Int(rank)]..<starts[Int(rank) + 1]])
+                    }
+                    try BulkStatement.insert(
+                        db, path: path, head: "INSERT INTO tie (person_low, person_high, person_a, kind, since, origin, seq)",
+                        columns: 7,
+                        tail: """
+                            ON CONFLICT(person_low, person_high) DO UPDATE SET kind = excluded.kind, since = excluded.since,
+                                origin = excluded.origin
+                            WHERE kind IS NOT excluded.kind OR since IS NOT excluded.since OR origin IS NOT excluded.origin
+                            """,
+                        count: rows.count
+                    ) { upsertTie, i in
+                        let row = rows[i]
+                        let (low, high) = (row.key >> rankBits, row.key & highMask)
+                        upsertTie.bind(utf8: id(low))
+                        upsertTie.bind(utf8: id(high))
+                        upsertTie.bind(utf8: id(row.aIsLow ? low : high))
+                        upsertTie.bind(utf8: kinds[Int(row.kind)])
+                        upsertTie.bind(row.hasSince ? Day(ordinal: row.since) : nil)
+                        upsertTie.bind(utf8: origins[Int(row.origin)])
+                        upsertTie.bind(tieSeq + Int(row.position) + 1)
+                    }
+                    counts.ties = rows.count
+                }
+            }
+            timing.mark("ties")
             if let log {
                 try db.execute(
                     sql: "INSERT INTO import_log (at, files, summary) VALUES (datetime('now'), ?, ?)",
                     arguments: [Coding.text(log.files), log.summary])
             }
-            timing.mark("others")
-            // What a rebuild would read of the small tables, as this transaction stored them.
-            let evidence = try draftingTies.map { _ in (try Self.loadInteractions(db), try Self.loadIntroductions(db)) }
-            return (counts, draftingTies.map { ($0, evidence!) })
+            return counts
         }
         timing.mark("commit")
-        guard let (pending, evidence) = draft, var drafted = pending.take() else { return (counts, nil) }
-        (drafted.interactions, drafted.introductions) = evidence
-        timing.mark("draft wait")
-        return (counts, drafted)
+        finished = true
+        guard let file = finishing?.take() else { return (counts, false) }
+        timing.mark("snapshot wait")
+        return (counts, file.publish())
     }
 
     /// Runs `insertPeople` (which writes `count` people with distinct ids, the new ones numbered

@@ -154,7 +154,7 @@ import Testing
     }
 
     /// Issue 16: a write into a workspace without ties drafts its snapshot from the rows it writes
-    /// (`Workspace.applyDrafting`, `SnapshotDraft`) instead of reading them back. The draft must be
+    /// (`Workspace.applySavingSnapshot`, `SnapshotDraft`) instead of reading them back. The draft must be
     /// the network the read gives: stored people updated in place and new ones after them, a pair
     /// given twice in both orientations (the first orientation stays, the last kind and date win),
     /// an interaction whose key repeats (skipped), an introduction given twice (the last wins),
@@ -208,17 +208,33 @@ import Testing
             Introduction(date: nil, introducerID: "p3", personID: "p4", toID: "s1", status: .made),
             Introduction(date: Folder.day.adding(days: 3), introducerID: "p1", personID: "p2", status: .met),
         ]
-        let (counts, draft) = try workspace.applyDrafting(people: people, ties: ties, interactions: interactions, introductions: introductions)
-        let unfrozen = try #require(draft, "a workspace without ties is drafted")
-        let drafted = try #require(unfrozen.freeze())
+        let file = folder.location.snapshotPath
+        let (counts, saved) = try workspace.applySavingSnapshot(
+            people: people, ties: ties, interactions: interactions, introductions: introductions, snapshotPath: file)
+        #expect(saved, "a workspace without ties is drafted")
         let (rebuilt, key) = try workspace.loadSnapshot()
+        let drafted = try NetworkSnapshot(contentsOfFile: file, key: try #require(counts.contentKeyAfter))
         #expect(counts.contentKeyAfter == key)
         try Self.expectSameNetwork(drafted, rebuilt, "seed \(seed)")
         #expect(rebuilt.graph.edgeCount > 60 && rebuilt.interactions.count > 10)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp-") }.isEmpty)
 
-        // With ties stored, a write is not drafted: the caller reads the workspace.
-        let next = try workspace.applyDrafting(people: [], ties: [Tie("p5", "p6", kind: .friend)], interactions: [], introductions: [])
-        #expect(next.draft == nil)
+        // With ties stored, a write is not drafted (the caller reads the workspace), and the file
+        // stays as it was.
+        let next = try workspace.applySavingSnapshot(
+            people: [], ties: [Tie("p5", "p6", kind: .friend)], interactions: [], introductions: [], snapshotPath: file)
+        #expect(!next.snapshotSaved)
+        #expect(NetworkSnapshot.fileKey(atPath: file) == counts.contentKeyAfter)
+
+        // A write that fails (a tie to nobody) leaves neither a file nor a temporary one.
+        let empty = try Folder()
+        let other = try Workspace.create(at: empty.location.path).0
+        #expect(throws: StoreError.self) {
+            try other.applySavingSnapshot(
+                people: people, ties: ties + [Tie("p1", "nobody", kind: .friend)], interactions: [], introductions: [],
+                snapshotPath: empty.location.snapshotPath)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: empty.path).filter { $0.contains("snapshot") }.isEmpty)
     }
 
     /// A first import through the use case leaves the drafted snapshot file, and it is the network

@@ -152,21 +152,11 @@ public struct Session {
             // A workspace without ties (a first import) gets its network drafted from the written
             // rows while SQLite writes them, instead of read back afterwards.
             clock.mark("no snapshot")
-            let (written, draft) = try workspace.applyDrafting(
+            (counts, followed) = try workspace.applySavingSnapshot(
                 people: change.people, ties: change.ties, interactions: change.interactions,
-                introductions: change.introductions, log: log)
-            counts = written
-            // Written: its rows go before the draft is frozen (or the workspace read back).
+                introductions: change.introductions, log: log, snapshotPath: location.snapshotPath)
             change = NetworkData()
-            clock.mark("write")
-            followed = draft.flatMap { draft -> Bool? in
-                guard let key = written.contentKeyAfter, let snapshot = draft.freeze() else { return nil }
-                clock.mark("snapshot drafted")
-                // A cache that cannot be written (read-only folder, full disk) only costs the next command time.
-                try? snapshot.write(toFile: location.snapshotPath, key: key)
-                clock.mark("save snapshot")
-                return true
-            } ?? false
+            clock.mark(followed ? "write, snapshot drafted" : "write")
         } else {
             (counts, followed) = try apply(change, log: log, over: nil)
             change = NetworkData()
