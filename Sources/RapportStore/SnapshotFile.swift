@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 import Rapport
 
 /// The snapshot cache as a file beside the workspace (`rapport.db-snapshot`): the bytes of
@@ -27,9 +28,10 @@ extension NetworkSnapshot {
     func writeUnpublished(toFile path: String, key: String) throws(SnapshotFileError) -> UnpublishedSnapshotFile {
         let temporary = path + ".tmp-\(getpid())"
         // A new file of our own (O_EXCL: never through a link someone left there); a leftover from
-        // a crashed run with the same process id goes first. No fsync: a cache lost to a crash is
-        // rebuilt, and a torn file is caught as damaged.
+        // a crashed run with the same process id goes first, and those of other runs that are gone.
+        // No fsync: a cache lost to a crash is rebuilt, and a torn file is caught as damaged.
         unlink(temporary)
+        SnapshotFile.removeLeftovers(of: path)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .io("cannot create \(temporary): \(String(cString: strerror(errno)))") }
         var sink = FileSink(fd: fd, path: temporary)
@@ -104,6 +106,20 @@ struct UnpublishedSnapshotFile: Sendable {
 
 /// The file side of the snapshot cache: descriptors in, checksum passes over them.
 enum SnapshotFile {
+    /// Removes the temporary files (`path.tmp-PID`) that processes killed while writing a snapshot
+    /// of `path` left behind: a million-person snapshot is half a gigabyte. A file whose process
+    /// still runs (or whose number another process took since) stays.
+    static func removeLeftovers(of path: String) {
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[..<$0]) } ?? "."
+        let prefix = (slash.map { String(path[path.index(after: $0)...]) } ?? path) + ".tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "/" : directory) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid > 0, pid != getpid() else { continue }
+            if kill(pid, 0) != 0, errno == ESRCH { unlink((directory.isEmpty ? "" : directory) + "/" + name) }
+        }
+    }
+
     /// Checks the file open at `fd` (`size` bytes) against its trailer: `nil` when intact, else
     /// what is wrong. Reads with `pread(2)` (from the page cache), so it runs beside the decoding.
     /// - Complexity: O(size), in 1 MiB reads.

@@ -209,6 +209,13 @@ import Testing
             Introduction(date: Folder.day.adding(days: 3), introducerID: "p1", personID: "p2", status: .met),
         ]
         let file = folder.location.snapshotPath
+        // Temporary files of a killed writer go, those of a running one stay.
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        let leftovers = (dead: file + ".tmp-\(gone.processIdentifier)", alive: file + ".tmp-\(getppid())")
+        for path in [leftovers.dead, leftovers.alive] { try Data("half a snapshot".utf8).write(to: URL(fileURLWithPath: path)) }
         let (counts, saved) = try workspace.applySavingSnapshot(
             people: people, ties: ties, interactions: interactions, introductions: introductions, snapshotPath: file)
         #expect(saved, "a workspace without ties is drafted")
@@ -217,6 +224,8 @@ import Testing
         #expect(counts.contentKeyAfter == key)
         try Self.expectSameNetwork(drafted, rebuilt, "seed \(seed)")
         #expect(rebuilt.graph.edgeCount > 60 && rebuilt.interactions.count > 10)
+        #expect(!FileManager.default.fileExists(atPath: leftovers.dead) && FileManager.default.fileExists(atPath: leftovers.alive))
+        try FileManager.default.removeItem(atPath: leftovers.alive)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp-") }.isEmpty)
 
         // With ties stored, a write is not drafted (the caller reads the workspace), and the file
