@@ -196,7 +196,7 @@ extension Workspace {
         people: [Person], ties: [Tie], interactions: [Interaction], introductions: [Introduction],
         log: (files: [String], summary: String)? = nil
     ) throws(StoreError) -> WriteCounts {
-        try write(people: people, ties: ties, interactions: interactions, introductions: introductions, log: log, snapshotPath: nil).counts
+        try write(people: people, later: .ready(LaterRows(people: people, ties: ties, interactions: interactions, introductions: introductions, log: log)), snapshotPath: nil).counts
     }
 
     /// `apply`, and, when the workspace held no tie before the write, the snapshot file of the
@@ -209,16 +209,33 @@ extension Workspace {
         people: [Person], ties: [Tie], interactions: [Interaction], introductions: [Introduction],
         log: (files: [String], summary: String)? = nil, snapshotPath: String
     ) throws(StoreError) -> (counts: WriteCounts, snapshotSaved: Bool) {
-        try write(people: people, ties: ties, interactions: interactions, introductions: introductions, log: log, snapshotPath: snapshotPath)
+        try write(
+            people: people,
+            later: .ready(LaterRows(people: people, ties: ties, interactions: interactions, introductions: introductions, log: log)),
+            snapshotPath: snapshotPath)
     }
 
-    private func write(
-        people: [Person], ties: [Tie], interactions: [Interaction], introductions: [Introduction],
-        log: (files: [String], summary: String)?, snapshotPath: String?
-    ) throws(StoreError) -> (counts: WriteCounts, snapshotSaved: Bool) {
-        // The ties are keyed and sorted on a thread of their own while SQLite writes the people:
-        // at ten million ties that preparation takes about as long as a million people's rows.
-        let preparing = WorkerPool.shared.async { TiePlan(people: people, ties: ties, interactions: interactions, introductions: introductions) }
+    /// Where a write finds what it stores after its people: given with them, or handed over by the
+    /// caller of a `StagedWrite` while SQLite writes the people.
+    enum Later {
+        case ready(LaterRows)
+        case staged(StagedWrite)
+
+        /// The rows, once there; `nil` when the staged write was cancelled.
+        func rows() -> LaterRows? {
+            switch self {
+            case .ready(let rows): rows
+            case .staged(let staged): staged.waitForRows()
+            }
+        }
+    }
+
+    /// The one transaction of `apply`, `applySavingSnapshot` and `StagedWrite`: the people, then
+    /// what `later` brings (ties, interactions, introductions, the log line), then the commit.
+    func write(people: [Person], later: Later, snapshotPath: String?) throws(StoreError)
+        -> (counts: WriteCounts, snapshotSaved: Bool)
+    {
+        let ready: LaterRows? = if case .ready(let rows) = later { rows } else { nil }
         // People in key order too (String `<` is only close to SQLite's byte order outside
         // ASCII; the order only has to be good for the B-tree, not exact, and it is several times
         // faster than comparing bytes); `seq` still records the order the caller gave.
@@ -230,8 +247,8 @@ extension Workspace {
 
         var timing = PhaseTimer(indent: 2)
         // A write of no rows (a re-import that found nothing new, with its log line) leaves the
-        // network as it was, and its key with it: caches of it stay current.
-        let changesNetwork = !(people.isEmpty && ties.isEmpty && interactions.isEmpty && introductions.isEmpty)
+        // network as it was, and its key with it: caches of it stay current. (A staged write has people.)
+        let changesNetwork = !people.isEmpty || ready.map { !($0.ties.isEmpty && $0.interactions.isEmpty && $0.introductions.isEmpty) } ?? true
         // The drafted snapshot, frozen and written beside the workspace under a temporary name.
         var finishing: Pending<UnpublishedSnapshotFile?>?
         var finished = false
@@ -243,12 +260,21 @@ extension Workspace {
             (counts.contentKeyBefore, counts.contentKeyAfter) = (keys.now, changesNetwork ? keys.afterThisWrite : keys.now)
             counts.lastInteractionBefore = try Self.lastInteractionID(db)
             let seq = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM person") ?? 0
-            // The draft's people on a pool thread meanwhile (the plan takes the other).
+            // The draft's people on a pool thread meanwhile (the plan takes the other); for a staged
+            // write, once the caller has handed the rest over (its merge is at its peak before).
             var draftingPeople: Pending<SnapshotDraft?>?
+            var draftStored: [Person]?
             if snapshotPath != nil, distinct, try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM tie)") == true {
-                let stored = seq == 0 ? [] : try Self.loadPeople(db)
+                draftStored = seq == 0 ? [] : try Self.loadPeople(db)
+            }
+            func startDraft() {
+                guard let stored = draftStored else { return }
                 draftingPeople = WorkerPool.shared.async { SnapshotDraft.people(stored: stored, written: people) }
             }
+            if ready != nil { startDraft() }
+            // A staged write's people are written while its caller merges (at its memory peak):
+            // their B-trees grow at the right edge and need little cache, the ties need the 256 MB.
+            if ready == nil { try db.execute(sql: "PRAGMA cache_size = -32768") }
             // In key order, so each B-tree grows at its right edge instead of splitting pages all over.
             try indexingPeople(db, count: distinct ? people.count : 0, seqAbove: seq) {
                 try BulkStatement.insert(
@@ -293,7 +319,11 @@ extension Workspace {
             }
             counts.people = people.count
             timing.mark("people")
-            let plan = preparing.value()
+            guard let laterRows = later.rows() else { throw StagedWrite.Cancelled() }
+            if ready == nil { try db.execute(sql: "PRAGMA cache_size = -262144") }
+            if ready == nil { startDraft() }
+            let (interactions, introductions, log) = (laterRows.interactions, laterRows.introductions, laterRows.log)
+            let plan = laterRows.plan.value()
             timing.mark("tie plan wait")
             let draftingTies = draftingPeople.map { pending in WorkerPool.shared.async { pending.take()?.addingTies(of: plan) } }
             let (ids, sortedIDs, rows, rankBits) = (plan.ids, plan.sortedIDs, plan.rows, plan.sortedIDs.rankBits)

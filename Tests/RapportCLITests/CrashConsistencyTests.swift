@@ -107,4 +107,49 @@ import Testing
         }
         print("crash consistency: \(Self.runs) kills; outcomes (before, after) per operation: \(tally)")
     }
+
+    /// A bulk import (more people than a write patches into the snapshot file) writes its people
+    /// while it merges its ties (`StagedWrite`): SIGKILL at any point of it leaves the workspace
+    /// empty or fully imported, never the people without their ties.
+    @Test(.timeLimit(.minutes(10))) func sigkillDuringABulkImportLeavesAllOrNothing() throws {
+        let cli = try CLI()
+        try cli.run("init", "--me", "Avery Lindqvist")
+        var people = "id,first_name,last_name,email,organization\n"
+        var ties = "person_a,person_b,kind\n"
+        var rng = SplitMix64(seed: 16)
+        for i in 1...10_200 {
+            people += "p\(i),First \(i),\"Last, \(i % 97)\",p\(i)@x.example,Org \(i % 300)\n"
+            ties += "me,p\(i),acquaintance\n"
+            for _ in 0..<2 { ties += "p\(i),p\(1 + Int(rng.next() % 10_200) % 10_200),friend\n" }
+        }
+        // A tie of someone to themselves is an error: drop those rows.
+        ties = ties.split(separator: "\n").filter { line in
+            let cells = line.split(separator: ","); return cells.count < 2 || cells[0] != cells[1]
+        }.joined(separator: "\n") + "\n"
+        try Data(people.utf8).write(to: cli.directory.appendingPathComponent("people.csv"))
+        try Data(ties.utf8).write(to: cli.directory.appendingPathComponent("ties.csv"))
+        let questions = [["reach", "--top", "20"] + Self.asOf, ["people", "--search", "Last, 42"]]
+        func answers(_ cli: CLI) throws -> [String] {
+            try questions.map { let r = try cli.run($0); return "exit \(r.status)\n\(r.stdout)\(r.stderr)" }
+        }
+        let empty = try Self.files(cli)
+        let before = try answers(Self.uncached(cli))
+        let importTime = try Self.timed(cli, ["import", "people.csv", "ties.csv"])
+        let after = try answers(Self.uncached(cli))
+        #expect(before != after)
+        var outcomes = [0, 0]
+        for round in 0..<max(4, Self.runs / 3) {
+            try Self.restore(cli, empty)
+            let process = try DurabilityTests.start(cli, ["import", "people.csv", "ties.csv"])
+            let delay = importTime * Double.random(in: 0...1.1, using: &rng)
+            Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let seen = try answers(cli)
+            let outcome = [before, after].firstIndex(of: seen)
+            #expect(outcome != nil, "round \(round): the bulk import killed after \(delay) answers differently")
+            outcomes[outcome ?? 0] += 1
+        }
+        print("crash consistency, bulk import: (before, after) = \(outcomes)")
+    }
 }

@@ -29,11 +29,14 @@ public enum Importer {
     /// added unless its `(source, key)` is already present. The outcome's `evidence` holds one
     /// report per evidence file.
     ///
+    /// - Parameter peopleMerged: called once the people are merged, before the ties, interactions
+    ///   and introductions, with the people the outcome's `changes.upsertPeople` will hold (nothing
+    ///   after that point adds or changes a person): a caller can start writing them meanwhile.
     /// - Throws: `ImportError` as `merge(existing:files:)`; nothing is merged then.
     /// - Complexity: O(P + T + I + N + R) expected, R the evidence records.
-    public static func merge(existing: NetworkData, files: [ParsedFile], evidence: EvidenceInput) throws(ImportError)
-        -> ImportOutcome
-    {
+    public static func merge(
+        existing: NetworkData, files: [ParsedFile], evidence: EvidenceInput, peopleMerged: ([Person]) -> Void = { _ in }
+    ) throws(ImportError) -> ImportOutcome {
         var merge = Merge(existing, incomingTies: files.reduce(0) { $0 + $1.ties.count + $1.people.count })
         let ordered = files.enumerated().sorted {
             ($0.element.format.mergeRank, $0.offset) < ($1.element.format.mergeRank, $1.offset)
@@ -42,6 +45,9 @@ public enum Importer {
         try merge.addContactTies()
         let evidenceReports = evidence.isEmpty ? [] : merge.addEvidence(evidence)
         merge.resolver.indexIDsForReferences(from: 0)
+        // One array for the caller and the outcome: at a million people a second copy is 200 MB.
+        merge.handedPeople = merge.changedPeople
+        peopleMerged(merge.handedPeople!)
         for (_, file) in ordered {
             merge.nativeOrdinals.removeAll(keepingCapacity: true)
             // Through the buffer: each record is read in place instead of copied out and released
@@ -304,13 +310,18 @@ struct Merge {
         return updated.sorted().map { all[$0] } + all[existing...]
     }
 
+    /// The people to write: the updated stored ones, then the new ones.
+    var changedPeople: [Person] { Merge.changed(resolver.people, updated: updatedPeople, existing: existingPeople) }
+    /// `changedPeople` as handed to the caller once the people were merged (nothing changes them after).
+    var handedPeople: [Person]?
+
     func outcome(warnings fileWarnings: [ImportWarning]) -> ImportOutcome {
         var report = self.report
         var changes = NetworkChanges()
         let people = resolver.people
         report.peopleNew = people.count - existingPeople
         report.peopleUpdated = updatedPeople.count
-        changes.upsertPeople = Merge.changed(people, updated: updatedPeople, existing: existingPeople)
+        changes.upsertPeople = handedPeople ?? changedPeople
         report.tiesNew = ties.count - existingTies
         report.tiesUpdated = updatedTies.count
         changes.upsertTies = Merge.changed(ties, updated: updatedTies, existing: existingTies)

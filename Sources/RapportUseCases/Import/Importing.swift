@@ -41,8 +41,9 @@ public enum Importing {
     /// Every format a user may force.
     public static let formatNames = ImportFormat.allCases.map(\.rawValue) + EvidenceFormat.allCases.map(\.rawValue)
 
-    /// The phases an import reports to a progress display.
-    public enum Phase: Sendable { case merging, writing, snapshot }
+    /// The phases an import reports to a progress display: `writingPeople` when a bulk import's
+    /// people go to the workspace while its relationships are still being merged.
+    public enum Phase: Sendable { case merging, writingPeople, writing, snapshot }
 
     /// One file as read: a CSV or vCard file, or an exported JSON document.
     private enum Input: Sendable {
@@ -96,10 +97,24 @@ public enum Importing {
             readers: .standard)
         parsed += reading.contactFiles
         clock.mark("read evidence")
-        var outcome =
-            documents.isEmpty
-            ? try Importer.merge(existing: existing, files: parsed, evidence: reading.evidence)
-            : try NetworkJSON.merge(existing: existing, documents: documents, files: parsed, evidence: reading.evidence)
+        // A bulk import writes its people while it merges the ties (`StagedWrite`): at a million
+        // people the two take 11 and 6 s, each on one core. Cancelled, and so rolled back, when the
+        // merge fails; a small import keeps the path that patches the snapshot file.
+        var staged: (session: Session, write: StagedWrite)?
+        var outcome: ImportOutcome
+        do {
+            outcome =
+                documents.isEmpty
+                ? try Importer.merge(existing: existing, files: parsed, evidence: reading.evidence) { people in
+                    guard !request.dryRun, people.count > Session.patchLimit, let session = try? Session(location) else { return }
+                    staged = (session, session.beginBulkWrite(people: people))
+                    phase(.writingPeople)
+                }
+                : try NetworkJSON.merge(existing: existing, documents: documents, files: parsed, evidence: reading.evidence)
+        } catch {
+            staged?.write.cancel()
+            throw error
+        }
         // Only the changes are written: let the parsed rows (two gigabytes for ten million ties)
         // and the merged whole go before the write allocates its own. Freeing ten million records
         // takes a second or so: a thread of its own does it while the write runs.
@@ -117,9 +132,17 @@ public enum Importing {
                 people: outcome.changes.upsertPeople, ties: outcome.changes.upsertTies,
                 interactions: outcome.changes.newInteractions, introductions: outcome.changes.upsertIntroductions)
             outcome.changes = NetworkChanges()
-            try Session(location).applyLeavingSnapshot(
-                consume change, log: (request.files, outcome.report.summary), clock: &clock,
-                rebuilding: { phase(.snapshot) })
+            let log = (request.files, outcome.report.summary)
+            if let staged, staged.write.startedWith == change.people {
+                try staged.session.finish(staged.write, consume change, log: log, clock: &clock, rebuilding: { phase(.snapshot) })
+            } else {
+                // Not staged, or (never expected: the merge changes no person after handing them
+                // over) staged with other people than the outcome's: rolled back and written anew.
+                staged?.write.cancel()
+                try Session(location).applyLeavingSnapshot(consume change, log: log, clock: &clock, rebuilding: { phase(.snapshot) })
+            }
+        } else {
+            staged?.write.cancel()
         }
         return outcome
     }

@@ -162,11 +162,38 @@ public struct Session {
             change = NetworkData()
             clock.mark("write")
         }
+        try leaveSnapshot(followed: followed, clock: &clock, rebuilding: rebuilding)
+        return counts
+    }
+
+    /// Starts writing the `people` of a bulk import while the caller merges the rest
+    /// (`Workspace.beginStagedWrite`); `finish(_:_:log:clock:rebuilding:)` or `StagedWrite.cancel()`
+    /// must follow, and the workspace must not be used meanwhile.
+    public func beginBulkWrite(people: [Person]) -> StagedWrite {
+        workspace.beginStagedWrite(people: people, snapshotPath: Session.cacheEnabled ? location.snapshotPath : nil)
+    }
+
+    /// Finishes `staged` with the rest of `change` (whose people it began with) and leaves a
+    /// current snapshot file, as `applyLeavingSnapshot` does.
+    @discardableResult
+    public func finish(
+        _ staged: StagedWrite, _ change: consuming NetworkData, log: (files: [String], summary: String)?,
+        clock: inout PhaseTimer, rebuilding: () -> Void = {}
+    ) throws -> WriteCounts {
+        let (counts, followed) = try staged.finish(
+            ties: change.ties, interactions: change.interactions, introductions: change.introductions, log: log)
+        change = NetworkData()
+        clock.mark(followed ? "write, snapshot drafted" : "write")
+        try leaveSnapshot(followed: followed, clock: &clock, rebuilding: rebuilding)
+        return counts
+    }
+
+    /// Rebuilds the snapshot file unless the write left it current (`followed`) or the cache is off.
+    private func leaveSnapshot(followed: Bool, clock: inout PhaseTimer, rebuilding: () -> Void) throws {
         if Session.cacheEnabled, !followed {
             rebuilding()
             try rebuildSnapshot(clock: &clock)
         }
-        return counts
     }
 
     public static let cacheEnabled = ProcessInfo.processInfo.environment["RAPPORT_SNAPSHOT_CACHE"] != "off"

@@ -60,6 +60,7 @@ struct ImportCommand: ParsableCommand {
         let outcome = try Importing.run(request(asOf: try asOf.day), in: workspace.location) { phase in
             switch phase {
             case .merging: progress.advance("merging people and relationships")
+            case .writingPeople: progress.update("merging relationships, writing people meanwhile")
             case .writing: progress.advance("writing the workspace")
             case .snapshot: progress.advance("building the snapshot for the next command")
             }
