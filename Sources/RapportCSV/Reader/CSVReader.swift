@@ -108,6 +108,35 @@ public struct CSVReader: Sendable {
         }
     }
 
+    /// Where `next()` stops: it returns `nil` at a record that would start at or past this offset
+    /// (a reader of the first part of a file read in two, `NativeFormats.readRows`).
+    var end = Int.max
+
+    /// The offset of the line start nearest the middle of what is left, for reading a large file
+    /// in two parts; `nil` under `minimumBytes` left or without a line feed past the middle.
+    func middleLineStart(minimumBytes: Int) -> Int? {
+        let left = bytes.count - state.pos
+        guard left >= minimumBytes, let lf = bytes[(state.pos + left / 2)...].firstIndex(of: Self.lf) else { return nil }
+        return lf + 1 < bytes.count ? lf + 1 : nil
+    }
+
+    /// A reader of the same bytes from `offset` (a line start past the current position), placed
+    /// as this reader would be there if a record ended there: on the line after every line break
+    /// before it, with no row counted yet and `lastWidth` fields in the record before. The caller
+    /// checks that the first part really ended there, in that state (a quoted field can span it).
+    func reader(fromLineStart offset: Int, lastWidth: Int) -> CSVReader {
+        var line = state.line, lineStart = state.lineStart, from = state.pos
+        bytes.withUnsafeBufferPointer { Self.walk($0, from: &from, to: offset, line: &line, lineStart: &lineStart) }
+        var part = self
+        part.state = Mark(pos: offset, line: line, lineStart: lineStart, rows: 0, lastWidth: lastWidth)
+        part.warnings = []
+        part.end = Int.max
+        return part
+    }
+
+    /// Appends the warnings of `other`, a reader of the part of the input after this one's.
+    mutating func appendWarnings(of other: CSVReader) { warnings += other.warnings }
+
     /// The current position, to come back to with `rewind(to:)`.
     public var mark: Mark { state }
 
@@ -117,6 +146,7 @@ public struct CSVReader: Sendable {
     /// - Throws: `.unbalancedQuote` or `.runawayQuote` (at the line and column where the field
     ///   opened), or a limit error.
     public mutating func next() throws(ImportError) -> CSVRecord? {
+        if state.pos >= end { return nil }
         let bytes = self.bytes
         var s = state
         var newWarnings: [ImportWarning] = []
