@@ -275,6 +275,8 @@ extension Workspace {
             // A staged write's people are written while its caller merges (at its memory peak):
             // their B-trees grow at the right edge and need little cache, the ties need the 256 MB.
             if ready == nil { try db.execute(sql: "PRAGMA cache_size = -32768") }
+            // Back to the connection's 256 MB however the write ends (it may be used again).
+            defer { if ready == nil { try? db.execute(sql: Workspace.pageCache) } }
             // In key order, so each B-tree grows at its right edge instead of splitting pages all over.
             try indexingPeople(db, count: distinct ? people.count : 0, seqAbove: seq) {
                 try BulkStatement.insert(
@@ -320,7 +322,7 @@ extension Workspace {
             counts.people = people.count
             timing.mark("people")
             guard let laterRows = later.rows() else { throw StagedWrite.Cancelled() }
-            if ready == nil { try db.execute(sql: "PRAGMA cache_size = -262144") }
+            if ready == nil { try db.execute(sql: Workspace.pageCache) }
             if ready == nil { startDraft() }
             let (interactions, introductions, log) = (laterRows.interactions, laterRows.introductions, laterRows.log)
             let plan = laterRows.plan.value()

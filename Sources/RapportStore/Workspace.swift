@@ -48,6 +48,10 @@ public final class Workspace: Sendable {
         }
     }
 
+    /// Up to 256 MB of page cache (allocated only as used): a bulk import of ten million ties
+    /// otherwise thrashes the default 2 MB between the tie and person indexes.
+    static let pageCache = "PRAGMA cache_size = -262144"
+
     private static func connect(path: String, creating: Bool) throws(StoreError) -> Workspace {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
@@ -58,9 +62,7 @@ public final class Workspace: Sendable {
             // next open. Asking for it again on an existing WAL file writes nothing.
             try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // Up to 256 MB of page cache (allocated only as used): a bulk import of ten million ties
-            // otherwise thrashes the default 2 MB between the tie and person indexes.
-            try db.execute(sql: "PRAGMA cache_size = -262144")
+            try db.execute(sql: Workspace.pageCache)
         }
         do {
             let migrator = Schema.migrator

@@ -50,11 +50,12 @@ enum NativeFormats {
         // A large ties file (ten million rows) is read in two parts side by side, cut at a line
         // start near the middle: 8 s of a 1M import's parse on one core otherwise (7.1–7.2 s
         // against 8.4–8.9 s for the whole parse). Not people: their records hold strings and
-        // arrays allocated on the second thread, and the merge that frees them ran a second slower. The second part is
-        // read as if a record ended at the cut; it counts only if the first part really ended
-        // there, on the same line and after a record as wide as the header (a quoted field can
-        // span the cut, a ragged row changes what the next one is checked against), and the two
-        // stay within the row limit. Otherwise the first reader goes on alone, as before.
+        // arrays allocated on the second thread, and the merge that frees them ran a second
+        // slower. The second part is read as if a record ended at the cut; it counts only if the
+        // first part really ended there, on the same line and after a record as wide as the
+        // header (a quoted field can span the cut, a ragged row changes what the next one is
+        // checked against), and the two stay within the row limit. Otherwise the first reader
+        // goes on alone, as before.
         let width = header.names.count
         let second = reader.reader(fromLineStart: split, lastWidth: width)
         let start = second.mark
