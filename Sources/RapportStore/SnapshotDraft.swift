@@ -29,32 +29,29 @@ struct SnapshotDraft: Sendable {
     /// `stored` (in `seq` order): stored people keep their place, with the written values when the
     /// write names them; new people follow in the order written. `nil` when the ids repeat.
     static func people(stored: [Person], written: [Person]) -> SnapshotDraft? {
+        // The stored people are few next to a bulk write's (the user of `rapport init`): look the
+        // written ones up among them, not the other way round.
+        var storedRow: [String: Int] = [:]
+        for (i, p) in stored.enumerated() { storedRow[p.id] = i }
+        var rows = stored
+        var isStored = [Bool](repeating: false, count: written.count)
+        if !storedRow.isEmpty {
+            for (i, p) in written.enumerated() {
+                guard let row = storedRow[p.id] else { continue }
+                rows[row] = p
+                isStored[i] = true
+            }
+        }
         var builder = NetworkBuilder()
         var ids = IdentifierTable()
         do {
-            if stored.isEmpty {
-                for p in written {
-                    try builder.add(p)
-                    ids.append(p.id)
-                }
-            } else {
-                // The write's ids are distinct (`apply` drafts only then).
-                var replacement: [String: Int] = [:]
-                for (i, p) in written.enumerated() { replacement[p.id] = i }
-                var placed = Set<Int>()
-                for p in stored {
-                    var q = p
-                    if let i = replacement[p.id] {
-                        q = written[i]
-                        placed.insert(i)
-                    }
-                    try builder.add(q)
-                    ids.append(q.id)
-                }
-                for (i, p) in written.enumerated() where !placed.contains(i) {
-                    try builder.add(p)
-                    ids.append(p.id)
-                }
+            for p in rows {
+                try builder.add(p)
+                ids.append(p.id)
+            }
+            for (i, p) in written.enumerated() where !isStored[i] {
+                try builder.add(p)
+                ids.append(p.id)
             }
             try ids.build()
         } catch {

@@ -110,13 +110,13 @@ enum SnapshotFile {
     /// of `path` left behind: a million-person snapshot is half a gigabyte. A file whose process
     /// still runs (or whose number another process took since) stays.
     static func removeLeftovers(of path: String) {
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { String(path[..<$0]) } ?? "."
-        let prefix = (slash.map { String(path[path.index(after: $0)...]) } ?? path) + ".tmp-"
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "/" : directory) else { return }
+        let file = URL(fileURLWithPath: path)
+        let directory = file.deletingLastPathComponent()
+        let prefix = file.lastPathComponent + ".tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
         for name in names where name.hasPrefix(prefix) {
             guard let pid = Int32(name.dropFirst(prefix.count)), pid > 0, pid != getpid() else { continue }
-            if kill(pid, 0) != 0, errno == ESRCH { unlink((directory.isEmpty ? "" : directory) + "/" + name) }
+            if kill(pid, 0) != 0, errno == ESRCH { unlink(directory.appendingPathComponent(name).path) }
         }
     }
 

@@ -236,6 +236,7 @@ extension Workspace {
         -> (counts: WriteCounts, snapshotSaved: Bool)
     {
         let ready: LaterRows? = if case .ready(let rows) = later { rows } else { nil }
+        let staged = ready == nil
         // People in key order too (String `<` is only close to SQLite's byte order outside
         // ASCII; the order only has to be good for the B-tree, not exact, and it is several times
         // faster than comparing bytes); `seq` still records the order the caller gave.
@@ -271,12 +272,12 @@ extension Workspace {
                 guard let stored = draftStored else { return }
                 draftingPeople = WorkerPool.shared.async { SnapshotDraft.people(stored: stored, written: people) }
             }
-            if ready != nil { startDraft() }
+            if !staged { startDraft() }
             // A staged write's people are written while its caller merges (at its memory peak):
             // their B-trees grow at the right edge and need little cache, the ties need the 256 MB.
-            if ready == nil { try db.execute(sql: "PRAGMA cache_size = -32768") }
+            if staged { try db.execute(sql: "PRAGMA cache_size = -32768") }
             // Back to the connection's 256 MB however the write ends (it may be used again).
-            defer { if ready == nil { try? db.execute(sql: Workspace.pageCache) } }
+            defer { if staged { try? db.execute(sql: Workspace.pageCache) } }
             // In key order, so each B-tree grows at its right edge instead of splitting pages all over.
             try indexingPeople(db, count: distinct ? people.count : 0, seqAbove: seq) {
                 try BulkStatement.insert(
@@ -322,8 +323,10 @@ extension Workspace {
             counts.people = people.count
             timing.mark("people")
             guard let laterRows = later.rows() else { throw StagedWrite.Cancelled() }
-            if ready == nil { try db.execute(sql: Workspace.pageCache) }
-            if ready == nil { startDraft() }
+            if staged {
+                try db.execute(sql: Workspace.pageCache)
+                startDraft()
+            }
             let (interactions, introductions, log) = (laterRows.interactions, laterRows.introductions, laterRows.log)
             let plan = laterRows.plan.value()
             timing.mark("tie plan wait")

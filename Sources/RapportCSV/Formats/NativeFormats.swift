@@ -70,16 +70,10 @@ enum NativeFormats {
             }
         }
         reader.end = split
-        let firstFailure: ImportError?
-        do throws(ImportError) {
-            try readRows(&reader, header: header, into: &file)
-            firstFailure = nil
-        } catch {
-            firstFailure = error
-        }
+        // An error in the first part is the file's first: the second part's reading is dropped.
+        try readRows(&reader, header: header, into: &file)
         reader.end = Int.max
         let (result, rest) = reading.take()
-        if let firstFailure { throw firstFailure }
         let end = reader.mark
         guard end.pos == split, end.line == start.line, end.lineStart == start.lineStart, end.lastWidth == width,
             end.rows + rest.mark.rows <= reader.limits.maxRows
