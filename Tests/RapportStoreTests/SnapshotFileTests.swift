@@ -46,7 +46,7 @@ import Testing
         #expect(a.organizations == b.organizations)
         #expect(a.organizationIndex == b.organizationIndex)
         #expect(a.interactions == b.interactions)
-        #expect(a.interactionOffsets == b.interactionOffsets)
+        #expect(a.interactionIndex == b.interactionIndex)
         #expect(a.introductions == b.introductions)
         #expect(a.selfIndex == b.selfIndex)
     }

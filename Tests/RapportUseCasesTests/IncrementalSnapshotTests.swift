@@ -291,7 +291,7 @@ import Testing
         #expect(a.organizations == b.organizations, where_)
         #expect(a.organizationIndex == b.organizationIndex, where_)
         #expect(a.interactions == b.interactions, where_)
-        #expect(a.interactionOffsets == b.interactionOffsets, where_)
+        #expect(a.interactionIndex == b.interactionIndex, where_)
         #expect(a.introductions == b.introductions, where_)
         #expect(a.selfIndex == b.selfIndex, where_)
     }

@@ -129,12 +129,14 @@ public struct NetworkBuilder: Sendable {
         let me = indexByID[Person.selfID]
         if let me, organizationIndex[Int(me)] >= 0 {
             let mine = organizationIndex[Int(me)]
-            colleagues = organizationIndex.indices.filter { organizationIndex[$0] == mine && $0 != Int(me) }.map(Int32.init)
+            colleagues = organizationIndex.indices.filter { organizationIndex[$0] == mine && $0 != Int(me) }.map(
+                Int32.init)
             if colleagues.count > inferColleaguesUpTo { colleagues = [] }
         }
         if unindexedTies > 0 {
             // Index the few pairs asked about below, not every tie.
-            var wanted = Set(interactions.map { NetworkBuilder.pairKey(indexByID[$0.personID]!, indexByID[$0.withID]!) })
+            var wanted = Set(
+                interactions.map { NetworkBuilder.pairKey(indexByID[$0.personID]!, indexByID[$0.withID]!) })
             if let me { wanted.formUnion(colleagues.map { NetworkBuilder.pairKey(me, $0) }) }
             NetworkBuilder.index(wanted, among: endpoints, into: &tieIndexByPair)
         }
@@ -144,7 +146,10 @@ public struct NetworkBuilder: Sendable {
             let a = indexByID[interaction.personID]!, b = indexByID[interaction.withID]!
             let key = NetworkBuilder.pairKey(a, b)
             if tieIndexByPair[key] == nil {
-                addImplied(Tie(interaction.personID, interaction.withID, kind: .acquaintance, since: interaction.date, origin: .interaction), a, b, key: key)
+                addImplied(
+                    Tie(
+                        interaction.personID, interaction.withID, kind: .acquaintance, since: interaction.date,
+                        origin: .interaction), a, b, key: key)
             }
         }
 
@@ -153,7 +158,9 @@ public struct NetworkBuilder: Sendable {
             for c in colleagues {
                 let key = NetworkBuilder.pairKey(me, c)
                 if tieIndexByPair[key] == nil {
-                    addImplied(Tie(Person.selfID, people.ids[Int(c)], kind: .colleague, origin: .sameOrganization), me, c, key: key)
+                    addImplied(
+                        Tie(Person.selfID, people.ids[Int(c)], kind: .colleague, origin: .sameOrganization), me, c,
+                        key: key)
                 }
             }
         }
@@ -163,11 +170,12 @@ public struct NetworkBuilder: Sendable {
 
         // Group interactions by tie, oldest first; ties with equal dates keep input order.
         let tagged = interactions.enumerated().map { (offset, interaction) in
-            (edge: tieIndexByPair[NetworkBuilder.pairKey(indexByID[interaction.personID]!, indexByID[interaction.withID]!)]!, order: offset, interaction: interaction)
+            (
+                edge: tieIndexByPair[
+                    NetworkBuilder.pairKey(indexByID[interaction.personID]!, indexByID[interaction.withID]!)]!,
+                order: offset, interaction: interaction
+            )
         }.sorted { ($0.edge, $0.interaction.date, $0.order) < ($1.edge, $1.interaction.date, $1.order) }
-        var interactionOffsets = [Int](repeating: 0, count: ties.count + 1)
-        for t in tagged { interactionOffsets[t.edge + 1] += 1 }
-        for e in 0..<ties.count { interactionOffsets[e + 1] += interactionOffsets[e] }
 
         let tieTable = TieTable(
             ids: people.ids, endpoints: endpoints, kindCodes: ties.kindCodes, sinceOrdinals: ties.sinceOrdinals,
@@ -176,9 +184,12 @@ public struct NetworkBuilder: Sendable {
             return try NetworkSnapshot(
                 people: people, graph: graph, ties: tieTable, organizations: organizations,
                 organizationIndex: organizationIndex, interactions: tagged.map(\.interaction),
-                interactionOffsets: interactionOffsets, introductions: introductions, idIndex: idIndex.map { .success($0) })
+                interactionIndex: InteractionIndex(groupedEdges: tagged.lazy.map(\.edge)), introductions: introductions,
+                idIndex: idIndex.map { .success($0) })
         } catch {
-            switch error { case .duplicate(let id): throw .duplicatePerson(id) }  // `add` refuses these first
+            switch error {
+            case .duplicate(let id): throw .duplicatePerson(id)
+            }  // `add` refuses these first
         }
     }
 

@@ -39,7 +39,9 @@ extension NetworkSnapshot {
         for person in change.people {
             if let i = index(ofID: person.id) ?? appendedRows[person.id].map(Int32.init) {
                 if Int(i) < people.count, people[Int(i)] == person { continue }
-                if Int(i) < people.count, people.organizations[Int(i)] != person.organization { organizationsMoved = true }
+                if Int(i) < people.count, people.organizations[Int(i)] != person.organization {
+                    organizationsMoved = true
+                }
                 rows.append((Int(i), person))
             } else {
                 let row = people.count + appendedRows.count
@@ -57,17 +59,22 @@ extension NetworkSnapshot {
             idTable = table
         }
         let (newOrganizations, newOrganizationIndex) =
-            organizationsMoved ? NetworkBuilder.organizations(of: newPeople) : (organizations, organizationIndex + [Int32](repeating: -1, count: appendedRows.count))
+            organizationsMoved
+            ? NetworkBuilder.organizations(of: newPeople)
+            : (organizations, organizationIndex + [Int32](repeating: -1, count: appendedRows.count))
 
         // The user's inferred colleagues must stay who they were: those ties are the last edges.
         let me = idTable.index(of: Person.selfID)
         let colleagues = NetworkSnapshot.colleagues(of: me, in: newOrganizationIndex, upTo: inferColleaguesUpTo)
-        guard colleagues == NetworkSnapshot.colleagues(of: selfIndex, in: organizationIndex, upTo: inferColleaguesUpTo) else { return nil }
+        guard colleagues == NetworkSnapshot.colleagues(of: selfIndex, in: organizationIndex, upTo: inferColleaguesUpTo)
+        else { return nil }
         var inferred = 0
         if let me, !colleagues.isEmpty {
             for c in colleagues {
                 guard let e = tie(between: me, and: c) else { return nil }
-                if ties.origin(Int(e)) == .sameOrganization, try !isStoredTie(Person.selfID, people.ids[Int(c)]) { inferred += 1 }
+                if ties.origin(Int(e)) == .sameOrganization, try !isStoredTie(Person.selfID, people.ids[Int(c)]) {
+                    inferred += 1
+                }
             }
         }
         let firstInferred = graph.edgeCount - inferred
@@ -77,7 +84,8 @@ extension NetworkSnapshot {
         var impliedByPair: [UInt64: Int] = [:]
         var placed: [(edge: Int, order: Int, interaction: Interaction)] = []
         for (order, var interaction) in change.interactions.enumerated() {
-            guard let a = idTable.index(of: interaction.personID), let b = idTable.index(of: interaction.withID), a != b else { return nil }
+            guard let a = idTable.index(of: interaction.personID), let b = idTable.index(of: interaction.withID), a != b
+            else { return nil }
             interaction.sourceKey = nil
             let edge: Int
             if Int(max(a, b)) < people.count, let e = tie(between: a, and: b) {
@@ -89,14 +97,20 @@ extension NetworkSnapshot {
                 impliedByPair[NetworkBuilder.pairKey(a, b)] = implied.count
                 edge = firstInferred + implied.count
                 implied.append(
-                    (a, b, Tie(interaction.personID, interaction.withID, kind: .acquaintance, since: interaction.date, origin: .interaction)))
+                    (
+                        a, b,
+                        Tie(
+                            interaction.personID, interaction.withID, kind: .acquaintance, since: interaction.date,
+                            origin: .interaction)
+                    ))
             }
             placed.append((edge, order, interaction))
         }
-        guard let newIntroductions = NetworkSnapshot.upserting(change.introductions, into: introductions, ids: idTable) else { return nil }
+        guard let newIntroductions = NetworkSnapshot.upserting(change.introductions, into: introductions, ids: idTable)
+        else { return nil }
 
         // Edges: the implied ties go between the stored and implied ones and the inferred ones.
-        var newGraph = graph, newTies = ties, newOffsets = interactionOffsets
+        var newGraph = graph, newTies = ties, newIndex = interactionIndex
         if !implied.isEmpty {
             var endpoints = graph.endpoints
             endpoints.insert(contentsOf: implied.flatMap { [$0.a, $0.b] }, at: 2 * firstInferred)
@@ -106,24 +120,27 @@ extension NetworkSnapshot {
             kinds.insert(contentsOf: implied.map { $0.tie.kind.columnCode }, at: firstInferred)
             since.insert(contentsOf: implied.map { TieTable.ordinal($0.tie.since) }, at: firstInferred)
             origins.insert(contentsOf: implied.map { $0.tie.origin.columnCode }, at: firstInferred)
-            newTies = TieTable(ids: newPeople.ids, endpoints: endpoints, kindCodes: kinds, sinceOrdinals: since, originCodes: origins)
-            // The inferred edges have no interactions: their offsets all equal the total.
-            newOffsets.insert(contentsOf: repeatElement(interactionOffsets[firstInferred], count: implied.count), at: firstInferred + 1)
+            newTies = TieTable(
+                ids: newPeople.ids, endpoints: endpoints, kindCodes: kinds, sinceOrdinals: since, originCodes: origins)
+            // The edges from the first inferred one on move up (they have no interactions).
+            newIndex = interactionIndex.insertingEdges(implied.count, at: firstInferred)
         } else if !appendedRows.isEmpty {
             newGraph = graph.appendingNodes(appendedRows.count)
             newTies = TieTable(
-                ids: newPeople.ids, endpoints: graph.endpoints, kindCodes: ties.kindCodes, sinceOrdinals: ties.sinceOrdinals,
+                ids: newPeople.ids, endpoints: graph.endpoints, kindCodes: ties.kindCodes,
+                sinceOrdinals: ties.sinceOrdinals,
                 originCodes: ties.originCodes)
         } else if !rows.isEmpty {
             newTies = TieTable(
-                ids: newPeople.ids, endpoints: graph.endpoints, kindCodes: ties.kindCodes, sinceOrdinals: ties.sinceOrdinals,
+                ids: newPeople.ids, endpoints: graph.endpoints, kindCodes: ties.kindCodes,
+                sinceOrdinals: ties.sinceOrdinals,
                 originCodes: ties.originCodes)
         }
-        let newInteractions = NetworkSnapshot.inserting(placed, into: interactions, offsets: &newOffsets)
+        let newInteractions = NetworkSnapshot.inserting(placed, into: interactions, index: &newIndex)
         do {
             return try NetworkSnapshot(
                 people: newPeople, graph: newGraph, ties: newTies, organizations: newOrganizations,
-                organizationIndex: newOrganizationIndex, interactions: newInteractions, interactionOffsets: newOffsets,
+                organizationIndex: newOrganizationIndex, interactions: newInteractions, interactionIndex: newIndex,
                 introductions: newIntroductions, idIndex: .success(idTable))
         } catch {
             return nil
@@ -143,39 +160,40 @@ extension NetworkSnapshot {
         return found
     }
 
-    /// `interactions` (grouped by edge with `offsets`) with `placed` added: each after the ones of
+    /// `interactions` (grouped by edge with `index`) with `placed` added: each after the ones of
     /// its edge with the same or an earlier date, as the builder's stable sort puts a later-written
-    /// interaction. `offsets` is updated.
-    /// - Complexity: O(I + E + k log k) for k placed.
+    /// interaction. `index` is updated.
+    /// - Complexity: O(I + G + k log k) for k placed and G edges with interactions.
     static func inserting(
-        _ placed: [(edge: Int, order: Int, interaction: Interaction)], into interactions: [Interaction], offsets: inout [Int]
+        _ placed: [(edge: Int, order: Int, interaction: Interaction)], into interactions: [Interaction],
+        index: inout InteractionIndex
     ) -> [Interaction] {
         guard !placed.isEmpty else { return interactions }
-        let sorted = placed.sorted { ($0.edge, $0.interaction.date, $0.order) < ($1.edge, $1.interaction.date, $1.order) }
+        let sorted = placed.sorted {
+            ($0.edge, $0.interaction.date, $0.order) < ($1.edge, $1.interaction.date, $1.order)
+        }
         var result: [Interaction] = []
         result.reserveCapacity(interactions.count + placed.count)
         var next = 0
-        var added = [Int](repeating: 0, count: offsets.count)
+        var added: [Int32: Int] = [:]
         for p in sorted {
-            let group = offsets[p.edge]..<offsets[p.edge + 1]
+            let group = index.range(ofEdge: Int32(p.edge))
             let at = interactions[group].firstIndex { $0.date > p.interaction.date } ?? group.upperBound
             result.append(contentsOf: interactions[next..<at])
             result.append(p.interaction)
             next = at
-            added[p.edge + 1] += 1
+            added[Int32(p.edge), default: 0] += 1
         }
         result.append(contentsOf: interactions[next...])
-        var shift = 0
-        for e in 0..<offsets.count {
-            shift += added[e]
-            offsets[e] += shift
-        }
+        index = index.adding(added)
         return result
     }
 
     /// `introductions` (in key order) with each of `changed` replacing the one with its key or
     /// inserted in order; `nil` for one naming an unknown person or introducing someone to themselves.
-    static func upserting(_ changed: [Introduction], into introductions: [Introduction], ids: IdentifierTable) -> [Introduction]? {
+    static func upserting(_ changed: [Introduction], into introductions: [Introduction], ids: IdentifierTable)
+        -> [Introduction]?
+    {
         var result = introductions
         for i in changed {
             guard [i.introducerID, i.personID, i.toID].allSatisfy({ ids.index(of: $0) != nil }),
@@ -208,7 +226,8 @@ extension Graph {
     func appendingNodes(_ count: Int) -> Graph {
         guard let last = offsets.last,
             let graph = Graph(
-                nodeCount: nodeCount + count, endpoints: endpoints, offsets: offsets + repeatElement(last, count: count),
+                nodeCount: nodeCount + count, endpoints: endpoints,
+                offsets: offsets + repeatElement(last, count: count),
                 neighbors: neighbors, incidentEdges: incidentEdges)
         else { preconditionFailure("a graph's arrays stay in range with nodes added") }
         return graph

@@ -12,9 +12,10 @@
 /// trusted; the caller then rebuilds from the source.
 extension NetworkSnapshot {
     /// The format of the bytes; bump it whenever what is written changes.
-    /// 2: people's `pastOrganizations`, interactions' `source` and `words` (issue 13). Bytes of
-    /// version 1 are `.stale` and rebuilt.
-    static let fileFormatVersion: UInt32 = 2
+    /// 2: people's `pastOrganizations`, interactions' `source` and `words` (issue 13).
+    /// 3: interactions located by `InteractionIndex` (the edges with any, and their starts) instead
+    /// of an offset per edge. Bytes of an older version are `.stale` and rebuilt.
+    static let fileFormatVersion: UInt32 = 3
     private static let fileMagic: UInt64 = 0x3150_414E_5350_4152  // "RAPSNAP1", little-endian
 
     /// Writes the snapshot's bytes to `sink`: the header with `key`, every section, then the
@@ -67,8 +68,12 @@ extension NetworkSnapshot {
     ) throws(SnapshotFileError) {
         var reader = SnapshotReader(source: source, size: payloadCount)
         defer { if let read = reader.source as? Source { source = read } }
-        guard try reader.integer() == Int(bitPattern: UInt(NetworkSnapshot.fileMagic)) else { throw .corrupt("not a snapshot file") }
-        guard try reader.integer() == Int(NetworkSnapshot.fileFormatVersion), try reader.string() == key else { throw .stale }
+        guard try reader.integer() == Int(bitPattern: UInt(NetworkSnapshot.fileMagic)) else {
+            throw .corrupt("not a snapshot file")
+        }
+        guard try reader.integer() == Int(NetworkSnapshot.fileFormatVersion), try reader.string() == key else {
+            throw .stale
+        }
         self = try NetworkSnapshot.decode(from: &reader)
         guard reader.isAtEnd else { throw .corrupt("trailing bytes") }
     }
@@ -129,7 +134,8 @@ extension NetworkSnapshot {
             w.code(i.source)
             w.optionalInteger(i.words)
         }
-        w.array(interactionOffsets)
+        w.array(interactionIndex.edges)
+        w.array(interactionIndex.starts)
         w.integer(introductions.count)
         for i in introductions {
             w.optionalInteger(i.date.map { Int($0.ordinal) })
@@ -167,7 +173,9 @@ extension NetworkSnapshot {
         let endpoints: [Int32] = try r.array()
         let offsets: [Int] = try r.array(), neighbors: [Int32] = try r.array(), incident: [Int32] = try r.array()
         guard nodeCount == people.count,
-            let graph = Graph(nodeCount: nodeCount, endpoints: endpoints, offsets: offsets, neighbors: neighbors, incidentEdges: incident)
+            let graph = Graph(
+                nodeCount: nodeCount, endpoints: endpoints, offsets: offsets, neighbors: neighbors,
+                incidentEdges: incident)
         else { throw .corrupt("graph") }
         let ties = TieTable(
             ids: people.ids, endpoints: endpoints, kindCodes: try r.array(), sinceOrdinals: try r.array(),
@@ -193,13 +201,16 @@ extension NetworkSnapshot {
             interactions.append(
                 Interaction(
                     date: Day(ordinal: ordinal), personID: try r.string(), withID: try r.string(), kind: try r.code(),
-                    isOneOnOne: try r.integer() != 0, minutes: try r.optionalInteger(), rapport: try r.optionalInteger(),
+                    isOneOnOne: try r.integer() != 0, minutes: try r.optionalInteger(),
+                    rapport: try r.optionalInteger(),
                     initiatedBy: try r.optionalCode(), notes: try r.string(), source: try r.code(),
                     words: try r.optionalInteger()))
         }
-        let interactionOffsets: [Int] = try r.array()
-        guard interactionOffsets.count == graph.edgeCount + 1, areOffsets(interactionOffsets, from0To: interactions.count)
-        else { throw .corrupt("interaction offsets") }
+        guard
+            let interactionIndex = InteractionIndex(
+                edges: try r.array(), starts: try r.array(), edgeCount: graph.edgeCount,
+                interactionCount: interactions.count)
+        else { throw .corrupt("interaction index") }
 
         var introductions: [Introduction] = []
         for _ in 0..<(try r.count()) {
@@ -208,14 +219,16 @@ extension NetworkSnapshot {
                 return Day(ordinal: o)
             }
             introductions.append(
-                Introduction(date: date, introducerID: try r.string(), personID: try r.string(), toID: try r.string(), status: try r.code()))
+                Introduction(
+                    date: date, introducerID: try r.string(), personID: try r.string(), toID: try r.string(),
+                    status: try r.code()))
         }
         let idTable = idIndex.value()
         do {
             return try NetworkSnapshot(
                 people: people, graph: graph, ties: ties, organizations: organizations,
                 organizationIndex: organizationIndex, interactions: interactions,
-                interactionOffsets: interactionOffsets, introductions: introductions, idIndex: idTable)
+                interactionIndex: interactionIndex, introductions: introductions, idIndex: idTable)
         } catch {
             throw .corrupt(error.description)
         }

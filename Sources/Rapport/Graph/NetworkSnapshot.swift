@@ -16,8 +16,8 @@ public struct NetworkSnapshot: Sendable {
     public let organizationIndex: [Int32]
     /// Every interaction, ordered by (edge, date).
     public let interactions: [Interaction]
-    /// `graph.edgeCount + 1` entries: the interactions of edge `e` are `interactionOffsets[e]..<interactionOffsets[e + 1]`.
-    public let interactionOffsets: [Int]
+    /// Where each tie's interactions are in `interactions`: `interactionIndex.range(ofEdge: e)`.
+    public let interactionIndex: InteractionIndex
     public let introductions: [Introduction]
     /// The user's node, when the network has one.
     public let selfIndex: Int32?
@@ -29,7 +29,7 @@ public struct NetworkSnapshot: Sendable {
     /// - Throws: `IdentifierTableError.duplicate` when two people share an id.
     init(
         people: PersonTable, graph: Graph, ties: TieTable, organizations: [Organization], organizationIndex: [Int32],
-        interactions: [Interaction], interactionOffsets: [Int], introductions: [Introduction],
+        interactions: [Interaction], interactionIndex: InteractionIndex, introductions: [Introduction],
         idIndex: Result<IdentifierTable, IdentifierTableError>? = nil
     ) throws(IdentifierTableError) {
         self.people = people
@@ -38,7 +38,7 @@ public struct NetworkSnapshot: Sendable {
         self.organizations = organizations
         self.organizationIndex = organizationIndex
         self.interactions = interactions
-        self.interactionOffsets = interactionOffsets
+        self.interactionIndex = interactionIndex
         self.introductions = introductions
         let idIndex = try (idIndex ?? NetworkSnapshot.idIndex(of: people)).get()
         self.idIndex = idIndex
@@ -139,7 +139,7 @@ public struct NetworkSnapshot: Sendable {
 
     /// The interactions on tie `edge`, oldest first.
     public func interactions(onTie edge: Int32) -> ArraySlice<Interaction> {
-        interactions[interactionOffsets[Int(edge)]..<interactionOffsets[Int(edge) + 1]]
+        interactions[interactionIndex.range(ofEdge: edge)]
     }
 
     /// The edge joining `a` and `b`, if they are tied.

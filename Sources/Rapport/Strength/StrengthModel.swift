@@ -44,31 +44,30 @@ public struct StrengthModel: Sendable {
         // The declared strength by the ties' one-byte column codes: kind code × origin count + origin code.
         let origins = TieOrigin.byColumnCode.count
         let byCode = TieKind.byColumnCode.flatMap { k in TieOrigin.byColumnCode.map { o in table[Self.slot(k, o)] } }
-        // Every entry is written by exactly one chunk, so the array starts uninitialized; chunks of
-        // edges run on the worker pool (a bare tie costs a table lookup, a tie with evidence its
-        // interactions: the chunks balance those).
+        // Every entry is written by exactly one chunk, so the array starts uninitialized: first every
+        // tie's declared strength (a table lookup), then, over the few ties with interactions, their
+        // evidence in its place, in chunks on the worker pool.
         let chunks = edgeCount >= 1 << 16 ? 16 : 1
         var values = [Double](unsafeUninitializedCapacity: edgeCount) { out, filled in
             snapshot.ties.kindCodes.withUnsafeBufferPointer { kinds in
                 snapshot.ties.originCodes.withUnsafeBufferPointer { originCodes in
-                    snapshot.interactionOffsets.withUnsafeBufferPointer { offsets in
-                        WorkerPool.shared.forEachChunk(of: edgeCount, chunks: chunks) { range in
-                            for e in range {
-                                if offsets[e] == offsets[e + 1] {
-                                    out[e] = byCode[Int(kinds[e]) * origins + Int(originCodes[e])]
-                                } else {
-                                    out[e] =
-                                        evidence(
-                                            edge: Int32(e), in: snapshot, asOf: day,
-                                            introductions: introductions[Int32(e)] ?? []
-                                        ).core
-                                }
-                            }
-                        }
+                    WorkerPool.shared.forEachChunk(of: edgeCount, chunks: chunks) { range in
+                        for e in range { out[e] = byCode[Int(kinds[e]) * origins + Int(originCodes[e])] }
                     }
                 }
             }
             filled = edgeCount
+        }
+        let withEvidence = snapshot.interactionIndex.edges
+        values.withUnsafeMutableBufferPointer { out in
+            WorkerPool.shared.forEachChunk(of: withEvidence.count, chunks: withEvidence.count >= 256 ? 16 : 1) {
+                range in
+                for k in range {
+                    let edge = withEvidence[k]
+                    out[Int(edge)] =
+                        evidence(edge: edge, in: snapshot, asOf: day, introductions: introductions[edge] ?? []).core
+                }
+            }
         }
         for (edge, list) in introductions {
             values[Int(edge)] = evidence(edge: edge, in: snapshot, asOf: day, introductions: list).core

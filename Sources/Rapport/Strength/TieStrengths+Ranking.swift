@@ -56,7 +56,7 @@ extension TieStrengths {
     {
         var result: [FadingTie] = []
         for tie in try ties(of: person)
-        where snapshot.interactionOffsets[Int(tie.edge)] < snapshot.interactionOffsets[Int(tie.edge) + 1]
+        where snapshot.interactionIndex.hasInteractions(tie.edge)
             || introductionsByEdge[tie.edge] != nil
         {
             let peak = peak(edge: tie.edge)
