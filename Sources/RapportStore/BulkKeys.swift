@@ -180,35 +180,3 @@ final class PinnedStrings {
 
     subscript(i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: storage[ranges[i]]) }
 }
-
-/// Sorting by integer keys in linear time.
-enum RadixSort {
-    /// Sorts `items` by `key`, equal keys in their original order (stable). An LSD radix sort over
-    /// the bits the keys actually use: ten million 40-bit pair keys sort in well under a second,
-    /// where comparing pairs of id strings took seconds.
-    /// - Complexity: O(n · significant bits / 11) time, O(n) extra space.
-    static func sort<Element>(_ items: inout [Element], by key: (Element) -> UInt64) {
-        let used = items.reduce(UInt64(0)) { $0 | key($1) }
-        let bits = UInt64.bitWidth - used.leadingZeroBitCount
-        guard items.count > 1, bits > 0 else { return }
-        let digitBits = 11, mask = UInt64(1 << digitBits - 1)
-        var scratch = items
-        var counts = [Int](repeating: 0, count: 1 << digitBits)
-        for shift in stride(from: 0, to: bits, by: digitBits).map(UInt64.init) {
-            for i in counts.indices { counts[i] = 0 }
-            for item in items { counts[Int((key(item) >> shift) & mask)] += 1 }
-            var total = 0
-            for i in counts.indices { (counts[i], total) = (total, total + counts[i]) }
-            items.withUnsafeBufferPointer { from in
-                scratch.withUnsafeMutableBufferPointer { to in
-                    for item in from {
-                        let digit = Int((key(item) >> shift) & mask)
-                        to[counts[digit]] = item
-                        counts[digit] += 1
-                    }
-                }
-            }
-            swap(&items, &scratch)
-        }
-    }
-}

@@ -276,15 +276,19 @@ extension TieKind {
 extension Tie {
     /// This tie combined with another declaration of the same pair: the closer kind, the earlier
     /// `since`, and `declared` over any other origin. Importers and the builder merge the same way.
-    public func merged(with other: Tie) -> Tie {
+    public func merged(with other: Tie) -> Tie { merged(kind: other.kind, since: other.since, origin: other.origin) }
+
+    /// `merged(with:)` a declaration of this pair with `kind`, `since` and `origin`: the ids
+    /// play no part, so a bulk merge need not build the other tie.
+    package func merged(kind otherKind: TieKind, since otherSince: Day?, origin otherOrigin: TieOrigin) -> Tie {
         var result = self
-        if other.kind.closeness > kind.closeness { result.kind = other.kind }
-        switch (since, other.since) {
+        if otherKind.closeness > kind.closeness { result.kind = otherKind }
+        switch (since, otherSince) {
         case (nil, let s?): result.since = s
         case (let a?, let b?) where b < a: result.since = b
         default: break
         }
-        if other.origin == .declared { result.origin = .declared }
+        if otherOrigin == .declared { result.origin = .declared }
         return result
     }
 }

@@ -102,11 +102,19 @@ struct IdentityResolver {
 
     /// `resolve(_:)` for a reference given by its text, built by `reference` only when the text
     /// is not an id (a tie row's references are read compactly; see `TieRecord`).
-    mutating func resolve(_ text: String, reference: () -> PersonReference) throws(ImportError) -> (index: Int, id: String) {
-        if let idTable, let i = idTable.index(of: text) { return (idTableBase + Int(i), text) }
-        if let i = indexByID[text] { return (i, text) }
+    mutating func resolve(_ text: String, reference: () -> PersonReference) throws(ImportError) -> (
+        index: Int, id: String
+    ) {
+        if let i = index(ofOwnID: text) { return (i, text) }
         let i = try resolveIndex(reference())
         return (i, people[i].id)
+    }
+
+    /// The person whose own id (not an alias) is `text`: the lookup `resolve` tries first, whose
+    /// id is then `text` itself. Reads only, so several threads may call it at once.
+    func index(ofOwnID text: String) -> Int? {
+        if let idTable, let i = idTable.index(of: text) { return idTableBase + Int(i) }
+        return indexByID[text]
     }
 
     /// The person a row describes, if already known: by id; then by e-mail or profile URL; then,

@@ -37,6 +37,18 @@ public enum Importer {
     public static func merge(
         existing: NetworkData, files: [ParsedFile], evidence: EvidenceInput, peopleMerged: ([Person]) -> Void = { _ in }
     ) throws(ImportError) -> ImportOutcome {
+        try merge(
+            existing: existing, files: files, evidence: evidence, joiningFrom: Merge.joinThreshold,
+            peopleMerged: peopleMerged)
+    }
+
+    /// `merge(existing:files:evidence:peopleMerged:)`, joining a ties file of at least `joiningFrom`
+    /// rows with the ties present by sorting (`Merge.addByJoin`) instead of row by row: the same
+    /// outcome, which the tests check with both thresholds.
+    static func merge(
+        existing: NetworkData, files: [ParsedFile], evidence: EvidenceInput, joiningFrom threshold: Int,
+        peopleMerged: ([Person]) -> Void = { _ in }
+    ) throws(ImportError) -> ImportOutcome {
         var merge = Merge(existing, incomingTies: files.reduce(0) { $0 + $1.ties.count + $1.people.count })
         let ordered = files.enumerated().sorted {
             ($0.element.format.mergeRank, $0.offset) < ($1.element.format.mergeRank, $1.offset)
@@ -53,6 +65,7 @@ public enum Importer {
             // Through the buffer: each record is read in place instead of copied out and released
             // (a retain and a release of its shared context, ten million times).
             try file.ties.withUnsafeBufferPointer { (ties) throws(ImportError) in
+                if ties.count >= threshold, merge.addByJoin(ties) { return }
                 for i in ties.indices { try merge.add(ties[i]) }
             }
             for i in file.interactions.indices { try merge.add(file.interactions[i]) }
@@ -78,6 +91,12 @@ struct Merge {
     /// nobody) never pays for indexing the stored ones, 1.4 s at 9.8M.
     var tieIndex = PairIndex()
     var tieIndexReady = false
+    /// The pair key of each tie present, as far as a join has needed them (`keyPresentTies`);
+    /// `noKey` for a stored tie to an id nobody has.
+    var tieKeys: [UInt64] = []
+    static let noKey = UInt64.max
+    /// The fewest rows a ties file has for `addByJoin` to merge it.
+    static let joinThreshold = 4096
     let incomingTies: Int
     var updatedTies: Set<Int> = []
     var interactions: [Interaction]
@@ -177,17 +196,26 @@ struct Merge {
         }
     }
 
-    /// Indexes the stored ties by the pair of people they join. The ids of stored people resolve to
-    /// the same indices before and after people are added or aliased (an alias is only ever a new
-    /// id), and no tie is added before the index exists, so building it late gives the same index.
+    /// Indexes the ties present by the pair of people they join. The ids of stored people resolve
+    /// to the same indices before and after people are added or aliased (an alias is only ever a
+    /// new id), and no tie is added but through the index or a join (which keeps `tieKeys`), so
+    /// building it late gives the same index.
     mutating func indexStoredTies() {
-        tieIndex = PairIndex(capacity: existingTies + incomingTies)
-        for i in 0..<existingTies {
+        tieIndex = PairIndex(capacity: ties.count + incomingTies)
+        for i in 0..<ties.count {
+            let key = i < tieKeys.count ? tieKeys[i] : key(of: ties[i])
             // A stored tie to an unknown id cannot be matched; it is kept as it is.
-            guard let a = resolver.index(ofID: ties[i].personA), let b = resolver.index(ofID: ties[i].personB) else { continue }
-            tieIndex.insertIfAbsent(Merge.pairKey(a, b), position: i)
+            if key != Merge.noKey { tieIndex.insertIfAbsent(key, position: i) }
         }
         tieIndexReady = true
+    }
+
+    /// The pair key of a tie present, `noKey` when one of its ids is nobody's.
+    func key(of tie: Tie) -> UInt64 {
+        guard let a = resolver.index(ofID: tie.personA), let b = resolver.index(ofID: tie.personB) else {
+            return Merge.noKey
+        }
+        return Merge.pairKey(a, b)
     }
 
     /// Adds `tie` between the people at indices `a` and `b`, or merges it into their tie.
@@ -195,16 +223,139 @@ struct Merge {
         if !tieIndexReady { indexStoredTies() }
         let key = Merge.pairKey(a, b)
         if let j = tieIndex[key] {
-            let merged = ties[j].merged(with: tie)
-            if merged != ties[j] {
-                ties[j] = merged
-                if j < existingTies { updatedTies.insert(j) }
-            } else {
-                report.rowsUnchanged += 1
-            }
+            merge(tie, into: j)
         } else {
             tieIndex.insertIfAbsent(key, position: ties.count)
             ties.append(tie)
+        }
+    }
+
+    /// Merges a ties file's rows as `add(_:)` would one by one, with one sort instead of a hash
+    /// lookup per row: at ten million rows the lookups into a half-gigabyte table each missed the
+    /// cache, twice in a re-import (indexing the stored ties, then probing them).
+    ///
+    /// The pair key of every row (both references ids, resolved on the worker pool) and of every
+    /// tie present are sorted (`RadixSort`, stable); walking the two in step gives each row the tie
+    /// it merges into, or, for a pair not present, the first row naming it, which adds the tie.
+    /// The new ties are added in file order; the other rows then merge in tie order, each tie's
+    /// rows in file order. A tie's outcome depends only on its own rows, so the outcome (ties,
+    /// their order, updates and unchanged rows) is the row-by-row one. Refused, with nothing merged, when a row names
+    /// someone by anything but their id or names one person twice (the row path then reports it
+    /// at its place), or when ties were already merged through the index.
+    /// - Returns: whether the rows were merged.
+    /// - Complexity: O((T + R) · key bits / 11) for T ties present and R rows, O(T + R) memory.
+    mutating func addByJoin(_ records: UnsafeBufferPointer<TieRecord>) -> Bool {
+        guard !tieIndexReady else { return false }
+        let n = records.count
+        let parts = n >= 1 << 16 ? WorkerPool.shared.width + 1 : 1
+        var keys = [UInt64](repeating: 0, count: n)
+        let resolver = self.resolver
+        let resolved = keys.withUnsafeMutableBufferPointer { out in
+            WorkerPool.shared.map(Array(0..<parts)) { part -> Bool in
+                for i in (n * part / parts)..<(n * (part + 1) / parts) {
+                    guard let a = resolver.index(ofOwnID: records[i].personAText),
+                        let b = resolver.index(ofOwnID: records[i].personBText), a != b
+                    else { return false }
+                    out[i] = Merge.pairKey(a, b)
+                }
+                return true
+            }
+        }
+        guard resolved.allSatisfy({ (try? $0.get()) == true }) else { return false }
+        keyPresentTies()
+
+        // Keys in sorting form (the smaller index above the larger, in just the bits they need),
+        // each with its tie's position or its row.
+        let width = UInt64(UInt64.bitWidth - UInt64(max(resolver.people.count, 1)).leadingZeroBitCount)
+        func compact(_ key: UInt64) -> UInt64 { (key >> 32) << width | (key & 0xFFFF_FFFF) }
+        var present: [(key: UInt64, index: Int)] = []
+        present.reserveCapacity(tieKeys.count)
+        for (position, key) in tieKeys.enumerated() where key != Merge.noKey {
+            present.append((compact(key), position))
+        }
+        RadixSort.sort(&present, by: \.key)
+        var rows = keys.enumerated().map { (key: compact($0.element), index: $0.offset) }
+        RadixSort.sort(&rows, by: \.key)
+
+        // Each row's tie position (≥ 0), or −(first row of its pair + 1) for a pair not present.
+        var target = [Int](repeating: 0, count: n)
+        var s = 0, r = 0
+        while r < rows.count {
+            let key = rows[r].key
+            var end = r + 1
+            while end < rows.count, rows[end].key == key { end += 1 }
+            while s < present.count, present[s].key < key { s += 1 }
+            let t = s < present.count && present[s].key == key ? present[s].index : -(rows[r].index + 1)
+            for k in r..<end { target[rows[k].index] = t }
+            r = end
+        }
+        present = []
+        rows = []
+
+        // New pairs first, in file order: the first row of each adds its tie.
+        func tie(_ i: Int) -> Tie {
+            Tie(
+                records[i].personAText, records[i].personBText, kind: records[i].kind, since: records[i].since,
+                origin: .declared)
+        }
+        var adds = [Bool](repeating: false, count: n)
+        for i in 0..<n where target[i] < 0 {
+            let first = -target[i] - 1
+            if first == i {
+                adds[i] = true
+                target[i] = ties.count
+                ties.append(tie(i))
+                tieKeys.append(keys[i])
+            } else {
+                target[i] = target[first]
+            }
+        }
+        // Then every other row merges into its tie, taken in tie order (rows of one tie in file
+        // order), each carrying what a merge reads of it (its kind and since, packed): the ties
+        // and the rows are both read in sequence instead of one cache miss per row.
+        var order: [(key: UInt64, declaration: UInt64)] = []
+        order.reserveCapacity(n)
+        for i in 0..<n where !adds[i] {
+            let since = records[i].since.map { UInt64(UInt32(bitPattern: $0.ordinal)) | 1 << 32 } ?? 0
+            order.append((UInt64(target[i]), UInt64(records[i].kind.columnCode) << 40 | since))
+        }
+        target = []
+        adds = []
+        RadixSort.sort(&order, by: \.key)
+        for (position, declaration) in order {
+            let kind = TieKind.byColumnCode[Int(declaration >> 40)]
+            let since =
+                declaration & 1 << 32 == 0
+                ? nil : Day(ordinal: Int32(bitPattern: UInt32(truncatingIfNeeded: declaration)))
+            merge(into: Int(position)) { $0.merged(kind: kind, since: since, origin: .declared) }
+        }
+        return true
+    }
+
+    /// Fills `tieKeys` for the ties present (on the worker pool: two id lookups per tie).
+    mutating func keyPresentTies() {
+        let start = tieKeys.count, count = ties.count - start
+        guard count > 0 else { return }
+        let parts = count >= 1 << 16 ? WorkerPool.shared.width + 1 : 1
+        let merge = self
+        let computed = WorkerPool.shared.map(Array(0..<parts)) { part -> [UInt64] in
+            (start + count * part / parts..<start + count * (part + 1) / parts).map { merge.key(of: merge.ties[$0]) }
+        }
+        for part in computed { tieKeys += (try? part.get()) ?? [] }
+    }
+
+    /// Merges `tie` into the tie at `position`: an update when it changes it, an unchanged row when not.
+    mutating func merge(_ tie: Tie, into position: Int) { merge(into: position) { $0.merged(with: tie) } }
+
+    /// Replaces the tie at `position` by `merging(tie)`: an update when that changes it, an
+    /// unchanged row when not.
+    mutating func merge(into position: Int, _ merging: (Tie) -> Tie) {
+        let merged = merging(ties[position])
+        if merged != ties[position] {
+            ties[position] = merged
+            if position < existingTies { updatedTies.insert(position) }
+        } else {
+            report.rowsUnchanged += 1
         }
     }
 
