@@ -13,22 +13,28 @@ import Testing
     /// random ties in both orientations, a few interactions and introductions.
     static func workspace(seed: UInt64) throws -> Workspace {
         var random = SplitMix64(seed: seed)
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("parallel-\(UUID().uuidString).db").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("parallel-\(UUID().uuidString).db")
+            .path
         let (store, _) = try Workspace.create(at: path)
         let prefixes = ["p", "alum-", "Zoë", "x", "10"]
         let people = (0..<3_000).map { i in
-            Person(id: i == 0 ? Person.selfID : "\(prefixes[i % prefixes.count])\(i)", firstName: "F\(i)", organization: "Org \(i % 40)")
+            Person(
+                id: i == 0 ? Person.selfID : "\(prefixes[i % prefixes.count])\(i)", firstName: "F\(i)",
+                organization: "Org \(i % 40)")
         }
         var pairs = Set<[Int]>()
         var ties: [Tie] = []
         while ties.count < 9_000 {
             let a = Int(random.next() % 3_000), b = Int(random.next() % 3_000)
             guard a != b, pairs.insert([min(a, b), max(a, b)]).inserted else { continue }
-            ties.append(Tie(people[a].id, people[b].id, kind: TieKind.allCases[Int(random.next() % 7)],
-                            since: random.next() % 2 == 0 ? nil : Day(ordinal: Int32(19_000 + random.next() % 900))))
+            ties.append(
+                Tie(
+                    people[a].id, people[b].id, kind: TieKind.allCases[Int(random.next() % 7)],
+                    since: random.next() % 2 == 0 ? nil : Day(ordinal: Int32(19_000 + random.next() % 900))))
         }
         let interactions = (1..<40).map { i in
-            Interaction(date: Day(ordinal: Int32(20_000 + i)), personID: people[i * 7].id, kind: .coffee, notes: "n\(i)")
+            Interaction(
+                date: Day(ordinal: Int32(20_000 + i)), personID: people[i * 7].id, kind: .coffee, notes: "n\(i)")
         }
         let introductions = (1..<10).map { i in
             Introduction(date: nil, introducerID: people[i].id, personID: people[i + 100].id, status: .requested)
@@ -72,5 +78,19 @@ import Testing
         #expect(parallel.ties == serial.ties)
         #expect(parallel.interactions == serial.interactions)
         #expect(parallel.introductions == serial.introductions)
+    }
+
+    /// Without the ties, both ways read the same people, interactions and introductions, and no tie.
+    @Test func theNetworkWithoutTiesIsTheNetworkLessItsTies() throws {
+        let store = try Self.workspace(seed: 3)
+        let whole = try store.loadNetwork(parallelFrom: .max)
+        #expect(whole.ties.count == 9_000)
+        for parallelFrom in [1, Int.max] {
+            let read = try store.loadNetwork(parallelFrom: parallelFrom, ties: false)
+            #expect(read.ties.isEmpty)
+            #expect(read.people == whole.people)
+            #expect(read.interactions == whole.interactions)
+            #expect(read.introductions == whole.introductions)
+        }
     }
 }

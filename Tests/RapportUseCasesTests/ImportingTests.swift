@@ -23,24 +23,38 @@ import Testing
         let folder = try Folder()
         _ = try Recording.initWorkspace(folder.location, me: "Ada Lovelace")
         let good = try folder.write("a.csv", "id,first_name,last_name\np1,Maria,Chen\n")
-        let bad = try folder.write("b.csv", "id,first_name,last_name,email\nq1,\"Broken,Last,f@x.com\nq2,Dana,Lee,d@x.com\n")
-        #expect(performing: { try Importing.run(Importing.Request(files: [good, bad]), in: folder.location) }, throws: { error in
-            let report = ErrorReport(error)
-            return report.kind == .badInput && report.message.hasPrefix("\(bad):2:4: ")
-        })
+        let bad = try folder.write(
+            "b.csv", "id,first_name,last_name,email\nq1,\"Broken,Last,f@x.com\nq2,Dana,Lee,d@x.com\n")
+        #expect(
+            performing: { try Importing.run(Importing.Request(files: [good, bad]), in: folder.location) },
+            throws: { error in
+                let report = ErrorReport(error)
+                return report.kind == .badInput && report.message.hasPrefix("\(bad):2:4: ")
+            })
         #expect(try Session(folder.location).snapshot().personCount == 1)
     }
 
     @Test func aMissingFileAndAnUnknownFormatAreBadInput() throws {
         let folder = try Folder()
         _ = try Recording.initWorkspace(folder.location, me: nil)
-        #expect(performing: { try Importing.run(Importing.Request(files: [folder.path + "/none.csv"]), in: folder.location) }, throws: { error in
-            ErrorReport(error) == ErrorReport(
-                message: "\(folder.path)/none.csv:1:1: cannot read the file (missing, a directory, or no permission)", kind: .badInput)
-        })
-        #expect(performing: { try Importing.run(Importing.Request(files: ["x.csv"], format: "excel"), in: folder.location) }, throws: { error in
-            (error as? UseCaseError)?.description.hasPrefix("unknown format 'excel'; use auto or one of: ") == true
-        })
+        #expect(
+            performing: {
+                try Importing.run(Importing.Request(files: [folder.path + "/none.csv"]), in: folder.location)
+            },
+            throws: { error in
+                ErrorReport(error)
+                    == ErrorReport(
+                        message:
+                            "\(folder.path)/none.csv:1:1: cannot read the file (missing, a directory, or no permission)",
+                        kind: .badInput)
+            })
+        #expect(
+            performing: {
+                try Importing.run(Importing.Request(files: ["x.csv"], format: "excel"), in: folder.location)
+            },
+            throws: { error in
+                (error as? UseCaseError)?.description.hasPrefix("unknown format 'excel'; use auto or one of: ") == true
+            })
     }
 
     @Test func reimportingTheSamplesChangesNothing() throws {
@@ -59,12 +73,45 @@ import Testing
         #expect(NetworkSnapshot.fileKey(atPath: snapshot) == key)
     }
 
+    /// An import of people alone does not read the stored ties (it adds none) and leaves them as
+    /// they were; its changes and report are those of a merge with the ties read.
+    @Test func anImportOfPeopleAloneKeepsTheTies() throws {
+        let folder = try Folder.samples()
+        let stored = try folder.location.open().loadNetwork()
+        let tieCount = try Session(folder.location).snapshot().tieCount
+        #expect(stored.ties.count > 100)
+        let text =
+            "id,first_name,last_name,organization\np001,Kenji,Ferreira,Greaves & Ibarra LLP\nnew-1,Nia,Okafor,Acme\n"
+        let file = try folder.write("more.csv", text)
+        let merged = try Importer.merge(
+            existing: stored, files: [try ContactFile.parse(path: file, data: Array(text.utf8))])
+        #expect(merged.report.peopleNew == 1)
+
+        let dryRun = try Importing.run(
+            Importing.Request(files: [file], asOf: Folder.day, dryRun: true), in: folder.location)
+        #expect(dryRun.changes == merged.changes)
+        #expect(dryRun.report == merged.report)
+        _ = try Importing.run(Importing.Request(files: [file], asOf: Folder.day), in: folder.location)
+        let after = try folder.location.open().loadNetwork()
+        #expect(after.ties == stored.ties)
+        #expect(after.people.contains { $0.id == "new-1" })
+        #expect(try Session(folder.location).snapshot().tieCount == tieCount)
+
+        // A contact export alone adds ties (user to contact): those stored are read and merged into.
+        let again = try Importing.run(
+            Importing.Request(files: [folder.path + "/samples/LinkedInDataExport/Connections.csv"], asOf: Folder.day),
+            in: folder.location)
+        #expect(again.report.tiesNew == 0 && again.report.tiesUpdated == 0, "\(again.report.summary)")
+        #expect(try folder.location.open().loadNetwork().ties == stored.ties)
+    }
+
     /// A re-import that writes nothing still leaves a current snapshot: without a file, it builds one.
     @Test func aReimportOfNothingNewStillLeavesACurrentSnapshot() throws {
         let folder = try Folder.samples()
         let snapshot = folder.location.snapshotPath
         try FileManager.default.removeItem(atPath: snapshot)
-        _ = try Importing.run(Importing.Request(files: SampleFilesList.entries(folder), asOf: Folder.day), in: folder.location)
+        _ = try Importing.run(
+            Importing.Request(files: SampleFilesList.entries(folder), asOf: Folder.day), in: folder.location)
         let key = try #require(try Session(folder.location).workspace.contentKey())
         #expect(NetworkSnapshot.fileKey(atPath: snapshot) == key)
         #expect(try NetworkSnapshot(contentsOfFile: snapshot, key: key).people.count == 461)
@@ -73,7 +120,10 @@ import Testing
 
 enum SampleFilesList {
     static func entries(_ folder: Folder) -> [String] {
-        ["LinkedInDataExport", "people.csv", "ties.csv", "interactions.csv", "introductions.csv", "calendar.ics", "mail.mbox"]
-            .map { folder.path + "/samples/" + $0 }
+        [
+            "LinkedInDataExport", "people.csv", "ties.csv", "interactions.csv", "introductions.csv", "calendar.ics",
+            "mail.mbox",
+        ]
+        .map { folder.path + "/samples/" + $0 }
     }
 }

@@ -90,7 +90,11 @@ public enum Importing {
         }
         clock.mark("parse")
         phase(.merging)
-        var existing = try store.loadNetwork()
+        // A merge that can add no tie (no tie rows, no contact export, no document or evidence)
+        // never reads the stored ones: they stay as they are.
+        let addsTies =
+            !documents.isEmpty || !evidenceInputs.isEmpty || parsed.contains { !$0.ties.isEmpty || $0.format.isContactExport }
+        var existing = try addsTies ? store.loadNetwork() : store.loadNetworkWithoutTies()
         clock.mark("read workspace")
         let reading = try EvidenceSources.read(
             evidenceInputs, existing: existing, myEmails: request.myEmails, asOf: try Day.asOf(request.asOf),
