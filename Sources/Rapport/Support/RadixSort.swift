@@ -4,14 +4,25 @@ public enum RadixSort {
     /// the bits the keys actually use: ten million 40-bit pair keys sort in well under a second,
     /// where comparing pairs of id strings took seconds. The workspace's bulk write orders its tie
     /// rows with it, and an import's merge joins a ties file with the stored ties.
-    /// - Complexity: O(n · significant bits / 11) time, O(n) extra space.
+    /// - Complexity: O(n · significant bits / 11) time, O(n) extra space; O(n) and none when the
+    ///   items are in order already.
     // Inlined into each caller, where `Element` and `key` are known: unspecialized, the passes moved
     // every element through value witnesses, ten times slower.
     @inlinable @inline(__always)
     public static func sort<Element>(_ items: inout [Element], by key: (Element) -> UInt64) {
-        let used = items.reduce(UInt64(0)) { $0 | key($1) }
+        // The bits in use, and whether the items are in order already (a re-import's stored ties
+        // often are): then there is nothing to move.
+        var used: UInt64 = 0
+        var previous: UInt64 = 0
+        var inOrder = true
+        for item in items {
+            let k = key(item)
+            used |= k
+            if k < previous { inOrder = false }
+            previous = k
+        }
         let bits = UInt64.bitWidth - used.leadingZeroBitCount
-        guard items.count > 1, bits > 0 else { return }
+        guard items.count > 1, bits > 0, !inOrder else { return }
         let digitBits = 11, mask = UInt64(1 << digitBits - 1)
         var scratch = items
         var counts = [Int](repeating: 0, count: 1 << digitBits)
