@@ -341,7 +341,11 @@ struct Merge {
         let computed = WorkerPool.shared.map(Array(0..<parts)) { part -> [UInt64] in
             (start + count * part / parts..<start + count * (part + 1) / parts).map { merge.key(of: merge.ties[$0]) }
         }
-        for part in computed { tieKeys += (try? part.get()) ?? [] }
+        for part in computed {
+            // The parts do not throw: every result is a success.
+            guard case .success(let keys) = part else { preconditionFailure("keying a part of the ties cannot fail") }
+            tieKeys += keys
+        }
     }
 
     /// Merges `tie` into the tie at `position`: an update when it changes it, an unchanged row when not.
