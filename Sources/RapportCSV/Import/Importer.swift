@@ -239,9 +239,11 @@ struct Merge {
     /// it merges into, or, for a pair not present, the first row naming it, which adds the tie.
     /// The new ties are added in file order; the other rows then merge in tie order, each tie's
     /// rows in file order. A tie's outcome depends only on its own rows, so the outcome (ties,
-    /// their order, updates and unchanged rows) is the row-by-row one. Refused, with nothing merged, when a row names
-    /// someone by anything but their id or names one person twice (the row path then reports it
-    /// at its place), or when ties were already merged through the index.
+    /// their order, updates and unchanged rows) is the row-by-row one.
+    ///
+    /// Refused, with nothing merged, when a row names someone by anything but their own id or
+    /// names one person twice (the row path then reports it at its place), or when ties were
+    /// already merged through the index.
     /// - Returns: whether the rows were merged.
     /// - Complexity: O((T + R) · key bits / 11) for T ties present and R rows, O(T + R) memory.
     mutating func addByJoin(_ records: UnsafeBufferPointer<TieRecord>) -> Bool {

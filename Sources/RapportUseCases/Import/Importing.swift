@@ -93,7 +93,8 @@ public enum Importing {
         // A merge that can add no tie (no tie rows, no contact export, no document or evidence)
         // never reads the stored ones: they stay as they are.
         let addsTies =
-            !documents.isEmpty || !evidenceInputs.isEmpty || parsed.contains { !$0.ties.isEmpty || $0.format.isContactExport }
+            !documents.isEmpty || !evidenceInputs.isEmpty
+            || parsed.contains { !$0.ties.isEmpty || $0.format.isContactExport }
         var existing = try addsTies ? store.loadNetwork() : store.loadNetworkWithoutTies()
         clock.mark("read workspace")
         let reading = try EvidenceSources.read(
