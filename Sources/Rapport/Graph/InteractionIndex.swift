@@ -84,10 +84,7 @@ public struct InteractionIndex: Sendable, Equatable {
 
     /// Whether `edge` has an interaction.
     /// - Complexity: O(log edges).
-    public func hasInteractions(_ edge: Int32) -> Bool {
-        let k = position(of: edge)
-        return k < edges.count && edges[k] == edge
-    }
+    public func hasInteractions(_ edge: Int32) -> Bool { !range(ofEdge: edge).isEmpty }
 
     /// The index after `count` edges were inserted before edge `at`: edges from `at` on move up.
     /// - Complexity: O(edges).
@@ -98,33 +95,12 @@ public struct InteractionIndex: Sendable, Equatable {
     }
 
     /// The index after `added[e]` interactions joined edge `e`'s group, for each `e` in `added`.
-    /// - Complexity: O(edges + added log added).
+    /// - Complexity: O(interactions + G log G) for G edges with interactions.
     func adding(_ added: [Int32: Int]) -> InteractionIndex {
         guard !added.isEmpty else { return self }
-        var edges: [Int32] = []
-        var starts: [Int] = [0]
-        var k = 0
-        let extra = added.keys.sorted()
-        var x = 0
-        var total = 0
-        func append(_ edge: Int32, _ count: Int) {
-            edges.append(edge)
-            total += count
-            starts.append(total)
-        }
-        while k < self.edges.count || x < extra.count {
-            if x == extra.count || (k < self.edges.count && self.edges[k] < extra[x]) {
-                append(self.edges[k], self.starts[k + 1] - self.starts[k])
-                k += 1
-            } else if k == self.edges.count || extra[x] < self.edges[k] {
-                append(extra[x], added[extra[x]]!)
-                x += 1
-            } else {
-                append(self.edges[k], self.starts[k + 1] - self.starts[k] + added[extra[x]]!)
-                k += 1
-                x += 1
-            }
-        }
-        return InteractionIndex(checkedEdges: edges, starts: starts)
+        var counts = added
+        for k in edges.indices { counts[edges[k], default: 0] += starts[k + 1] - starts[k] }
+        return InteractionIndex(
+            groupedEdges: counts.keys.sorted().lazy.flatMap { e in repeatElement(Int(e), count: counts[e]!) })
     }
 }

@@ -187,9 +187,10 @@ public struct NetworkBuilder: Sendable {
                 interactionIndex: InteractionIndex(groupedEdges: tagged.lazy.map(\.edge)), introductions: introductions,
                 idIndex: idIndex.map { .success($0) })
         } catch {
+            // `add` refuses these first.
             switch error {
             case .duplicate(let id): throw .duplicatePerson(id)
-            }  // `add` refuses these first
+            }
         }
     }
 

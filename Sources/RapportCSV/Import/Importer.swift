@@ -249,21 +249,20 @@ struct Merge {
     mutating func addByJoin(_ records: UnsafeBufferPointer<TieRecord>) -> Bool {
         guard !tieIndexReady else { return false }
         let n = records.count
-        let parts = n >= 1 << 16 ? WorkerPool.shared.width + 1 : 1
-        var keys = [UInt64](repeating: 0, count: n)
         let resolver = self.resolver
-        let resolved = keys.withUnsafeMutableBufferPointer { out in
-            WorkerPool.shared.map(Array(0..<parts)) { part -> Bool in
-                for i in (n * part / parts)..<(n * (part + 1) / parts) {
+        // A row the join cannot key keeps `noKey`, and the file goes to the row path.
+        var keys = [UInt64](repeating: Merge.noKey, count: n)
+        keys.withUnsafeMutableBufferPointer { out in
+            WorkerPool.shared.forEachChunk(of: n, chunks: n >= 1 << 16 ? 16 : 1) { range in
+                for i in range {
                     guard let a = resolver.index(ofOwnID: records[i].personAText),
                         let b = resolver.index(ofOwnID: records[i].personBText), a != b
-                    else { return false }
+                    else { return }
                     out[i] = Merge.pairKey(a, b)
                 }
-                return true
             }
         }
-        guard resolved.allSatisfy({ (try? $0.get()) == true }) else { return false }
+        guard !keys.contains(Merge.noKey) else { return false }
         keyPresentTies()
 
         // Keys in sorting form (the smaller index above the larger, in just the bits they need),
@@ -338,16 +337,14 @@ struct Merge {
     mutating func keyPresentTies() {
         let start = tieKeys.count, count = ties.count - start
         guard count > 0 else { return }
-        let parts = count >= 1 << 16 ? WorkerPool.shared.width + 1 : 1
+        var keys = [UInt64](repeating: Merge.noKey, count: count)
         let merge = self
-        let computed = WorkerPool.shared.map(Array(0..<parts)) { part -> [UInt64] in
-            (start + count * part / parts..<start + count * (part + 1) / parts).map { merge.key(of: merge.ties[$0]) }
+        keys.withUnsafeMutableBufferPointer { out in
+            WorkerPool.shared.forEachChunk(of: count, chunks: count >= 1 << 16 ? 16 : 1) { range in
+                for i in range { out[i] = merge.key(of: merge.ties[start + i]) }
+            }
         }
-        for part in computed {
-            // The parts do not throw: every result is a success.
-            guard case .success(let keys) = part else { preconditionFailure("keying a part of the ties cannot fail") }
-            tieKeys += keys
-        }
+        tieKeys += keys
     }
 
     /// Merges `tie` into the tie at `position`: an update when it changes it, an unchanged row when not.
