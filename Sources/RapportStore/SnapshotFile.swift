@@ -130,6 +130,7 @@ enum SnapshotFile {
         var tail = [UInt8](repeating: 0, count: trailerSize)
         guard readFully(fd, at: payload, into: &tail, count: trailerSize) else { return "unreadable" }
         guard let stored = tail.withUnsafeBytes({ SnapshotChecksum.storedCRC($0) }) else { return "no checksum" }
+        if let crc = mappedCRC(fd: fd, count: payload) { return crc == stored ? nil : "checksum mismatch" }
         var crc = CRC32C()
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         var offset = 0
@@ -140,6 +141,35 @@ enum SnapshotFile {
             offset += n
         }
         return crc.value == stored ? nil : "checksum mismatch"
+    }
+
+    /// The CRC-32C of the first `count` bytes of the file open at `fd`, read through a read-only
+    /// mapping: no copy into a buffer, which was 0.07 s of the other core's time when a warm
+    /// `suggest` loads a million-person snapshot. Each 4 MiB window is released once summed, so the
+    /// mapping adds little to the resident memory. `nil` when the file cannot be mapped (the caller
+    /// then reads it). The file is never truncated in place (snapshots are published by rename), so
+    /// the mapping cannot lose pages under the reader.
+    /// - Complexity: O(count).
+    private static func mappedCRC(fd: Int32, count: Int) -> UInt32? {
+        #if os(Linux)
+        guard count > 0 else { return CRC32C().value }
+        guard let base = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return nil }
+        defer { munmap(base, count) }
+        _ = madvise(base, count, MADV_SEQUENTIAL)
+        var crc = CRC32C()
+        let window = 1 << 22
+        var offset = 0
+        while offset < count {
+            let n = min(window, count - offset)
+            crc.update(UnsafeRawBufferPointer(start: base + offset, count: n))
+            // Whole windows only: they start page-aligned, as MADV_DONTNEED wants.
+            if n == window { _ = madvise(base + offset, n, MADV_DONTNEED) }
+            offset += n
+        }
+        return crc.value
+        #else
+        return nil
+        #endif
     }
 
     /// `pread(2)` of `count` bytes at `offset` into the start of `buffer`; false on error or end of file.

@@ -72,9 +72,20 @@ struct PersonTextIndex: Sendable {
         var offsets: [Int32] = [0], codes: [Int32] = []
         offsets.reserveCapacity(column.count + 1)
         codes.reserveCapacity(column.codes.count)
-        for r in 0..<column.count {
-            for code in column.codes(of: r) where renumber[Int(code)] >= 0 { codes.append(renumber[Int(code)]) }
-            offsets.append(Int32(truncatingIfNeeded: codes.count))
+        // Through buffers: a slice per row retains and releases the column's storage, 22 ms of a
+        // warm `suggest` at a million people.
+        column.offsets.withUnsafeBufferPointer { rows in
+            column.codes.withUnsafeBufferPointer { items in
+                renumber.withUnsafeBufferPointer { renumber in
+                    for r in 0..<rows.count - 1 {
+                        for i in Int(rows[r])..<Int(rows[r + 1]) {
+                            let code = renumber[Int(items[i])]
+                            if code >= 0 { codes.append(code) }
+                        }
+                        offsets.append(Int32(truncatingIfNeeded: codes.count))
+                    }
+                }
+            }
         }
         return (values, offsets, codes)
     }

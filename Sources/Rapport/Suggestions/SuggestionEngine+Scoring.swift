@@ -66,6 +66,12 @@ struct ScoringContext {
     var stamp: [Int32]
     var coldMark: [Int32]
     var generation: Int32
+    /// Per node, `contactRole` when the ego has a tie with it and `withinLimitRole` when its best
+    /// path has 1 ≤ hops < the hop limit (it can be the last step before a candidate); 0 otherwise.
+    var role: [UInt8]
+    var roleTouched: [Int32]
+    static let contactRole: UInt8 = 1
+    static let withinLimitRole: UInt8 = 2
 
     /// The context of a call for `ego`, with the arrays of `scratch`, which must be clear (see
     /// `SuggestionScratch`); until `giveBack(to:)`, `scratch` holds none of them.
@@ -119,6 +125,23 @@ struct ScoringContext {
         schoolOffsets = snapshot.people.schools.offsets
         schoolCodes = snapshot.people.schools.codes
         self.egoLength = egoLength
+        var role = scratch.role
+        var roleTouched = scratch.roleTouched
+        (scratch.role, scratch.roleTouched) = ([], [])
+        for h in snapshot.graph.halfEdges(of: ego) {
+            let v = snapshot.graph.neighbors[h]
+            if role[Int(v)] == 0 { roleTouched.append(v) }
+            role[Int(v)] |= Self.contactRole
+        }
+        let limit = Int32(clamping: paths.maxHops ?? Int(Int32.max))
+        for v in paths.reached {
+            let hv = paths.hops[Int(v)]
+            guard hv >= 1, hv < limit else { continue }
+            if role[Int(v)] == 0 { roleTouched.append(v) }
+            role[Int(v)] |= Self.withinLimitRole
+        }
+        self.role = role
+        self.roleTouched = roleTouched
         offsets = snapshot.graph.offsets
         organizationIndex = snapshot.organizationIndex
         neighbors = snapshot.graph.neighbors
@@ -141,6 +164,8 @@ struct ScoringContext {
         (scratch.stamp, stamp) = (stamp, [])
         (scratch.coldMark, coldMark) = (coldMark, [])
         scratch.generation = generation
+        (scratch.role, role) = (role, [])
+        (scratch.roleTouched, roleTouched) = (roleTouched, [])
         (scratch.unknownContacts, unknownContacts) = (unknownContacts, [])
         (scratch.warmthBest, warmthBest) = (warmthBest, [])
         (scratch.warmthBestReliability, warmthBestReliability) = (warmthBestReliability, [])

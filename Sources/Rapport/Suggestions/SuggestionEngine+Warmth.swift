@@ -62,17 +62,21 @@ extension ScoringContext {
             let u = neighbors[h]
             guard u != ego else { continue }
             let ui = Int(u)
+            // Most neighbours of a far candidate are neither the user's contacts nor within the
+            // hop limit: one byte skips them before their edge's strength and length are read.
+            let roles = role[ui]
+            guard roles != 0 else { continue }
+            let isContact = limit >= 2 && roles & ScoringContext.contactRole != 0
             let e = Int(incident[h])
             let s = strengths[e], l = lengths[e]
-            if limit >= 2, egoLength[ui].isFinite {
+            if isContact {
                 offerWarmth(z: u, last: u, reliability: egoStrength[ui] * s, current)
                 if egoLength[ui] + l <= usable, usableMark[ui] != current {
                     usableMark[ui] = current
                     usableCount += 1
                 }
             }
-            let hu = paths.hops[ui]
-            guard hu >= 1, hu < limit else { continue }
+            guard roles & ScoringContext.withinLimitRole != 0 else { continue }
             let z = paths.firstHop[ui]
             guard z != v else { continue }
             var r = nodeReliability[ui]
@@ -117,7 +121,7 @@ extension ScoringContext {
             let graph = engine.snapshot.graph
             for h in graph.halfEdges(of: w) {
                 let y = graph.neighbors[h]
-                if y != ego, !egoLength[Int(y)].isFinite { count += 1 }
+                if y != ego, role[Int(y)] & ScoringContext.contactRole == 0 { count += 1 }
             }
             unknownContacts[Int(w)] = count
             memoTouched.append(w)
@@ -129,7 +133,9 @@ extension ScoringContext {
     mutating func warmthTerms(of v: Int32, limit: Int = 5) -> [WarmthTerm] {
         let people = engine.snapshot.people
         return collectWarmth(of: v)
-            .sorted { $0.contribution != $1.contribution ? $0.contribution > $1.contribution : $0.introducer < $1.introducer }
+            .sorted {
+                $0.contribution != $1.contribution ? $0.contribution > $1.contribution : $0.introducer < $1.introducer
+            }
             .prefix(limit)
             .map { term in
                 let person = people[Int(term.introducer)]

@@ -28,6 +28,11 @@ final class SuggestionScratch {
     /// Who the cold walk of a call has scored: a generation number of that call.
     var coldMark: [Int32]
     var generation: Int32 = 0
+    /// Per node, `ScoringContext.contactRole` and `.withinLimitRole` bits: a byte array the warmth
+    /// walk reads per half-edge instead of two wider ones (it stays in cache at a million people).
+    var role: [UInt8]
+    /// The nodes whose `role` the last call set.
+    var roleTouched: [Int32] = []
     var warmthTouched: [Int32] = []
     /// The score of each candidate scored in the current call (read only for those).
     var scores: [Double]
@@ -52,6 +57,7 @@ final class SuggestionScratch {
         warmthOf = [Double](repeating: -1, count: n)
         stamp = [Int32](repeating: -1, count: n)
         coldMark = [Int32](repeating: -1, count: n)
+        role = [UInt8](repeating: 0, count: n)
         scores = [Double](repeating: 0, count: n)
     }
 
@@ -76,6 +82,8 @@ final class SuggestionScratch {
             warmthOf[v] = -1
         }
         memoTouched.removeAll(keepingCapacity: true)
+        for node in roleTouched { role[Int(node)] = 0 }
+        roleTouched.removeAll(keepingCapacity: true)
         warmthTouched.removeAll(keepingCapacity: true)
         // A call uses at most a few generations per reached node, far fewer than 2^30.
         if generation > Int32.max - (1 << 30) {

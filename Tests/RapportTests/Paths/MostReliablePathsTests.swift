@@ -73,6 +73,28 @@ struct MostReliablePathsTests {
         #expect(PathError.invalidHopLimit(0).description == "the hop limit must be at least 1, got 0")
     }
 
+    /// Large strength arrays are checked in parts on the worker pool, beside their logarithms:
+    /// the error still names the first bad edge of the whole array, whichever part finds it.
+    @Test func aLargeStrengthArrayReportsItsFirstBadEdge() throws {
+        let n = (1 << 18) + 10
+        let graph = try Graph(nodeCount: n + 1, endpoints: (0..<Int32(n)).flatMap { [$0, $0 + 1] })
+        var strengths = [Double](repeating: 0.5, count: n)
+        #expect(try EdgeStrengths.lengths(from: strengths, for: graph).allSatisfy { $0 == -Foundation.log(0.5) })
+        strengths[n - 3] = 2
+        strengths[n / 2 + 7] = .nan
+        strengths[n / 3] = -1
+        strengths[40_000] = 0
+        #expect(throws: PathError.invalidStrength(edge: 40_000, value: 0)) {
+            try EdgeStrengths.lengths(from: strengths, for: graph)
+        }
+        strengths[40_000] = 0.3
+        strengths[n / 3] = 0.3
+        strengths[n / 2 + 7] = 0.3
+        #expect(throws: PathError.invalidStrength(edge: n - 3, value: 2)) {
+            try EdgeStrengths.lengths(from: strengths, for: graph)
+        }
+    }
+
     /// Brute force: enumerate every simple path of at most `limit` edges from 0.
     static func bruteForceBest(_ graph: Graph, _ strengths: [Double], limit: Int) -> [Double] {
         var best = [Double](repeating: 0, count: graph.nodeCount)
