@@ -74,14 +74,20 @@ extension NetworkSnapshot {
         guard fstat(fd, &info) == 0 else { throw .io("cannot read \(path): \(String(cString: strerror(errno)))") }
         let size = Int(info.st_size)
         guard size > SnapshotChecksum.trailerSize else { throw .corrupt("empty file") }
-        let verdict = WorkerPool.shared.async { SnapshotFile.check(fd: fd, size: size) }
+        // The file mapped whole: the decoder takes its fields in place and lends the graph's arrays
+        // from it (`FixedArray`), the checker sums it without a copy. Read as before if it cannot be.
+        let mapping = MappedSnapshotFile(fd: fd, size: size)
+        let verdict = WorkerPool.shared.async {
+            if let mapping { SnapshotFile.check(mapping.region.bytes) } else { SnapshotFile.check(fd: fd, size: size) }
+        }
         // Wait for the checker on every path out, so `fd` stays open while it reads.
         var checked: String?? = nil
         defer { if checked == nil { _ = verdict.value() } }
-        var source = FileSource(fd: fd, path: path)
+        var source = FileSource(fd: fd, path: path, region: mapping?.region)
         self = try NetworkSnapshot(decoding: &source, payloadCount: size - SnapshotChecksum.trailerSize, key: key)
         checked = verdict.value()
         if let problem = checked ?? nil { throw .corrupt(problem) }
+        if let mapping { MappedSnapshotFile.release(mapping.region.bytes) }
     }
 }
 
@@ -130,7 +136,6 @@ enum SnapshotFile {
         var tail = [UInt8](repeating: 0, count: trailerSize)
         guard readFully(fd, at: payload, into: &tail, count: trailerSize) else { return "unreadable" }
         guard let stored = tail.withUnsafeBytes({ SnapshotChecksum.storedCRC($0) }) else { return "no checksum" }
-        if let crc = mappedCRC(fd: fd, count: payload) { return crc == stored ? nil : "checksum mismatch" }
         var crc = CRC32C()
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         var offset = 0
@@ -143,33 +148,28 @@ enum SnapshotFile {
         return crc.value == stored ? nil : "checksum mismatch"
     }
 
-    /// The CRC-32C of the first `count` bytes of the file open at `fd`, read through a read-only
-    /// mapping: no copy into a buffer, which was 0.07 s of the other core's time when a warm
-    /// `suggest` loads a million-person snapshot. Each 4 MiB window is released once summed, so the
-    /// mapping adds little to the resident memory. `nil` when the file cannot be mapped (the caller
-    /// then reads it). The file is never truncated in place (snapshots are published by rename), so
-    /// the mapping cannot lose pages under the reader.
-    /// - Complexity: O(count).
-    private static func mappedCRC(fd: Int32, count: Int) -> UInt32? {
-        #if os(Linux)
-        guard count > 0 else { return CRC32C().value }
-        guard let base = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return nil }
-        defer { munmap(base, count) }
-        _ = madvise(base, count, MADV_SEQUENTIAL)
+    /// Checks the snapshot bytes in `file` (trailer included) against their trailer: `nil` when
+    /// intact, else what is wrong. The pages of a mapped file are released as they are summed, so
+    /// the check does not hold the whole file in memory beside what the decoder copies out of it.
+    /// - Complexity: O(bytes), in one pass of the processor's CRC-32C instruction where it has one.
+    static func check(_ file: UnsafeRawBufferPointer) -> String? {
+        let trailerSize = SnapshotChecksum.trailerSize
+        guard file.count >= trailerSize else { return "no checksum" }
+        let payload = file.count - trailerSize
+        guard let stored = SnapshotChecksum.storedCRC(UnsafeRawBufferPointer(rebasing: file[payload...])) else {
+            return "no checksum"
+        }
         var crc = CRC32C()
         let window = 1 << 22
         var offset = 0
-        while offset < count {
-            let n = min(window, count - offset)
-            crc.update(UnsafeRawBufferPointer(start: base + offset, count: n))
-            // Whole windows only: they start page-aligned, as MADV_DONTNEED wants.
-            if n == window { _ = madvise(base + offset, n, MADV_DONTNEED) }
+        while offset < payload {
+            let n = min(window, payload - offset)
+            let part = UnsafeRawBufferPointer(rebasing: file[offset..<(offset + n)])
+            crc.update(part)
+            MappedSnapshotFile.release(part)
             offset += n
         }
-        return crc.value
-        #else
-        return nil
-        #endif
+        return crc.value == stored ? nil : "checksum mismatch"
     }
 
     /// `pread(2)` of `count` bytes at `offset` into the start of `buffer`; false on error or end of file.
@@ -208,10 +208,52 @@ private struct FileSink: SnapshotSink {
     }
 }
 
-/// `read(2)` of a snapshot's bytes, in order.
+/// A snapshot file mapped read-only into memory, unmapped when the last array borrowing from it
+/// is gone.
+///
+/// Snapshots are published by renaming a new file over the old one and never written in place, so
+/// the mapped bytes do not change under a reader. The checker and the decoder fault its pages in
+/// from the page cache as they read them: no copy, no fresh memory to zero.
+final class MappedSnapshotFile: @unchecked Sendable {
+    private let base: UnsafeMutableRawPointer
+    private let size: Int
+
+    /// Maps the `size` bytes of the file open at `fd`, or nil when it cannot be mapped.
+    init?(fd: Int32, size: Int) {
+        guard size > 0, let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
+            return nil
+        }
+        self.base = base
+        self.size = size
+    }
+
+    /// The mapped bytes, owned by this mapping.
+    var region: SnapshotRegion {
+        SnapshotRegion(bytes: UnsafeRawBufferPointer(start: base, count: size), owner: self, release: Self.release)
+    }
+
+    /// Drops the resident pages of `bytes`, a part of a mapping: memory, not content. The file is
+    /// mapped private and never written through, so a later read faults the same bytes back in from
+    /// the page cache. The checker releases what it has summed, the decoder what it has copied out
+    /// and the arrays it has checked, so that what stays resident is what analysis reads again.
+    /// Only whole pages inside `bytes` are released: a page shared with a neighbour stays.
+    @Sendable static func release(_ bytes: UnsafeRawBufferPointer) {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        guard let base = bytes.baseAddress else { return }
+        let start = (Int(bitPattern: base) + page - 1) / page * page
+        let end = (Int(bitPattern: base) + bytes.count) / page * page
+        guard end > start, let first = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(first, end - start, MADV_DONTNEED)
+    }
+
+    deinit { munmap(base, size) }
+}
+
+/// `read(2)` of a snapshot's bytes, in order, or the bytes of its mapping (`region`).
 private struct FileSource: SnapshotSource {
     let fd: Int32
     let path: String
+    var region: SnapshotRegion? = nil
 
     mutating func read(into destination: UnsafeMutableRawBufferPointer) throws(SnapshotFileError) {
         guard let base = destination.baseAddress else { return }

@@ -9,11 +9,11 @@
 public struct Graph: Sendable {
     public let nodeCount: Int
     /// Two entries per edge: its endpoints in the order given.
-    public let endpoints: [Int32]
+    public let endpoints: FixedArray<Int32>
     /// `nodeCount + 1` entries into `neighbors` / `incidentEdges`.
     public let offsets: [Int]
-    public let neighbors: [Int32]
-    public let incidentEdges: [Int32]
+    public let neighbors: FixedArray<Int32>
+    public let incidentEdges: FixedArray<Int32>
 
     public var edgeCount: Int { endpoints.count / 2 }
 
@@ -46,7 +46,9 @@ public struct Graph: Sendable {
                 while i < total {
                     let a = ends[i], b = ends[i &+ 1]
                     // One unsigned comparison per entry also rejects negative values.
-                    guard UInt32(bitPattern: a) < n, UInt32(bitPattern: b) < n else { return .nodeOutOfRange(edge: i / 2) }
+                    guard UInt32(bitPattern: a) < n, UInt32(bitPattern: b) < n else {
+                        return .nodeOutOfRange(edge: i / 2)
+                    }
                     guard a != b else { return .selfLoop(edge: i / 2) }
                     deg[Int(a)] &+= 1
                     deg[Int(b)] &+= 1
@@ -62,9 +64,9 @@ public struct Graph: Sendable {
         let parts = total >= Graph.parallelScatterThreshold ? min(WorkerPool.shared.width + 1, 8) : 1
         let bounds = Graph.nodeRanges(offsets: offsets, parts: parts)
         // Every slot is written exactly once by the scatter, so the arrays start uninitialized.
-        var incident: [Int32] = []
-        let neighbors = [Int32](unsafeUninitializedCapacity: total) { nb, filled in
-            incident = [Int32](unsafeUninitializedCapacity: total) { inc, incFilled in
+        var incident = FixedArray<Int32>()
+        let neighbors = FixedArray<Int32>(unsafeUninitializedCount: total) { nb in
+            incident = FixedArray<Int32>(unsafeUninitializedCount: total) { inc in
                 endpoints.withUnsafeBufferPointer { ends in
                     offsets.withUnsafeBufferPointer { off in
                         WorkerPool.shared.forEach(parts) { part in
@@ -72,12 +74,10 @@ public struct Graph: Sendable {
                         }
                     }
                 }
-                incFilled = total
             }
-            filled = total
         }
         self.nodeCount = nodeCount
-        self.endpoints = endpoints
+        self.endpoints = FixedArray(endpoints)
         self.offsets = offsets
         self.neighbors = neighbors
         self.incidentEdges = incident
@@ -143,7 +143,10 @@ public struct Graph: Sendable {
     /// indexing out of bounds, in sequential passes; matching each half-edge to its edge would be a
     /// random access per half-edge.)
     /// - Complexity: O(V + E).
-    init?(nodeCount: Int, endpoints: [Int32], offsets: [Int], neighbors: [Int32], incidentEdges: [Int32]) {
+    init?(
+        nodeCount: Int, endpoints: FixedArray<Int32>, offsets: [Int], neighbors: FixedArray<Int32>,
+        incidentEdges: FixedArray<Int32>
+    ) {
         let edgeCount = endpoints.count / 2
         guard nodeCount >= 0, nodeCount < Int(Int32.max), endpoints.count % 2 == 0, offsets.count == nodeCount + 1,
             areOffsets(offsets, from0To: 2 * edgeCount), neighbors.count == 2 * edgeCount,
@@ -151,15 +154,26 @@ public struct Graph: Sendable {
         else { return nil }
         let n = UInt32(nodeCount), m = UInt32(edgeCount)
         // One unsigned comparison per entry also rejects negative values.
-        guard endpoints.allSatisfy({ UInt32(bitPattern: $0) < n }),
-            neighbors.allSatisfy({ UInt32(bitPattern: $0) < n }),
-            incidentEdges.allSatisfy({ UInt32(bitPattern: $0) < m })
-        else { return nil }
+        guard Graph.allBelow(n, endpoints), Graph.allBelow(n, neighbors), Graph.allBelow(m, incidentEdges) else {
+            return nil
+        }
         self.nodeCount = nodeCount
         self.endpoints = endpoints
         self.offsets = offsets
         self.neighbors = neighbors
         self.incidentEdges = incidentEdges
+    }
+
+    /// Whether every entry of `values`, read as unsigned (so a negative one is large), is below
+    /// `limit`: one pass through the buffer, for the arrays a snapshot file lends.
+    static func allBelow(_ limit: UInt32, _ values: FixedArray<Int32>) -> Bool {
+        values.withUnsafeBufferPointer { v in
+            // The largest, without an early exit: the loop vectorizes (3 × 10 million entries at a
+            // million people, on every load).
+            var top: UInt32 = 0
+            for x in v { top = max(top, UInt32(bitPattern: x)) }
+            return v.isEmpty || top < limit
+        }
     }
 
     /// The number of edges at `node`.

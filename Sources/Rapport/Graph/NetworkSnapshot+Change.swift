@@ -112,7 +112,7 @@ extension NetworkSnapshot {
         // Edges: the implied ties go between the stored and implied ones and the inferred ones.
         var newGraph = graph, newTies = ties, newIndex = interactionIndex
         if !implied.isEmpty {
-            var endpoints = graph.endpoints
+            var endpoints = Array(graph.endpoints)
             endpoints.insert(contentsOf: implied.flatMap { [$0.a, $0.b] }, at: 2 * firstInferred)
             guard let g = try? Graph(nodeCount: newPeople.count, endpoints: endpoints) else { return nil }
             newGraph = g
@@ -121,7 +121,8 @@ extension NetworkSnapshot {
             since.insert(contentsOf: implied.map { TieTable.ordinal($0.tie.since) }, at: firstInferred)
             origins.insert(contentsOf: implied.map { $0.tie.origin.columnCode }, at: firstInferred)
             newTies = TieTable(
-                ids: newPeople.ids, endpoints: endpoints, kindCodes: kinds, sinceOrdinals: since, originCodes: origins)
+                ids: newPeople.ids, endpoints: g.endpoints, kindCodes: kinds, sinceOrdinals: since, originCodes: origins
+            )
             // The edges from the first inferred one on move up (they have no interactions).
             newIndex = interactionIndex.insertingEdges(implied.count, at: firstInferred)
         } else if !appendedRows.isEmpty {

@@ -15,7 +15,9 @@ extension NetworkSnapshot {
     /// 2: people's `pastOrganizations`, interactions' `source` and `words` (issue 13).
     /// 3: interactions located by `InteractionIndex` (the edges with any, and their starts) instead
     /// of an offset per edge. Bytes of an older version are `.stale` and rebuilt.
-    static let fileFormatVersion: UInt32 = 3
+    /// 4: the graph's endpoints, neighbours and incident edges start at a multiple of 8 in the file,
+    /// so that a mapped file lends them without a copy (`FixedArray`).
+    static let fileFormatVersion: UInt32 = 4
     private static let fileMagic: UInt64 = 0x3150_414E_5350_4152  // "RAPSNAP1", little-endian
 
     /// Writes the snapshot's bytes to `sink`: the header with `key`, every section, then the
@@ -102,10 +104,10 @@ extension NetworkSnapshot {
             w.array(column.codes)
         }
         w.integer(graph.nodeCount)
-        w.array(graph.endpoints)
+        w.fixedArray(graph.endpoints)
         w.array(graph.offsets)
-        w.array(graph.neighbors)
-        w.array(graph.incidentEdges)
+        w.fixedArray(graph.neighbors)
+        w.fixedArray(graph.incidentEdges)
         w.array(ties.kindCodes)
         w.array(ties.sinceOrdinals)
         w.array(ties.originCodes)
@@ -170,13 +172,18 @@ extension NetworkSnapshot {
         let idIndex = WorkerPool.shared.async { NetworkSnapshot.idIndex(of: people) }
 
         let nodeCount = try r.integer()
-        let endpoints: [Int32] = try r.array()
-        let offsets: [Int] = try r.array(), neighbors: [Int32] = try r.array(), incident: [Int32] = try r.array()
+        let endpoints: FixedArray<Int32> = try r.fixedArray()
+        let offsets: [Int] = try r.array()
+        let neighbors: FixedArray<Int32> = try r.fixedArray(), incident: FixedArray<Int32> = try r.fixedArray()
         guard nodeCount == people.count,
             let graph = Graph(
                 nodeCount: nodeCount, endpoints: endpoints, offsets: offsets, neighbors: neighbors,
                 incidentEdges: incident)
         else { throw .corrupt("graph") }
+        // Checked: analysis reads them again only in part (a suggestion's search, a third of them).
+        r.release(endpoints)
+        r.release(neighbors)
+        r.release(incident)
         let ties = TieTable(
             ids: people.ids, endpoints: endpoints, kindCodes: try r.array(), sinceOrdinals: try r.array(),
             originCodes: try r.array())
@@ -192,7 +199,7 @@ extension NetworkSnapshot {
         }
         let organizationIndex: [Int32] = try r.array()
         guard organizationIndex.count == nodeCount,
-            organizationIndex.allSatisfy({ $0 >= -1 && $0 < Int32(organizations.count) })
+            areCodes(organizationIndex, in: -1, Int32(organizations.count))
         else { throw .corrupt("organizations") }
 
         var interactions: [Interaction] = []

@@ -30,6 +30,35 @@ public protocol SnapshotSource {
     /// own storage through this call (fresh, untouched memory the source may prefault).
     /// - Throws: `.corrupt("truncated")` when the bytes end first, or a read error.
     mutating func read(into destination: UnsafeMutableRawBufferPointer) throws(SnapshotFileError)
+
+    /// All the bytes from the source's current position on, already in memory (a mapped file), or
+    /// nil. With a region, the decoder takes fields from it in place and lends the largest arrays
+    /// from it without a copy (`FixedArray`), never calling `read`. Nil by default.
+    var region: SnapshotRegion? { get }
+}
+
+extension SnapshotSource {
+    public var region: SnapshotRegion? { nil }
+}
+
+/// Snapshot bytes held in memory by an owner that keeps them valid (and unchanged) while it lives:
+/// arrays decoded from them may borrow their elements (`FixedArray(borrowing:count:owner:)`).
+public struct SnapshotRegion: @unchecked Sendable {
+    public let bytes: UnsafeRawBufferPointer
+    public let owner: AnyObject
+    /// Tells the owner that a part of `bytes` is not needed in memory for now (its content stays):
+    /// the decoder calls it for what it copied out and for arrays it has checked, so a mapped file
+    /// does not keep resident what the process holds a copy of or has not read since.
+    public let release: @Sendable (UnsafeRawBufferPointer) -> Void
+
+    public init(
+        bytes: UnsafeRawBufferPointer, owner: AnyObject,
+        release: @escaping @Sendable (UnsafeRawBufferPointer) -> Void = { _ in }
+    ) {
+        self.bytes = bytes
+        self.owner = owner
+        self.release = release
+    }
 }
 
 /// Snapshot bytes in memory: a sink that collects them, a source that hands them back.
@@ -43,10 +72,21 @@ public struct SnapshotBytes: SnapshotSink, SnapshotSource, Sendable {
         bytes.append(contentsOf: raw)
     }
 
+    /// The bytes not yet read, lent from an array that keeps them (the decoder then takes the
+    /// path the store's mapped files take: the graph's arrays borrow from these bytes).
+    public var region: SnapshotRegion? {
+        let storage = ArrayStorage(bytes)
+        guard let base = storage.base else { return nil }
+        return SnapshotRegion(
+            bytes: UnsafeRawBufferPointer(start: UnsafeRawPointer(base) + position, count: bytes.count - position),
+            owner: storage)
+    }
+
     public mutating func read(into destination: UnsafeMutableRawBufferPointer) throws(SnapshotFileError) {
         guard destination.count <= bytes.count - position else { throw .corrupt("truncated") }
         bytes.withUnsafeBytes { raw in
-            destination.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[position..<(position + destination.count)]))
+            destination.copyMemory(
+                from: UnsafeRawBufferPointer(rebasing: raw[position..<(position + destination.count)]))
         }
         position += destination.count
     }
@@ -59,6 +99,8 @@ public struct SnapshotBytes: SnapshotSink, SnapshotSource, Sendable {
 struct SnapshotWriter {
     private(set) var sink: any SnapshotSink
     private var buffer: [UInt8] = []
+    /// Bytes written so far, buffered or not: where the next one lands in the file.
+    private var position = 0
     private var failure: SnapshotFileError?
     /// Of every byte written so far: the trailer's checksum.
     private(set) var crc = CRC32C()
@@ -72,6 +114,15 @@ struct SnapshotWriter {
 
     mutating func array<T: BitwiseCopyable>(_ values: [T]) {
         integer(values.count)
+        values.withUnsafeBytes { bytes($0) }
+    }
+
+    /// An array that a mapped file can lend: its count, zero bytes up to the next multiple of 8 in
+    /// the file, then its elements, aligned (`SnapshotReader.fixedArray`).
+    mutating func fixedArray<T: BitwiseCopyable>(_ values: FixedArray<T>) {
+        integer(values.count)
+        let padding = (8 - position % 8) % 8
+        if padding > 0 { withUnsafeBytes(of: UInt64(0)) { bytes(UnsafeRawBufferPointer(rebasing: $0[..<padding])) } }
         values.withUnsafeBytes { bytes($0) }
     }
 
@@ -108,6 +159,7 @@ struct SnapshotWriter {
     }
 
     private mutating func bytes(_ raw: UnsafeRawBufferPointer) {
+        position += raw.count
         if buffer.count + raw.count > 1 << 20 { flush() }
         if raw.count >= 1 << 20 {
             write(raw)

@@ -6,7 +6,7 @@ public struct TieTable: RandomAccessCollection, Sendable, Equatable {
     /// The people's ids, shared with the snapshot's `PersonTable` (copy on write: not copied).
     let ids: StringColumn
     /// Two entries per tie: its endpoints in the order they were declared (`Graph.endpoints`).
-    let endpoints: [Int32]
+    let endpoints: FixedArray<Int32>
     /// `TieKind.columnCode` per tie.
     public let kindCodes: [UInt8]
     /// `Day.ordinal` of `since` per tie, `Int32.min` when unknown.
@@ -19,7 +19,9 @@ public struct TieTable: RandomAccessCollection, Sendable, Equatable {
 
     /// Tie `e`, with its people's ids.
     public subscript(e: Int) -> Tie {
-        Tie(ids[Int(endpoints[2 * e])], ids[Int(endpoints[2 * e + 1])], kind: kind(e), since: since(e), origin: origin(e))
+        Tie(
+            ids[Int(endpoints[2 * e])], ids[Int(endpoints[2 * e + 1])], kind: kind(e), since: since(e),
+            origin: origin(e))
     }
 
     public func kind(_ e: Int) -> TieKind { TieKind.byColumnCode[Int(kindCodes[e])] }
@@ -30,7 +32,10 @@ public struct TieTable: RandomAccessCollection, Sendable, Equatable {
     static func day(_ ordinal: Int32) -> Day? { ordinal == Int32.min ? nil : Day(ordinal: ordinal) }
     static func ordinal(_ day: Day?) -> Int32 { day?.ordinal ?? Int32.min }
 
-    init(ids: StringColumn, endpoints: [Int32], kindCodes: [UInt8], sinceOrdinals: [Int32], originCodes: [UInt8]) {
+    init(
+        ids: StringColumn, endpoints: FixedArray<Int32>, kindCodes: [UInt8], sinceOrdinals: [Int32],
+        originCodes: [UInt8]
+    ) {
         self.ids = ids
         self.endpoints = endpoints
         self.kindCodes = kindCodes
@@ -41,8 +46,8 @@ public struct TieTable: RandomAccessCollection, Sendable, Equatable {
     func isWellFormed() -> Bool {
         let n = kindCodes.count
         return endpoints.count == 2 * n && sinceOrdinals.count == n && originCodes.count == n
-            && kindCodes.allSatisfy { Int($0) < TieKind.byColumnCode.count }
-            && originCodes.allSatisfy { Int($0) < TieOrigin.byColumnCode.count }
+            && areByteCodes(kindCodes, below: TieKind.byColumnCode.count)
+            && areByteCodes(originCodes, below: TieOrigin.byColumnCode.count)
     }
 
     /// Appends ties by column.

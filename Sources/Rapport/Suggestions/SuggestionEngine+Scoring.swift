@@ -53,8 +53,8 @@ struct ScoringContext {
     /// Flat copies of what the introducer count reads for every reached candidate.
     private let offsets: [Int]
     private let organizationIndex: [Int32]
-    private let neighbors: [Int32]
-    private let incidentEdges: [Int32]
+    private let neighbors: FixedArray<Int32>
+    private let incidentEdges: FixedArray<Int32>
     private let distance: [Double]
     private let hops: [Int32]
     private let firstHop: [Int32]

@@ -46,8 +46,8 @@ import RapportTestSupport
         var offsets = [0]
         for list in lists { offsets.append(offsets.last! + list.count) }
         #expect(g.offsets == offsets)
-        #expect(g.neighbors == lists.flatMap { $0.map(\.0) })
-        #expect(g.incidentEdges == lists.flatMap { $0.map(\.1) })
+        #expect(Array(g.neighbors) == lists.flatMap { $0.map(\.0) })
+        #expect(Array(g.incidentEdges) == lists.flatMap { $0.map(\.1) })
     }
 
     @Test func nodeRangesSplitTheHalfEdgesEvenlyAndCoverEveryNode() {
@@ -63,7 +63,10 @@ import RapportTestSupport
     func sample() throws -> NetworkSnapshot {
         var b = NetworkBuilder()
         try b.add(Person(id: "me", firstName: "Alex", lastName: "Rivera", organization: "Halvorsen Law School"))
-        try b.add(Person(id: "p1", firstName: "Maria", lastName: "Chen", emails: ["Maria@Wilson.com"], profileURL: "https://www.linkedin.com/in/maria-chen/", organization: "Wilson & Okafor LLP"))
+        try b.add(
+            Person(
+                id: "p1", firstName: "Maria", lastName: "Chen", emails: ["Maria@Wilson.com"],
+                profileURL: "https://www.linkedin.com/in/maria-chen/", organization: "Wilson & Okafor LLP"))
         try b.add(Person(id: "p2", firstName: "Dana", lastName: "Lee", organization: "Wilson & Okafor, L.L.P."))
         try b.add(Person(id: "p3", firstName: "Sam", lastName: "Ito", organization: "Halvorsen Law School"))
         try b.add(Tie("me", "p1", kind: .acquaintance))

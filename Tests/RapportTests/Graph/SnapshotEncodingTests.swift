@@ -16,6 +16,60 @@ import Testing
         #expect(read.encoded(key: "k/1") == bytes)
     }
 
+    /// Decoded from bytes held in memory (as from a mapped file), the graph's three large arrays
+    /// borrow their elements from those bytes instead of copying them; they stay valid after the
+    /// caller lets go of the bytes, and equal what a source that lends nothing decodes.
+    @Test func theGraphsArraysAreBorrowedFromTheBytesTheyWereReadFrom() throws {
+        let original = try SnapshotEvidenceTests.network()
+        var bytes: [UInt8]? = original.encoded(key: "k")
+        let read = try NetworkSnapshot(snapshotBytes: bytes ?? [], key: "k")
+        #expect(
+            read.graph.endpoints.isBorrowed && read.graph.neighbors.isBorrowed && read.graph.incidentEdges.isBorrowed)
+        #expect(!original.graph.neighbors.isBorrowed)
+
+        struct Unlending: SnapshotSource {
+            var bytes: SnapshotBytes
+            mutating func read(into destination: UnsafeMutableRawBufferPointer) throws(SnapshotFileError) {
+                try bytes.read(into: destination)
+            }
+        }
+        var source = Unlending(bytes: SnapshotBytes(bytes ?? []))
+        let copied = try NetworkSnapshot(
+            decoding: &source, payloadCount: (bytes?.count ?? 0) - SnapshotChecksum.trailerSize, key: "k")
+        #expect(!copied.graph.neighbors.isBorrowed && !copied.graph.endpoints.isBorrowed)
+        bytes = nil
+        for snapshot in [read, copied] {
+            #expect(snapshot.graph.endpoints == original.graph.endpoints)
+            #expect(snapshot.graph.neighbors == original.graph.neighbors)
+            #expect(snapshot.graph.incidentEdges == original.graph.incidentEdges)
+            #expect(Array(snapshot.ties) == Array(original.ties))
+            #expect(Array(snapshot.people) == Array(original.people))
+        }
+    }
+
+    /// A lent array starts at a multiple of 8 in the file, after zero padding (format 4): whatever
+    /// the length of the key and the strings before it.
+    @Test(arguments: ["k", "a key of odd length", "ключ"])
+    func lentArraysStartAtAMultipleOf8(key: String) throws {
+        let bytes = try SnapshotEvidenceTests.network().encoded(key: key)
+        let read = try NetworkSnapshot(snapshotBytes: bytes, key: key)
+        // The decode lent from the caller's buffer itself (shared, not copied): find the offsets.
+        let file = try #require(bytes.withUnsafeBytes { $0.baseAddress })
+        for array in [read.graph.endpoints, read.graph.neighbors, read.graph.incidentEdges] {
+            #expect(array.isBorrowed)
+            let start = try #require(array.withUnsafeBytes { $0.baseAddress })
+            let offset = start - file
+            #expect(offset > 0 && offset < bytes.count && offset % 8 == 0, "offset \(offset)")
+            // Before the elements: their count (a little-endian word), then fewer than 8 zero bytes.
+            let found = (0..<8).contains { padding in
+                let word = offset - padding - 8
+                return word >= 0 && bytes[(offset - padding)..<offset].allSatisfy { $0 == 0 }
+                    && bytes[word..<(word + 8)].reversed().reduce(0) { $0 << 8 | Int($1) } == array.count
+            }
+            #expect(found, "no count before the elements at \(offset)")
+        }
+    }
+
     @Test func theTrailerIsTheCRC32COfEverythingBefore() throws {
         let bytes = try SnapshotEvidenceTests.network().encoded(key: "k")
         let payload = Array(bytes.dropLast(16))
