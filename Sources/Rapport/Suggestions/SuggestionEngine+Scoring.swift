@@ -29,20 +29,18 @@ struct ScoringContext {
     let egoLength: [Double]
     /// The score of each candidate scored so far (set by `suggest`, read only for those).
     var scores: [Double]
-    /// The nodes whose memo entries (`nodeReliability`, `introducersOf`, `unknownContacts`,
-    /// `warmthOf`) this call set, for `SuggestionScratch.clear`.
+    /// The nodes whose memo entries (`introducersOf`, `warmthOf`) this call set, for
+    /// `SuggestionScratch.clear`.
     var memoTouched: [Int32]
-    /// Warmth scratch and memo (see `SuggestionEngine+Warmth.swift`): per node, the number of
-    /// contacts the ego does not know (−1 until computed), the best contribution per introducer in
-    /// the current sum and its path reliability, and each candidate's warmth (−1 until computed).
-    var unknownContacts: [Int32]
+    /// Warmth scratch and memo (see `SuggestionEngine+Warmth.swift`): per node, the best
+    /// contribution per introducer in the current sum and its path reliability, and each
+    /// candidate's warmth (−1 until computed).
     var warmthBest: [Double]
     var warmthBestReliability: [Double]
     var warmthTouched: [Int32]
     /// The strength of the ego's tie to each node (0 for none; `egoLength` tells which nodes are
-    /// neighbours), and each node's path reliability `exp(−distance)` (−1 until computed).
+    /// neighbours).
     let egoStrength: [Double]
-    var nodeReliability: [Double]
     /// `introducerCount(for:)` of each candidate whose warmth was gathered (−1 until then): the
     /// warmth walk counts the usable introducers of the same half-edges, with marks of its own.
     var introducersOf: [Int32]
@@ -70,6 +68,8 @@ struct ScoringContext {
     /// path has 1 ≤ hops < the hop limit (it can be the last step before a candidate); 0 otherwise.
     var role: [UInt8]
     var roleTouched: [Int32]
+    /// What the warmth walk reads of each node with a role (see `SuggestionScratch.near`).
+    let near: UnsafeMutableBufferPointer<NearNode>
     static let contactRole: UInt8 = 1
     static let withinLimitRole: UInt8 = 2
 
@@ -97,7 +97,6 @@ struct ScoringContext {
             if o >= 0 { organizationTies[o, default: []].append(s) }
         }
         self.egoStrength = egoStrength
-        (nodeReliability, scratch.nodeReliability) = (scratch.nodeReliability, [])
         (introducersOf, scratch.introducersOf) = (scratch.introducersOf, [])
         (usableMark, scratch.usableMark) = (scratch.usableMark, [])
         self.organizationTies = organizationTies.mapValues { $0.sorted(by: >) }
@@ -107,7 +106,6 @@ struct ScoringContext {
         (stamp, scratch.stamp) = (scratch.stamp, [])
         (coldMark, scratch.coldMark) = (scratch.coldMark, [])
         generation = scratch.generation
-        (unknownContacts, scratch.unknownContacts) = (scratch.unknownContacts, [])
         (warmthBest, scratch.warmthBest) = (scratch.warmthBest, [])
         (warmthBestReliability, scratch.warmthBestReliability) = (scratch.warmthBestReliability, [])
         (warmthOf, scratch.warmthOf) = (scratch.warmthOf, [])
@@ -128,18 +126,30 @@ struct ScoringContext {
         var role = scratch.role
         var roleTouched = scratch.roleTouched
         (scratch.role, scratch.roleTouched) = ([], [])
+        let near = scratch.near
         for h in snapshot.graph.halfEdges(of: ego) {
-            let v = snapshot.graph.neighbors[h]
-            if role[Int(v)] == 0 { roleTouched.append(v) }
-            role[Int(v)] |= Self.contactRole
+            let v = Int(snapshot.graph.neighbors[h])
+            if role[v] == 0 {
+                roleTouched.append(Int32(v))
+                near[v] = .empty
+            }
+            role[v] |= Self.contactRole
         }
         let limit = Int32(clamping: paths.maxHops ?? Int(Int32.max))
-        for v in paths.reached {
-            let hv = paths.hops[Int(v)]
+        for node in paths.reached {
+            let v = Int(node)
+            let hv = paths.hops[v]
             guard hv >= 1, hv < limit else { continue }
-            if role[Int(v)] == 0 { roleTouched.append(v) }
-            role[Int(v)] |= Self.withinLimitRole
+            if role[v] == 0 {
+                roleTouched.append(node)
+                near[v] = .empty
+            }
+            role[v] |= Self.withinLimitRole
+            near[v].reliability = paths.reliability(of: node)
+            near[v].distance = paths.distance[v]
+            near[v].firstHop = paths.firstHop[v]
         }
+        self.near = near
         self.role = role
         self.roleTouched = roleTouched
         offsets = snapshot.graph.offsets
@@ -158,7 +168,6 @@ struct ScoringContext {
     mutating func giveBack(to scratch: SuggestionScratch) {
         scratch.egoStrength = egoStrength
         scratch.egoLength = egoLength
-        (scratch.nodeReliability, nodeReliability) = (nodeReliability, [])
         (scratch.introducersOf, introducersOf) = (introducersOf, [])
         (scratch.usableMark, usableMark) = (usableMark, [])
         (scratch.stamp, stamp) = (stamp, [])
@@ -166,7 +175,6 @@ struct ScoringContext {
         scratch.generation = generation
         (scratch.role, role) = (role, [])
         (scratch.roleTouched, roleTouched) = (roleTouched, [])
-        (scratch.unknownContacts, unknownContacts) = (unknownContacts, [])
         (scratch.warmthBest, warmthBest) = (warmthBest, [])
         (scratch.warmthBestReliability, warmthBestReliability) = (warmthBestReliability, [])
         (scratch.warmthOf, warmthOf) = (warmthOf, [])

@@ -66,6 +66,7 @@ extension ScoringContext {
             // hop limit: one byte skips them before their edge's strength and length are read.
             let roles = role[ui]
             guard roles != 0 else { continue }
+            let node = near[ui]
             let isContact = limit >= 2 && roles & ScoringContext.contactRole != 0
             let e = Int(incident[h])
             let s = strengths[e], l = lengths[e]
@@ -77,16 +78,10 @@ extension ScoringContext {
                 }
             }
             guard roles & ScoringContext.withinLimitRole != 0 else { continue }
-            let z = paths.firstHop[ui]
+            let z = node.firstHop
             guard z != v else { continue }
-            var r = nodeReliability[ui]
-            if r < 0 {
-                r = paths.reliability(of: u)
-                nodeReliability[ui] = r
-                memoTouched.append(u)
-            }
-            offerWarmth(z: z, last: u, reliability: r * s, current)
-            if paths.distance[ui] + l <= usable, usableMark[Int(z)] != current {
+            offerWarmth(z: z, last: u, reliability: node.reliability * s, current)
+            if node.distance + l <= usable, usableMark[Int(z)] != current {
                 usableMark[Int(z)] = current
                 usableCount += 1
             }
@@ -115,7 +110,8 @@ extension ScoringContext {
     /// a(w) = 1 / (1 + the number of w's contacts, other than the user, the user has no tie with).
     /// - Complexity: O(deg w) the first time, then O(1).
     mutating func attention(_ w: Int32) -> Double {
-        var count = unknownContacts[Int(w)]
+        // Asked only of nodes with a role (a path's last step, or its first hop: a contact).
+        var count = near[Int(w)].unknownContacts
         if count < 0 {
             count = 0
             let graph = engine.snapshot.graph
@@ -123,8 +119,7 @@ extension ScoringContext {
                 let y = graph.neighbors[h]
                 if y != ego, role[Int(y)] & ScoringContext.contactRole == 0 { count += 1 }
             }
-            unknownContacts[Int(w)] = count
-            memoTouched.append(w)
+            near[Int(w)].unknownContacts = count
         }
         return 1 / (1 + Double(count))
     }

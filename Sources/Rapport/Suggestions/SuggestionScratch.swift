@@ -17,10 +17,8 @@ final class SuggestionScratch {
     /// `ScoringContext`'s arrays, lent to it for one call (see `ScoringContext.init` and `lend`).
     var egoStrength: [Double]
     var egoLength: [Double]
-    var nodeReliability: [Double]
     var introducersOf: [Int32]
     var usableMark: [Int32]
-    var unknownContacts: [Int32]
     var warmthBest: [Double]
     var warmthBestReliability: [Double]
     var warmthOf: [Double]
@@ -33,13 +31,16 @@ final class SuggestionScratch {
     var role: [UInt8]
     /// The nodes whose `role` the last call set.
     var roleTouched: [Int32] = []
+    /// Per node with a role, what the warmth walk reads of it (`NearNode`); written when the role
+    /// is set and read only while it is, so never initialized as a whole and never cleared: pages
+    /// of nodes no call reaches are never touched.
+    let near: UnsafeMutableBufferPointer<NearNode>
     var warmthTouched: [Int32] = []
     /// The score of each candidate scored in the current call (read only for those).
     var scores: [Double]
     /// The ego of the last call (its neighbours' `egoStrength` and `egoLength` are set), or −1.
     var ego: Int32 = -1
-    /// The nodes whose memo entries (`nodeReliability`, `introducersOf`, `unknownContacts`,
-    /// `warmthOf`) the last call set.
+    /// The nodes whose memo entries (`introducersOf`, `warmthOf`) the last call set.
     var memoTouched: [Int32] = []
 
     init(nodeCount n: Int) {
@@ -48,18 +49,19 @@ final class SuggestionScratch {
         search.recordOfNode = [Int32](repeating: -1, count: n)
         egoStrength = [Double](repeating: 0, count: n)
         egoLength = [Double](repeating: .infinity, count: n)
-        nodeReliability = [Double](repeating: -1, count: n)
         introducersOf = [Int32](repeating: -1, count: n)
         usableMark = [Int32](repeating: -1, count: n)
-        unknownContacts = [Int32](repeating: -1, count: n)
         warmthBest = [Double](repeating: 0, count: n)
         warmthBestReliability = [Double](repeating: 0, count: n)
         warmthOf = [Double](repeating: -1, count: n)
         stamp = [Int32](repeating: -1, count: n)
         coldMark = [Int32](repeating: -1, count: n)
         role = [UInt8](repeating: 0, count: n)
+        near = .allocate(capacity: n)
         scores = [Double](repeating: 0, count: n)
     }
+
+    deinit { near.deallocate() }
 
     /// Resets what the last call wrote, given the graph it ran on.
     /// - Complexity: O(records + deg(last ego) + memo entries set), or O(V) when the generation
@@ -76,9 +78,7 @@ final class SuggestionScratch {
         }
         for node in memoTouched {
             let v = Int(node)
-            nodeReliability[v] = -1
             introducersOf[v] = -1
-            unknownContacts[v] = -1
             warmthOf[v] = -1
         }
         memoTouched.removeAll(keepingCapacity: true)
@@ -113,4 +113,19 @@ final class SuggestionScratchPool: @unchecked Sendable {
         }
         return try body(scratch)
     }
+}
+
+/// What the warmth walk reads of a node within the hop limit, together: one cache line where
+/// four per-node arrays took four. (24 bytes: the nodes a call reaches are scattered over the
+/// whole buffer, so every page of it is touched and its size is memory.)
+struct NearNode {
+    /// The best path's reliability `exp(−distance)`, its length and its first hop (0, +∞ and −1 for
+    /// a contact beyond the limit).
+    var reliability: Double
+    var distance: Double
+    var firstHop: Int32
+    /// The node's contacts the user does not know, −1 until `ScoringContext.attention` counts them.
+    var unknownContacts: Int32
+
+    static let empty = NearNode(reliability: 0, distance: .infinity, firstHop: -1, unknownContacts: -1)
 }

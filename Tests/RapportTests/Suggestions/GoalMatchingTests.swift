@@ -61,6 +61,47 @@ struct GoalMatchingTests {
         #expect(neutral.relevance(of: 0, index: index, organizationIndex: snapshot.organizationIndex) == 1)
     }
 
+    /// The text index leaves out empty values (a person whose title is empty has none), and when a
+    /// column has none it keeps the column's codes as they are (shared, not copied).
+    @Test func theTextIndexDropsEmptyValuesAndOtherwiseKeepsTheColumnsCodes() throws {
+        var net = SuggestionTestNetwork()
+        net.person("a", "Ann A", org: "A LLP", title: "Partner", sectors: ["tax", "IP"])
+        net.person("b", "Bea B", org: "B LLP", title: "", sectors: ["", "tax"])
+        net.person("c", "Cy C", org: "C LLP", title: "Counsel", sectors: [])
+        let (withEmpty, _) = try net.build()
+        let stored = withEmpty.people.titles.values
+        #expect((0..<stored.count).contains { stored[$0].isEmpty }, "the column keeps the empty title as a value")
+        let index = PersonTextIndex(
+            people: withEmpty.people, organizations: withEmpty.organizations, synonyms: .default)
+        func titles(_ index: PersonTextIndex, _ snapshot: NetworkSnapshot) -> [String?] {
+            ["a", "b", "c"].map { id in
+                let code = index.titleCode[Int(snapshot.index(ofID: id)!)]
+                return code < 0 ? nil : index.titles[Int(code)]
+            }
+        }
+        func sectors(_ index: PersonTextIndex, _ snapshot: NetworkSnapshot) -> [[String]] {
+            ["a", "b", "c"].map { id in
+                let v = Int(snapshot.index(ofID: id)!)
+                return (Int(index.sectorOffsets[v])..<Int(index.sectorOffsets[v + 1])).map {
+                    index.sectors[Int(index.sectorCodes[$0])]
+                }
+            }
+        }
+        #expect(titles(index, withEmpty) == ["Partner", nil, "Counsel"])
+        #expect(sectors(index, withEmpty) == [["tax", "IP"], ["tax"], []])
+        #expect(!index.titles.contains("") && !index.sectors.contains(""))
+
+        var clean = SuggestionTestNetwork()
+        clean.person("a", "Ann A", org: "A LLP", title: "Partner", sectors: ["tax", "IP"])
+        clean.person("b", "Bea B", org: "B LLP", title: "Associate", sectors: ["tax"])
+        clean.person("c", "Cy C", org: "C LLP", title: "Counsel", sectors: [])
+        let (snapshot, _) = try clean.build()
+        let shared = PersonTextIndex(people: snapshot.people, organizations: snapshot.organizations, synonyms: .default)
+        #expect(titles(shared, snapshot) == ["Partner", "Associate", "Counsel"])
+        #expect(sectors(shared, snapshot) == [["tax", "IP"], ["tax"], []])
+        #expect(shared.titleCode == snapshot.people.titles.codes && shared.sectorCodes == snapshot.people.sectors.codes)
+    }
+
     @Test func goalDecodesFromJSONAndFlags() throws {
         let json = #"{"sectors": ["intellectual property"], "keywords": ["patent"], "weights": {"keywords": 2}}"#
         let goal = try JSONDecoder().decode(Goal.self, from: Data(json.utf8))
@@ -189,8 +230,10 @@ struct GoalWordsTests {
     }
 
     @Test func seniorityFollowsTheDocumentedLadder() {
-        let ladder = ["Summer Intern", "Associate", "Senior Associate", "Engineering Manager", "Director of Sales",
-            "VP of Engineering"].map(TitleSeniority.score)
+        let ladder = [
+            "Summer Intern", "Associate", "Senior Associate", "Engineering Manager", "Director of Sales",
+            "VP of Engineering",
+        ].map(TitleSeniority.score)
         #expect(ladder == ladder.sorted() && Set(ladder).count == ladder.count, "\(ladder)")
         #expect(TitleSeniority.score("Principal") == TitleSeniority.score("Manager"))
         #expect(TitleSeniority.score("Partner") == TitleSeniority.score("Head of Legal"))
