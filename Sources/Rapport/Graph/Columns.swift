@@ -212,7 +212,7 @@ func areCodes<C: Collection>(_ codes: C, in lowest: Int32, _ limit: Int32) -> Bo
 }
 
 /// Whether every byte code in `codes` is below `limit`, as `areCodes`.
-func areByteCodes(_ codes: [UInt8], below limit: Int) -> Bool {
+func areByteCodes(_ codes: FixedArray<UInt8>, below limit: Int) -> Bool {
     codes.withUnsafeBufferPointer { c in
         var top: UInt8 = 0
         for x in c { top = max(top, x) }

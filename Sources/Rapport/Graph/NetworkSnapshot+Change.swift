@@ -116,12 +116,13 @@ extension NetworkSnapshot {
             endpoints.insert(contentsOf: implied.flatMap { [$0.a, $0.b] }, at: 2 * firstInferred)
             guard let g = try? Graph(nodeCount: newPeople.count, endpoints: endpoints) else { return nil }
             newGraph = g
-            var kinds = ties.kindCodes, since = ties.sinceOrdinals, origins = ties.originCodes
+            var kinds = Array(ties.kindCodes), since = Array(ties.sinceOrdinals), origins = Array(ties.originCodes)
             kinds.insert(contentsOf: implied.map { $0.tie.kind.columnCode }, at: firstInferred)
             since.insert(contentsOf: implied.map { TieTable.ordinal($0.tie.since) }, at: firstInferred)
             origins.insert(contentsOf: implied.map { $0.tie.origin.columnCode }, at: firstInferred)
             newTies = TieTable(
-                ids: newPeople.ids, endpoints: g.endpoints, kindCodes: kinds, sinceOrdinals: since, originCodes: origins
+                ids: newPeople.ids, endpoints: g.endpoints, kindCodes: FixedArray(kinds),
+                sinceOrdinals: FixedArray(since), originCodes: FixedArray(origins)
             )
             // The edges from the first inferred one on move up (they have no interactions).
             newIndex = interactionIndex.insertingEdges(implied.count, at: firstInferred)

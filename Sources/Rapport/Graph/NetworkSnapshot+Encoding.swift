@@ -17,7 +17,8 @@ extension NetworkSnapshot {
     /// of an offset per edge. Bytes of an older version are `.stale` and rebuilt.
     /// 4: the graph's endpoints, neighbours and incident edges start at a multiple of 8 in the file,
     /// so that a mapped file lends them without a copy (`FixedArray`).
-    static let fileFormatVersion: UInt32 = 4
+    /// 5: the ties' kind, since and origin columns too.
+    static let fileFormatVersion: UInt32 = 5
     private static let fileMagic: UInt64 = 0x3150_414E_5350_4152  // "RAPSNAP1", little-endian
 
     /// Writes the snapshot's bytes to `sink`: the header with `key`, every section, then the
@@ -108,9 +109,9 @@ extension NetworkSnapshot {
         w.array(graph.offsets)
         w.fixedArray(graph.neighbors)
         w.fixedArray(graph.incidentEdges)
-        w.array(ties.kindCodes)
-        w.array(ties.sinceOrdinals)
-        w.array(ties.originCodes)
+        w.fixedArray(ties.kindCodes)
+        w.fixedArray(ties.sinceOrdinals)
+        w.fixedArray(ties.originCodes)
         w.integer(organizations.count)
         for o in organizations {
             w.string(o.key)
@@ -185,8 +186,8 @@ extension NetworkSnapshot {
         r.release(neighbors)
         r.release(incident)
         let ties = TieTable(
-            ids: people.ids, endpoints: endpoints, kindCodes: try r.array(), sinceOrdinals: try r.array(),
-            originCodes: try r.array())
+            ids: people.ids, endpoints: endpoints, kindCodes: try r.fixedArray(), sinceOrdinals: try r.fixedArray(),
+            originCodes: try r.fixedArray())
         guard ties.count == graph.edgeCount, ties.isWellFormed() else { throw .corrupt("ties") }
 
         var organizations: [Organization] = []

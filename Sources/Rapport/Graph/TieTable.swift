@@ -8,11 +8,11 @@ public struct TieTable: RandomAccessCollection, Sendable, Equatable {
     /// Two entries per tie: its endpoints in the order they were declared (`Graph.endpoints`).
     let endpoints: FixedArray<Int32>
     /// `TieKind.columnCode` per tie.
-    public let kindCodes: [UInt8]
+    public let kindCodes: FixedArray<UInt8>
     /// `Day.ordinal` of `since` per tie, `Int32.min` when unknown.
-    public let sinceOrdinals: [Int32]
+    public let sinceOrdinals: FixedArray<Int32>
     /// `TieOrigin.columnCode` per tie.
-    public let originCodes: [UInt8]
+    public let originCodes: FixedArray<UInt8>
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { kindCodes.count }
@@ -33,8 +33,8 @@ public struct TieTable: RandomAccessCollection, Sendable, Equatable {
     static func ordinal(_ day: Day?) -> Int32 { day?.ordinal ?? Int32.min }
 
     init(
-        ids: StringColumn, endpoints: FixedArray<Int32>, kindCodes: [UInt8], sinceOrdinals: [Int32],
-        originCodes: [UInt8]
+        ids: StringColumn, endpoints: FixedArray<Int32>, kindCodes: FixedArray<UInt8>,
+        sinceOrdinals: FixedArray<Int32>, originCodes: FixedArray<UInt8>
     ) {
         self.ids = ids
         self.endpoints = endpoints

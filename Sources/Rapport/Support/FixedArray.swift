@@ -16,11 +16,13 @@ public struct FixedArray<Element: BitwiseCopyable>: RandomAccessCollection, @unc
     /// What keeps `base` valid: an `ArrayStorage` of the array's own elements, or the owner of
     /// the borrowed bytes.
     @usableFromInline let owner: AnyObject
+    /// Whether the elements are borrowed from an owner's bytes rather than held in an array.
+    public let isBorrowed: Bool
 
     /// An array with the elements of `array`, sharing its storage (no copy).
     public init(_ array: [Element]) {
         let storage = ArrayStorage(array)
-        self.init(base: storage.base, count: array.count, owner: storage)
+        self.init(base: storage.base, count: array.count, owner: storage, isBorrowed: false)
     }
 
     public init() { self.init([]) }
@@ -30,7 +32,7 @@ public struct FixedArray<Element: BitwiseCopyable>: RandomAccessCollection, @unc
     public init(borrowing bytes: UnsafeRawPointer, count: Int, owner: AnyObject) {
         precondition(count >= 0, "a negative count")
         precondition(Int(bitPattern: bytes) % MemoryLayout<Element>.alignment == 0, "misaligned elements")
-        self.init(base: bytes.assumingMemoryBound(to: Element.self), count: count, owner: owner)
+        self.init(base: bytes.assumingMemoryBound(to: Element.self), count: count, owner: owner, isBorrowed: true)
     }
 
     /// `count` elements written once by `initializer`, which must initialize all of them (as
@@ -45,10 +47,11 @@ public struct FixedArray<Element: BitwiseCopyable>: RandomAccessCollection, @unc
             })
     }
 
-    private init(base: UnsafePointer<Element>?, count: Int, owner: AnyObject) {
+    private init(base: UnsafePointer<Element>?, count: Int, owner: AnyObject, isBorrowed: Bool) {
         self.base = base
         self.count = count
         self.owner = owner
+        self.isBorrowed = isBorrowed
     }
 
     public var startIndex: Int { 0 }
@@ -74,9 +77,6 @@ public struct FixedArray<Element: BitwiseCopyable>: RandomAccessCollection, @unc
         defer { withExtendedLifetime(owner) {} }
         return try body(UnsafeRawBufferPointer(UnsafeBufferPointer(start: base, count: count)))
     }
-
-    /// Whether the elements are borrowed from an owner's bytes rather than held in an array.
-    public var isBorrowed: Bool { !(owner is ArrayStorage<Element>) }
 }
 
 extension FixedArray: Equatable where Element: Equatable {

@@ -55,19 +55,25 @@ import Testing
         let read = try NetworkSnapshot(snapshotBytes: bytes, key: key)
         // The decode lent from the caller's buffer itself (shared, not copied): find the offsets.
         let file = try #require(bytes.withUnsafeBytes { $0.baseAddress })
-        for array in [read.graph.endpoints, read.graph.neighbors, read.graph.incidentEdges] {
-            #expect(array.isBorrowed)
+        func check<T>(_ array: FixedArray<T>, _ name: String) throws {
+            #expect(array.isBorrowed, "\(name)")
             let start = try #require(array.withUnsafeBytes { $0.baseAddress })
             let offset = start - file
-            #expect(offset > 0 && offset < bytes.count && offset % 8 == 0, "offset \(offset)")
+            #expect(offset > 0 && offset < bytes.count && offset % 8 == 0, "\(name) at \(offset)")
             // Before the elements: their count (a little-endian word), then fewer than 8 zero bytes.
             let found = (0..<8).contains { padding in
                 let word = offset - padding - 8
                 return word >= 0 && bytes[(offset - padding)..<offset].allSatisfy { $0 == 0 }
                     && bytes[word..<(word + 8)].reversed().reduce(0) { $0 << 8 | Int($1) } == array.count
             }
-            #expect(found, "no count before the elements at \(offset)")
+            #expect(found, "no count before the elements of \(name) at \(offset)")
         }
+        try check(read.graph.endpoints, "endpoints")
+        try check(read.graph.neighbors, "neighbors")
+        try check(read.graph.incidentEdges, "incident edges")
+        try check(read.ties.kindCodes, "kinds")
+        try check(read.ties.sinceOrdinals, "since")
+        try check(read.ties.originCodes, "origins")
     }
 
     @Test func theTrailerIsTheCRC32COfEverythingBefore() throws {

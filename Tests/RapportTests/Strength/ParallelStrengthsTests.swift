@@ -8,7 +8,10 @@ import RapportTestSupport
 /// (`TieStrengths.evidence(edge:)`, one tie at a time), plus the user's embeddedness term, within
 /// the floor and 1. Ties of random kinds, so a value written to the wrong tie shows.
 @Suite struct ParallelStrengthsTests {
-    @Test func everyChunkGivesEachTieItsOwnStrength() throws {
+    /// With the default floor every declared strength is in range already, and only the ties with
+    /// evidence are clamped; with a floor above some kinds' base, every tie is.
+    @Test(arguments: [nil, 0.3] as [Double?])
+    func everyChunkGivesEachTieItsOwnStrength(raisedFloor: Double?) throws {
         var random = SplitMix64(seed: 0x57e1_9e17)
         let people = 12_000
         let id = { (i: Int) in i == 0 ? Person.selfID : "p\(i)" }
@@ -40,8 +43,13 @@ import RapportTestSupport
         }
         let snapshot = try NetworkSnapshot(data)
         #expect(snapshot.tieCount >= 1 << 16)
-        let model = StrengthModel()
+        var configuration = StrengthConfiguration.default
+        if let raisedFloor { configuration.floor = raisedFloor }
+        let model = StrengthModel(configuration: configuration)
         let strengths = model.strengths(in: snapshot, asOf: today)
+        if let raisedFloor {
+            #expect(strengths.values.filter { $0 == raisedFloor }.count > 1_000, "bare acquaintances at the floor")
+        }
         let floor = model.configuration.floor
         var mismatches = 0
         for e in 0..<snapshot.tieCount {
