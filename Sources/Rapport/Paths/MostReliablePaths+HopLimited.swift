@@ -17,7 +17,9 @@ enum HopLimitedSearch {
     ///   variant reuses them).
     ///
     /// - Parameter blocked: a node no path may enter (used to find paths that avoid the user).
-    static func run(graph: Graph, weights: EdgeWeights, source: Int32, maxHops: Int, blocked: Int32 = -1) -> SearchResult {
+    static func run(graph: Graph, weights: EdgeWeights, source: Int32, maxHops: Int, blocked: Int32 = -1)
+        -> SearchResult
+    {
         var result = SearchResult(nodeCount: graph.nodeCount)
         result.recordOfNode = [Int32](repeating: -1, count: graph.nodeCount)
         run(graph: graph, weights: weights, source: source, maxHops: maxHops, blocked: blocked, into: &result)
@@ -27,7 +29,7 @@ enum HopLimitedSearch {
     /// The same search into `result`, whose per-node arrays (`recordOfNode` included) must be in
     /// their initial state (see `SearchResult.init(nodeCount:)`); `SearchResult.clear()` restores
     /// it afterwards. Repeated searches on one `result` allocate nothing of size V.
-    /// - Complexity: O(h · E_h + R log R) for R reached nodes: nothing proportional to V.
+    /// - Complexity: O(h · E_h + R) for R reached nodes (a radix sort): nothing proportional to V.
     static func run(
         graph: Graph, weights: EdgeWeights, source: Int32, maxHops: Int, blocked: Int32 = -1,
         into result: inout SearchResult
@@ -118,7 +120,9 @@ enum HopLimitedSearch {
         for r in 1..<recordNode.count where recordOfNode[Int(recordNode[r])] == Int32(truncatingIfNeeded: r) {
             reached.append(recordNode[r])
         }
-        reached.sort()
+        // Node indices are below 2^31: two passes of the radix sort instead of a comparison sort
+        // (15 ms for the 130,000 people three hops reach at a million).
+        RadixSort.sort(&reached) { UInt64(UInt32(bitPattern: $0)) }
         for node in reached {
             let v = Int(node)
             let r = Int(recordOfNode[v])

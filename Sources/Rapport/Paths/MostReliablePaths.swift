@@ -113,7 +113,7 @@ public struct MostReliablePaths: Sendable {
     /// A hop-limited search run in `scratch`, whose per-node arrays must be in their initial state;
     /// the result shares them (copy-on-write), so `scratch` can be cleared and reused once this value
     /// is gone. Same results as `init(checkedGraph:weights:source:maxHops:)`.
-    /// - Complexity: O(h · E_h + R log R) for R reached nodes, no allocation of size V.
+    /// - Complexity: O(h · E_h + R) for R reached nodes, no allocation of size V.
     init(checkedGraph graph: Graph, weights: EdgeWeights, source: Int32, maxHops: Int, scratch: inout SearchResult) {
         HopLimitedSearch.run(graph: graph, weights: weights, source: source, maxHops: maxHops, into: &scratch)
         self.init(result: scratch, weights: weights, source: source, maxHops: maxHops)

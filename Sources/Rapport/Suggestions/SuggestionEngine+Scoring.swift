@@ -164,7 +164,7 @@ struct ScoringContext {
     }
 
     /// Returns the lent arrays to `scratch`, with what this call wrote in them (which
-    /// `SuggestionScratch.clear` resets once this context is gone).
+    /// `SuggestionScratch.clear` resets before the scratch serves another call).
     mutating func giveBack(to scratch: SuggestionScratch) {
         scratch.egoStrength = egoStrength
         scratch.egoLength = egoLength

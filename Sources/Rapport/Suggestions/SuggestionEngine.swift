@@ -112,12 +112,13 @@ public struct SuggestionEngine: Sendable {
         guard maxHops >= 1 else { throw .invalidLimit(name: "maxHops", value: maxHops) }
         guard perOrganization >= 0 else { throw .invalidLimit(name: "perOrganization", value: perOrganization) }
         return scratchPool.withScratch(for: snapshot.graph) { scratch in
-            suggest(for: ego, goal: goal, top: top, maxHops: maxHops, perOrganization: perOrganization, scratch: scratch)
+            suggest(
+                for: ego, goal: goal, top: top, maxHops: maxHops, perOrganization: perOrganization, scratch: scratch)
         }
     }
 
     /// `suggest` on checked arguments, with the per-node arrays of `scratch` (clear on entry; what
-    /// the call wrote is reset by `SuggestionScratch.clear` after it).
+    /// the call wrote is reset by `SuggestionScratch.clear` before the scratch serves again).
     ///
     /// Candidates with a warm path (reached by the search) are all scored: the largest warmth among
     /// them scales everyone's relative warmth. The others are visited in `coldOrder` and scored only
