@@ -68,8 +68,10 @@ struct ScoringContext {
     /// path has 1 ≤ hops < the hop limit (it can be the last step before a candidate); 0 otherwise.
     var role: [UInt8]
     var roleTouched: [Int32]
-    /// What the warmth walk reads of each node with a role (see `SuggestionScratch.near`).
+    /// What the warmth walk reads of each node with a role (see `SuggestionScratch.near`), and the
+    /// object that owns that memory, held so that it outlives every read.
     let near: UnsafeMutableBufferPointer<NearNode>
+    private let nearOwner: NearNodes
     static let contactRole: UInt8 = 1
     static let withinLimitRole: UInt8 = 2
 
@@ -126,7 +128,8 @@ struct ScoringContext {
         var role = scratch.role
         var roleTouched = scratch.roleTouched
         (scratch.role, scratch.roleTouched) = ([], [])
-        let near = scratch.near
+        nearOwner = scratch.near
+        let near = scratch.near.nodes
         for h in snapshot.graph.halfEdges(of: ego) {
             let v = Int(snapshot.graph.neighbors[h])
             if role[v] == 0 {

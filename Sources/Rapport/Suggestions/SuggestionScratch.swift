@@ -35,7 +35,7 @@ final class SuggestionScratch {
     /// Per node with a role, what the warmth walk reads of it (`NearNode`); written when the role
     /// is set and read only while it is, so never initialized as a whole and never cleared: pages
     /// of nodes no call reaches are never touched.
-    let near: UnsafeMutableBufferPointer<NearNode>
+    let near: NearNodes
     var warmthTouched: [Int32] = []
     /// The score of each candidate scored in the current call (read only for those).
     var scores: [Double]
@@ -58,11 +58,9 @@ final class SuggestionScratch {
         stamp = [Int32](repeating: -1, count: n)
         coldMark = [Int32](repeating: -1, count: n)
         role = [UInt8](repeating: 0, count: n)
-        near = .allocate(capacity: n)
+        near = NearNodes(count: n)
         scores = [Double](repeating: 0, count: n)
     }
-
-    deinit { near.deallocate() }
 
     /// Resets what the last call wrote, given the graph it ran on.
     /// - Complexity: O(records + deg(last ego) + memo entries set), or O(V) when the generation
@@ -115,6 +113,17 @@ final class SuggestionScratchPool: @unchecked Sendable {
         defer { lock.withLock { free.append(scratch) } }
         return try body(scratch)
     }
+}
+
+/// The `NearNode` of every node, uninitialized: an entry is written before it is read (see
+/// `SuggestionScratch.near`). A class, so that a `ScoringContext` keeps the memory alive for as long
+/// as it reads it, whatever becomes of the scratch it came from.
+final class NearNodes {
+    let nodes: UnsafeMutableBufferPointer<NearNode>
+
+    init(count: Int) { nodes = .allocate(capacity: count) }
+
+    deinit { nodes.deallocate() }
 }
 
 /// What the warmth walk reads of a node within the hop limit, together: one cache line where
