@@ -69,10 +69,14 @@ extension ScoringContext {
             let node = near[ui]
             let isContact = limit >= 2 && roles & ScoringContext.contactRole != 0
             let e = Int(incident[h])
-            let s = strengths[e], l = lengths[e]
+            let s = strengths[e]
+            // The edge's length only matters to a path already within the usable length: ℓ ≥ 0, so
+            // a longer one stays too long (and a rounded sum is never below its larger term). Most
+            // paths of two hops or more are, so the second random read per edge is mostly skipped.
             if isContact {
                 offerWarmth(z: u, last: u, reliability: egoStrength[ui] * s, current)
-                if egoLength[ui] + l <= usable, usableMark[ui] != current {
+                let d = egoLength[ui]
+                if d <= usable, d + lengths[e] <= usable, usableMark[ui] != current {
                     usableMark[ui] = current
                     usableCount += 1
                 }
@@ -81,7 +85,7 @@ extension ScoringContext {
             let z = node.firstHop
             guard z != v else { continue }
             offerWarmth(z: z, last: u, reliability: node.reliability * s, current)
-            if node.distance + l <= usable, usableMark[Int(z)] != current {
+            if node.distance <= usable, node.distance + lengths[e] <= usable, usableMark[Int(z)] != current {
                 usableMark[Int(z)] = current
                 usableCount += 1
             }
