@@ -112,11 +112,11 @@ extension NetworkSnapshot {
         // Edges: the implied ties go between the stored and implied ones and the inferred ones.
         var newGraph = graph, newTies = ties, newIndex = interactionIndex
         if !implied.isEmpty {
-            var endpoints = Array(graph.endpoints)
+            var endpoints = graph.endpoints.array
             endpoints.insert(contentsOf: implied.flatMap { [$0.a, $0.b] }, at: 2 * firstInferred)
             guard let g = try? Graph(nodeCount: newPeople.count, endpoints: endpoints) else { return nil }
             newGraph = g
-            var kinds = Array(ties.kindCodes), since = Array(ties.sinceOrdinals), origins = Array(ties.originCodes)
+            var kinds = ties.kindCodes.array, since = ties.sinceOrdinals.array, origins = ties.originCodes.array
             kinds.insert(contentsOf: implied.map { $0.tie.kind.columnCode }, at: firstInferred)
             since.insert(contentsOf: implied.map { TieTable.ordinal($0.tie.since) }, at: firstInferred)
             origins.insert(contentsOf: implied.map { $0.tie.origin.columnCode }, at: firstInferred)

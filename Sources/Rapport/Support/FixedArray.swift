@@ -8,7 +8,7 @@
 ///
 /// Reads go straight through one pointer, bounds-checked like an `Array`'s; `withUnsafeBufferPointer`
 /// serves hot loops as it does for arrays. A `FixedArray` never changes: code that edits one makes
-/// an `Array` of it (`Array(fixed)`), edits that, and wraps the result.
+/// an `Array` of it (`fixed.array`), edits that, and wraps the result.
 public struct FixedArray<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked Sendable {
     /// The first element; nil only when the array is empty.
     @usableFromInline let base: UnsafePointer<Element>?
@@ -62,6 +62,10 @@ public struct FixedArray<Element: BitwiseCopyable>: RandomAccessCollection, @unc
         // A non-empty array has a base.
         return base.unsafelyUnwrapped[i]
     }
+
+    /// The elements as an `Array` of their own, copied in one block (`Array(fixed)` goes element
+    /// by element): for code that edits them.
+    public var array: [Element] { withUnsafeBufferPointer { Array($0) } }
 
     /// Calls `body` with the elements; the pointer is valid only during the call.
     @inlinable public func withUnsafeBufferPointer<R, E: Error>(_ body: (UnsafeBufferPointer<Element>) throws(E) -> R)

@@ -10,6 +10,7 @@ import Testing
         #expect(fixed.count == 5 && Array(fixed) == values && fixed[2] == 7 && fixed[4] == Int32.max)
         #expect(!fixed.isBorrowed)
         #expect(fixed.withUnsafeBufferPointer { Array($0) } == values)
+        #expect(fixed.array == values && FixedArray<Int32>().array == [])
         #expect(fixed.withUnsafeBytes { $0.count } == 20)
         #expect(fixed.description == values.description)
         #expect(fixed == [5, -1, 7, 0, Int32.max] && fixed != [5, -1, 7, 0] && fixed != [5, -1, 7, 0, 1])
@@ -35,7 +36,7 @@ import Testing
             fixed = FixedArray(borrowing: bytes.pointer + 8, count: 2, owner: bytes)
         }
         #expect(Bytes.freed == 0)
-        #expect(fixed.map(Array.init) == [20, 30] && fixed?.isBorrowed == true)
+        #expect(fixed.map(Array.init) == [20, 30] && fixed?.array == [20, 30] && fixed?.isBorrowed == true)
         let copy = fixed
         fixed = nil
         #expect(Bytes.freed == 0 && copy?[1] == 30)
