@@ -1,10 +1,10 @@
 /// An immutable array of plain values whose storage is either its own or borrowed from bytes that
 /// some owner keeps alive — a snapshot file mapped into memory, in the store.
 ///
-/// A million-person snapshot holds 234 MB of graph arrays. Read into Swift arrays, every page is
-/// allocated, faulted in and copied from the page cache, which was most of a warm `suggest`'s load
-/// (0.30 s of 0.68 s). Borrowed from the mapped file, the same arrays cost no copy, and the kernel
-/// shares their pages with every process reading the same workspace.
+/// A million-person snapshot holds 295 MB of graph and tie arrays. Read into Swift arrays, every
+/// page is allocated, faulted in and copied from the page cache, which was most of a warm
+/// `suggest`'s load (0.24 s of its 0.30). Borrowed from the mapped file, the same arrays cost no
+/// copy, and the kernel shares their pages with every process reading the same workspace.
 ///
 /// Reads go straight through one pointer, bounds-checked like an `Array`'s; `withUnsafeBufferPointer`
 /// serves hot loops as it does for arrays. A `FixedArray` never changes: code that edits one makes
