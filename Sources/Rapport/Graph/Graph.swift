@@ -148,13 +148,13 @@ public struct Graph: Sendable {
         incidentEdges: FixedArray<Int32>
     ) {
         let edgeCount = endpoints.count / 2
-        guard nodeCount >= 0, nodeCount < Int(Int32.max), endpoints.count % 2 == 0, offsets.count == nodeCount + 1,
+        guard nodeCount >= 0, nodeCount < Int(Int32.max), edgeCount < Int(Int32.max), endpoints.count % 2 == 0,
+            offsets.count == nodeCount + 1,
             areOffsets(offsets, from0To: 2 * edgeCount), neighbors.count == 2 * edgeCount,
             incidentEdges.count == 2 * edgeCount
         else { return nil }
-        let n = UInt32(nodeCount), m = UInt32(edgeCount)
-        // One unsigned comparison per entry also rejects negative values.
-        guard Graph.allBelow(n, endpoints), Graph.allBelow(n, neighbors), Graph.allBelow(m, incidentEdges) else {
+        let n = Int32(nodeCount), m = Int32(edgeCount)
+        guard areCodes(endpoints, in: 0, n), areCodes(neighbors, in: 0, n), areCodes(incidentEdges, in: 0, m) else {
             return nil
         }
         self.nodeCount = nodeCount
@@ -162,18 +162,6 @@ public struct Graph: Sendable {
         self.offsets = offsets
         self.neighbors = neighbors
         self.incidentEdges = incidentEdges
-    }
-
-    /// Whether every entry of `values`, read as unsigned (so a negative one is large), is below
-    /// `limit`: one pass through the buffer, for the arrays a snapshot file lends.
-    static func allBelow(_ limit: UInt32, _ values: FixedArray<Int32>) -> Bool {
-        values.withUnsafeBufferPointer { v in
-            // The largest, without an early exit: the loop vectorizes (3 × 10 million entries at a
-            // million people, on every load).
-            var top: UInt32 = 0
-            for x in v { top = max(top, UInt32(bitPattern: x)) }
-            return v.isEmpty || top < limit
-        }
     }
 
     /// The number of edges at `node`.

@@ -1,7 +1,7 @@
 /// Bounds-checked reads of a snapshot's fields, in order.
 ///
 /// Arrays are read straight into their own storage through the source: no second copy of the
-/// bytes in memory (a mapped file would count every page twice at the peak) and one pass over them.
+/// bytes in memory and one pass over them.
 /// Not generic, for the reason `SnapshotWriter` gives: the source is called per 64 KiB or large array.
 ///
 /// From a source with a `region` (a mapped file), fields are taken from it in place, `fixedArray`

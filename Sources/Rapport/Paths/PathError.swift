@@ -42,11 +42,7 @@ public enum EdgeStrengths {
             throw .edgeCountMismatch(expected: graph.edgeCount, actual: strengths.count)
         }
         let bad: Int? = strengths.withUnsafeBufferPointer { s in
-            for e in 0..<s.count {
-                let v = s[e]
-                // `!(v > 0)` also catches NaN.
-                if !(v > 0) || v > 1 { return e }
-            }
+            for e in 0..<s.count where !isStrength(s[e]) { return e }
             return nil
         }
         if let e = bad { throw .invalidStrength(edge: e, value: strengths[e]) }
@@ -71,14 +67,13 @@ public enum EdgeStrengths {
         let lengths = strengths.withUnsafeBufferPointer { s in
             firstBad.withUnsafeMutableBufferPointer { bad in
                 [Double](unsafeUninitializedCapacity: s.count) { out, initialized in
-                    WorkerPool.shared.forEach(chunks) { chunk in
+                    WorkerPool.shared.forEachChunk(of: s.count, chunks: chunks) { chunk, range in
                         // UInt64.max is a NaN pattern: never a valid strength, so it marks an empty slot.
                         var key = [UInt64](repeating: .max, count: 256)
                         var length = [Double](repeating: 0, count: 256)
-                        for e in (s.count * chunk / chunks)..<(s.count * (chunk + 1) / chunks) {
+                        for e in range {
                             let v = s[e]
-                            // `!(v > 0)` also catches NaN.
-                            guard v > 0, v <= 1 else {
+                            guard isStrength(v) else {
                                 bad[chunk] = min(bad[chunk], e)
                                 out[e] = 0
                                 continue
@@ -99,6 +94,9 @@ public enum EdgeStrengths {
         if let e = firstBad.min(), e != .max { throw .invalidStrength(edge: e, value: strengths[e]) }
         return lengths
     }
+
+    /// Whether `value` is a strength: in (0, 1], NaN excluded.
+    @inline(__always) static func isStrength(_ value: Double) -> Bool { value > 0 && value <= 1 }
 
     /// Checks that `lengths` holds one finite, non-negative value per edge of `graph`.
     /// - Complexity: O(E).

@@ -89,6 +89,11 @@ struct ScoringContext {
         scratch.egoStrength = []
         scratch.egoLength = []
         scratch.ego = ego
+        var role = scratch.role
+        var roleTouched = scratch.roleTouched
+        (scratch.role, scratch.roleTouched) = ([], [])
+        nearOwner = scratch.near
+        let near = scratch.near.nodes
         var organizationTies: [Int32: [Double]] = [:]
         for h in snapshot.graph.halfEdges(of: ego) {
             let v = snapshot.graph.neighbors[h]
@@ -97,6 +102,11 @@ struct ScoringContext {
             egoLength[Int(v)] = engine.lengths[Int(snapshot.graph.incidentEdges[h])]
             let o = snapshot.organizationIndex[Int(v)]
             if o >= 0 { organizationTies[o, default: []].append(s) }
+            if role[Int(v)] == 0 {
+                roleTouched.append(v)
+                near[Int(v)] = .empty
+            }
+            role[Int(v)] |= Self.contactRole
         }
         self.egoStrength = egoStrength
         (introducersOf, scratch.introducersOf) = (scratch.introducersOf, [])
@@ -125,19 +135,6 @@ struct ScoringContext {
         schoolOffsets = snapshot.people.schools.offsets
         schoolCodes = snapshot.people.schools.codes
         self.egoLength = egoLength
-        var role = scratch.role
-        var roleTouched = scratch.roleTouched
-        (scratch.role, scratch.roleTouched) = ([], [])
-        nearOwner = scratch.near
-        let near = scratch.near.nodes
-        for h in snapshot.graph.halfEdges(of: ego) {
-            let v = Int(snapshot.graph.neighbors[h])
-            if role[v] == 0 {
-                roleTouched.append(Int32(v))
-                near[v] = .empty
-            }
-            role[v] |= Self.contactRole
-        }
         let limit = Int32(clamping: paths.maxHops ?? Int(Int32.max))
         for node in paths.reached {
             let v = Int(node)

@@ -5,9 +5,9 @@ import Foundation
 ///
 /// Every array is in its initial state when a call starts: each call records what it wrote (the
 /// search's records, the ego's neighbours, the memo entries it set) and `clear()`, run before the
-/// next call, resets only those. The
-/// marks of `stamp`, `usableMark` and `coldMark` are generation numbers that keep increasing across calls, so
-/// they never need a reset (they are refilled when the counter nears its end).
+/// next call, resets only those. The marks of `stamp`, `usableMark` and `coldMark` are generation
+/// numbers that keep increasing across calls, so they never need a reset (they are refilled when
+/// the counter nears its end).
 ///
 /// One scratch serves one call at a time; `SuggestionScratchPool` hands one to each concurrent
 /// caller (at most one per thread of a batch).

@@ -75,6 +75,13 @@ public struct FixedArray<Element: BitwiseCopyable>: RandomAccessCollection, @unc
         return try body(UnsafeBufferPointer(start: base, count: count))
     }
 
+    /// The elements in place, for generic algorithms that take contiguous storage when there is some.
+    @inlinable public func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R)
+        rethrows -> R?
+    {
+        try withUnsafeBufferPointer(body)
+    }
+
     /// Calls `body` with the elements' bytes; the pointer is valid only during the call.
     @inlinable public func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R
     {

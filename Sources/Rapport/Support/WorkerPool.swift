@@ -155,7 +155,12 @@ extension WorkerPool {
     /// (as `forEach`): for loops over large arrays whose elements each chunk writes on its own.
     /// - Complexity: O(count) of `body`'s work, spread over `chunks` calls.
     public func forEachChunk(of count: Int, chunks: Int, _ body: (Range<Int>) -> Void) {
-        forEach(chunks) { chunk in body((count * chunk / chunks)..<(count * (chunk + 1) / chunks)) }
+        forEachChunk(of: count, chunks: chunks) { _, range in body(range) }
+    }
+
+    /// `forEachChunk`, also telling `body` which chunk (0..<chunks) it has, for results kept per chunk.
+    public func forEachChunk(of count: Int, chunks: Int, _ body: (Int, Range<Int>) -> Void) {
+        forEach(chunks) { chunk in body(chunk, (count * chunk / chunks)..<(count * (chunk + 1) / chunks)) }
     }
 
     /// `body` applied to every item on the pool; the results in the order of `items`, each item's
