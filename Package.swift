@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "RapportReport", targets: ["RapportReport"]),
         .library(name: "RapportUseCases", targets: ["RapportUseCases"]),
         .library(name: "RapportServer", targets: ["RapportServer"]),
+        // The allocator setting `rapport` runs with, for the benchmark to run W under it too.
+        .library(name: "CMalloc", targets: ["CMalloc"]),
         .executable(name: "rapport", targets: ["rapport"]),
     ],
     dependencies: [

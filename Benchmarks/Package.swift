@@ -13,6 +13,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Rapport", package: "Rapport"),
                 .product(name: "RapportCSV", package: "Rapport"),
+                .product(name: "CMalloc", package: "Rapport"),
             ]
         )
     ],

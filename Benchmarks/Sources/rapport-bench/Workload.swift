@@ -38,9 +38,11 @@ struct Workload {
     let directory: String
     var goal: Goal
     var ids = IdentifierTable()
-    var organizations = Column()
-    var titles = Column()
-    var sectors = Column()
+    /// The people's organizations, titles and sectors, each distinct value stored once (a million
+    /// people hold 25,000 organizations, 626 titles, 19,000 sector lists).
+    var organizations = InternedColumn()
+    var titles = InternedColumn()
+    var sectors = InternedColumn()
     var ego: Int32 = -1
     var endpoints: [Int32] = []
     var kinds: [TieKind] = []
@@ -70,7 +72,10 @@ struct Workload {
     static func debug(_ what: String, _ since: DispatchTime) {
         guard ProcessInfo.processInfo.environment["RAPPORT_BENCH_DEBUG"] != nil else { return }
         let s = Double(DispatchTime.now().uptimeNanoseconds - since.uptimeNanoseconds) / 1e9
-        FileHandle.standardError.write(Data("  [\(what) at \(String(format: "%.3f", s)) s, RSS \(Int(PhaseClock.currentMegabytes())) MB, peak \(Int(PhaseClock.peakMegabytes())) MB]\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "  [\(what) at \(String(format: "%.3f", s)) s, RSS \(Int(PhaseClock.currentMegabytes())) MB, peak \(Int(PhaseClock.peakMegabytes())) MB]\n"
+                    .utf8))
     }
 
     /// Reads people.csv on two threads, split at a line boundary near the middle (serially when the
@@ -89,7 +94,8 @@ struct Workload {
             let wanted = columns
             WorkerPool.shared.forEach(2) { half in
                 results.run(half) {
-                    try Workload.readPeople(path: path, range: half == 0 ? 0..<split : split..<Int.max, header: half == 0, columns: wanted)
+                    try Workload.readPeople(
+                        path: path, range: half == 0 ? 0..<split : split..<Int.max, header: half == 0, columns: wanted)
                 }
             }
             let halves = try results.values()
@@ -98,20 +104,26 @@ struct Workload {
         if parts.isEmpty {
             parts = [try Workload.readPeople(path: path, range: 0..<Int.max, header: true, columns: columns)]
         }
+        var whole = parts.removeFirst()
         for part in parts {
-            ids.append(contentsOf: part.ids)
-            organizations.append(contentsOf: part.organizations)
-            titles.append(contentsOf: part.titles)
-            sectors.append(contentsOf: part.sectors)
+            whole.ids.append(contentsOf: part.ids)
+            whole.organizations.append(contentsOf: part.organizations)
+            whole.titles.append(contentsOf: part.titles)
+            whole.sectors.append(contentsOf: part.sectors)
         }
+        parts = []
+        ids = whole.ids
+        organizations = whole.organizations.build()
+        titles = whole.titles.build()
+        sectors = whole.sectors.build()
         do { try ids.build() } catch { throw BenchError("\(path): \(error)") }
     }
 
     struct PeoplePart {
         var ids = IdentifierTable()
-        var organizations = Column()
-        var titles = Column()
-        var sectors = Column()
+        var organizations = InternedColumnBuilder()
+        var titles = InternedColumnBuilder()
+        var sectors = InternedColumnBuilder()
         var end = 0
     }
 
@@ -145,7 +157,8 @@ struct Workload {
             let results = Parts<TiePart>(count: 2)
             WorkerPool.shared.forEach(2) { half in
                 results.run(half) {
-                    try Workload.readTies(path: path, range: half == 0 ? 0..<split : split..<Int.max, header: half == 0, ids: table)
+                    try Workload.readTies(
+                        path: path, range: half == 0 ? 0..<split : split..<Int.max, header: half == 0, ids: table)
                 }
             }
             var halves = try results.values()
@@ -242,13 +255,17 @@ struct Workload {
             guard let person = table.index(of: record[columns[1]]) else {
                 throw BenchError("\(path):\(record.line): unknown person '\(record.string(columns[1]))'")
             }
-            guard let date = Day(iso: record.string(columns[0])) else { throw BenchError("\(path):\(record.line): bad date") }
+            guard let date = Day(iso: record.string(columns[0])) else {
+                throw BenchError("\(path):\(record.line): bad date")
+            }
             guard let kind = InteractionKind(rawValue: record.string(columns[2])) else {
                 throw BenchError("\(path):\(record.line): unknown kind")
             }
             var rapport: Int?
             if !record[columns[3]].isEmpty {
-                guard let r = Int(record.string(columns[3])), (1...5).contains(r) else { throw BenchError("\(path):\(record.line): bad rapport") }
+                guard let r = Int(record.string(columns[3])), (1...5).contains(r) else {
+                    throw BenchError("\(path):\(record.line): bad rapport")
+                }
                 rapport = r
             }
             rows.append(SimpleStrengthModel.Contact(person: person, kind: kind, rapport: rapport, date: date))
@@ -267,28 +284,6 @@ struct Workload {
             return i
         }
     }
-}
-
-/// Strings of one column, packed: one byte arena and offsets.
-struct Column {
-    var bytes: [UInt8] = []
-    var starts: [Int32] = [0]
-
-    mutating func append(_ field: UnsafeRawBufferPointer) {
-        bytes.append(contentsOf: field)
-        starts.append(Int32(bytes.count))
-    }
-
-    mutating func append(contentsOf other: Column) {
-        let base = Int32(bytes.count)
-        bytes.append(contentsOf: other.bytes)
-        starts.append(contentsOf: other.starts.dropFirst().lazy.map { $0 + base })
-    }
-
-    @inline(__always)
-    func field(_ i: Int) -> ArraySlice<UInt8> { bytes[Int(starts[i])..<Int(starts[i + 1])] }
-
-    func string(_ i: Int) -> String { String(decoding: field(i), as: UTF8.self) }
 }
 
 struct BenchError: Error, CustomStringConvertible {

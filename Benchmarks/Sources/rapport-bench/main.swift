@@ -1,3 +1,4 @@
+import CMalloc
 import Foundation
 import Rapport
 import RapportCSV
@@ -16,17 +17,25 @@ if ProcessInfo.processInfo.environment["RAPPORT_BENCH_SCAN"] != nil {
     let t0 = DispatchTime.now()
     var n = 0
     let stream = try RecordStream(path: arguments[1] + "/ties.csv")
-    try stream.forEachRecord { r in n += r.count; return true }
-    FileHandle.standardError.write(Data("scan: \(n) fields in \(Double(DispatchTime.now().uptimeNanoseconds - t0.uptimeNanoseconds) / 1e9) s\n".utf8))
+    try stream.forEachRecord { r in
+        n += r.count; return true
+    }
+    FileHandle.standardError.write(
+        Data(
+            "scan: \(n) fields in \(Double(DispatchTime.now().uptimeNanoseconds - t0.uptimeNanoseconds) / 1e9) s\n".utf8
+        ))
     exit(0)
 }
+// The allocator setting `rapport` runs with (`RapportCommand.main`): freed arrays go back to the
+// system instead of staying in glibc's heap (55 MB of W's people load at a million).
+_ = rapport_fix_mmap_threshold(128 << 10)
 var clock = PhaseClock()
 do {
     var w = try Workload(directory: arguments[1])
     try w.load()
     clock.mark("load")
 
-    // (a) The product's CSR graph.
+    // (a) The product's CSR graph. The graph does not keep the edge list, and W needs it no more.
     let graph = try Graph(nodeCount: w.ids.count, endpoints: w.endpoints)
     let tieCount = graph.edgeCount
     w.endpoints = []
@@ -34,7 +43,8 @@ do {
 
     // (b) W's strengths: Rapport's SimpleStrengthModel with W's configuration (palette weights).
     let model = SimpleStrengthModel(configuration: Workload.strengthConfiguration)
-    let weights = try model.weights(graph: graph, kinds: w.kinds, user: w.ego, contacts: w.contacts, asOf: Workload.refDate)
+    let weights = try model.weights(
+        graph: graph, kinds: w.kinds, user: w.ego, contacts: w.contacts, asOf: Workload.refDate)
     w.kinds = []
     var strongTie = [Bool](repeating: false, count: graph.nodeCount)
     for h in graph.halfEdges(of: w.ego) where weights.strength(ofEdge: graph.incidentEdges[h]) >= 0.5 {
@@ -71,7 +81,10 @@ struct PhaseClock {
         seconds[phase, default: 0] += Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
         last = now
         if ProcessInfo.processInfo.environment["RAPPORT_BENCH_DEBUG"] != nil {
-            FileHandle.standardError.write(Data("  [\(phase): RSS \(Int(PhaseClock.currentMegabytes())) MB, peak \(Int(PhaseClock.peakMegabytes())) MB]\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "  [\(phase): RSS \(Int(PhaseClock.currentMegabytes())) MB, peak \(Int(PhaseClock.peakMegabytes())) MB]\n"
+                        .utf8))
         }
     }
 
@@ -92,10 +105,16 @@ struct PhaseClock {
     func report(people: Int, ties: Int) {
         let total = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         var lines = ["# peer=rapport-swift people=\(people) ties=\(ties)"]
-        for p in PhaseClock.phases { lines.append(p.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: " %9.3f s", seconds[p] ?? 0)) }
+        for p in PhaseClock.phases {
+            lines.append(
+                p.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: " %9.3f s", seconds[p] ?? 0))
+        }
         lines.append("total".padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: " %9.3f s", total))
         lines.append(String(format: "peak_rss     %9.1f MB", PhaseClock.peakMegabytes()))
-        lines.append("PHASES " + PhaseClock.phases.map { "\($0)=" + String(format: "%.3f", seconds[$0] ?? 0) }.joined(separator: " ") + String(format: " total=%.3f", total))
+        lines.append(
+            "PHASES "
+                + PhaseClock.phases.map { "\($0)=" + String(format: "%.3f", seconds[$0] ?? 0) }.joined(separator: " ")
+                + String(format: " total=%.3f", total))
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 }

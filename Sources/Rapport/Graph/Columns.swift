@@ -37,6 +37,12 @@ public struct StringColumn: Sendable, Equatable {
         starts.append(UInt32(bytes.count))
     }
 
+    /// Appends a string given as its UTF-8 bytes.
+    mutating func append(_ utf8: UnsafeRawBufferPointer) {
+        bytes.append(contentsOf: utf8)
+        starts.append(UInt32(bytes.count))
+    }
+
     /// The positions of the strings for which `predicate` holds, in order.
     /// - Complexity: O(total bytes) plus the predicate's cost.
     public func indices(where predicate: (UnsafeRawBufferPointer) -> Bool) -> [Int] {
@@ -119,15 +125,38 @@ public struct InternedListColumn: Sendable, Equatable {
     }
 }
 
-/// Builds interned columns, giving each distinct string one code.
+/// Builds interned columns, giving each distinct string one code: an open-addressing table over the
+/// bytes already stored in `values`, so interning a field read in place (a CSV record's bytes)
+/// creates no `String`. Each slot packs the value's code + 1 (0: empty) with the high half of its
+/// FNV-1a hash, so a probe compares bytes only when the hashes' halves agree.
 struct Interner {
-    private var table: [String: Int32] = [:]
     private(set) var values = StringColumn()
+    private var slots: [UInt64] = []
+    /// The values entered in `slots` (those from `code`, not `append`).
+    private var entered = 0
 
     mutating func code(_ string: String) -> Int32 {
-        if let code = table[string] { return code }
-        let code = append(string)
-        table[string] = code
+        var string = string
+        return string.withUTF8 { code(UnsafeRawBufferPointer($0)) }
+    }
+
+    mutating func code(_ bytes: UnsafeRawBufferPointer) -> Int32 {
+        if 2 * (entered + 1) > slots.count { grow() }
+        let hash = Interner.hash(bytes)
+        let tag = hash >> 32
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: hash) & mask
+        while slots[i] != 0 {
+            let slot = slots[i]
+            if slot >> 32 == tag {
+                let code = Int(UInt32(truncatingIfNeeded: slot)) - 1
+                if values.equals(code, bytes) { return Int32(code) }
+            }
+            i = (i &+ 1) & mask
+        }
+        let code = append(bytes)
+        slots[i] = tag << 32 | UInt64(code + 1)
+        entered += 1
         return code
     }
 
@@ -136,25 +165,72 @@ struct Interner {
         values.append(string)
         return Int32(values.count - 1)
     }
+
+    mutating func append(_ bytes: UnsafeRawBufferPointer) -> Int32 {
+        values.append(bytes)
+        return Int32(values.count - 1)
+    }
+
+    private mutating func grow() {
+        var bigger = [UInt64](repeating: 0, count: max(64, 2 * slots.count))
+        let mask = bigger.count - 1
+        for slot in slots where slot != 0 {
+            let code = Int(UInt32(truncatingIfNeeded: slot)) - 1
+            var i = values.withBytes(code) { Int(truncatingIfNeeded: Interner.hash($0)) } & mask
+            while bigger[i] != 0 { i = (i &+ 1) & mask }
+            bigger[i] = slot
+        }
+        slots = bigger
+    }
+
+    @inline(__always)
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var h = FNV1a64()
+        for b in bytes { h.combine(b) }
+        return h.value
+    }
 }
 
-/// Appends rows to an `InternedColumn`.
-struct InternedColumnBuilder {
+/// Appends rows to an `InternedColumn`: by value (a `String` or bytes read in place), or by a code
+/// interned earlier through `code(_:)`. Parts built on several threads join with
+/// `append(contentsOf:)`.
+public struct InternedColumnBuilder: Sendable {
     private var interner = Interner()
     private var codes: [Int32] = []
     /// Whether equal values share a code. Off for values that are nearly all distinct (profile
     /// URLs), where hashing each one buys nothing.
     private let interning: Bool
 
-    init(interning: Bool = true) { self.interning = interning }
+    public init(interning: Bool = true) { self.interning = interning }
+
+    /// The rows appended so far.
+    public var count: Int { codes.count }
 
     mutating func append(_ value: String?) { codes.append(value.map { code($0) } ?? -1) }
+
+    /// Appends a row holding `bytes` (UTF-8).
+    public mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        codes.append(interning ? interner.code(bytes) : interner.append(bytes))
+    }
 
     /// Appends a row by code, for values interned elsewhere through `code(_:)`.
     mutating func append(code: Int32) { codes.append(code) }
     mutating func code(_ value: String) -> Int32 { interning ? interner.code(value) : interner.append(value) }
 
-    func build() -> InternedColumn {
+    /// Appends the rows of `other` after these: its values are interned into this builder's and its
+    /// codes translated, so equal values still share one code.
+    /// - Complexity: O(other's distinct values + other's rows).
+    public mutating func append(contentsOf other: InternedColumnBuilder) {
+        let values = other.interner.values
+        var translated = [Int32](repeating: -1, count: values.count)
+        for v in 0..<values.count {
+            translated[v] = values.withBytes(v) { interning ? interner.code($0) : interner.append($0) }
+        }
+        codes.reserveCapacity(codes.count + other.codes.count)
+        for code in other.codes { codes.append(code < 0 ? -1 : translated[Int(code)]) }
+    }
+
+    public func build() -> InternedColumn {
         var column = InternedColumn()
         column.values = interner.values
         column.codes = codes
