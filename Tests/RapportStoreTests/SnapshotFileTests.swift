@@ -39,7 +39,7 @@ import Testing
         #expect(Array(a.people) == Array(b.people))
         #expect(a.people == b.people)
         #expect(Array(a.ties) == Array(b.ties))
-        #expect(a.graph.endpoints == b.graph.endpoints)
+        #expect(a.ties.endpoints == b.ties.endpoints)
         #expect(a.graph.offsets == b.graph.offsets)
         #expect(a.graph.neighbors == b.graph.neighbors)
         #expect(a.graph.incidentEdges == b.graph.incidentEdges)

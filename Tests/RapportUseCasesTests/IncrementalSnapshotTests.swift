@@ -281,7 +281,7 @@ import Testing
         #expect((0..<a.people.count).map { a.people.nameKeys[$0] } == (0..<b.people.count).map { b.people.nameKeys[$0] }, where_)
         #expect((0..<a.people.count).map { a.people.profileKeys[$0] } == (0..<b.people.count).map { b.people.profileKeys[$0] }, where_)
         #expect(a.graph.nodeCount == b.graph.nodeCount, where_)
-        #expect(a.graph.endpoints == b.graph.endpoints, where_)
+        #expect(a.ties.endpoints == b.ties.endpoints, where_)
         #expect(a.graph.offsets == b.graph.offsets, where_)
         #expect(a.graph.neighbors == b.graph.neighbors, where_)
         #expect(a.graph.incidentEdges == b.graph.incidentEdges, where_)

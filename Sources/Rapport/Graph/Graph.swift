@@ -1,21 +1,21 @@
 /// The topology of an undirected graph in compressed sparse row (CSR) form.
 ///
-/// Nodes are dense `Int32` indices `0..<nodeCount`. Each undirected edge is stored once in the edge
-/// list (`endpoints[2e]`, `endpoints[2e + 1]`) and twice in the adjacency: node `u`'s half-edges are
-/// `offsets[u]..<offsets[u + 1]`, with the neighbour in `neighbors` and the edge index in
-/// `incidentEdges`. Per-edge data (strengths, lengths, kinds) lives in arrays indexed by edge.
+/// Nodes are dense `Int32` indices `0..<nodeCount`. Each undirected edge is stored twice in the
+/// adjacency: node `u`'s half-edges are `offsets[u]..<offsets[u + 1]`, with the neighbour in
+/// `neighbors` and the edge index in `incidentEdges`. Per-edge data (the edge list itself, strengths,
+/// lengths, kinds) lives in arrays indexed by edge, outside the graph: a snapshot's ties keep the
+/// edge list (`TieTable.endpoints`), and a caller that only searches can drop it once the graph is
+/// built (78 MB at ten million edges).
 ///
-/// The layout follows igraph's indexed edge list: O(V + E) memory, no per-edge allocation.
+/// The layout follows igraph's indexed edge list without the list: O(V + E) memory, no per-edge
+/// allocation.
 public struct Graph: Sendable {
     public let nodeCount: Int
-    /// Two entries per edge: its endpoints in the order given.
-    public let endpoints: FixedArray<Int32>
+    public let edgeCount: Int
     /// `nodeCount + 1` entries into `neighbors` / `incidentEdges`.
     public let offsets: [Int]
     public let neighbors: FixedArray<Int32>
     public let incidentEdges: FixedArray<Int32>
-
-    public var edgeCount: Int { endpoints.count / 2 }
 
     /// Builds the CSR adjacency from an edge list with a counting sort.
     ///
@@ -77,7 +77,7 @@ public struct Graph: Sendable {
             }
         }
         self.nodeCount = nodeCount
-        self.endpoints = FixedArray(endpoints)
+        self.edgeCount = total / 2
         self.offsets = offsets
         self.neighbors = neighbors
         self.incidentEdges = incident
@@ -138,27 +138,23 @@ public struct Graph: Sendable {
     }
 
     /// A graph from arrays saved by an earlier `init(nodeCount:endpoints:)`, or `nil` unless every
-    /// index is in range: offsets rising from 0 to two entries per edge, every endpoint and neighbour
-    /// a node, every incident edge an edge. (Range checks only: they keep a damaged file from ever
+    /// index is in range: offsets rising from 0 to two entries per edge, every neighbour a node,
+    /// every incident edge an edge. (Range checks only: they keep a damaged file from ever
     /// indexing out of bounds, in sequential passes; matching each half-edge to its edge would be a
     /// random access per half-edge.)
     /// - Complexity: O(V + E).
     init?(
-        nodeCount: Int, endpoints: FixedArray<Int32>, offsets: [Int], neighbors: FixedArray<Int32>,
-        incidentEdges: FixedArray<Int32>
+        nodeCount: Int, edgeCount: Int, offsets: [Int], neighbors: FixedArray<Int32>, incidentEdges: FixedArray<Int32>
     ) {
-        let edgeCount = endpoints.count / 2
-        guard nodeCount >= 0, nodeCount < Int(Int32.max), edgeCount < Int(Int32.max), endpoints.count % 2 == 0,
+        guard nodeCount >= 0, nodeCount < Int(Int32.max), edgeCount >= 0, edgeCount < Int(Int32.max),
             offsets.count == nodeCount + 1,
             areOffsets(offsets, from0To: 2 * edgeCount), neighbors.count == 2 * edgeCount,
             incidentEdges.count == 2 * edgeCount
         else { return nil }
         let n = Int32(nodeCount), m = Int32(edgeCount)
-        guard areCodes(endpoints, in: 0, n), areCodes(neighbors, in: 0, n), areCodes(incidentEdges, in: 0, m) else {
-            return nil
-        }
+        guard areCodes(neighbors, in: 0, n), areCodes(incidentEdges, in: 0, m) else { return nil }
         self.nodeCount = nodeCount
-        self.endpoints = endpoints
+        self.edgeCount = edgeCount
         self.offsets = offsets
         self.neighbors = neighbors
         self.incidentEdges = incidentEdges
@@ -169,12 +165,6 @@ public struct Graph: Sendable {
 
     /// The half-edge positions of `node` in `neighbors` / `incidentEdges`.
     @inlinable public func halfEdges(of node: Int32) -> Range<Int> { offsets[Int(node)]..<offsets[Int(node) + 1] }
-
-    /// The other endpoint of `edge` seen from `node`.
-    @inlinable public func opposite(of node: Int32, along edge: Int32) -> Int32 {
-        let a = endpoints[2 * Int(edge)]
-        return a == node ? endpoints[2 * Int(edge) + 1] : a
-    }
 }
 
 /// A malformed edge list.

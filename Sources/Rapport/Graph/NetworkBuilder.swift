@@ -178,7 +178,7 @@ public struct NetworkBuilder: Sendable {
         }.sorted { ($0.edge, $0.interaction.date, $0.order) < ($1.edge, $1.interaction.date, $1.order) }
 
         let tieTable = TieTable(
-            ids: people.ids, endpoints: graph.endpoints, kindCodes: FixedArray(ties.kindCodes),
+            ids: people.ids, endpoints: FixedArray(endpoints), kindCodes: FixedArray(ties.kindCodes),
             sinceOrdinals: FixedArray(ties.sinceOrdinals), originCodes: FixedArray(ties.originCodes))
         do {
             return try NetworkSnapshot(

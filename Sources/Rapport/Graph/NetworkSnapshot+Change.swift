@@ -112,7 +112,7 @@ extension NetworkSnapshot {
         // Edges: the implied ties go between the stored and implied ones and the inferred ones.
         var newGraph = graph, newTies = ties, newIndex = interactionIndex
         if !implied.isEmpty {
-            var endpoints = graph.endpoints.array
+            var endpoints = ties.endpoints.array
             endpoints.insert(contentsOf: implied.flatMap { [$0.a, $0.b] }, at: 2 * firstInferred)
             guard let g = try? Graph(nodeCount: newPeople.count, endpoints: endpoints) else { return nil }
             newGraph = g
@@ -121,7 +121,7 @@ extension NetworkSnapshot {
             since.insert(contentsOf: implied.map { TieTable.ordinal($0.tie.since) }, at: firstInferred)
             origins.insert(contentsOf: implied.map { $0.tie.origin.columnCode }, at: firstInferred)
             newTies = TieTable(
-                ids: newPeople.ids, endpoints: g.endpoints, kindCodes: FixedArray(kinds),
+                ids: newPeople.ids, endpoints: FixedArray(endpoints), kindCodes: FixedArray(kinds),
                 sinceOrdinals: FixedArray(since), originCodes: FixedArray(origins)
             )
             // The edges from the first inferred one on move up (they have no interactions).
@@ -129,12 +129,12 @@ extension NetworkSnapshot {
         } else if !appendedRows.isEmpty {
             newGraph = graph.appendingNodes(appendedRows.count)
             newTies = TieTable(
-                ids: newPeople.ids, endpoints: graph.endpoints, kindCodes: ties.kindCodes,
+                ids: newPeople.ids, endpoints: ties.endpoints, kindCodes: ties.kindCodes,
                 sinceOrdinals: ties.sinceOrdinals,
                 originCodes: ties.originCodes)
         } else if !rows.isEmpty {
             newTies = TieTable(
-                ids: newPeople.ids, endpoints: graph.endpoints, kindCodes: ties.kindCodes,
+                ids: newPeople.ids, endpoints: ties.endpoints, kindCodes: ties.kindCodes,
                 sinceOrdinals: ties.sinceOrdinals,
                 originCodes: ties.originCodes)
         }
@@ -228,7 +228,7 @@ extension Graph {
     func appendingNodes(_ count: Int) -> Graph {
         guard let last = offsets.last,
             let graph = Graph(
-                nodeCount: nodeCount + count, endpoints: endpoints,
+                nodeCount: nodeCount + count, edgeCount: edgeCount,
                 offsets: offsets + repeatElement(last, count: count),
                 neighbors: neighbors, incidentEdges: incidentEdges)
         else { preconditionFailure("a graph's arrays stay in range with nodes added") }

@@ -105,7 +105,7 @@ extension NetworkSnapshot {
             w.array(column.codes)
         }
         w.integer(graph.nodeCount)
-        w.fixedArray(graph.endpoints)
+        w.fixedArray(ties.endpoints)
         w.array(graph.offsets)
         w.fixedArray(graph.neighbors)
         w.fixedArray(graph.incidentEdges)
@@ -176,19 +176,19 @@ extension NetworkSnapshot {
         let endpoints: FixedArray<Int32> = try r.fixedArray()
         let offsets: [Int] = try r.array()
         let neighbors: FixedArray<Int32> = try r.fixedArray(), incident: FixedArray<Int32> = try r.fixedArray()
-        guard nodeCount == people.count,
+        guard nodeCount == people.count, endpoints.count % 2 == 0,
             let graph = Graph(
-                nodeCount: nodeCount, endpoints: endpoints, offsets: offsets, neighbors: neighbors,
+                nodeCount: nodeCount, edgeCount: endpoints.count / 2, offsets: offsets, neighbors: neighbors,
                 incidentEdges: incident)
         else { throw .corrupt("graph") }
         // Checked: analysis reads them again only in part (a suggestion's search, a third of them).
-        r.release(endpoints)
         r.release(neighbors)
         r.release(incident)
         let ties = TieTable(
             ids: people.ids, endpoints: endpoints, kindCodes: try r.fixedArray(), sinceOrdinals: try r.fixedArray(),
             originCodes: try r.fixedArray())
         guard ties.count == graph.edgeCount, ties.isWellFormed() else { throw .corrupt("ties") }
+        r.release(endpoints)
 
         var organizations: [Organization] = []
         for _ in 0..<(try r.count()) {

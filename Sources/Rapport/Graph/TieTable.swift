@@ -5,8 +5,9 @@
 public struct TieTable: RandomAccessCollection, Sendable, Equatable {
     /// The people's ids, shared with the snapshot's `PersonTable` (copy on write: not copied).
     let ids: StringColumn
-    /// Two entries per tie: its endpoints in the order they were declared (`Graph.endpoints`).
-    let endpoints: FixedArray<Int32>
+    /// Two entries per tie, the edge list of the snapshot's `Graph`: tie `e` joins
+    /// `endpoints[2e]` and `endpoints[2e + 1]`, in the order they were declared.
+    public let endpoints: FixedArray<Int32>
     /// `TieKind.columnCode` per tie.
     public let kindCodes: FixedArray<UInt8>
     /// `Day.ordinal` of `since` per tie, `Int32.min` when unknown.
@@ -28,6 +29,12 @@ public struct TieTable: RandomAccessCollection, Sendable, Equatable {
     public func origin(_ e: Int) -> TieOrigin { TieOrigin.byColumnCode[Int(originCodes[e])] }
     public func since(_ e: Int) -> Day? { TieTable.day(sinceOrdinals[e]) }
 
+    /// The other person of tie `e` seen from `node`, one of its two people.
+    public func opposite(of node: Int32, along e: Int) -> Int32 {
+        let a = endpoints[2 * e]
+        return a == node ? endpoints[2 * e + 1] : a
+    }
+
     /// The `since` column's encoding: `Int32.min` for an unknown date.
     static func day(_ ordinal: Int32) -> Day? { ordinal == Int32.min ? nil : Day(ordinal: ordinal) }
     static func ordinal(_ day: Day?) -> Int32 { day?.ordinal ?? Int32.min }
@@ -46,6 +53,7 @@ public struct TieTable: RandomAccessCollection, Sendable, Equatable {
     func isWellFormed() -> Bool {
         let n = kindCodes.count
         return endpoints.count == 2 * n && sinceOrdinals.count == n && originCodes.count == n
+            && areCodes(endpoints, in: 0, Int32(clamping: ids.count))
             && areByteCodes(kindCodes, below: TieKind.byColumnCode.count)
             && areByteCodes(originCodes, below: TieOrigin.byColumnCode.count)
     }

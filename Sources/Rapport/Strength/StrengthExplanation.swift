@@ -31,7 +31,7 @@ public struct StrengthFactor: Hashable, Sendable, Codable {
 /// Why a tie has the strength it has: the factor breakdown and a sentence in plain words.
 public struct StrengthExplanation: Hashable, Sendable {
     public let edge: Int32
-    /// The two people, as in `snapshot.graph.endpoints`.
+    /// The two people, as in `snapshot.ties.endpoints`.
     public let personA: Int32
     public let personB: Int32
     public let strength: Double
@@ -118,8 +118,8 @@ extension TieStrengths {
         factors += counterfactualFactors(edge: edge, evidence: ev, introductions: introductions)
 
         return StrengthExplanation(
-            edge: edge, personA: snapshot.graph.endpoints[2 * Int(edge)],
-            personB: snapshot.graph.endpoints[2 * Int(edge) + 1], strength: s, factors: factors,
+            edge: edge, personA: snapshot.ties.endpoints[2 * Int(edge)],
+            personB: snapshot.ties.endpoints[2 * Int(edge) + 1], strength: s, factors: factors,
             sentence: Self.sentence(
                 ev, tie: tie, embeddedness: embed, introductionsByYou: introductionsByUser(on: edge))
                 + sharedHistoryClause(edge: edge),
@@ -174,7 +174,7 @@ extension TieStrengths {
     /// on the tie (the sentence then speaks of both sides).
     func introductionsByUser(on edge: Int32) -> Int? {
         guard let me = snapshot.selfIndex,
-            snapshot.graph.endpoints[2 * Int(edge)] == me || snapshot.graph.endpoints[2 * Int(edge) + 1] == me
+            snapshot.ties.endpoints[2 * Int(edge)] == me || snapshot.ties.endpoints[2 * Int(edge) + 1] == me
         else { return nil }
         let myID = snapshot.people.id(me)
         return (introductionsByEdge[edge] ?? []).filter { i in
@@ -187,7 +187,7 @@ extension TieStrengths {
     /// else "" (`NetworkSnapshot.sharedHistory`). It explains; it does not change the strength.
     func sharedHistoryClause(edge: Int32) -> String {
         guard let me = snapshot.selfIndex else { return "" }
-        let a = snapshot.graph.endpoints[2 * Int(edge)], b = snapshot.graph.endpoints[2 * Int(edge) + 1]
+        let a = snapshot.ties.endpoints[2 * Int(edge)], b = snapshot.ties.endpoints[2 * Int(edge) + 1]
         guard a == me || b == me else { return "" }
         let phrases = snapshot.sharedHistory(ego: me, other: a == me ? b : a).phrases
         return phrases.isEmpty ? "" : ", shared history: " + phrases.joined(separator: ", ")

@@ -82,7 +82,7 @@ struct DiagramContext {
         var best: [Int32: Double] = [:]
         for e in ties(among: kept) {
             let s = strength(e)
-            let a = snapshot.graph.endpoints[2 * Int(e)], b = snapshot.graph.endpoints[2 * Int(e) + 1]
+            let a = snapshot.ties.endpoints[2 * Int(e)], b = snapshot.ties.endpoints[2 * Int(e) + 1]
             best[a] = max(best[a] ?? 0, s)
             best[b] = max(best[b] ?? 0, s)
         }
@@ -122,7 +122,7 @@ struct DiagramContext {
 
     /// A tie's edge, styled by strength; `labelled` prints the strength on it.
     func tieEdge(_ edge: Int32, labelled: Bool = false) -> DOTEdge {
-        let a = snapshot.graph.endpoints[2 * Int(edge)], b = snapshot.graph.endpoints[2 * Int(edge) + 1]
+        let a = snapshot.ties.endpoints[2 * Int(edge)], b = snapshot.ties.endpoints[2 * Int(edge) + 1]
         var attributes = DiagramStyle.tie(strength: strength(edge))
         if labelled {
             attributes["label"] = .number(strength(edge))

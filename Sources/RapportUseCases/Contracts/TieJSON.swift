@@ -41,7 +41,9 @@ public struct TieJSON: Encodable, Sendable {
         origin = tie.origin.rawValue
         strength = explanation.strength
         factors = explanation.factors.map {
-            FactorJSON(name: $0.name, input: $0.input, detail: $0.detail, contribution: $0.contribution, additive: $0.isAdditive)
+            FactorJSON(
+                name: $0.name, input: $0.input, detail: $0.detail, contribution: $0.contribution,
+                additive: $0.isAdditive)
         }
         self.explanation = explanation.sentence
         from = namingFrom ? PersonRef(id: analysis.snapshot.people.id(row.from), name: analysis.name(row.from)) : nil
@@ -59,15 +61,17 @@ extension Analysis {
     /// Ties strongest first (ties of equal strength by the other end's id, then this end's): every
     /// tie of the network with `all`, else those of `center` (the user when nil).
     public func tieRows(of center: Int32?, all: Bool) throws -> [TieRow] {
-        let graph = snapshot.graph
+        let graph = snapshot.graph, endpoints = snapshot.ties.endpoints
         var rows: [TieRow] = []
         if all {
             for e in 0..<Int32(graph.edgeCount) {
-                rows.append(TieRow(edge: e, from: graph.endpoints[2 * Int(e)], to: graph.endpoints[2 * Int(e) + 1]))
+                rows.append(TieRow(edge: e, from: endpoints[2 * Int(e)], to: endpoints[2 * Int(e) + 1]))
             }
         } else {
             let center = try center ?? ego()
-            for h in graph.halfEdges(of: center) { rows.append(TieRow(edge: graph.incidentEdges[h], from: center, to: graph.neighbors[h])) }
+            for h in graph.halfEdges(of: center) {
+                rows.append(TieRow(edge: graph.incidentEdges[h], from: center, to: graph.neighbors[h]))
+            }
         }
         let people = snapshot.people
         rows.sort { x, y in
@@ -84,7 +88,9 @@ extension StrengthExplanation {
     /// The factors worth a line (|contribution| ≥ 0.005), each as "+0.12  name: detail", the terms
     /// of imported evidence indented under them with `evidenceIndent`.
     public func factorLines(evidenceIndent: String = "  ") -> [String] {
-        func line(_ f: StrengthFactor) -> String { "\(f.contribution >= 0 ? "+" : "")\(NumberFormat.twoDecimals(f.contribution))  \(f.name): \(f.detail)" }
+        func line(_ f: StrengthFactor) -> String {
+            "\(f.contribution >= 0 ? "+" : "")\(NumberFormat.twoDecimals(f.contribution))  \(f.name): \(f.detail)"
+        }
         let shown = factors.filter { abs($0.contribution) >= 0.005 }
         return shown.filter(\.isAdditive).map(line)
             + shown.filter { StrengthFactor.evidenceTerms.contains($0.name) }.map { evidenceIndent + line($0) }

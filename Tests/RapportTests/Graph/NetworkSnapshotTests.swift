@@ -11,8 +11,10 @@ import RapportTestSupport
         #expect(g.degree(of: 0) == 2)
         #expect(g.degree(of: 3) == 0)
         #expect(Set(g.halfEdges(of: 1).map { g.neighbors[$0] }) == [0, 2])
+        // The edge of each half-edge is also a half-edge of the neighbour, back to this node.
         for h in g.halfEdges(of: 2) {
-            #expect(g.opposite(of: 2, along: g.incidentEdges[h]) == g.neighbors[h])
+            let back = g.halfEdges(of: g.neighbors[h]).filter { g.incidentEdges[$0] == g.incidentEdges[h] }
+            #expect(back.map { g.neighbors[$0] } == [2])
         }
     }
 

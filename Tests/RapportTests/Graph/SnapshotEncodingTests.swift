@@ -24,7 +24,7 @@ import Testing
         var bytes: [UInt8]? = original.encoded(key: "k")
         let read = try NetworkSnapshot(snapshotBytes: bytes ?? [], key: "k")
         #expect(
-            read.graph.endpoints.isBorrowed && read.graph.neighbors.isBorrowed && read.graph.incidentEdges.isBorrowed)
+            read.ties.endpoints.isBorrowed && read.graph.neighbors.isBorrowed && read.graph.incidentEdges.isBorrowed)
         #expect(!original.graph.neighbors.isBorrowed)
 
         struct Unlending: SnapshotSource {
@@ -36,10 +36,10 @@ import Testing
         var source = Unlending(bytes: SnapshotBytes(bytes ?? []))
         let copied = try NetworkSnapshot(
             decoding: &source, payloadCount: (bytes?.count ?? 0) - SnapshotChecksum.trailerSize, key: "k")
-        #expect(!copied.graph.neighbors.isBorrowed && !copied.graph.endpoints.isBorrowed)
+        #expect(!copied.graph.neighbors.isBorrowed && !copied.ties.endpoints.isBorrowed)
         bytes = nil
         for snapshot in [read, copied] {
-            #expect(snapshot.graph.endpoints == original.graph.endpoints)
+            #expect(snapshot.ties.endpoints == original.ties.endpoints)
             #expect(snapshot.graph.neighbors == original.graph.neighbors)
             #expect(snapshot.graph.incidentEdges == original.graph.incidentEdges)
             #expect(Array(snapshot.ties) == Array(original.ties))
@@ -68,7 +68,7 @@ import Testing
             }
             #expect(found, "no count before the elements of \(name) at \(offset)")
         }
-        try check(read.graph.endpoints, "endpoints")
+        try check(read.ties.endpoints, "endpoints")
         try check(read.graph.neighbors, "neighbors")
         try check(read.graph.incidentEdges, "incident edges")
         try check(read.ties.kindCodes, "kinds")

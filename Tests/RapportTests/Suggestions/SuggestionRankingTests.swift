@@ -104,9 +104,12 @@ struct SuggestionRankingTests {
             else { return }
             var net = SuggestionTestNetwork()
             for v in 1..<graph.nodeCount { net.person("p\(v)", "Person \(v)", org: "Org \(v)") }
-            for e in 0..<graph.edgeCount {
-                let a = graph.endpoints[2 * e], b = graph.endpoints[2 * e + 1]
-                net.tie(a == 0 ? "me" : "p\(a)", b == 0 ? "me" : "p\(b)", strengths[e])
+            // Each edge from its smaller end's half-edge.
+            for u in 0..<Int32(graph.nodeCount) {
+                for h in graph.halfEdges(of: u) where u < graph.neighbors[h] {
+                    let e = Int(graph.incidentEdges[h]), a = u, b = graph.neighbors[h]
+                    net.tie(a == 0 ? "me" : "p\(a)", b == 0 ? "me" : "p\(b)", strengths[e])
+                }
             }
             var stronger = net
             // Node 1 is the introducer: every tie of theirs becomes at least 0.95.
