@@ -37,15 +37,20 @@ import Testing
         }
     }
 
-    /// The CRC32 instruction and the tables agree on every length and alignment (random data).
+    /// The CRC32 instruction and the tables agree on every length and alignment (random data):
+    /// lengths below and above the three-stream blocks (3 × 256 and 3 × 8192 bytes), and at their
+    /// edges, where the streams' remainders are joined.
     @Test(.enabled(if: CRC32C.hasHardware, "no SSE 4.2 CRC32 instruction on this processor"))
     func theInstructionAndTheTablesAgree() {
         var rng = SplitMix64(seed: 32_0002)
-        let bytes = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &rng) }
-        for _ in 0..<200 {
+        let bytes = (0..<100_000).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        let edges = [767, 768, 769, 1536, 24_575, 24_576, 24_577, 49_152 + 768 + 5, 99_000]
+        for trial in 0..<(200 + edges.count) {
             let start = Int.random(in: 0..<64, using: &rng)
-            let end = Int.random(in: start...bytes.count, using: &rng)
-            let slice = Array(bytes[start..<end])
+            let length =
+                trial < edges.count
+                ? edges[trial] : Int.random(in: 0...(trial % 2 == 0 ? 4096 : bytes.count - start), using: &rng)
+            let slice = Array(bytes[start..<(start + length)])
             var hardware = CRC32C(), tables = CRC32C()
             slice.withUnsafeBytes {
                 hardware.update($0)
