@@ -3,15 +3,16 @@ import Foundation
 /// Strings stored back to back in one byte array: string `i` is `bytes[starts[i]..<starts[i + 1]]`.
 ///
 /// A million people's names as `String`s cost a million allocations to create and to free; as one
-/// column they are two arrays that a snapshot file restores with two copies.
+/// column they are two arrays, which a snapshot file lends in place (`FixedArray`). Columns are
+/// built with a `StringColumnBuilder`; `append` here serves the few edits of a small write.
 public struct StringColumn: Sendable, Equatable {
-    public private(set) var bytes: [UInt8] = []
+    public private(set) var bytes: FixedArray<UInt8> = []
     /// `count + 1` byte offsets, the first 0.
-    public private(set) var starts: [UInt32] = [0]
+    public private(set) var starts: FixedArray<UInt32> = [0]
 
     public init() {}
 
-    init(bytes: [UInt8], starts: [UInt32]) {
+    init(bytes: FixedArray<UInt8>, starts: FixedArray<UInt32>) {
         self.bytes = bytes
         self.starts = starts
     }
@@ -20,23 +21,43 @@ public struct StringColumn: Sendable, Equatable {
 
     /// String `i`, decoded as UTF-8 (invalid sequences become U+FFFD).
     public subscript(i: Int) -> String {
-        let range = Int(starts[i])..<Int(starts[i + 1])
-        return bytes.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self)
-        }
+        withBytes(i) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Calls `body` with the UTF-8 bytes of string `i`.
     public func withBytes<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         let range = Int(starts[i])..<Int(starts[i + 1])
-        return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[range])) }
+        return try bytes.withUnsafeBytes { all throws in try body(UnsafeRawBufferPointer(rebasing: all[range])) }
     }
 
     /// Appends a string.
     public mutating func append(_ string: String) {
         var string = string
-        string.withUTF8 { bytes.append(contentsOf: $0) }
+        string.withUTF8 { utf8 in bytes.modify { $0.append(contentsOf: utf8) } }
         starts.append(UInt32(bytes.count))
+    }
+
+    /// The positions of the strings for which `predicate` holds, in order.
+    /// - Complexity: O(total bytes) plus the predicate's cost.
+    public func indices(where predicate: (UnsafeRawBufferPointer) -> Bool) -> [Int] {
+        (0..<count).filter { withBytes($0, predicate) }
+    }
+
+    /// Whether the offsets are well formed: non-decreasing from 0 to the end of `bytes`.
+    /// A snapshot file is checked with this before any string is read from it.
+    func isWellFormed() -> Bool { areOffsets(starts, from0To: bytes.count) }
+}
+
+/// Appends strings to a `StringColumn` in arrays of its own, wrapped once by `build()`.
+struct StringColumnBuilder {
+    private var bytes: [UInt8] = []
+    private var starts: [UInt32] = [0]
+
+    var count: Int { starts.count - 1 }
+
+    mutating func append(_ string: String) {
+        var string = string
+        string.withUTF8 { append(UnsafeRawBufferPointer($0)) }
     }
 
     /// Appends a string given as its UTF-8 bytes.
@@ -45,22 +66,11 @@ public struct StringColumn: Sendable, Equatable {
         starts.append(UInt32(bytes.count))
     }
 
-    /// The positions of the strings for which `predicate` holds, in order.
-    /// - Complexity: O(total bytes) plus the predicate's cost.
-    public func indices(where predicate: (UnsafeRawBufferPointer) -> Bool) -> [Int] {
-        var found: [Int] = []
-        bytes.withUnsafeBytes { all in
-            for i in 0..<count {
-                let range = Int(starts[i])..<Int(starts[i + 1])
-                if predicate(UnsafeRawBufferPointer(rebasing: all[range])) { found.append(i) }
-            }
-        }
-        return found
+    /// Calls `body` with the UTF-8 bytes of string `i`.
+    func withBytes<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        let range = Int(starts[i])..<Int(starts[i + 1])
+        return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[range])) }
     }
-
-    /// Whether the offsets are well formed: non-decreasing from 0 to the end of `bytes`.
-    /// A snapshot file is checked with this before any string is read from it.
-    func isWellFormed() -> Bool { areOffsets(starts, from0To: bytes.count) }
 
     /// Whether string `i` equals `other` byte for byte.
     func equals(_ i: Int, _ other: UnsafeRawBufferPointer) -> Bool {
@@ -70,6 +80,8 @@ public struct StringColumn: Sendable, Equatable {
             return memcmp(a, b, mine.count) == 0
         }
     }
+
+    func build() -> StringColumn { StringColumn(bytes: FixedArray(bytes), starts: FixedArray(starts)) }
 }
 
 /// A column of optional strings in which repeated values can share one stored copy: row `r` holds
@@ -80,7 +92,7 @@ public struct StringColumn: Sendable, Equatable {
 /// usually hold a few thousand distinct values; matching work can then run once per value.
 public struct InternedColumn: Sendable, Equatable {
     public internal(set) var values = StringColumn()
-    public internal(set) var codes: [Int32] = []
+    public internal(set) var codes: FixedArray<Int32> = []
 
     public init() {}
 
@@ -112,15 +124,15 @@ public struct InternedColumn: Sendable, Equatable {
 public struct InternedListColumn: Sendable, Equatable {
     public internal(set) var values = StringColumn()
     /// `count + 1` positions into `codes`, the first 0.
-    public internal(set) var offsets: [UInt32] = [0]
-    public internal(set) var codes: [Int32] = []
+    public internal(set) var offsets: FixedArray<UInt32> = [0]
+    public internal(set) var codes: FixedArray<Int32> = []
 
     public init() {}
 
     public var count: Int { offsets.count - 1 }
 
     /// The codes of row `r`.
-    public func codes(of r: Int) -> ArraySlice<Int32> { codes[Int(offsets[r])..<Int(offsets[r + 1])] }
+    public func codes(of r: Int) -> Slice<FixedArray<Int32>> { codes[Int(offsets[r])..<Int(offsets[r + 1])] }
 
     /// The list in row `r`.
     public subscript(r: Int) -> [String] { codes(of: r).map { values[Int($0)] } }
@@ -136,7 +148,7 @@ public struct InternedListColumn: Sendable, Equatable {
 /// creates no `String`. Each slot packs the value's code + 1 (0: empty) with the high half of its
 /// hash, so a probe compares bytes only when the hashes' halves agree.
 struct Interner {
-    private(set) var values = StringColumn()
+    private(set) var values = StringColumnBuilder()
     private var slots: [UInt64] = []
     /// The values entered in `slots` (those from `code`, not `append`).
     private var entered = 0
@@ -262,8 +274,8 @@ public struct InternedColumnBuilder: Sendable {
 
     public func build() -> InternedColumn {
         var column = InternedColumn()
-        column.values = interner.values
-        column.codes = codes
+        column.values = interner.values.build()
+        column.codes = FixedArray(codes)
         return column
     }
 }
@@ -285,9 +297,9 @@ struct InternedListColumnBuilder {
 
     func build() -> InternedListColumn {
         var column = InternedListColumn()
-        column.values = interner.values
-        column.offsets = offsets
-        column.codes = codes
+        column.values = interner.values.build()
+        column.offsets = FixedArray(offsets)
+        column.codes = FixedArray(codes)
         return column
     }
 }
@@ -295,15 +307,16 @@ struct InternedListColumnBuilder {
 /// Whether `offsets` (one more than the items they delimit) start at 0, never decrease and end at
 /// `end`: then every `offsets[i]..<offsets[i + 1]` is a valid range into a buffer of `end` entries.
 /// Checked on everything read back from a snapshot file before it is used to index.
-func areOffsets<T: BinaryInteger>(_ offsets: [T], from0To end: Int) -> Bool {
-    guard offsets.first == 0, offsets.last.map(Int.init) == end else { return false }
+func areOffsets<C: Collection>(_ offsets: C, from0To end: Int) -> Bool where C.Element: BinaryInteger {
+    guard offsets.first == 0, offsets.isEmpty || Int(offsets[offsets.index(offsets.endIndex, offsetBy: -1)]) == end
+    else { return false }
     // No early exit, so the loop vectorizes: these checks run over every column of a loaded
     // snapshot, tens of millions of entries at a million people.
-    return offsets.withUnsafeBufferPointer { o in
+    return offsets.withContiguousStorageIfAvailable { o in
         var descents = 0
         for i in 1..<o.count { descents |= o[i - 1] > o[i] ? 1 : 0 }
         return descents == 0
-    }
+    } ?? zip(offsets, offsets.dropFirst()).allSatisfy { $0 <= $1 }
 }
 
 /// Whether every code in `codes` lies in `lowest..<limit`, in one pass without an early exit (it

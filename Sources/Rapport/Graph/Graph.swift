@@ -146,23 +146,31 @@ public struct Graph: Sendable {
     /// index is in range: offsets rising from 0 to two entries per edge, every neighbour a node,
     /// every incident edge an edge. (Range checks only: they keep a damaged file from ever
     /// indexing out of bounds, in sequential passes; matching each half-edge to its edge would be a
-    /// random access per half-edge.)
+    /// random access per half-edge.) With `checkingIndices` false the caller checks the neighbours
+    /// and incident edges itself (`indicesAreInRange`) before anything reads them, as the snapshot
+    /// decoder does beside its other work.
     /// - Complexity: O(V + E).
     init?(
-        nodeCount: Int, edgeCount: Int, offsets: [Int], neighbors: FixedArray<Int32>, incidentEdges: FixedArray<Int32>
+        nodeCount: Int, edgeCount: Int, offsets: [Int], neighbors: FixedArray<Int32>, incidentEdges: FixedArray<Int32>,
+        checkingIndices: Bool = true
     ) {
         guard nodeCount >= 0, nodeCount < Int(Int32.max), edgeCount >= 0, edgeCount < Int(Int32.max),
             offsets.count == nodeCount + 1,
             areOffsets(offsets, from0To: 2 * edgeCount), neighbors.count == 2 * edgeCount,
             incidentEdges.count == 2 * edgeCount
         else { return nil }
-        let n = Int32(nodeCount), m = Int32(edgeCount)
-        guard areCodes(neighbors, in: 0, n), areCodes(incidentEdges, in: 0, m) else { return nil }
         self.nodeCount = nodeCount
         self.edgeCount = edgeCount
         self.offsets = offsets
         self.neighbors = neighbors
         self.incidentEdges = incidentEdges
+        if checkingIndices, !indicesAreInRange() { return nil }
+    }
+
+    /// Whether every neighbour is a node and every incident edge an edge.
+    /// - Complexity: O(E), two sequential passes.
+    func indicesAreInRange() -> Bool {
+        areCodes(neighbors, in: 0, Int32(nodeCount)) && areCodes(incidentEdges, in: 0, Int32(edgeCount))
     }
 
     /// The number of edges at `node`.

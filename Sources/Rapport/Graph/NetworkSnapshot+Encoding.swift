@@ -18,7 +18,8 @@ extension NetworkSnapshot {
     /// 4: the graph's endpoints, neighbours and incident edges start at a multiple of 8 in the file,
     /// so that a mapped file lends them without a copy (`FixedArray`).
     /// 5: the ties' kind, since and origin columns too.
-    static let fileFormatVersion: UInt32 = 5
+    /// 6: the people's columns too (every array of `PersonTable`).
+    static let fileFormatVersion: UInt32 = 6
     private static let fileMagic: UInt64 = 0x3150_414E_5350_4152  // "RAPSNAP1", little-endian
 
     /// Writes the snapshot's bytes to `sink`: the header with `key`, every section, then the
@@ -97,12 +98,12 @@ extension NetworkSnapshot {
         w.column(people.ids)
         for column in people.singleColumns {
             w.column(column.values)
-            w.array(column.codes)
+            w.fixedArray(column.codes)
         }
         for column in people.listColumns {
             w.column(column.values)
-            w.array(column.offsets)
-            w.array(column.codes)
+            w.fixedArray(column.offsets)
+            w.fixedArray(column.codes)
         }
         w.integer(graph.nodeCount)
         w.fixedArray(ties.endpoints)
@@ -155,15 +156,15 @@ extension NetworkSnapshot {
         for _ in 0..<PersonTable.singleColumnCount {
             var column = InternedColumn()
             column.values = try r.column()
-            column.codes = try r.array()
+            column.codes = try r.fixedArray()
             single.append(column)
         }
         var lists: [InternedListColumn] = []
         for _ in 0..<PersonTable.listColumnCount {
             var column = InternedListColumn()
             column.values = try r.column()
-            column.offsets = try r.array()
-            column.codes = try r.array()
+            column.offsets = try r.fixedArray()
+            column.codes = try r.fixedArray()
             lists.append(column)
         }
         guard let people = PersonTable(ids: ids, single: single, lists: lists), people.isWellFormed() else {
@@ -171,6 +172,9 @@ extension NetworkSnapshot {
         }
         // Hash the ids on the other core while this one reads the rest.
         let idIndex = WorkerPool.shared.async { NetworkSnapshot.idIndex(of: people) }
+        // The jobs read the source's bytes (mapped, the ids lent): none may outlive the decoding,
+        // also when it stops at damage further on.
+        defer { _ = idIndex.value() }
 
         let nodeCount = try r.integer()
         let endpoints: FixedArray<Int32> = try r.fixedArray()
@@ -179,16 +183,16 @@ extension NetworkSnapshot {
         guard nodeCount == people.count, endpoints.count % 2 == 0,
             let graph = Graph(
                 nodeCount: nodeCount, edgeCount: endpoints.count / 2, offsets: offsets, neighbors: neighbors,
-                incidentEdges: incident)
+                incidentEdges: incident, checkingIndices: false)
         else { throw .corrupt("graph") }
-        // Checked: analysis reads them again only in part (a suggestion's search, a third of them).
-        r.release(neighbors)
-        r.release(incident)
         let ties = TieTable(
             ids: people.ids, endpoints: endpoints, kindCodes: try r.fixedArray(), sinceOrdinals: try r.fixedArray(),
             originCodes: try r.fixedArray())
-        guard ties.count == graph.edgeCount, ties.isWellFormed() else { throw .corrupt("ties") }
-        r.release(endpoints)
+        guard ties.count == graph.edgeCount, ties.isWellFormed(checkingEndpoints: false) else { throw .corrupt("ties") }
+        // The range checks of the graph's 30 million indices run on the other core while this one
+        // reads the rest; nothing reads through them before they pass (below).
+        let indicesInRange = WorkerPool.shared.async { graph.indicesAreInRange() && ties.endpointsAreInRange() }
+        defer { _ = indicesInRange.value() }
 
         var organizations: [Organization] = []
         for _ in 0..<(try r.count()) {
@@ -232,6 +236,11 @@ extension NetworkSnapshot {
                     status: try r.code()))
         }
         let idTable = idIndex.value()
+        guard indicesInRange.value() else { throw .corrupt("graph") }
+        // Checked: analysis reads them again only in part (a suggestion's search, a third of them).
+        r.release(graph.neighbors)
+        r.release(graph.incidentEdges)
+        r.release(endpoints)
         do {
             return try NetworkSnapshot(
                 people: people, graph: graph, ties: ties, organizations: organizations,

@@ -20,7 +20,9 @@ extension PersonTable {
             let listValues = PersonTable.listValues(of: person)
             for c in 0..<lists.count { lists[c].set(row, to: listValues[c]) }
         }
-        guard let table = PersonTable(ids: ids, single: single, lists: lists) else { preconditionFailure("same column counts") }
+        guard let table = PersonTable(ids: ids, single: single, lists: lists) else {
+            preconditionFailure("same column counts")
+        }
         return table
     }
 
@@ -41,11 +43,12 @@ extension InternedColumn {
     mutating func set(_ r: Int, to value: String?) {
         if r == codes.count { codes.append(-1) }
         guard let value else {
-            codes[r] = -1
+            codes.modify { $0[r] = -1 }
             return
         }
         values.append(value)
-        codes[r] = Int32(values.count - 1)
+        let code = Int32(values.count - 1)
+        codes.modify { $0[r] = code }
     }
 }
 
@@ -59,9 +62,11 @@ extension InternedListColumn {
             values.append(item)
             new.append(Int32(values.count - 1))
         }
-        codes.replaceSubrange(old, with: new)
+        codes.modify { $0.replaceSubrange(old, with: new) }
         let shift = new.count - old.count
         guard shift != 0 else { return }
-        for i in (r + 1)..<offsets.count { offsets[i] = UInt32(Int(offsets[i]) + shift) }
+        offsets.modify { offsets in
+            for i in (r + 1)..<offsets.count { offsets[i] = UInt32(Int(offsets[i]) + shift) }
+        }
     }
 }

@@ -98,7 +98,7 @@ public struct PersonTable: RandomAccessCollection, Sendable, Equatable {
 
     /// Appends people one at a time and interns their fields.
     struct Builder {
-        private var ids = StringColumn()
+        private var ids = StringColumnBuilder()
         private var firstNames = InternedColumnBuilder(), lastNames = InternedColumnBuilder()
         private var emails = InternedListColumnBuilder(interning: false)
         private var profileURLs = InternedColumnBuilder(interning: false), organizations = InternedColumnBuilder()
@@ -113,7 +113,7 @@ public struct PersonTable: RandomAccessCollection, Sendable, Equatable {
 
         var count: Int { ids.count }
 
-        func id(at i: Int) -> String { ids[i] }
+        func id(at i: Int) -> String { ids.withBytes(i) { String(decoding: $0, as: UTF8.self) } }
 
         mutating func append(_ person: Person) {
             ids.append(person.id)
@@ -147,7 +147,7 @@ public struct PersonTable: RandomAccessCollection, Sendable, Equatable {
 
         func build() -> PersonTable {
             PersonTable(
-                ids: ids, firstNames: firstNames.build(), lastNames: lastNames.build(), emails: emails.build(),
+                ids: ids.build(), firstNames: firstNames.build(), lastNames: lastNames.build(), emails: emails.build(),
                 profileURLs: profileURLs.build(), organizations: organizations.build(), titles: titles.build(),
                 sectors: sectors.build(), schools: schools.build(), locations: locations.build(), tags: tags.build(),
                 notes: notes.build(), pastOrganizations: pastOrganizations.build(), nameKeys: nameKeys.build(), profileKeys: profileKeys.build())

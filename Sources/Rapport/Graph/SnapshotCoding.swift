@@ -126,9 +126,10 @@ struct SnapshotWriter {
         values.withUnsafeBytes { bytes($0) }
     }
 
+    /// A string column as two arrays a mapped file can lend.
     mutating func column(_ column: StringColumn) {
-        array(column.bytes)
-        array(column.starts)
+        fixedArray(column.bytes)
+        fixedArray(column.starts)
     }
 
     mutating func string(_ value: String) {

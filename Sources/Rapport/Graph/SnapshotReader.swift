@@ -149,8 +149,9 @@ struct SnapshotReader {
         array.withUnsafeBytes { region.release($0) }
     }
 
+    /// A column written by `SnapshotWriter.column`, its arrays borrowed as `fixedArray` borrows.
     mutating func column() throws(SnapshotFileError) -> StringColumn {
-        StringColumn(bytes: try array(), starts: try array())
+        StringColumn(bytes: try fixedArray(), starts: try fixedArray())
     }
 
     mutating func string() throws(SnapshotFileError) -> String {

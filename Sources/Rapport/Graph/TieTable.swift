@@ -50,13 +50,19 @@ public struct TieTable: RandomAccessCollection, Sendable, Equatable {
         self.originCodes = originCodes
     }
 
-    func isWellFormed() -> Bool {
+    /// Whether the columns have one entry per tie (two endpoints) and every code is in range; the
+    /// endpoints' range too unless `checkingEndpoints` is false (the caller checks them itself,
+    /// `endpointsAreInRange`, before anything reads them).
+    func isWellFormed(checkingEndpoints: Bool = true) -> Bool {
         let n = kindCodes.count
         return endpoints.count == 2 * n && sinceOrdinals.count == n && originCodes.count == n
-            && areCodes(endpoints, in: 0, Int32(clamping: ids.count))
+            && (!checkingEndpoints || endpointsAreInRange())
             && areByteCodes(kindCodes, below: TieKind.byColumnCode.count)
             && areByteCodes(originCodes, below: TieOrigin.byColumnCode.count)
     }
+
+    /// Whether every endpoint is a person of the table.
+    func endpointsAreInRange() -> Bool { areCodes(endpoints, in: 0, Int32(clamping: ids.count)) }
 
     /// Appends ties by column.
     struct Builder {

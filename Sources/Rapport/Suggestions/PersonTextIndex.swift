@@ -10,14 +10,14 @@ struct PersonTextIndex: Sendable {
     let sectors: [String]
     let tags: [String]
     /// Per person: the code of their title / location in the tables above, −1 when absent.
-    let titleCode: [Int32]
-    let locationCode: [Int32]
+    let titleCode: FixedArray<Int32>
+    let locationCode: FixedArray<Int32>
     /// Per person: their sector codes are `sectorCodes[sectorOffsets[v]..<sectorOffsets[v + 1]]`;
     /// likewise for tags.
-    let sectorOffsets: [UInt32]
-    let sectorCodes: [Int32]
-    let tagOffsets: [UInt32]
-    let tagCodes: [Int32]
+    let sectorOffsets: FixedArray<UInt32>
+    let sectorCodes: FixedArray<Int32>
+    let tagOffsets: FixedArray<UInt32>
+    let tagCodes: FixedArray<Int32>
     /// `TitleSeniority.score` of each distinct title.
     let titleSeniority: [Double]
     /// The snapshot's organizations and the synonyms, to put values in match form on demand.
@@ -61,15 +61,15 @@ struct PersonTextIndex: Sendable {
     }
 
     /// A column's distinct non-empty values and each row's code among them (−1: none or empty).
-    private static func codes(_ column: InternedColumn) -> ([String], [Int32]) {
+    private static func codes(_ column: InternedColumn) -> ([String], FixedArray<Int32>) {
         let (values, renumber) = nonEmptyValues(column.values)
         // Without an empty value the codes stay as they are: the column's own array, shared.
         guard values.count < column.values.count else { return (values, column.codes) }
-        return (values, column.codes.map { $0 < 0 ? -1 : renumber[Int($0)] })
+        return (values, FixedArray(column.codes.map { $0 < 0 ? -1 : renumber[Int($0)] }))
     }
 
     /// A list column's distinct non-empty values, and per row the codes among them (empty items dropped).
-    private static func codes(_ column: InternedListColumn) -> ([String], [UInt32], [Int32]) {
+    private static func codes(_ column: InternedListColumn) -> ([String], FixedArray<UInt32>, FixedArray<Int32>) {
         let (values, renumber) = nonEmptyValues(column.values)
         // Without an empty value no item is dropped: the column's own arrays, shared (a million
         // rows took 12 ms to copy).
@@ -92,7 +92,7 @@ struct PersonTextIndex: Sendable {
                 }
             }
         }
-        return (values, offsets, codes)
+        return (values, FixedArray(offsets), FixedArray(codes))
     }
 
     /// The non-empty strings of `values`, and for each string its position among them (−1 if empty).

@@ -21,8 +21,8 @@ struct ScoringContext {
     /// Per distinct school of `snapshot.people.schools`, whether it is one of the ego's (empty when
     /// the ego has none), and that column's rows, so the check reads two arrays per candidate.
     let egoSchoolMask: [Bool]
-    private let schoolOffsets: [UInt32]
-    private let schoolCodes: [Int32]
+    private let schoolOffsets: FixedArray<UInt32>
+    private let schoolCodes: FixedArray<Int32>
     let excluded: Set<Int32>
     let unanswered: Set<Int32>
     /// −ln s(ego, v) for the ego's neighbours, +∞ for everyone else.

@@ -7,17 +7,18 @@
 /// copy, and the kernel shares their pages with every process reading the same workspace.
 ///
 /// Reads go straight through one pointer, bounds-checked like an `Array`'s; `withUnsafeBufferPointer`
-/// serves hot loops as it does for arrays. A `FixedArray` never changes: code that edits one makes
-/// an `Array` of it (`fixed.array`), edits that, and wraps the result.
+/// serves hot loops as it does for arrays. Edits go through `modify`, which hands `body` an `Array`:
+/// the elements themselves when this value alone owns them (appending is then amortized O(1), as
+/// for an `Array`), else a copy, which the value owns from then on.
 public struct FixedArray<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked Sendable {
     /// The first element; nil only when the array is empty.
-    @usableFromInline let base: UnsafePointer<Element>?
-    public let count: Int
+    @usableFromInline private(set) var base: UnsafePointer<Element>?
+    public private(set) var count: Int
     /// What keeps `base` valid: an `ArrayStorage` of the array's own elements, or the owner of
     /// the borrowed bytes.
-    @usableFromInline let owner: AnyObject
+    @usableFromInline private(set) var owner: AnyObject
     /// Whether the elements are borrowed from an owner's bytes rather than held in an array.
-    public let isBorrowed: Bool
+    public private(set) var isBorrowed: Bool
 
     /// An array with the elements of `array`, sharing its storage (no copy).
     public init(_ array: [Element]) {
@@ -64,8 +65,31 @@ public struct FixedArray<Element: BitwiseCopyable>: RandomAccessCollection, @unc
     }
 
     /// The elements as an `Array` of their own, copied in one block (`Array(fixed)` goes element
-    /// by element): for code that edits them.
+    /// by element).
     public var array: [Element] { withUnsafeBufferPointer { Array($0) } }
+
+    /// Edits the elements as an `Array`: in place when this value alone owns them, else a copy of
+    /// them (borrowed elements are copied once; the owner's bytes are never written).
+    public mutating func modify<R>(_ body: (inout [Element]) throws -> R) rethrows -> R {
+        var elements = takeElements()
+        defer { self = FixedArray(elements) }
+        return try body(&elements)
+    }
+
+    /// Appends `element` (amortized O(1) when this value alone owns its elements).
+    public mutating func append(_ element: Element) { modify { $0.append(element) } }
+
+    /// The elements, leaving this value empty: without a copy when it alone owned them.
+    private mutating func takeElements() -> [Element] {
+        guard !isBorrowed, var storage = owner as? ArrayStorage<Element> else {
+            let copy = array
+            self = FixedArray()
+            return copy
+        }
+        // Drop this value's reference, so that `storage` is unique unless another value shares it.
+        self = FixedArray()
+        return isKnownUniquelyReferenced(&storage) ? storage.take() : storage.array
+    }
 
     /// Calls `body` with the elements; the pointer is valid only during the call.
     @inlinable public func withUnsafeBufferPointer<R, E: Error>(_ body: (UnsafeBufferPointer<Element>) throws(E) -> R)
@@ -108,11 +132,17 @@ extension FixedArray: ExpressibleByArrayLiteral {
 /// contiguous buffer stays where it is for as long as this object lives.
 @usableFromInline
 final class ArrayStorage<Element: BitwiseCopyable> {
-    let array: [Element]
+    private(set) var array: [Element]
     let base: UnsafePointer<Element>?
 
     init(_ array: [Element]) {
         self.array = array
         base = array.isEmpty ? nil : array.withUnsafeBufferPointer { $0.baseAddress }
+    }
+
+    /// The array, leaving this storage empty: for its only holder, which then owns the buffer alone.
+    func take() -> [Element] {
+        defer { array = [] }
+        return array
     }
 }

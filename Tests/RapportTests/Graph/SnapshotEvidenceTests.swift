@@ -39,11 +39,11 @@ import Testing
 
     /// A file written by a format before this one (version 1 before sources, 2 with an offset per
     /// edge for the interactions, 3 with the graph's arrays unaligned, 4 with the ties' columns
-    /// unaligned; the 8 bytes after the magic number) is rebuilt, never read as if its columns were
-    /// these.
-    @Test(arguments: [1, 2, 3, 4] as [UInt8]) func aFileOfAFormerVersionIsStale(version: UInt8) throws {
+    /// unaligned, 5 with the people's columns unaligned; the 8 bytes after the magic number) is
+    /// rebuilt, never read as if its columns were these.
+    @Test(arguments: [1, 2, 3, 4, 5] as [UInt8]) func aFileOfAFormerVersionIsStale(version: UInt8) throws {
         var bytes = try Self.network().encoded(key: "k")
-        #expect(bytes[8..<16].elementsEqual([5, 0, 0, 0, 0, 0, 0, 0]))
+        #expect(bytes[8..<16].elementsEqual([6, 0, 0, 0, 0, 0, 0, 0]))
         bytes.replaceSubrange(8..<16, with: [version, 0, 0, 0, 0, 0, 0, 0])
         #expect(throws: SnapshotFileError.stale) { try NetworkSnapshot(snapshotBytes: bytes, key: "k") }
     }

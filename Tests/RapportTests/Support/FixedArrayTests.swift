@@ -41,6 +41,32 @@ import Testing
         fixed = nil
         #expect(Bytes.freed == 0 && copy?[1] == 30)
     }
+
+    /// Edits: in place while one value owns the elements (the buffer stays where it is), a copy
+    /// when another value shares them (which keeps what it had), and a copy of borrowed elements
+    /// (the owner's bytes are never written).
+    @Test func editsChangeOnlyTheValueEdited() {
+        var owned = FixedArray<Int32>([1, 2, 3])
+        owned.modify { $0.reserveCapacity(64) }
+        let before = owned.withUnsafeBufferPointer { $0.baseAddress }
+        owned.append(4)
+        owned.modify { $0[0] = 9 }
+        #expect(owned == [9, 2, 3, 4] && !owned.isBorrowed)
+        #expect(owned.withUnsafeBufferPointer { $0.baseAddress } == before)
+
+        let shared = owned
+        owned.append(5)
+        #expect(shared == [9, 2, 3, 4] && owned == [9, 2, 3, 4, 5])
+
+        // The owner: an array's storage (not `Bytes`, whose count of frees another test reads).
+        let owner = FixedArray<Int64>([10, 20, 30])
+        var borrowed = owner.withUnsafeBytes {
+            FixedArray<Int64>(borrowing: $0.baseAddress!, count: 3, owner: owner.owner)
+        }
+        borrowed.modify { $0[1] = -1 }
+        #expect(borrowed == [10, -1, 30] && !borrowed.isBorrowed)
+        #expect(owner == [10, 20, 30])
+    }
 }
 
 /// Bytes of its own, freed (and counted) when the last reference goes.
