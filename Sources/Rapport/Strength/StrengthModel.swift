@@ -44,68 +44,62 @@ public struct StrengthModel: Sendable {
         // The declared strength by the ties' one-byte column codes: kind code × origin count + origin code.
         let origins = TieOrigin.byColumnCode.count
         let byCode = TieKind.byColumnCode.flatMap { k in TieOrigin.byColumnCode.map { o in table[Self.slot(k, o)] } }
-        // Every entry is written by exactly one chunk, so the array starts uninitialized: first every
-        // tie's declared strength (a table lookup), then, over the few ties with interactions, their
-        // evidence in its place, in chunks on the worker pool.
+        // Every tie's declared strength as a 2-byte code into `byCode` (20 MB at ten million ties,
+        // where a strength per tie took 78 MB), in chunks on the worker pool; every entry is
+        // written by exactly one chunk, so the array starts uninitialized.
         let chunks = edgeCount >= 1 << 16 ? 16 : 1
-        var values = [Double](unsafeUninitializedCapacity: edgeCount) { out, filled in
+        let codes = [UInt16](unsafeUninitializedCapacity: edgeCount) { out, filled in
             snapshot.ties.kindCodes.withUnsafeBufferPointer { kinds in
                 snapshot.ties.originCodes.withUnsafeBufferPointer { originCodes in
                     WorkerPool.shared.forEachChunk(of: edgeCount, chunks: chunks) { range in
-                        for e in range { out[e] = byCode[Int(kinds[e]) * origins + Int(originCodes[e])] }
+                        for e in range {
+                            out[e] = UInt16(truncatingIfNeeded: Int(kinds[e]) * origins + Int(originCodes[e]))
+                        }
                     }
                 }
             }
             filled = edgeCount
         }
+        // The few ties the evidence, the introductions or embeddedness change, by edge.
+        var changed: [Int32: Double] = [:]
         let withEvidence = snapshot.interactionIndex.edges
-        values.withUnsafeMutableBufferPointer { out in
+        var cores = [Double](repeating: 0, count: withEvidence.count)
+        cores.withUnsafeMutableBufferPointer { out in
             WorkerPool.shared.forEachChunk(of: withEvidence.count, chunks: withEvidence.count >= 256 ? 16 : 1) {
                 range in
                 for k in range {
                     let edge = withEvidence[k]
-                    out[Int(edge)] =
+                    out[k] =
                         evidence(edge: edge, in: snapshot, asOf: day, introductions: introductions[edge] ?? []).core
                 }
             }
         }
+        changed.reserveCapacity(withEvidence.count + introductions.count)
+        for (k, edge) in withEvidence.enumerated() { changed[edge] = cores[k] }
         for (edge, list) in introductions {
-            values[Int(edge)] = evidence(edge: edge, in: snapshot, asOf: day, introductions: list).core
+            changed[edge] = evidence(edge: edge, in: snapshot, asOf: day, introductions: list).core
         }
-        // The cores are final here: embeddedness reads them before they take its terms and the floor
-        // in place.
-        let embeddedness = egoEmbeddedness(in: snapshot, core: values)
-        for (edge, term) in embeddedness { values[Int(edge)] += term.contribution }
+        // The cores are final here: embeddedness reads them before they take its terms and the floor.
+        let core = { (e: Int) in changed[Int32(e)] ?? byCode[Int(codes[e])] }
+        let embeddedness = egoEmbeddedness(in: snapshot, core: core)
+        for (edge, term) in embeddedness { changed[edge] = core(Int(edge)) + term.contribution }
         let floor = configuration.floor
         let clamp = { (s: Double) in s.isNaN ? floor : Swift.min(1, Swift.max(floor, s)) }
-        if byCode.allSatisfy({ clamp($0) == $0 }) {
-            // Every declared strength is in range already: only the ties the evidence, the
-            // introductions or embeddedness touched can be out of it (a pass over all ten million
-            // was 12 ms of a warm `suggest` at a million people).
-            values.withUnsafeMutableBufferPointer { v in
-                for e in withEvidence { v[Int(e)] = clamp(v[Int(e)]) }
-                for e in introductions.keys { v[Int(e)] = clamp(v[Int(e)]) }
-                for e in embeddedness.keys { v[Int(e)] = clamp(v[Int(e)]) }
-            }
-        } else {
-            values.withUnsafeMutableBufferPointer { v in
-                for e in v.indices { v[e] = clamp(v[e]) }
-            }
-        }
+        for (edge, value) in changed { changed[edge] = clamp(value) }
         return TieStrengths(
-            values: values, asOf: day, model: self, snapshot: snapshot, introductionsByEdge: introductions,
-            embeddedness: embeddedness)
+            declared: byCode.map(clamp), codes: codes, changed: changed, asOf: day, model: self, snapshot: snapshot,
+            introductionsByEdge: introductions, embeddedness: embeddedness)
     }
 
     /// The embeddedness term of each of the user's ties.
     /// - Complexity: O(V) scratch plus O(Σ deg(v)) over the user's neighbours v.
-    func egoEmbeddedness(in snapshot: NetworkSnapshot, core: [Double]) -> [Int32: Embeddedness] {
+    func egoEmbeddedness(in snapshot: NetworkSnapshot, core: (Int) -> Double) -> [Int32: Embeddedness] {
         guard let ego = snapshot.selfIndex, configuration.embeddednessMax > 0 else { return [:] }
         let graph = snapshot.graph
         let egoEdges = graph.halfEdges(of: ego)
         guard !egoEdges.isEmpty else { return [:] }
         var toEgo = [Double](repeating: -1, count: graph.nodeCount)
-        for h in egoEdges { toEgo[Int(graph.neighbors[h])] = core[Int(graph.incidentEdges[h])] }
+        for h in egoEdges { toEgo[Int(graph.neighbors[h])] = core(Int(graph.incidentEdges[h])) }
         var result: [Int32: Embeddedness] = [:]
         result.reserveCapacity(egoEdges.count)
         for h in egoEdges {
@@ -117,13 +111,13 @@ public struct StrengthModel: Sendable {
                 let sz = toEgo[z]
                 guard sz >= 0, z != Int(ego) else { continue }
                 mutual += 1
-                evidence += sz * core[Int(graph.incidentEdges[k])]
+                evidence += sz * core(Int(graph.incidentEdges[k]))
             }
             guard mutual > 0 else { continue }
             let edge = graph.incidentEdges[h]
             let term = configuration.embeddednessMax * -expm1(-evidence)
             result[edge] = Embeddedness(
-                mutualContacts: mutual, evidence: evidence, term: term, contribution: term * (1 - core[Int(edge)]))
+                mutualContacts: mutual, evidence: evidence, term: term, contribution: term * (1 - core(Int(edge))))
         }
         return result
     }

@@ -23,7 +23,7 @@ extension SuggestionEngine {
         for h in snapshot.graph.halfEdges(of: ego) {
             let v = snapshot.graph.neighbors[h]
             let e = snapshot.graph.incidentEdges[h]
-            let now = strengths[Int(e)]
+            let now = weights.strength(ofEdge: e)
             let peak = max(peakStrengths[Int(e)], now)
             guard peak >= configuration.strongTie else { continue }
             let last = snapshot.interactions(onTie: e).last { $0.date <= asOf }

@@ -97,9 +97,9 @@ struct ScoringContext {
         var organizationTies: [Int32: [Double]] = [:]
         for h in snapshot.graph.halfEdges(of: ego) {
             let v = snapshot.graph.neighbors[h]
-            let s = engine.strengths[Int(snapshot.graph.incidentEdges[h])]
+            let s = engine.weights.strength(ofEdge: snapshot.graph.incidentEdges[h])
             egoStrength[Int(v)] = s
-            egoLength[Int(v)] = engine.lengths[Int(snapshot.graph.incidentEdges[h])]
+            egoLength[Int(v)] = engine.weights.length(ofEdge: snapshot.graph.incidentEdges[h])
             let o = snapshot.organizationIndex[Int(v)]
             if o >= 0 { organizationTies[o, default: []].append(s) }
             if role[Int(v)] == 0 {
@@ -209,7 +209,7 @@ struct ScoringContext {
         for h in graph.halfEdges(of: v) {
             let u = graph.neighbors[h]
             guard u != ego else { continue }
-            let s = engine.strengths[Int(graph.incidentEdges[h])]
+            let s = engine.weights.strength(ofEdge: graph.incidentEdges[h])
             if limit >= 2, egoLength[Int(u)].isFinite { body(u, u, egoStrength[Int(u)] * s) }
             let hu = paths.hops[Int(u)]
             guard hu >= 1, hu < limit else { continue }
@@ -232,7 +232,7 @@ struct ScoringContext {
         offsets.withUnsafeBufferPointer { off in
             neighbors.withUnsafeBufferPointer { nbr in
                 incidentEdges.withUnsafeBufferPointer { inc in
-                    engine.lengths.withUnsafeBufferPointer { len in
+                    engine.weights.withReaders { _, len in
                         distance.withUnsafeBufferPointer { dist in
                             hops.withUnsafeBufferPointer { hop in
                                 firstHop.withUnsafeBufferPointer { first in
@@ -242,7 +242,7 @@ struct ScoringContext {
                                                 let u = nbr[h]
                                                 guard u != ego else { continue }
                                                 let ui = Int(u)
-                                                let l = len[Int(inc[h])]
+                                                let l = len(Int(inc[h]))
                                                 if limit >= 2, egoLen[ui] + l <= usable, mark[ui] != current {
                                                     mark[ui] = current
                                                     count += 1

@@ -16,7 +16,7 @@ extension SuggestionEngine {
         var unanswered = Set<Int32>()
         for h in snapshot.graph.halfEdges(of: ego) {
             let v = snapshot.graph.neighbors[h]
-            if config.excludeStrongTies, strengths[Int(snapshot.graph.incidentEdges[h])] >= config.strongTie {
+            if config.excludeStrongTies, weights.strength(ofEdge: snapshot.graph.incidentEdges[h]) >= config.strongTie {
                 excluded.insert(v)
                 continue
             }
@@ -107,7 +107,9 @@ extension SuggestionEngine {
             let scores = context.scores
             return candidates.sorted { precedes($0, $1, scores) }
         }
-        let cold = coldBound.isUsable ? coldOrder.forCall { ColdCandidateOrder(snapshot: snapshot, textIndex: textIndex, bound: coldBound) } : nil
+        let cold =
+            coldBound.isUsable
+            ? coldOrder.forCall { ColdCandidateOrder(snapshot: snapshot, textIndex: textIndex, bound: coldBound) } : nil
         var m = max(smallestM, 4 * top)
         while true {
             let (best, complete) = bestM(warm: warm, cold: cold, context: &context, m: m)

@@ -53,41 +53,43 @@ extension ScoringContext {
         warmthTouched.removeAll(keepingCapacity: true)
         let graph = engine.snapshot.graph
         let neighbors = graph.neighbors, incident = graph.incidentEdges
-        let strengths = engine.strengths, lengths = engine.lengths
         let limit = Int32(clamping: paths.maxHops ?? Int(Int32.max))
         let usable = usableLength
         // The same distinct usable first hops as `introducerCount(for:)`, marked with `usableMark`.
         var usableCount: Int32 = 0
-        for h in graph.halfEdges(of: v) {
-            let u = neighbors[h]
-            guard u != ego else { continue }
-            let ui = Int(u)
-            // Most neighbours of a far candidate are neither the user's contacts nor within the
-            // hop limit: one byte skips them before their edge's strength and length are read.
-            let roles = role[ui]
-            guard roles != 0 else { continue }
-            let node = near[ui]
-            let isContact = limit >= 2 && roles & ScoringContext.contactRole != 0
-            let e = Int(incident[h])
-            let s = strengths[e]
-            // The edge's length only matters to a path already within the usable length: ℓ ≥ 0, so
-            // a longer one stays too long (and a rounded sum is never below its larger term). Most
-            // paths of two hops or more are, so the second random read per edge is mostly skipped.
-            if isContact {
-                offerWarmth(z: u, last: u, reliability: egoStrength[ui] * s, current)
-                let d = egoLength[ui]
-                if d <= usable, d + lengths[e] <= usable, usableMark[ui] != current {
-                    usableMark[ui] = current
+        // Unchecked readers: a palette's code, then its value (2 bytes a tie read at random).
+        engine.weights.withReaders { strengths, lengths in
+            for h in graph.halfEdges(of: v) {
+                let u = neighbors[h]
+                guard u != ego else { continue }
+                let ui = Int(u)
+                // Most neighbours of a far candidate are neither the user's contacts nor within the
+                // hop limit: one byte skips them before their edge's strength and length are read.
+                let roles = role[ui]
+                guard roles != 0 else { continue }
+                let node = near[ui]
+                let isContact = limit >= 2 && roles & ScoringContext.contactRole != 0
+                let e = Int(incident[h])
+                let s = strengths(e)
+                // The edge's length only matters to a path already within the usable length: ℓ ≥ 0, so
+                // a longer one stays too long (and a rounded sum is never below its larger term). Most
+                // paths of two hops or more are, so the second random read per edge is mostly skipped.
+                if isContact {
+                    offerWarmth(z: u, last: u, reliability: egoStrength[ui] * s, current)
+                    let d = egoLength[ui]
+                    if d <= usable, d + lengths(e) <= usable, usableMark[ui] != current {
+                        usableMark[ui] = current
+                        usableCount += 1
+                    }
+                }
+                guard roles & ScoringContext.withinLimitRole != 0 else { continue }
+                let z = node.firstHop
+                guard z != v else { continue }
+                offerWarmth(z: z, last: u, reliability: node.reliability * s, current)
+                if node.distance <= usable, node.distance + lengths(e) <= usable, usableMark[Int(z)] != current {
+                    usableMark[Int(z)] = current
                     usableCount += 1
                 }
-            }
-            guard roles & ScoringContext.withinLimitRole != 0 else { continue }
-            let z = node.firstHop
-            guard z != v else { continue }
-            offerWarmth(z: z, last: u, reliability: node.reliability * s, current)
-            if node.distance <= usable, node.distance + lengths[e] <= usable, usableMark[Int(z)] != current {
-                usableMark[Int(z)] = current
-                usableCount += 1
             }
         }
         if introducersOf[Int(v)] < 0 { memoTouched.append(v) }

@@ -29,11 +29,12 @@ import Foundation
 /// Granovetter 1973 (https://doi.org/10.1086/225469) for why weak-tie paths matter.
 public struct SuggestionEngine: Sendable {
     public let snapshot: NetworkSnapshot
-    public let strengths: [Double]
+    /// Every tie's strength and length, as the path search reads them (`TieStrengths.weights()`:
+    /// a palette, 2 bytes a tie).
+    public let weights: EdgeWeights
     public let configuration: SuggestionConfiguration
     public let asOf: Day
     public let synonyms: SynonymTable
-    let lengths: [Double]
     let logMaxDegree: Double
     let textIndex: PersonTextIndex
     /// The bound on a cold candidate's score, and the people in decreasing order of it (see
@@ -62,13 +63,28 @@ public struct SuggestionEngine: Sendable {
         snapshot: NetworkSnapshot, strengths: [Double], configuration: SuggestionConfiguration = .default, asOf: Day,
         synonyms: SynonymTable = .default
     ) throws(SuggestionError) {
+        let weights: EdgeWeights
         do {
-            lengths = try EdgeStrengths.lengths(from: strengths, for: snapshot.graph)
+            weights = try EdgeWeights(strengths: strengths, for: snapshot.graph)
         } catch {
             throw .invalidStrengths(error)
         }
+        try self.init(
+            snapshot: snapshot, weights: weights, configuration: configuration, asOf: asOf, synonyms: synonyms)
+    }
+
+    /// The engine on weights made for `snapshot`'s graph (`TieStrengths.weights()`), checked when
+    /// they were made.
+    /// - Throws: `SuggestionError.invalidStrengths` for weights of another graph.
+    public init(
+        snapshot: NetworkSnapshot, weights: EdgeWeights, configuration: SuggestionConfiguration = .default, asOf: Day,
+        synonyms: SynonymTable = .default
+    ) throws(SuggestionError) {
+        guard weights.edgeCount == snapshot.graph.edgeCount else {
+            throw .invalidStrengths(.edgeCountMismatch(expected: snapshot.graph.edgeCount, actual: weights.edgeCount))
+        }
+        self.weights = weights
         self.snapshot = snapshot
-        self.strengths = strengths
         self.configuration = configuration
         self.asOf = asOf
         self.synonyms = synonyms
@@ -81,6 +97,9 @@ public struct SuggestionEngine: Sendable {
         let schools = snapshot.people.schools.values
         schoolNameKeys = (0..<schools.count).map { NameKey.organization(schools[$0]) }
     }
+
+    /// Every tie's strength, one per tie (made from `weights` on each call).
+    public var strengths: [Double] { weights.perEdgeStrengths }
 
     /// The best next informational interviews for `ego`, best first, with the configured hop limit
     /// and per-organization cap.
@@ -131,7 +150,7 @@ public struct SuggestionEngine: Sendable {
     ) -> [Suggestion] {
         // Strengths and lengths were checked in `init`.
         let paths = MostReliablePaths(
-            checkedGraph: snapshot.graph, weights: EdgeWeights(checkedStrengths: strengths, lengths: lengths),
+            checkedGraph: snapshot.graph, weights: weights,
             source: ego, maxHops: maxHops, scratch: &scratch.search)
         var context = ScoringContext(engine: self, ego: ego, paths: paths, goal: goal, scratch: scratch)
         defer { context.giveBack(to: scratch) }
@@ -173,7 +192,7 @@ extension SuggestionEngine {
         guard hops >= 1 else { throw .invalidLimit(name: "maxHops", value: hops) }
         // The engine's lengths were checked in `init`; the public `WarmPaths` entry would redo that.
         let found = WarmPaths.bestPathsByFirstHop(
-            graph: snapshot.graph, weights: EdgeWeights(checkedStrengths: strengths, lengths: lengths), from: ego,
+            graph: snapshot.graph, weights: weights, from: ego,
             to: target, maxHops: hops, top: top)
         return found.map { path in
             var path = path

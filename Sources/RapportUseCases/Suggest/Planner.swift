@@ -15,21 +15,25 @@ public struct Planner {
         if let perOrg = request.perOrganization { configuration.perOrganization = perOrg }
         if let cooldown = request.cooldownDays { configuration.cooldownDays = cooldown }
         engine = try SuggestionEngine(
-            snapshot: analysis.snapshot, strengths: analysis.strengths.values, configuration: configuration,
+            snapshot: analysis.snapshot, weights: try analysis.strengths.weights(), configuration: configuration,
             asOf: analysis.asOf, synonyms: try analysis.session.location.synonyms())
     }
 
     /// The `[suggest]` section of the configuration file at `path`, every problem at its
     /// `path:line:column` (exit 2): a key that is not a setting, a value that is not a number or
     /// is out of range.
-    public static func suggestConfiguration(_ file: RapportConfiguration, path: String) throws -> SuggestionConfiguration {
+    public static func suggestConfiguration(_ file: RapportConfiguration, path: String) throws
+        -> SuggestionConfiguration
+    {
         let entries = file.entries(of: "suggest")
         var values: [String: Double] = [:]
         // In file order, so the first problem reported is the first in the file.
-        for (key, entry) in entries.sorted(by: { ($0.value.location.line, $0.key) < ($1.value.location.line, $1.key) }) {
+        for (key, entry) in entries.sorted(by: { ($0.value.location.line, $0.key) < ($1.value.location.line, $1.key) })
+        {
             guard SuggestionConfiguration.keys.contains(key) else {
                 throw UseCaseError.badInput(
-                    "\(path):\(entry.location): unknown key '\(key)' in [suggest]; known keys: \(SuggestionConfiguration.keys.sorted().joined(separator: ", "))")
+                    "\(path):\(entry.location): unknown key '\(key)' in [suggest]; known keys: \(SuggestionConfiguration.keys.sorted().joined(separator: ", "))"
+                )
             }
             guard let number = entry.value.doubleValue else {
                 throw UseCaseError.badInput("\(path):\(entry.location): '\(key)' in [suggest] must be a number")
@@ -81,7 +85,8 @@ public struct Planner {
     /// "You → Maria Chen 0.82 → Dana Lee 0.61".
     public func describe(_ hops: [PathHop], from ego: Int32) -> String {
         let start = ego == analysis.snapshot.selfIndex ? "You" : analysis.name(ego)
-        return ([start] + hops.map { "\(analysis.name($0.node)) \(NumberFormat.twoDecimals($0.strength))" }).joined(separator: " → ")
+        return ([start] + hops.map { "\(analysis.name($0.node)) \(NumberFormat.twoDecimals($0.strength))" }).joined(
+            separator: " → ")
     }
 }
 

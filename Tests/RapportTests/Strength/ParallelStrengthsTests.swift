@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Rapport
@@ -62,5 +63,33 @@ import RapportTestSupport
         }
         #expect(mismatches == 0)
         #expect(!strengths.embeddedness.isEmpty)
+
+        // What the path search reads: a palette of the declared values and one value per changed
+        // tie, 2 bytes a tie, giving every tie exactly its strength, and −ln of it as its length.
+        let weights = try strengths.weights()
+        #expect(weights.isPalette)
+        #expect(weights.edgeCount == snapshot.tieCount)
+        var wrong = 0
+        for e in 0..<Int32(snapshot.tieCount) {
+            let s = strengths.values[Int(e)]
+            if weights.strength(ofEdge: e) != s || strengths[e] != s || weights.length(ofEdge: e) != -Foundation.log(s)
+            {
+                wrong += 1
+            }
+        }
+        #expect(wrong == 0)
+    }
+
+    /// Strengths given per tie (no codes) are handed to the search per tie.
+    @Test func strengthsGivenPerTieStayPerTie() throws {
+        let data = NetworkData(
+            people: [Person(id: Person.selfID), Person(id: "a"), Person(id: "b")],
+            ties: [Tie(Person.selfID, "a", kind: .friend), Tie("a", "b", kind: .colleague)])
+        let snapshot = try NetworkSnapshot(data)
+        let strengths = TieStrengths(
+            values: [0.6, 0.4], asOf: Day(year: 2026, month: 11, day: 1)!, model: StrengthModel(), snapshot: snapshot,
+            introductionsByEdge: [:], embeddedness: [:])
+        let weights = try strengths.weights()
+        #expect(!weights.isPalette && weights.perEdgeStrengths == [0.6, 0.4] && strengths[1] == 0.4)
     }
 }

@@ -99,7 +99,7 @@ import RapportTestSupport
     @Test func aReusedSearchEqualsAFreshOne() throws {
         let (engine, egos) = try Self.network(seed: 7)
         let graph = engine.snapshot.graph
-        let weights = EdgeWeights(checkedStrengths: engine.strengths, lengths: engine.lengths)
+        let weights = engine.weights
         var scratch = SearchResult(nodeCount: graph.nodeCount)
         scratch.recordOfNode = [Int32](repeating: -1, count: graph.nodeCount)
         for (i, source) in egos.enumerated() {

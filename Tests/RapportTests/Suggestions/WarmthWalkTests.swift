@@ -25,7 +25,7 @@ import Testing
         let (engine, ego) = try net.engine()
         let paths = MostReliablePaths(
             checkedGraph: engine.snapshot.graph,
-            weights: EdgeWeights(checkedStrengths: engine.strengths, lengths: engine.lengths), source: ego, maxHops: 3)
+            weights: engine.weights, source: ego, maxHops: 3)
         var context = ScoringContext(
             engine: engine, ego: ego, paths: paths, goal: Goal(),
             scratch: SuggestionScratch(nodeCount: engine.snapshot.personCount))
