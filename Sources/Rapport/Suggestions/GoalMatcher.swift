@@ -97,45 +97,50 @@ struct GoalMatcher {
     /// - Complexity: O(fields of the person) once each distinct value has been seen.
     mutating func relevance(of v: Int32, index: PersonTextIndex, organizationIndex: [Int32]) -> Double {
         guard !isNeutral else { return 1 }
-        var b = Fields()
         let title = index.titleCode[Int(v)]
-        if title >= 0 {
-            let t = Self.cached(&titleFields, title, count: index.titles.count) ?? fields(of: index.titleText(title), 1 | 2 | 16)
-            titleFields[Int(title)] = t
-            b.formMax(t)
-        }
+        if title >= 0 { learnTitle(title, index) }
         for k in Int(index.sectorOffsets[Int(v)])..<Int(index.sectorOffsets[Int(v) + 1]) {
-            let code = index.sectorCodes[k]
-            let t = Self.cached(&sectorFields, code, count: index.sectors.count) ?? fields(of: index.sectorText(code), 1 | 2)
-            sectorFields[Int(code)] = t
-            b.formMax(t)
+            learnSector(index.sectorCodes[k], index)
         }
         let location = index.locationCode[Int(v)]
-        if location >= 0 {
-            let t = Self.cached(&locationFields, location, count: index.locations.count) ?? fields(of: index.locationText(location), 8)
-            locationFields[Int(location)] = t
-            b.formMax(t)
-        }
+        if location >= 0 { learnLocation(location, index) }
         for k in Int(index.tagOffsets[Int(v)])..<Int(index.tagOffsets[Int(v) + 1]) {
-            let code = index.tagCodes[k]
-            let t = Self.cached(&tagFields, code, count: index.tags.count) ?? fields(of: index.tagText(code), 2)
-            tagFields[Int(code)] = t
-            b.formMax(t)
+            learnTag(index.tagCodes[k], index)
         }
         let organization = organizationIndex[Int(v)]
-        if organization >= 0 {
-            var t: Fields
-            if let known = Self.cached(&organizationFields, organization, count: index.organizations.count) {
-                t = known
-            } else {
-                let text = index.organizationText(Int(organization))
-                t = fields(of: text.key, 4)
-                t.formMax(fields(of: text.name, 2))
-                if let sector = text.sector { t.formMax(fields(of: sector, 1 | 2)) }
-                organizationFields[Int(organization)] = t
-            }
-            b.formMax(t)
+        if organization >= 0 { learnOrganization(organization, index) }
+        return knownRelevance(of: v, index: index, organizationIndex: organizationIndex)
+    }
+
+    /// Rates every distinct value of `index` at once, so that `knownRelevance` can rate anyone
+    /// (the goal summary rates every person, on several threads).
+    /// - Complexity: O(distinct values), each matched once.
+    mutating func learnAll(index: PersonTextIndex) {
+        guard !isNeutral else { return }
+        for code in 0..<Int32(index.titles.count) { learnTitle(code, index) }
+        for code in 0..<Int32(index.sectors.count) { learnSector(code, index) }
+        for code in 0..<Int32(index.locations.count) { learnLocation(code, index) }
+        for code in 0..<Int32(index.tags.count) { learnTag(code, index) }
+        for o in 0..<Int32(index.organizations.count) { learnOrganization(o, index) }
+    }
+
+    /// The relevance of person `v` from values already rated (`relevance` or `learnAll`).
+    /// - Precondition: every value of `v` is rated.
+    func knownRelevance(of v: Int32, index: PersonTextIndex, organizationIndex: [Int32]) -> Double {
+        guard !isNeutral else { return 1 }
+        var b = Fields()
+        let title = index.titleCode[Int(v)]
+        if title >= 0 { b.formMax(titleFields[Int(title)]!) }
+        for k in Int(index.sectorOffsets[Int(v)])..<Int(index.sectorOffsets[Int(v) + 1]) {
+            b.formMax(sectorFields[Int(index.sectorCodes[k])]!)
         }
+        let location = index.locationCode[Int(v)]
+        if location >= 0 { b.formMax(locationFields[Int(location)]!) }
+        for k in Int(index.tagOffsets[Int(v)])..<Int(index.tagOffsets[Int(v) + 1]) {
+            b.formMax(tagFields[Int(index.tagCodes[k])]!)
+        }
+        let organization = organizationIndex[Int(v)]
+        if organization >= 0 { b.formMax(organizationFields[Int(organization)]!) }
         let w = goal.weights
         var score = 0.0
         if !sectors.isEmpty { score += w.sectors * Double(b.sector) }
@@ -144,6 +149,40 @@ struct GoalMatcher {
         if !locations.isEmpty { score += w.locations * Double(b.location) }
         if !seniority.isEmpty { score += w.seniority * Double(b.seniority) }
         return min(1, score / weightSum)
+    }
+
+    // Each value rated once: its best match per field it can match.
+    private mutating func learnTitle(_ code: Int32, _ index: PersonTextIndex) {
+        if Self.cached(&titleFields, code, count: index.titles.count) == nil {
+            titleFields[Int(code)] = fields(of: index.titleText(code), 1 | 2 | 16)
+        }
+    }
+
+    private mutating func learnSector(_ code: Int32, _ index: PersonTextIndex) {
+        if Self.cached(&sectorFields, code, count: index.sectors.count) == nil {
+            sectorFields[Int(code)] = fields(of: index.sectorText(code), 1 | 2)
+        }
+    }
+
+    private mutating func learnLocation(_ code: Int32, _ index: PersonTextIndex) {
+        if Self.cached(&locationFields, code, count: index.locations.count) == nil {
+            locationFields[Int(code)] = fields(of: index.locationText(code), 8)
+        }
+    }
+
+    private mutating func learnTag(_ code: Int32, _ index: PersonTextIndex) {
+        if Self.cached(&tagFields, code, count: index.tags.count) == nil {
+            tagFields[Int(code)] = fields(of: index.tagText(code), 2)
+        }
+    }
+
+    private mutating func learnOrganization(_ organization: Int32, _ index: PersonTextIndex) {
+        guard Self.cached(&organizationFields, organization, count: index.organizations.count) == nil else { return }
+        let text = index.organizationText(Int(organization))
+        var t = fields(of: text.key, 4)
+        t.formMax(fields(of: text.name, 2))
+        if let sector = text.sector { t.formMax(fields(of: sector, 1 | 2)) }
+        organizationFields[Int(organization)] = t
     }
 }
 

@@ -26,12 +26,25 @@ extension SuggestionEngine {
         var matcher = GoalMatcher(goal: goal, synonyms: synonyms)
         let total = snapshot.personCount - 1
         guard !matcher.isNeutral else { return GoalSummary(matched: total, total: total, closestTerms: []) }
-        var matched = 0
-        for v in 0..<Int32(snapshot.personCount) where v != ego {
-            if matcher.relevance(of: v, index: textIndex, organizationIndex: snapshot.organizationIndex) > 0 {
-                matched += 1
+        // Every distinct value rated once, then the people counted in chunks on the pool (each
+        // chunk reads the rated values; a million people took 0.1 s on one thread).
+        matcher.learnAll(index: textIndex)
+        let rated = matcher, index = textIndex, organizationIndex = snapshot.organizationIndex
+        let n = snapshot.personCount
+        let chunks = n >= 1 << 16 ? 8 : 1
+        var counts = [Int](repeating: 0, count: chunks)
+        counts.withUnsafeMutableBufferPointer { counts in
+            WorkerPool.shared.forEachChunk(of: n, chunks: chunks) { chunk, range in
+                var matched = 0
+                for v in Int32(range.lowerBound)..<Int32(range.upperBound) where v != ego {
+                    if rated.knownRelevance(of: v, index: index, organizationIndex: organizationIndex) > 0 {
+                        matched += 1
+                    }
+                }
+                counts[chunk] = matched
             }
         }
+        let matched = counts.reduce(0, +)
         guard matched == 0 else { return GoalSummary(matched: matched, total: total, closestTerms: []) }
         let values = goal.sectors + goal.keywords + goal.organizations + goal.locations + goal.seniority
         return GoalSummary(matched: 0, total: total, closestTerms: closestTerms(to: values.flatMap(NameKey.tokens)))

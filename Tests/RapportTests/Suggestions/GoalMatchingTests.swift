@@ -220,6 +220,28 @@ struct GoalWordsTests {
         #expect(!matches("UX", "Luxury goods"))
     }
 
+    /// Above 65,536 people the summary counts in chunks on the pool: the count is the one the
+    /// titles give by hand (every fourth person a software engineer, every fourth a VP of
+    /// Engineering), with the user's own title left out.
+    @Test func theSummaryOfALargeDirectoryCountsEveryMatchOnce() throws {
+        let titles = ["Software Engineer", "Paralegal", "VP of Engineering", "Partner"]
+        let people = 70_001
+        var data = NetworkData(
+            people: (0..<people).map { i in
+                Person(
+                    id: i == 0 ? Person.selfID : "p\(i)", firstName: "F\(i)", organization: "Org \(i % 97)",
+                    title: titles[i % 4])
+            })
+        data.ties = [Tie(Person.selfID, "p1", kind: .friend)]
+        let snapshot = try NetworkSnapshot(data)
+        let engine = try SuggestionEngine(
+            snapshot: snapshot, strengths: [0.6], asOf: Day(year: 2026, month: 11, day: 1)!)
+        let me = try #require(snapshot.selfIndex)
+        let summary = try engine.summary(of: Goal(keywords: ["engineering"]), for: me)
+        // People 1…70,000 whose index is 0 or 2 modulo 4: 17,500 each.
+        #expect(summary == GoalSummary(matched: 35_000, total: 70_000, closestTerms: []))
+    }
+
     @Test func withAGoalNobodyOfRelevanceZeroIsSuggestedAndTheClosestTermsAreOffered() throws {
         let (engine, me) = try Self.network()
         let goal = Goal(keywords: ["engneering"])
