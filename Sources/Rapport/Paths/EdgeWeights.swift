@@ -4,12 +4,13 @@ import Foundation
 /// algorithms and Adamic–Adar read.
 ///
 /// Two layouts, one type:
-/// - **per edge**: one strength and one length per edge, as the evidence-based `StrengthModel`
-///   computes them (16 bytes per edge);
+/// - **per edge**: one strength and one length per edge (16 bytes per edge), for strengths given
+///   one per edge;
 /// - **palette**: one `UInt16` code per edge into a short table of distinct strengths, for models
-///   whose strengths take few values (`SimpleStrengthModel`: one per tie kind, one per tie of the
-///   user). At ten million edges that is 20 MB instead of 160 MB, and the logarithms are taken once
-///   per distinct value.
+///   whose strengths take few values (`StrengthModel`, `TieStrengths.weights()`: the declared
+///   values by kind and origin, and one per tie the evidence changed; `SimpleStrengthModel`: one
+///   per tie kind, one per tie of the user). At ten million edges that is 20 MB instead of 160 MB,
+///   and the logarithms are taken once per distinct value.
 ///
 /// Both layouts give bit-for-bit the same strengths and lengths for the same values.
 public struct EdgeWeights: Sendable {

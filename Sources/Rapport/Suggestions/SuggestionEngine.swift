@@ -48,7 +48,8 @@ public struct SuggestionEngine: Sendable {
     /// The per-node working memory of `suggest` calls, one per concurrent call.
     let scratchPool = SuggestionScratchPool()
 
-    /// Prepares an engine.
+    /// Prepares an engine on strengths given one per edge (tests; `rapport` hands the model's
+    /// palette to `init(snapshot:weights:…)`).
     /// - Parameters:
     ///   - snapshot: the network.
     ///   - strengths: one strength in (0, 1] per edge of `snapshot.graph`.
@@ -56,9 +57,7 @@ public struct SuggestionEngine: Sendable {
     ///   - asOf: "today", for cooldowns and keep-warm.
     ///   - synonyms: the synonym table used to match goals.
     /// - Throws: `SuggestionError.invalidStrengths`.
-    /// - Complexity: O(V + E): the logarithms of the strengths, the largest degree, and one hash
-    ///   lookup per title, sector, location and tag to intern them (`PersonTextIndex`), so each
-    ///   `suggest` call matches every distinct value once.
+    /// - Complexity: O(V + E): the logarithms of the strengths, then as `init(snapshot:weights:…)`.
     public init(
         snapshot: NetworkSnapshot, strengths: [Double], configuration: SuggestionConfiguration = .default, asOf: Day,
         synonyms: SynonymTable = .default
@@ -76,6 +75,8 @@ public struct SuggestionEngine: Sendable {
     /// The engine on weights made for `snapshot`'s graph (`TieStrengths.weights()`), checked when
     /// they were made.
     /// - Throws: `SuggestionError.invalidStrengths` for weights of another graph.
+    /// - Complexity: O(V): the largest degree, and the people's text fields by code
+    ///   (`PersonTextIndex`), so each `suggest` call matches every distinct value once.
     public init(
         snapshot: NetworkSnapshot, weights: EdgeWeights, configuration: SuggestionConfiguration = .default, asOf: Day,
         synonyms: SynonymTable = .default
