@@ -40,7 +40,14 @@ public struct StringColumn: Sendable, Equatable {
     /// The positions of the strings for which `predicate` holds, in order.
     /// - Complexity: O(total bytes) plus the predicate's cost.
     public func indices(where predicate: (UnsafeRawBufferPointer) -> Bool) -> [Int] {
-        (0..<count).filter { withBytes($0, predicate) }
+        // One buffer for the whole pass: `withBytes` per string would retain the storage each time.
+        bytes.withUnsafeBytes { all in
+            starts.withUnsafeBufferPointer { starts in
+                (0..<count).filter {
+                    predicate(UnsafeRawBufferPointer(rebasing: all[Int(starts[$0])..<Int(starts[$0 + 1])]))
+                }
+            }
+        }
     }
 
     /// Whether the offsets are well formed: non-decreasing from 0 to the end of `bytes`.
@@ -307,9 +314,8 @@ struct InternedListColumnBuilder {
 /// Whether `offsets` (one more than the items they delimit) start at 0, never decrease and end at
 /// `end`: then every `offsets[i]..<offsets[i + 1]` is a valid range into a buffer of `end` entries.
 /// Checked on everything read back from a snapshot file before it is used to index.
-func areOffsets<C: Collection>(_ offsets: C, from0To end: Int) -> Bool where C.Element: BinaryInteger {
-    guard offsets.first == 0, offsets.isEmpty || Int(offsets[offsets.index(offsets.endIndex, offsetBy: -1)]) == end
-    else { return false }
+func areOffsets<C: RandomAccessCollection>(_ offsets: C, from0To end: Int) -> Bool where C.Element: BinaryInteger {
+    guard offsets.first == 0, offsets.last.map(Int.init) == end else { return false }
     // No early exit, so the loop vectorizes: these checks run over every column of a loaded
     // snapshot, tens of millions of entries at a million people.
     return offsets.withContiguousStorageIfAvailable { o in

@@ -29,12 +29,6 @@ public struct TieTable: RandomAccessCollection, Sendable, Equatable {
     public func origin(_ e: Int) -> TieOrigin { TieOrigin.byColumnCode[Int(originCodes[e])] }
     public func since(_ e: Int) -> Day? { TieTable.day(sinceOrdinals[e]) }
 
-    /// The other person of tie `e` seen from `node`, one of its two people.
-    public func opposite(of node: Int32, along e: Int) -> Int32 {
-        let a = endpoints[2 * e]
-        return a == node ? endpoints[2 * e + 1] : a
-    }
-
     /// The `since` column's encoding: `Int32.min` for an unknown date.
     static func day(_ ordinal: Int32) -> Day? { ordinal == Int32.min ? nil : Day(ordinal: ordinal) }
     static func ordinal(_ day: Day?) -> Int32 { day?.ordinal ?? Int32.min }
