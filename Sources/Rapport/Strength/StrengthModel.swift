@@ -48,7 +48,7 @@ public struct StrengthModel: Sendable {
         // where a strength per tie took 78 MB), in chunks on the worker pool; every entry is
         // written by exactly one chunk, so the array starts uninitialized.
         let chunks = edgeCount >= 1 << 16 ? 16 : 1
-        let codes = [UInt16](unsafeUninitializedCapacity: edgeCount) { out, filled in
+        var codes = [UInt16](unsafeUninitializedCapacity: edgeCount) { out, filled in
             snapshot.ties.kindCodes.withUnsafeBufferPointer { kinds in
                 snapshot.ties.originCodes.withUnsafeBufferPointer { originCodes in
                     WorkerPool.shared.forEachChunk(of: edgeCount, chunks: chunks) { range in
@@ -86,8 +86,19 @@ public struct StrengthModel: Sendable {
         let floor = configuration.floor
         let clamp = { (s: Double) in s.isNaN ? floor : Swift.min(1, Swift.max(floor, s)) }
         for (edge, value) in changed { changed[edge] = clamp(value) }
+        var palette = byCode.map(clamp)
+        if palette.count + changed.count <= Int(UInt16.max) + 1 {
+            // Each changed tie gets a code of its own after the declared ones, in edge order (the
+            // palette is the same from run to run), written into `codes` while this function still
+            // owns it alone: `weights()` then shares the array instead of copying 20 MB to edit it.
+            for edge in changed.keys.sorted() {
+                codes[Int(edge)] = UInt16(palette.count)
+                palette.append(changed[edge]!)
+            }
+            changed = [:]
+        }
         return TieStrengths(
-            declared: byCode.map(clamp), codes: codes, changed: changed, asOf: day, model: self, snapshot: snapshot,
+            declared: palette, codes: codes, changed: changed, asOf: day, model: self, snapshot: snapshot,
             introductionsByEdge: introductions, embeddedness: embeddedness)
     }
 

@@ -7,15 +7,18 @@ import Foundation
 ///
 /// Most ties have their declared strength, one of a few dozen values by kind and origin; only the
 /// ties that evidence, introductions or embeddedness touch have one of their own. So the strengths
-/// are kept as a 2-byte code per tie into the declared values, plus the changed ties (`weights()`
-/// hands them to the path search as a palette: 20 MB at ten million ties instead of the 157 MB of a
-/// strength and a length per tie). `values`, one `Double` per tie, is made on first use and kept.
+/// are kept as a palette with a 2-byte code per tie: the declared values, then one value per changed
+/// tie (`weights()` hands them to the path search as they are: 20 MB at ten million ties instead of
+/// the 157 MB of a strength and a length per tie). `values`, one `Double` per tie, is made on first
+/// use and kept.
 public struct TieStrengths: Sendable {
-    /// The declared strength by code (kind code × origin count + origin code), clamped to the range.
+    /// The strength by code: the declared strengths (kind code × origin count + origin code,
+    /// clamped to the range), then, from `StrengthModel`, one per tie whose strength is another.
     let declared: [Double]
     /// Per tie, its code into `declared`; empty when the strengths were given per tie.
     let codes: [UInt16]
-    /// The ties whose strength is not their declared one, with that strength.
+    /// The ties whose strength is not the one their code gives, with that strength: empty from
+    /// `StrengthModel` unless the palette would need more than 65,536 codes (tests fill it too).
     let changed: [Int32: Double]
     private let perEdge: PerEdgeStrengths
     /// The day the strengths were computed for.
@@ -56,9 +59,9 @@ public struct TieStrengths: Sendable {
         }
     }
 
-    /// The strengths as the path search reads them: a palette of the declared values and one value
-    /// per changed tie, with a 2-byte code per tie; per tie when they were given so, or when more
-    /// than 65,536 values would be needed.
+    /// The strengths as the path search reads them: the palette and the 2-byte code per tie (the
+    /// same arrays when no tie is left in `changed`, else a copy with a code for each); per tie
+    /// when they were given so, or when more than 65,536 values would be needed.
     /// - Throws: `PathError` for a strength outside (0, 1] (the model's never is).
     /// - Complexity: O(E).
     public func weights() throws(PathError) -> EdgeWeights {

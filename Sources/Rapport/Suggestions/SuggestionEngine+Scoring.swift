@@ -32,19 +32,23 @@ struct ScoringContext {
     /// The nodes whose memo entries (`introducersOf`, `warmthOf`) this call set, for
     /// `SuggestionScratch.clear`.
     var memoTouched: [Int32]
-    /// Warmth scratch and memo (see `SuggestionEngine+Warmth.swift`): per node, the best
-    /// contribution per introducer in the current sum and its path reliability, and each
-    /// candidate's warmth (−1 until computed).
-    var warmthBest: [Double]
-    var warmthBestReliability: [Double]
-    var warmthTouched: [Int32]
     /// The strength of the ego's tie to each node (0 for none; `egoLength` tells which nodes are
     /// neighbours).
     let egoStrength: [Double]
+    /// The ego's contacts in the order of its half-edges (a contact's slot: `NearNode.contactSlot`),
+    /// and the strength and length of the tie to each, for the warmth walk.
+    let contacts: [Int32]
+    let egoStrengthBySlot: [Double]
+    let egoLengthBySlot: [Double]
+    /// Each contact's attention, by slot, once `prepareAttention` has counted them all.
+    var contactAttention: [Double] = []
+    var attentionReady = false
+    /// The marks of the warmth walks made one candidate at a time (see `SuggestionEngine+Warmth.swift`).
+    var walk: WarmthWalk
     /// `introducerCount(for:)` of each candidate whose warmth was gathered (−1 until then): the
     /// warmth walk counts the usable introducers of the same half-edges, with marks of its own.
     var introducersOf: [Int32]
-    var usableMark: [Int32]
+    /// Each candidate's warmth (−1 until computed).
     var warmthOf: [Double]
     /// 1 / the largest warmth among the candidates (set by `suggest`), for the relative warmth.
     var warmthScale = 0.0
@@ -95,11 +99,13 @@ struct ScoringContext {
         nearOwner = scratch.near
         let near = scratch.near.nodes
         var organizationTies: [Int32: [Double]] = [:]
+        var contacts: [Int32] = [], egoStrengthBySlot: [Double] = [], egoLengthBySlot: [Double] = []
         for h in snapshot.graph.halfEdges(of: ego) {
             let v = snapshot.graph.neighbors[h]
             let s = engine.weights.strength(ofEdge: snapshot.graph.incidentEdges[h])
+            let l = engine.weights.length(ofEdge: snapshot.graph.incidentEdges[h])
             egoStrength[Int(v)] = s
-            egoLength[Int(v)] = engine.weights.length(ofEdge: snapshot.graph.incidentEdges[h])
+            egoLength[Int(v)] = l
             let o = snapshot.organizationIndex[Int(v)]
             if o >= 0 { organizationTies[o, default: []].append(s) }
             if role[Int(v)] == 0 {
@@ -107,10 +113,15 @@ struct ScoringContext {
                 near[Int(v)] = .empty
             }
             role[Int(v)] |= Self.contactRole
+            near[Int(v)].contactSlot = Int32(contacts.count)
+            contacts.append(v)
+            egoStrengthBySlot.append(s)
+            egoLengthBySlot.append(l)
         }
         self.egoStrength = egoStrength
+        (self.contacts, self.egoStrengthBySlot, self.egoLengthBySlot) = (contacts, egoStrengthBySlot, egoLengthBySlot)
+        walk = WarmthWalk(contactCount: contacts.count)
         (introducersOf, scratch.introducersOf) = (scratch.introducersOf, [])
-        (usableMark, scratch.usableMark) = (scratch.usableMark, [])
         self.organizationTies = organizationTies.mapValues { $0.sorted(by: >) }
         let fresh = engine.freshness(for: ego)
         excluded = fresh.excluded
@@ -118,10 +129,7 @@ struct ScoringContext {
         (stamp, scratch.stamp) = (scratch.stamp, [])
         (coldMark, scratch.coldMark) = (scratch.coldMark, [])
         generation = scratch.generation
-        (warmthBest, scratch.warmthBest) = (scratch.warmthBest, [])
-        (warmthBestReliability, scratch.warmthBestReliability) = (scratch.warmthBestReliability, [])
         (warmthOf, scratch.warmthOf) = (scratch.warmthOf, [])
-        (warmthTouched, scratch.warmthTouched) = (scratch.warmthTouched, [])
         (scores, scratch.scores) = (scratch.scores, [])
         (memoTouched, scratch.memoTouched) = (scratch.memoTouched, [])
         let me = snapshot.people[Int(ego)]
@@ -147,7 +155,8 @@ struct ScoringContext {
             role[v] |= Self.withinLimitRole
             near[v].reliability = paths.reliability(of: node)
             near[v].distance = paths.distance[v]
-            near[v].firstHop = paths.firstHop[v]
+            // The first hop is a contact: its entry was written above.
+            near[v].firstHopSlot = near[Int(paths.firstHop[v])].contactSlot
         }
         self.near = near
         self.role = role
@@ -169,16 +178,12 @@ struct ScoringContext {
         scratch.egoStrength = egoStrength
         scratch.egoLength = egoLength
         (scratch.introducersOf, introducersOf) = (introducersOf, [])
-        (scratch.usableMark, usableMark) = (usableMark, [])
         (scratch.stamp, stamp) = (stamp, [])
         (scratch.coldMark, coldMark) = (coldMark, [])
         scratch.generation = generation
         (scratch.role, role) = (role, [])
         (scratch.roleTouched, roleTouched) = (roleTouched, [])
-        (scratch.warmthBest, warmthBest) = (warmthBest, [])
-        (scratch.warmthBestReliability, warmthBestReliability) = (warmthBestReliability, [])
         (scratch.warmthOf, warmthOf) = (warmthOf, [])
-        (scratch.warmthTouched, warmthTouched) = (warmthTouched, [])
         (scratch.scores, scores) = (scores, [])
         (scratch.memoTouched, memoTouched) = (memoTouched, [])
     }

@@ -17,117 +17,103 @@
 /// Tests/RapportTests/Paths/WarmthEvaluationTests.swift.
 extension ScoringContext {
     /// The warmth of candidate `v` (memoized).
-    /// - Complexity: O(deg v + Σ deg of its introducers the first time each is seen).
+    /// - Complexity: O(deg v), once attention is counted (`prepareAttention`).
     mutating func warmth(of v: Int32) -> Double {
         let memo = warmthOf[Int(v)]
         if memo >= 0 { return memo }
-        // The product straight from the scratch arrays: no terms array per candidate (a suggest
-        // call computes the warmth of every reached candidate).
-        gatherWarmth(of: v)
-        var miss = 1.0
-        if egoLength[Int(v)].isFinite { miss *= 1 - egoStrength[Int(v)] }
-        for z in warmthTouched { miss *= 1 - warmthBest[Int(z)] }
-        let value = min(1, max(0, 1 - miss))
+        if !attentionReady { prepareAttention() }
+        let (value, introducers) = warmthInputs.warmth(of: v, walk: &walk)
         warmthOf[Int(v)] = value
+        if introducersOf[Int(v)] < 0 { memoTouched.append(v) }
+        introducersOf[Int(v)] = introducers
         return value
+    }
+
+    /// The warmth of every candidate in `candidates` (distinct, none computed yet), memoized as
+    /// `warmth(of:)` would, on the worker pool when there are many: each part walks with marks
+    /// of its own and writes only its candidates' entries.
+    /// - Returns: the largest of them (0 for none).
+    /// - Complexity: O(Σ deg over the candidates), spread over the pool's threads and this one.
+    mutating func computeWarmth(of candidates: [Int32], parts: Int? = nil) -> Double {
+        if !attentionReady { prepareAttention() }
+        let parts = min(candidates.count, parts ?? (candidates.count >= 8192 ? 8 : 1))
+        guard parts > 1 else {
+            var warmest = 0.0
+            for v in candidates { warmest = max(warmest, warmth(of: v)) }
+            return warmest
+        }
+        let inputs = warmthInputs
+        var largest = [Double](repeating: 0, count: parts)
+        warmthOf.withUnsafeMutableBufferPointer { warmthOut in
+            introducersOf.withUnsafeMutableBufferPointer { introducersOut in
+                largest.withUnsafeMutableBufferPointer { largestOut in
+                    WorkerPool.shared.forEachChunk(of: candidates.count, chunks: parts) { part, range in
+                        var walk = WarmthWalk(contactCount: inputs.contacts.count)
+                        var warmest = 0.0
+                        for i in range {
+                            let v = Int(candidates[i])
+                            let (value, introducers) = inputs.warmth(of: candidates[i], walk: &walk)
+                            warmthOut[v] = value
+                            introducersOut[v] = introducers
+                            warmest = max(warmest, value)
+                        }
+                        largestOut[part] = warmest
+                    }
+                }
+            }
+        }
+        memoTouched.append(contentsOf: candidates)
+        return largest.max() ?? 0
     }
 
     /// The terms of `warmth(of:)`: one per introducer (and one for a direct tie), unsorted.
     mutating func collectWarmth(of v: Int32) -> [(introducer: Int32, reliability: Double, contribution: Double)] {
-        gatherWarmth(of: v)
+        if !attentionReady { prepareAttention() }
+        let inputs = warmthInputs
+        _ = inputs.warmth(of: v, walk: &walk)
         var terms: [(introducer: Int32, reliability: Double, contribution: Double)] = []
-        terms.reserveCapacity(warmthTouched.count + 1)
-        if egoLength[Int(v)].isFinite { terms.append((v, egoStrength[Int(v)], egoStrength[Int(v)])) }
-        for z in warmthTouched { terms.append((z, warmthBestReliability[Int(z)], warmthBest[Int(z)])) }
+        terms.reserveCapacity(walk.touched.count + 1)
+        if let k = inputs.slot(ofContact: v) {
+            terms.append((v, inputs.egoStrength[k], inputs.egoStrength[k]))
+        }
+        for k in walk.touched {
+            terms.append((inputs.contacts[Int(k)], walk.bestReliability[Int(k)], walk.best[Int(k)]))
+        }
         return terms
     }
 
-    /// Leaves in `warmthTouched` the distinct introducers of `v` and in `warmthBest` /
-    /// `warmthBestReliability` each one's best discounted path and its reliability: the paths of
-    /// `forEachIntroducer(of:)`, walked here without a closure, a dictionary or an `exp` per
-    /// half-edge (a suggest call does this for every reached candidate).
-    /// - Complexity: O(deg v) plus first-time `attention` counts; no allocation once warm.
-    mutating func gatherWarmth(of v: Int32) {
-        generation &+= 1
-        let current = generation
-        warmthTouched.removeAll(keepingCapacity: true)
+    /// Counts, for every node with a role, the contacts the user does not know (`attention`), on
+    /// the worker pool: the warmth walks then only read `near`.
+    /// - Complexity: O(Σ deg over the nodes with a role).
+    mutating func prepareAttention() {
         let graph = engine.snapshot.graph
-        let neighbors = graph.neighbors, incident = graph.incidentEdges
-        let limit = Int32(clamping: paths.maxHops ?? Int(Int32.max))
-        let usable = usableLength
-        // The same distinct usable first hops as `introducerCount(for:)`, marked with `usableMark`.
-        var usableCount: Int32 = 0
-        // Unchecked readers: a palette's code, then its value (2 bytes a tie read at random).
-        engine.weights.withReaders { strengths, lengths in
-            for h in graph.halfEdges(of: v) {
-                let u = neighbors[h]
-                guard u != ego else { continue }
-                let ui = Int(u)
-                // Most neighbours of a far candidate are neither the user's contacts nor within the
-                // hop limit: one byte skips them before their edge's strength and length are read.
-                let roles = role[ui]
-                guard roles != 0 else { continue }
-                let node = near[ui]
-                let isContact = limit >= 2 && roles & ScoringContext.contactRole != 0
-                let e = Int(incident[h])
-                let s = strengths(e)
-                // The edge's length only matters to a path already within the usable length: ℓ ≥ 0, so
-                // a longer one stays too long (and a rounded sum is never below its larger term). Most
-                // paths of two hops or more are, so the second random read per edge is mostly skipped.
-                if isContact {
-                    offerWarmth(z: u, last: u, reliability: egoStrength[ui] * s, current)
-                    let d = egoLength[ui]
-                    if d <= usable, d + lengths(e) <= usable, usableMark[ui] != current {
-                        usableMark[ui] = current
-                        usableCount += 1
+        let nodes = roleTouched, near = self.near, ego = self.ego
+        role.withUnsafeBufferPointer { role in
+            let parts = nodes.count >= 4096 ? 8 : 1
+            WorkerPool.shared.forEachChunk(of: nodes.count, chunks: parts) { range in
+                for i in range {
+                    let w = Int(nodes[i])
+                    var count = 0
+                    for h in graph.halfEdges(of: nodes[i]) {
+                        let y = graph.neighbors[h]
+                        if y != ego, role[Int(y)] & ScoringContext.contactRole == 0 { count += 1 }
                     }
-                }
-                guard roles & ScoringContext.withinLimitRole != 0 else { continue }
-                let z = node.firstHop
-                guard z != v else { continue }
-                offerWarmth(z: z, last: u, reliability: node.reliability * s, current)
-                if node.distance <= usable, node.distance + lengths(e) <= usable, usableMark[Int(z)] != current {
-                    usableMark[Int(z)] = current
-                    usableCount += 1
+                    near[w].attention = 1 / (1 + Double(count))
                 }
             }
         }
-        if introducersOf[Int(v)] < 0 { memoTouched.append(v) }
-        introducersOf[Int(v)] = usableCount
+        contactAttention = contacts.map { near[Int($0)].attention }
+        attentionReady = true
     }
 
-    /// One path ego → z → … → last → v of reliability `reliability`: kept when it is z's best so far,
-    /// discounted by `attention` at both ends.
-    @inline(__always)
-    private mutating func offerWarmth(z: Int32, last u: Int32, reliability r: Double, _ current: Int32) {
-        let c = r * attention(u) * (z == u ? 1 : attention(z))
-        let zi = Int(z)
-        if stamp[zi] != current {
-            stamp[zi] = current
-            warmthBest[zi] = c
-            warmthBestReliability[zi] = r
-            warmthTouched.append(z)
-        } else if c > warmthBest[zi] {
-            warmthBest[zi] = c
-            warmthBestReliability[zi] = r
-        }
-    }
-
-    /// a(w) = 1 / (1 + the number of w's contacts, other than the user, the user has no tie with).
-    /// - Complexity: O(deg w) the first time, then O(1).
-    mutating func attention(_ w: Int32) -> Double {
-        // Asked only of nodes with a role (a path's last step, or its first hop: a contact).
-        var count = near[Int(w)].unknownContacts
-        if count < 0 {
-            count = 0
-            let graph = engine.snapshot.graph
-            for h in graph.halfEdges(of: w) {
-                let y = graph.neighbors[h]
-                if y != ego, role[Int(y)] & ScoringContext.contactRole == 0 { count += 1 }
-            }
-            near[Int(w)].unknownContacts = count
-        }
-        return 1 / (1 + Double(count))
+    /// What the warmth walks read, shared by every part of `computeWarmth`: nothing in it changes
+    /// while they run.
+    var warmthInputs: WarmthInputs {
+        WarmthInputs(
+            ego: ego, limit: Int32(clamping: paths.maxHops ?? Int(Int32.max)), usableLength: usableLength,
+            graph: engine.snapshot.graph, weights: engine.weights, role: role, near: UnsafeBufferPointer(near),
+            contacts: contacts, egoStrength: egoStrengthBySlot, egoLength: egoLengthBySlot,
+            contactAttention: contactAttention)
     }
 
     /// The terms of `v`'s warmth as named values, largest contribution first, at most `limit`.
@@ -144,5 +130,123 @@ extension ScoringContext {
                     node: term.introducer, id: person.id, name: person.displayName, reliability: term.reliability,
                     contribution: term.contribution)
             }
+    }
+}
+
+/// The marks of one warmth walk, by contact slot: an introducer is always one of the user's
+/// contacts (the first hop of a path, or the contact a path ends at), so these arrays have one
+/// entry per contact and stay in cache, and each thread of `computeWarmth` has its own.
+struct WarmthWalk {
+    /// Per contact: the best discounted path through it to the current candidate, and that path's
+    /// reliability (read where `stamp` is current).
+    var best: [Double]
+    var bestReliability: [Double]
+    /// `stamp[k] == generation` once contact k is an introducer of the current candidate;
+    /// `usable[k] == generation` once it is counted as a usable one.
+    var stamp: [Int32]
+    var usable: [Int32]
+    /// The current candidate's introducers, by slot, in the order first met.
+    var touched: [Int32] = []
+    var generation: Int32 = 0
+
+    init(contactCount n: Int) {
+        best = [Double](repeating: 0, count: n)
+        bestReliability = [Double](repeating: 0, count: n)
+        stamp = [Int32](repeating: -1, count: n)
+        usable = [Int32](repeating: -1, count: n)
+    }
+}
+
+/// The read-only side of the warmth walk (see `ScoringContext.warmthInputs`).
+struct WarmthInputs {
+    let ego: Int32
+    let limit: Int32
+    let usableLength: Double
+    let graph: Graph
+    let weights: EdgeWeights
+    let role: [UInt8]
+    let near: UnsafeBufferPointer<NearNode>
+    /// The user's contacts by slot, and the strength and length of the user's tie to each.
+    let contacts: [Int32]
+    let egoStrength: [Double]
+    let egoLength: [Double]
+    /// `NearNode.attention` of each contact, by slot.
+    let contactAttention: [Double]
+
+    /// The slot of `v` when it is one of the user's contacts.
+    func slot(ofContact v: Int32) -> Int? {
+        role[Int(v)] & ScoringContext.contactRole != 0 ? Int(near[Int(v)].contactSlot) : nil
+    }
+
+    /// The warmth of `v` and its number of usable introducers (`introducerCount(for:)`), with the
+    /// marks of `walk`, which is left holding v's introducers.
+    ///
+    /// The paths of `forEachIntroducer(of:)`, walked without a closure, a dictionary or an `exp`
+    /// per half-edge (a suggest call does this for every reached candidate). The noisy-OR is taken
+    /// over the introducers in the order first met.
+    /// - Complexity: O(deg v); no allocation once `walk` has grown.
+    func warmth(of v: Int32, walk: inout WarmthWalk) -> (value: Double, introducers: Int32) {
+        walk.generation &+= 1
+        let current = walk.generation
+        walk.touched.removeAll(keepingCapacity: true)
+        let neighbors = graph.neighbors, incident = graph.incidentEdges
+        let usable = usableLength
+        let ownSlot = slot(ofContact: v).map(Int32.init) ?? -1
+        // The same distinct usable first hops as `introducerCount(for:)`, marked with `walk.usable`.
+        var usableCount: Int32 = 0
+        // One path ego → z → … → u → v of reliability r through contact slot k, discounted by the
+        // attention of u and of z (once when u = z): kept when it is z's best so far.
+        func offer(_ k: Int, _ c: Double, _ r: Double) {
+            if walk.stamp[k] != current {
+                walk.stamp[k] = current
+                walk.best[k] = c
+                walk.bestReliability[k] = r
+                walk.touched.append(Int32(k))
+            } else if c > walk.best[k] {
+                walk.best[k] = c
+                walk.bestReliability[k] = r
+            }
+        }
+        // Unchecked readers: a palette's code, then its value (2 bytes a tie read at random).
+        weights.withReaders { strengths, lengths in
+            for h in graph.halfEdges(of: v) {
+                let u = neighbors[h]
+                guard u != ego else { continue }
+                let ui = Int(u)
+                // Most neighbours of a far candidate are neither the user's contacts nor within the
+                // hop limit: one byte skips them before their edge's strength and length are read.
+                let roles = role[ui]
+                guard roles != 0 else { continue }
+                let node = near[ui]
+                let e = Int(incident[h])
+                let s = strengths(e)
+                // The edge's length only matters to a path already within the usable length: ℓ ≥ 0, so
+                // a longer one stays too long (and a rounded sum is never below its larger term). Most
+                // paths of two hops or more are, so the second random read per edge is mostly skipped.
+                if limit >= 2, roles & ScoringContext.contactRole != 0 {
+                    let k = Int(node.contactSlot)
+                    let r = egoStrength[k] * s
+                    offer(k, r * node.attention, r)
+                    let d = egoLength[k]
+                    if d <= usable, d + lengths(e) <= usable, walk.usable[k] != current {
+                        walk.usable[k] = current
+                        usableCount += 1
+                    }
+                }
+                guard roles & ScoringContext.withinLimitRole != 0 else { continue }
+                let k = node.firstHopSlot
+                guard k != ownSlot else { continue }
+                let r = node.reliability * s
+                offer(Int(k), r * node.attention * (k == node.contactSlot ? 1 : contactAttention[Int(k)]), r)
+                if node.distance <= usable, node.distance + lengths(e) <= usable, walk.usable[Int(k)] != current {
+                    walk.usable[Int(k)] = current
+                    usableCount += 1
+                }
+            }
+        }
+        var miss = 1.0
+        if ownSlot >= 0 { miss *= 1 - egoStrength[Int(ownSlot)] }
+        for k in walk.touched { miss *= 1 - walk.best[Int(k)] }
+        return (min(1, max(0, 1 - miss)), usableCount)
     }
 }

@@ -46,7 +46,7 @@ public struct SuggestionEngine: Sendable {
     /// the ego's schools without normalizing every school's name on each call.
     let schoolNameKeys: [String]
     /// The per-node working memory of `suggest` calls, one per concurrent call.
-    let scratchPool = SuggestionScratchPool()
+    let scratchPool: SuggestionScratchPool
 
     /// Prepares an engine on strengths given one per edge (tests; `rapport` hands the model's
     /// palette to `init(snapshot:weights:…)`).
@@ -74,16 +74,19 @@ public struct SuggestionEngine: Sendable {
 
     /// The engine on weights made for `snapshot`'s graph (`TieStrengths.weights()`), checked when
     /// they were made.
+    /// - Parameter scratch: the working memory of the calls: a new pool, or one of engines on the
+    ///   same snapshot (`prepare(for:)` may have started a scratch in it already).
     /// - Throws: `SuggestionError.invalidStrengths` for weights of another graph.
     /// - Complexity: O(V): the largest degree, and the people's text fields by code
     ///   (`PersonTextIndex`), so each `suggest` call matches every distinct value once.
     public init(
         snapshot: NetworkSnapshot, weights: EdgeWeights, configuration: SuggestionConfiguration = .default, asOf: Day,
-        synonyms: SynonymTable = .default
+        synonyms: SynonymTable = .default, scratch: SuggestionScratchPool = SuggestionScratchPool()
     ) throws(SuggestionError) {
         guard weights.edgeCount == snapshot.graph.edgeCount else {
             throw .invalidStrengths(.edgeCountMismatch(expected: snapshot.graph.edgeCount, actual: weights.edgeCount))
         }
+        scratchPool = scratch
         self.weights = weights
         self.snapshot = snapshot
         self.configuration = configuration
@@ -156,14 +159,13 @@ public struct SuggestionEngine: Sendable {
         var context = ScoringContext(engine: self, ego: ego, paths: paths, goal: goal, scratch: scratch)
         defer { context.giveBack(to: scratch) }
         var warm: [Int32] = []
-        var warmest = 0.0
         let hasGoal = !context.matcher.isNeutral
         for v in paths.reached where !context.isExcluded(v) {
             // With a goal, nobody of relevance 0 is suggested.
             if hasGoal, context.relevance(of: v) == 0 { continue }
             warm.append(v)
-            warmest = max(warmest, context.warmth(of: v))
         }
+        let warmest = context.computeWarmth(of: warm)
         context.warmthScale = warmest > 0 ? 1 / warmest : 0
         for v in warm { context.scores[Int(v)] = context.score(v) }
         let chosen = select(

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Every array is in its initial state when a call starts: each call records what it wrote (the
 /// search's records, the ego's neighbours, the memo entries it set) and `clear()`, run before the
-/// next call, resets only those. The marks of `stamp`, `usableMark` and `coldMark` are generation
+/// next call, resets only those. The marks of `stamp` and `coldMark` are generation
 /// numbers that keep increasing across calls, so they never need a reset (they are refilled when
 /// the counter nears its end).
 ///
@@ -19,9 +19,6 @@ final class SuggestionScratch {
     var egoStrength: [Double]
     var egoLength: [Double]
     var introducersOf: [Int32]
-    var usableMark: [Int32]
-    var warmthBest: [Double]
-    var warmthBestReliability: [Double]
     var warmthOf: [Double]
     var stamp: [Int32]
     /// Who the cold walk of a call has scored: a generation number of that call.
@@ -36,7 +33,6 @@ final class SuggestionScratch {
     /// is set and read only while it is, so never initialized as a whole and never cleared: pages
     /// of nodes no call reaches are never touched.
     let near: NearNodes
-    var warmthTouched: [Int32] = []
     /// The score of each candidate scored in the current call (read only for those).
     var scores: [Double]
     /// The ego of the last call (its neighbours' `egoStrength` and `egoLength` are set), or −1.
@@ -51,9 +47,6 @@ final class SuggestionScratch {
         egoStrength = [Double](repeating: 0, count: n)
         egoLength = [Double](repeating: .infinity, count: n)
         introducersOf = [Int32](repeating: -1, count: n)
-        usableMark = [Int32](repeating: -1, count: n)
-        warmthBest = [Double](repeating: 0, count: n)
-        warmthBestReliability = [Double](repeating: 0, count: n)
         warmthOf = [Double](repeating: -1, count: n)
         stamp = [Int32](repeating: -1, count: n)
         coldMark = [Int32](repeating: -1, count: n)
@@ -83,33 +76,64 @@ final class SuggestionScratch {
         memoTouched.removeAll(keepingCapacity: true)
         for node in roleTouched { role[Int(node)] = 0 }
         roleTouched.removeAll(keepingCapacity: true)
-        warmthTouched.removeAll(keepingCapacity: true)
         // A call uses at most a few generations per reached node, far fewer than 2^30.
         if generation > Int32.max - (1 << 30) {
             generation = 0
             for i in stamp.indices { stamp[i] = -1 }
-            for i in usableMark.indices { usableMark[i] = -1 }
             for i in coldMark.indices { coldMark[i] = -1 }
         }
     }
 }
 
-/// Scratch spaces for concurrent `suggest` calls on one engine: a call takes one and gives it
+// A scratch crosses threads only whole: handed over by the pool's lock or by the `Pending` that
+// made it, and used by one call at a time.
+extension SuggestionScratch: @unchecked Sendable {}
+
+/// The working memory of the `suggest` calls on one graph: a call takes a scratch and gives it
 /// back; at most as many exist as calls ever ran at once. A scratch given back is cleared when it
 /// is taken again, not before: a command that asks once and exits never pays for the clearing
 /// (10–15 ms at a million people).
-final class SuggestionScratchPool: @unchecked Sendable {
+///
+/// Making a scratch writes a dozen arrays of one entry per person (about 90 MB and 40 ms at a
+/// million people, most of it the kernel's first touch of the pages). `prepare(for:)` makes one on
+/// the `WorkerPool` meanwhile, so a command that will suggest can start it as soon as the
+/// network is loaded, while the other core scores the ties (`rapport suggest`).
+public final class SuggestionScratchPool: @unchecked Sendable {
     private let lock = NSLock()
     /// Scratches no call is using, each still holding what its last call wrote.
     private var free: [SuggestionScratch] = []
+    /// A scratch being made by `prepare(for:)`, for the first call that finds none free.
+    private var prepared: Pending<SuggestionScratch>?
+
+    /// A pool with no scratch yet. Give it to engines of one graph only: a scratch is cleared with
+    /// the graph of the call that takes it.
+    public init() {}
+
+    /// Starts making a scratch for `graph` on the worker pool, unless one is made already.
+    /// - Complexity: O(1) here; O(V) on the pool.
+    public func prepare(for graph: Graph) {
+        let nodeCount = graph.nodeCount
+        lock.withLock {
+            guard free.isEmpty, prepared == nil else { return }
+            prepared = WorkerPool.shared.async { SuggestionScratch(nodeCount: nodeCount) }
+        }
+    }
+
+    /// The scratches made so far and not in use (a prepared one counts once it is made).
+    var scratchCount: Int { lock.withLock { free.count + (prepared == nil ? 0 : 1) } }
 
     /// Runs `body` with a clear scratch of `graph`'s size that no other call is using.
     func withScratch<R, E: Error>(
         for graph: Graph, _ body: (SuggestionScratch) throws(E) -> R
     ) throws(E) -> R {
-        let taken = lock.withLock { free.popLast() }
+        let (taken, made) = lock.withLock { () -> (SuggestionScratch?, Pending<SuggestionScratch>?) in
+            if let scratch = free.popLast() { return (scratch, nil) }
+            defer { prepared = nil }
+            return (nil, prepared)
+        }
         taken?.clear(graph: graph)
-        let scratch = taken ?? SuggestionScratch(nodeCount: graph.nodeCount)
+        let scratch = taken ?? made?.take() ?? SuggestionScratch(nodeCount: graph.nodeCount)
+        precondition(scratch.nodeCount == graph.nodeCount, "a scratch pool serves the engines of one graph")
         defer { lock.withLock { free.append(scratch) } }
         return try body(scratch)
     }
@@ -126,17 +150,20 @@ final class NearNodes {
     deinit { nodes.deallocate() }
 }
 
-/// What the warmth walk reads of a node within the hop limit, together: one cache line where
-/// four per-node arrays took four. (24 bytes: the nodes a call reaches are scattered over the
-/// whole buffer, so every page of it is touched and its size is memory.)
+/// What the warmth walk reads of a node with a role, together: one cache line where five per-node
+/// arrays took five. (32 bytes: the nodes a call reaches are scattered over the whole buffer, so
+/// every page of it is touched and its size is memory.)
 struct NearNode {
-    /// The best path's reliability `exp(−distance)`, its length and its first hop (0, +∞ and −1 for
-    /// a contact beyond the limit).
+    /// The best path's reliability `exp(−distance)`, its length and the slot of its first hop
+    /// (0, +∞ and −1 for a contact beyond the limit).
     var reliability: Double
     var distance: Double
-    var firstHop: Int32
-    /// The node's contacts the user does not know, −1 until `ScoringContext.attention` counts them.
-    var unknownContacts: Int32
+    /// a(w) = 1 / (1 + the number of w's contacts, other than the user, the user has no tie with);
+    /// NaN until `ScoringContext.prepareAttention` counts them.
+    var attention: Double
+    var firstHopSlot: Int32
+    /// The node's slot among the user's contacts (`ScoringContext.contacts`), −1 for others.
+    var contactSlot: Int32
 
-    static let empty = NearNode(reliability: 0, distance: .infinity, firstHop: -1, unknownContacts: -1)
+    static let empty = NearNode(reliability: 0, distance: .infinity, attention: .nan, firstHopSlot: -1, contactSlot: -1)
 }

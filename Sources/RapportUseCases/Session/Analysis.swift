@@ -10,16 +10,24 @@ public struct Analysis {
     public let configurationPath: String
     public let asOf: Day
     public let strengths: TieStrengths
+    /// The working memory of the suggestions on `snapshot`, shared by every `Planner` of this analysis.
+    public let suggestionScratch = SuggestionScratchPool()
 
     /// Opens the workspace at `location`, loads its network and scores every tie as of `asOf`
     /// (else `RAPPORT_AS_OF`, else today) with the configuration at `configurationFile` (else
     /// `rapport.toml` beside the workspace).
-    public init(_ location: WorkspaceLocation, configurationFile: String? = nil, asOf: Day? = nil) throws {
+    /// - Parameter preparingSuggestions: whether suggestions will be asked: the working memory of
+    ///   the first is then made on the other core while this one scores the ties.
+    public init(
+        _ location: WorkspaceLocation, configurationFile: String? = nil, asOf: Day? = nil,
+        preparingSuggestions: Bool = false
+    ) throws {
         var clock = PhaseTimer()
         session = try Session(location)
         (configuration, configurationPath) = try location.configuration(explicit: configurationFile)
         self.asOf = try Day.asOf(asOf)
         snapshot = try session.snapshot(clock: &clock)
+        if preparingSuggestions { suggestionScratch.prepare(for: snapshot.graph) }
         strengths = StrengthModel(configuration: configuration.strength).strengths(in: snapshot, asOf: self.asOf)
         clock.mark("strengths")
     }
@@ -36,7 +44,8 @@ public struct Analysis {
     /// written in their name would say "My name is Me" (issue 17 item 7).
     public func placeholderNameWarning(_ ego: Int32) -> String? {
         guard snapshot.people[Int(ego)].hasPlaceholderName else { return nil }
-        return "warning: you are still named \"\(Person.placeholderFirstName)\", the placeholder of `rapport init`; set your name with `rapport init --me \"First Last\"`"
+        return
+            "warning: you are still named \"\(Person.placeholderFirstName)\", the placeholder of `rapport init`; set your name with `rapport init --me \"First Last\"`"
     }
 
     public func name(_ person: Int32) -> String { snapshot.people.displayName(person) }

@@ -16,7 +16,8 @@ public struct Planner {
         if let cooldown = request.cooldownDays { configuration.cooldownDays = cooldown }
         engine = try SuggestionEngine(
             snapshot: analysis.snapshot, weights: try analysis.strengths.weights(), configuration: configuration,
-            asOf: analysis.asOf, synonyms: try analysis.session.location.synonyms())
+            asOf: analysis.asOf, synonyms: try analysis.session.location.synonyms(), scratch: analysis.suggestionScratch
+        )
     }
 
     /// The `[suggest]` section of the configuration file at `path`, every problem at its

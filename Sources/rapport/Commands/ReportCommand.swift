@@ -48,7 +48,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let planner = try Planner(try analysis.analysis(), request: try goal.request())
+        let planner = try Planner(try analysis.analysis(preparingSuggestions: true), request: try goal.request())
         planner.analysis.warnIfPlaceholderName(try planner.ego())
         let request = Reporting.Request(top: top, keepWarm: keepWarm, organizations: orgs, diagrams: !noDiagrams, timeout: timeout)
         let content = try Reporting.content(request, planner: planner, renderer: Drawing.renderer(executable: CommandLine.selfPath))

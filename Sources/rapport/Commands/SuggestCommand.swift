@@ -57,7 +57,7 @@ struct SuggestCommand: ParsableCommand {
     func run() throws {
         let progress = Progress("loading the network", steps: 2)
         defer { progress.finish() }
-        let a = try analysis.analysis()
+        let a = try analysis.analysis(preparingSuggestions: !keepWarm)
         progress.advance("ranking")
         var clock = PhaseTimer()
         let planner = try Planner(a, request: try goal.request())

@@ -41,8 +41,11 @@ struct AnalysisOptions: ParsableArguments {
     @OptionGroup var asOf: AsOfOption
 
     /// The workspace loaded and scored.
-    func analysis() throws -> Analysis {
-        try Analysis(workspace.location, configurationFile: config, asOf: try asOf.day)
+    /// - Parameter preparingSuggestions: whether the command will suggest (see `Analysis.init`).
+    func analysis(preparingSuggestions: Bool = false) throws -> Analysis {
+        try Analysis(
+            workspace.location, configurationFile: config, asOf: try asOf.day,
+            preparingSuggestions: preparingSuggestions)
     }
 }
 

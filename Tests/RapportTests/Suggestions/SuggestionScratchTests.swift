@@ -25,7 +25,8 @@ import RapportTestSupport
                 id, "Person \(id)", org: org < 12 ? "Firm \(org)" : nil,
                 title: titles[Int.random(in: 0..<titles.count, using: &random)],
                 sectors: [sectors[Int.random(in: 0..<sectors.count, using: &random)]],
-                schools: Int.random(in: 0..<4, using: &random) == 0 ? [schools[Int.random(in: 0..<3, using: &random)]] : [])
+                schools: Int.random(in: 0..<4, using: &random) == 0
+                    ? [schools[Int.random(in: 0..<3, using: &random)]] : [])
         }
         var pairs: Set<String> = []
         for _ in 0..<450 {
@@ -36,10 +37,12 @@ import RapportTestSupport
         }
         // Exclusions and penalties for the user: an interview last month, a pending introduction.
         net.interactions.append(
-            Interaction(date: SuggestionTestNetwork.today.adding(days: -30), personID: "p1", kind: .informationalInterview))
+            Interaction(
+                date: SuggestionTestNetwork.today.adding(days: -30), personID: "p1", kind: .informationalInterview))
         net.introductions.append(
             Introduction(
-                date: SuggestionTestNetwork.today.adding(days: -5), introducerID: "p3", personID: "p2", status: .requested))
+                date: SuggestionTestNetwork.today.adding(days: -5), introducerID: "p3", personID: "p2",
+                status: .requested))
         let (engine, me) = try net.engine()
         var egos: [Int32] = [me, me]
         for _ in 0..<40 { egos.append(Int32(Int.random(in: 0..<engine.snapshot.personCount, using: &random))) }
@@ -80,7 +83,8 @@ import RapportTestSupport
             let tight = engine.suggest(
                 for: ego, goal: goal, top: top, maxHops: maxHops, perOrganization: cap,
                 scratch: SuggestionScratch(nodeCount: engine.snapshot.personCount), smallestM: 1)
-            #expect(tight == expected, "smallest heap: ego \(ego), goal \(i % Self.goals.count), top \(top), cap \(cap)")
+            #expect(
+                tight == expected, "smallest heap: ego \(ego), goal \(i % Self.goals.count), top \(top), cap \(cap)")
             // A new engine's first call scans everyone with the bound instead of the order.
             let single = try SuggestionEngine(
                 snapshot: engine.snapshot, strengths: engine.strengths, configuration: engine.configuration,
@@ -92,6 +96,32 @@ import RapportTestSupport
             compared += reused.count
         }
         #expect(compared > 300)
+    }
+
+    /// A pool whose first scratch was made ahead on the worker pool (`prepare(for:)`, as
+    /// `rapport suggest` starts it while the ties are scored), shared by two engines on one
+    /// snapshot, gives every call the suggestions of a fresh scratch; preparing again while
+    /// scratches are free makes none.
+    @Test func aPreparedPoolSharedByTwoEnginesGivesTheSuggestionsOfFreshScratch() throws {
+        let (engine, egos) = try Self.network(seed: 4)
+        let pool = SuggestionScratchPool()
+        pool.prepare(for: engine.snapshot.graph)
+        let engines = try (0..<2).map { _ in
+            try SuggestionEngine(
+                snapshot: engine.snapshot, weights: engine.weights, configuration: engine.configuration,
+                asOf: engine.asOf, synonyms: engine.synonyms, scratch: pool)
+        }
+        for (i, ego) in egos.enumerated() {
+            let goal = Self.goals[i % Self.goals.count]
+            let pooled = try engines[i % 2].suggest(for: ego, goal: goal, top: 10, maxHops: 3, perOrganization: 2)
+            let fresh = engine.suggest(
+                for: ego, goal: goal, top: 10, maxHops: 3, perOrganization: 2,
+                scratch: SuggestionScratch(nodeCount: engine.snapshot.personCount))
+            #expect(pooled == fresh, "ego \(ego), engine \(i % 2)")
+            #expect(!fresh.isEmpty)
+            pool.prepare(for: engine.snapshot.graph)
+        }
+        #expect(pool.scratchCount == 1)
     }
 
     /// The hop-limited search on one reused `SearchResult` (cleared between sources) equals a fresh
