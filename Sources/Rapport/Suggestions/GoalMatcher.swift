@@ -41,6 +41,8 @@ struct GoalMatcher {
     private var locationFields: [Fields?] = []
     private var tagFields: [Fields?] = []
     private var organizationFields: [Fields?] = []
+    /// Whether `learnAll` rated every value: `relevance` is then `knownRelevance`.
+    private(set) var isLearned = false
 
     init(goal: Goal, synonyms: SynonymTable) {
         self.goal = goal
@@ -97,6 +99,7 @@ struct GoalMatcher {
     /// - Complexity: O(fields of the person) once each distinct value has been seen.
     mutating func relevance(of v: Int32, index: PersonTextIndex, organizationIndex: [Int32]) -> Double {
         guard !isNeutral else { return 1 }
+        if isLearned { return knownRelevance(of: v, index: index, organizationIndex: organizationIndex) }
         let title = index.titleCode[Int(v)]
         if title >= 0 { learnTitle(title, index) }
         for k in Int(index.sectorOffsets[Int(v)])..<Int(index.sectorOffsets[Int(v) + 1]) {
@@ -122,6 +125,7 @@ struct GoalMatcher {
         for code in 0..<Int32(index.locations.count) { learnLocation(code, index) }
         for code in 0..<Int32(index.tags.count) { learnTag(code, index) }
         for o in 0..<Int32(index.organizations.count) { learnOrganization(o, index) }
+        isLearned = true
     }
 
     /// The relevance of person `v` from values already rated (`relevance` or `learnAll`).

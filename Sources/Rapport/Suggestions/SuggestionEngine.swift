@@ -47,6 +47,8 @@ public struct SuggestionEngine: Sendable {
     let schoolNameKeys: [String]
     /// The per-node working memory of `suggest` calls, one per concurrent call.
     let scratchPool: SuggestionScratchPool
+    /// Goal matchers that rated every distinct value once, by goal (`learnedMatcher(for:)`).
+    let learnedGoals = LearnedGoals()
 
     /// Prepares an engine on strengths given one per edge (tests; `rapport` hands the model's
     /// palette to `init(snapshot:weights:…)`).
@@ -152,12 +154,15 @@ public struct SuggestionEngine: Sendable {
         for ego: Int32, goal: Goal, top: Int, maxHops: Int, perOrganization: Int, scratch: SuggestionScratch,
         smallestM: Int = 64
     ) -> [Suggestion] {
+        // Every distinct value rated against the goal on the other core while this one searches.
+        let learning = goal.isEmpty ? nil : WorkerPool.shared.async { [self] in learnedMatcher(for: goal) }
         // Strengths and lengths were checked in `init`.
         let paths = MostReliablePaths(
             checkedGraph: snapshot.graph, weights: weights,
             source: ego, maxHops: maxHops, scratch: &scratch.search)
         var context = ScoringContext(engine: self, ego: ego, paths: paths, goal: goal, scratch: scratch)
         defer { context.giveBack(to: scratch) }
+        if let learning { context.matcher = learning.value() }
         var warm: [Int32] = []
         let hasGoal = !context.matcher.isNeutral
         for v in paths.reached where !context.isExcluded(v) {
@@ -202,5 +207,42 @@ extension SuggestionEngine {
             path.hops = path.hops.map(named)
             return path
         }
+    }
+}
+
+extension SuggestionEngine {
+    /// The matcher of `goal` with every distinct value of the snapshot rated
+    /// (`GoalMatcher.learnAll`), made once per goal: a suggestion, the goal summary after it and
+    /// every ego of a batch share it.
+    /// - Complexity: O(distinct values) the first time for a goal, then O(1).
+    func learnedMatcher(for goal: Goal) -> GoalMatcher {
+        learnedGoals.matcher(for: goal) {
+            var matcher = GoalMatcher(goal: goal, synonyms: synonyms)
+            matcher.learnAll(index: textIndex)
+            return matcher
+        }
+    }
+}
+
+/// The goal matchers an engine has rated, by goal (at most `capacity`: a server asked for many
+/// goals forgets the older ones).
+final class LearnedGoals: @unchecked Sendable {
+    private let lock = NSLock()
+    private var matchers: [Goal: GoalMatcher] = [:]
+    static let capacity = 16
+
+    /// The number of matchers kept.
+    var count: Int { lock.withLock { matchers.count } }
+
+    /// The matcher of `goal`, made by `learn` unless one is kept. Two threads asking for a new goal
+    /// at once may both make it; either result is the same.
+    func matcher(for goal: Goal, learn: () -> GoalMatcher) -> GoalMatcher {
+        if let kept = lock.withLock({ matchers[goal] }) { return kept }
+        let made = learn()
+        lock.withLock {
+            if matchers.count >= Self.capacity { matchers.removeAll() }
+            matchers[goal] = made
+        }
+        return made
     }
 }

@@ -242,6 +242,34 @@ struct GoalWordsTests {
         #expect(summary == GoalSummary(matched: 35_000, total: 70_000, closestTerms: []))
     }
 
+    /// A suggestion, the goal summary after it and a batch share one matcher per goal that rated
+    /// every distinct value at once (`learnedMatcher(for:)`): it rates everyone as a matcher that
+    /// learns value by value, and the engine keeps at most `LearnedGoals.capacity` of them.
+    @Test func theSharedMatcherRatesEveryoneAsOneThatLearnsOnTheWay() throws {
+        let (engine, _) = try SuggestionScratchTests.network(seed: 2)
+        let goals = [
+            Goal(sectors: ["intellectual property"]), Goal(keywords: ["partner", "tax"]),
+            Goal(organizations: ["Firm 3"], seniority: ["senior"]), Goal(keywords: ["zzz"]),
+        ]
+        let organizationIndex = engine.snapshot.organizationIndex
+        for goal in goals {
+            var learned = engine.learnedMatcher(for: goal)
+            #expect(learned.isLearned)
+            var onTheWay = GoalMatcher(goal: goal, synonyms: engine.synonyms)
+            var matched = 0
+            for v in (0..<Int32(engine.snapshot.personCount)).reversed() {
+                let expected = onTheWay.relevance(of: v, index: engine.textIndex, organizationIndex: organizationIndex)
+                #expect(
+                    learned.relevance(of: v, index: engine.textIndex, organizationIndex: organizationIndex) == expected)
+                if expected > 0 { matched += 1 }
+            }
+            #expect(matched > 0 || goal.keywords == ["zzz"], "\(goal)")
+        }
+        #expect(engine.learnedGoals.count == goals.count)
+        for k in 0..<LearnedGoals.capacity { _ = engine.learnedMatcher(for: Goal(keywords: ["word\(k)"])) }
+        #expect(engine.learnedGoals.count <= LearnedGoals.capacity)
+    }
+
     @Test func withAGoalNobodyOfRelevanceZeroIsSuggestedAndTheClosestTermsAreOffered() throws {
         let (engine, me) = try Self.network()
         let goal = Goal(keywords: ["engneering"])
