@@ -315,7 +315,7 @@ struct InternedListColumnBuilder {
 /// `end`: then every `offsets[i]..<offsets[i + 1]` is a valid range into a buffer of `end` entries.
 /// Checked on everything read back from a snapshot file before it is used to index.
 func areOffsets<C: RandomAccessCollection>(_ offsets: C, from0To end: Int) -> Bool where C.Element: BinaryInteger {
-    guard offsets.first == 0, offsets.last.map(Int.init) == end else { return false }
+    guard offsets.first == 0, let last = offsets.last, Int(last) == end else { return false }
     // No early exit, so the loop vectorizes: these checks run over every column of a loaded
     // snapshot, tens of millions of entries at a million people.
     return offsets.withContiguousStorageIfAvailable { o in

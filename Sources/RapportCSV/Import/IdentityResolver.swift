@@ -20,19 +20,30 @@ struct IdentityResolver {
     private var byName: [String: [Int]]?
     private var byNameAndOrganization: [String: [Int]]?
     private var keys = IdentityKeys()
-    /// People added in this import from rows with their own id: two such rows are two people even
-    /// when they share an e-mail or URL (an alumni directory can list a shared office address).
-    private var addedWithOwnID: Set<Int> = []
+    /// Per person, whether this import added them from a row with its own id: two such rows are two
+    /// people even when they share an e-mail or URL (an alumni directory can list a shared office
+    /// address).
+    private var addedWithOwnID: [Bool]
 
     /// - Complexity: O(n) in the number of people.
     init(_ people: [Person]) {
         self.people = people
+        addedWithOwnID = [Bool](repeating: false, count: people.count)
         indexByID.reserveCapacity(people.count)
         byEmail.reserveCapacity(people.count)
         for (i, person) in people.enumerated() {
             indexByID[person.id] = i
             indexSecondaryKeys(of: person, at: i)
         }
+    }
+
+    /// Makes room for `count` more people in the list and its id and e-mail indexes: a million
+    /// rows would otherwise regrow each of them about twenty times.
+    mutating func reserve(additional count: Int) {
+        people.reserveCapacity(people.count + count)
+        addedWithOwnID.reserveCapacity(people.count + count)
+        indexByID.reserveCapacity(indexByID.count + count)
+        byEmail.reserveCapacity(byEmail.count + count)
     }
 
     private mutating func indexSecondaryKeys(of person: Person, at i: Int) {
@@ -124,7 +135,7 @@ struct IdentityResolver {
     mutating func match(_ person: Person) -> (index: Int, reason: MatchReason)? {
         let hasID = !person.id.isEmpty
         if hasID, let i = index(ofID: person.id) { return (i, .id) }
-        func eligible(_ i: Int) -> Bool { !hasID || !addedWithOwnID.contains(i) }
+        func eligible(_ i: Int) -> Bool { !hasID || !addedWithOwnID[i] }
         for email in person.emails {
             if let i = byEmail[IdentityKeys.lowercased(email)], eligible(i) { return (i, .email) }
         }
@@ -141,7 +152,7 @@ struct IdentityResolver {
     mutating func add(_ person: Person, ownID: Bool = false) -> Int {
         let i = people.count
         idTable = nil
-        if ownID { addedWithOwnID.insert(i) }
+        addedWithOwnID.append(ownID)
         people.append(person)
         indexByID[person.id] = i
         indexSecondaryKeys(of: person, at: i)

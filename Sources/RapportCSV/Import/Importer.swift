@@ -50,6 +50,7 @@ public enum Importer {
         peopleMerged: ([Person]) -> Void = { _ in }
     ) throws(ImportError) -> ImportOutcome {
         var merge = Merge(existing, incomingTies: files.reduce(0) { $0 + $1.ties.count + $1.people.count })
+        merge.resolver.reserve(additional: files.reduce(0) { $0 + $1.people.count })
         let ordered = files.enumerated().sorted {
             ($0.element.format.mergeRank, $0.offset) < ($1.element.format.mergeRank, $1.offset)
         }
