@@ -34,6 +34,64 @@ import Testing
         #expect(try Session(folder.location).snapshot().personCount == 1)
     }
 
+    /// Files that bear people merge (and start going to the workspace) while the others are still
+    /// being read; a failure is still the first in argument order, as if every file were read
+    /// before the merge, and nothing is written.
+    @Test func aFailureIsTheFirstInArgumentOrderWhileThePeopleMergeEarly() throws {
+        let folder = try Folder()
+        _ = try Recording.initWorkspace(folder.location, me: "Ada Lovelace")
+        let people = try folder.write("people.csv", "id,first_name,last_name\np1,Maria,Chen\np2,Dana,Lee\n")
+        let badPeople = try folder.write("bad-people.csv", "id,first_name,last_name\np3,\"Runaway,Lee\np4,Sam,Ng\n")
+        let ties = try folder.write("ties.csv", "person_a,person_b,kind,since\nme,p1,friend,\np1,p2,colleague,\n")
+        let badTies = try folder.write(
+            "bad-ties.csv", "person_a,person_b,kind,since\nme,p1,friend,\np1,\"p2,colleague,\n")
+        func failure(_ files: [String]) -> String? {
+            do {
+                _ = try Importing.run(Importing.Request(files: files), in: folder.location)
+                return nil
+            } catch {
+                return ErrorReport(error).message
+            }
+        }
+        #expect(failure([people, badTies])?.hasPrefix("\(badTies):3:4: ") == true)
+        #expect(failure([badTies, badPeople])?.hasPrefix("\(badTies):3:4: ") == true)
+        #expect(failure([badPeople, badTies])?.hasPrefix("\(badPeople):2:4: ") == true)
+        #expect(failure([ties, badPeople])?.hasPrefix("\(badPeople):2:4: ") == true)
+        #expect(try Session(folder.location).snapshot().personCount == 1)
+        // The good pair lands whole, the ties file first or not.
+        let outcome = try Importing.run(Importing.Request(files: [ties, people]), in: folder.location)
+        #expect(outcome.report.peopleNew == 2 && outcome.report.tiesNew == 2, "\(outcome.report.summary)")
+        #expect(try Session(folder.location).snapshot().tieCount == 2)
+    }
+
+    /// Merging the people-bearing files before the others are read changes nothing in the outcome:
+    /// it is the one-piece merge of the same files (in argument order: a ties file first, two
+    /// people files around an interactions file, the second updating a person of the first by
+    /// e-mail).
+    @Test func mergingThePeopleEarlyGivesTheOutcomeOfOneMerge() throws {
+        let folder = try Folder()
+        _ = try Recording.initWorkspace(folder.location, me: "Ada Lovelace")
+        let files = [
+            try folder.write(
+                "ties.csv", "person_a,person_b,kind,since\nme,p1,friend,2020-01-02\np1,p2,colleague,\nme,p1,mentor,\n"),
+            try folder.write("people.csv", "id,first_name,last_name,email\np1,Maria,Chen,m@x.org\np2,Dana,Lee,\n"),
+            try folder.write(
+                "interactions.csv", "date,person,with,kind\n2026-10-01,p1,me,coffee\n2026-10-01,p1,me,coffee\n"),
+            try folder.write(
+                "more.csv", "id,first_name,last_name,email,organization\n,Maria,Chen,m@x.org,Acme\np3,Sam,Ng,,\n"),
+        ]
+        let stored = try folder.location.open().loadNetwork()
+        let parsed = try files.map {
+            try ContactFile.parse(path: $0, data: Array(try Data(contentsOf: URL(fileURLWithPath: $0))))
+        }
+        let merged = try Importer.merge(existing: stored, files: parsed)
+        let early = try Importing.run(Importing.Request(files: files, dryRun: true), in: folder.location)
+        #expect(early.changes == merged.changes)
+        #expect(early.report == merged.report)
+        #expect(early.warnings.map(\.description) == merged.warnings.map(\.description))
+        #expect(merged.report.peopleNew == 3 && merged.report.tiesNew == 2 && merged.report.interactionsNew == 2)
+    }
+
     @Test func aMissingFileAndAnUnknownFormatAreBadInput() throws {
         let folder = try Folder()
         _ = try Recording.initWorkspace(folder.location, me: nil)

@@ -59,7 +59,17 @@ enum NativeFormats {
         let width = header.names.count
         let second = reader.reader(fromLineStart: split, lastWidth: width)
         let start = second.mark
-        let empty = ParsedFile(path: file.path, format: file.format, encoding: file.encoding)
+        // Room for every row in the first part's array, and for its own in the second's: the
+        // lines up to the cut (counted on the way there), scaled to the bytes after it, plus 5 %.
+        // Appending the second part then copies it once, instead of moving both into a new array
+        // (at ten million rows, 0.4 GB more at an import's peak), and neither regrows meanwhile.
+        // Pages of the reserve no row reaches are never touched.
+        let firstLines = start.line - reader.mark.line, firstBytes = max(1, split - reader.mark.pos)
+        let secondLines = firstLines * (reader.byteCount - split) / firstBytes
+        file.ties.reserveCapacity(file.ties.count + (firstLines + secondLines) * 21 / 20)
+        var partFile = ParsedFile(path: file.path, format: file.format, encoding: file.encoding)
+        partFile.ties.reserveCapacity(secondLines * 21 / 20)
+        let empty = partFile
         let reading = WorkerPool.shared.async { () -> (Result<ParsedFile, ImportError>, CSVReader) in
             var (part, rest) = (empty, second)
             do throws(ImportError) {
@@ -95,7 +105,9 @@ enum NativeFormats {
     static let partsFrom = 32 << 20
 
     /// The rows of `reader` up to its `end`, into `file`.
-    private static func readRows(_ reader: inout CSVReader, header: Header, into file: inout ParsedFile) throws(ImportError) {
+    private static func readRows(_ reader: inout CSVReader, header: Header, into file: inout ParsedFile)
+        throws(ImportError)
+    {
         // Reserve the rows up front: growing an array of ten million ties by doubling copies
         // gigabytes and holds the old and the new storage at once, which set the peak memory.
         let rows = reader.remainingLineBound

@@ -24,11 +24,13 @@ public enum ContactFile {
     ///   - path: shown in every error and warning.
     ///   - format: forces a format; `nil` detects it.
     ///   - mapping: reads an arbitrary CSV through a column mapping.
+    ///   - detected: called with the file's format as soon as it is known, before the rows are read
+    ///     (an import merges the people-bearing files while the others are still being read).
     /// - Throws: `ImportError` with `path:line:column` for anything that stops the import.
     /// - Complexity: O(bytes).
     public static func parse(
         path: String, data: [UInt8], format: ImportFormat? = nil, mapping: ColumnMapping? = nil,
-        limits: CSVLimits = CSVLimits()
+        limits: CSVLimits = CSVLimits(), detected: (ImportFormat) -> Void = { _ in }
     ) throws(ImportError) -> ParsedFile {
         let (text, encoding) = try TextDecoding.utf8(data, path: path)
         if format == .mapped, mapping == nil {
@@ -43,6 +45,7 @@ public enum ContactFile {
         // Say where a file stopped being UTF-8: a cut-off export reads differently from what the user typed.
         let encodingWarning = encoding == .windows1252 ? windows1252Warning(data, path: path) : nil
         if isVCard {
+            detected(.vcard)
             var file = ParsedFile(path: path, format: .vcard, encoding: encoding)
             try VCardFormat.read(text, into: &file)
             file.warnings = (encodingWarning.map { [$0] } ?? []) + file.warnings
@@ -79,6 +82,7 @@ public enum ContactFile {
             header = try FormatDetection.readHeader(&reader) { FormatDetection.detect($0) != nil }
             resolved = FormatDetection.detect(header) ?? .people
         }
+        detected(resolved)
         var file = ParsedFile(path: path, format: resolved, encoding: encoding)
         switch resolved {
         case .people, .ties, .interactions, .introductions:

@@ -49,18 +49,65 @@ public enum Importer {
         existing: NetworkData, files: [ParsedFile], evidence: EvidenceInput, joiningFrom threshold: Int,
         peopleMerged: ([Person]) -> Void = { _ in }
     ) throws(ImportError) -> ImportOutcome {
-        var merge = Merge(existing, incomingTies: files.reduce(0) { $0 + $1.ties.count + $1.people.count })
-        merge.resolver.reserve(additional: files.reduce(0) { $0 + $1.people.count })
-        let ordered = files.enumerated().sorted {
-            ($0.element.format.mergeRank, $0.offset) < ($1.element.format.mergeRank, $1.offset)
+        let numbered = files.enumerated().map { (offset: $0.offset, file: $0.element) }
+        do {
+            return try merge(
+                existing: existing, peopleBearing: numbered.filter(\.file.format.bearsPeople), evidence: evidence,
+                rest: { numbered.filter { !$0.file.format.bearsPeople } }, joiningFrom: threshold,
+                peopleMerged: peopleMerged)
+        } catch let error as ImportError {
+            throw error
+        } catch {
+            preconditionFailure("only the files' own rest can fail otherwise: \(error)")
         }
-        for (_, file) in ordered where file.format.bearsPeople { merge.addPeople(of: file) }
+    }
+
+    /// `merge(existing:files:evidence:peopleMerged:)` with the files given in two groups, so that
+    /// the people can merge (and be handed over) while the other files are still being read:
+    /// `peopleBearing`, every people-bearing file, then `rest()`, every other one, called once the
+    /// people are handed over. Each file comes with its position among the arguments, which orders
+    /// the merge and the warnings exactly as `files` would.
+    /// - Throws: `ImportError` as `merge(existing:files:)`, or what `rest()` throws.
+    public static func merge(
+        existing: NetworkData, peopleBearing: consuming [(offset: Int, file: ParsedFile)], evidence: EvidenceInput,
+        rest: () throws -> [(offset: Int, file: ParsedFile)], peopleMerged: ([Person]) -> Void = { _ in }
+    ) throws -> ImportOutcome {
+        try merge(
+            existing: existing, peopleBearing: peopleBearing, evidence: evidence, rest: rest,
+            joiningFrom: Merge.joinThreshold, peopleMerged: peopleMerged)
+    }
+
+    static func merge(
+        existing: NetworkData, peopleBearing: consuming [(offset: Int, file: ParsedFile)], evidence: EvidenceInput,
+        rest: () throws -> [(offset: Int, file: ParsedFile)], joiningFrom threshold: Int,
+        peopleMerged: ([Person]) -> Void
+    ) throws -> ImportOutcome {
+        func inMergeOrder(_ files: [(offset: Int, file: ParsedFile)]) -> [(offset: Int, file: ParsedFile)] {
+            files.sorted { ($0.file.format.mergeRank, $0.offset) < ($1.file.format.mergeRank, $1.offset) }
+        }
+        var peopleFiles = inMergeOrder(peopleBearing)
+        peopleBearing = []
+        var merge = Merge(
+            existing, incomingTies: peopleFiles.reduce(0) { $0 + $1.file.ties.count + $1.file.people.count })
+        merge.resolver.reserve(additional: peopleFiles.reduce(0) { $0 + $1.file.people.count })
+        for k in peopleFiles.indices {
+            merge.addPeople(of: peopleFiles[k].file)
+            // Merged: the rows go (a million people's records, while a ties file may still be read),
+            // unless the caller holds the file too.
+            peopleFiles[k].file.people = []
+        }
         try merge.addContactTies()
         let evidenceReports = evidence.isEmpty ? [] : merge.addEvidence(evidence)
         merge.resolver.indexIDsForReferences(from: 0)
         // One array for the caller and the outcome: at a million people a second copy is 200 MB.
         merge.handedPeople = merge.changedPeople
         peopleMerged(merge.handedPeople!)
+        let others = try rest()
+        let more = others.reduce(0) { $0 + $1.file.ties.count + $1.file.people.count }
+        merge.incomingTies += more
+        merge.ties.reserveCapacity(merge.ties.count + more)
+        let ordered = inMergeOrder(peopleFiles + others)
+        let files = ordered.sorted { $0.offset < $1.offset }.map(\.file)
         for (_, file) in ordered {
             merge.nativeOrdinals.removeAll(keepingCapacity: true)
             // Through the buffer: each record is read in place instead of copied out and released
@@ -98,7 +145,7 @@ struct Merge {
     static let noKey = UInt64.max
     /// The fewest rows a ties file has for `addByJoin` to merge it.
     static let joinThreshold = 4096
-    let incomingTies: Int
+    var incomingTies: Int
     var updatedTies: Set<Int> = []
     var interactions: [Interaction]
     let existingInteractions: Int

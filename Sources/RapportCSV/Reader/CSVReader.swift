@@ -120,6 +120,9 @@ public struct CSVReader: Sendable {
         return lf + 1 < bytes.count ? lf + 1 : nil
     }
 
+    /// The number of bytes read from, all parts together.
+    var byteCount: Int { bytes.count }
+
     /// A reader of the same bytes from `offset` (a line start past the current position), placed
     /// as this reader would be there if a record ended there: on the line after every line break
     /// before it, with no row counted yet and `lastWidth` fields in the record before. The caller
