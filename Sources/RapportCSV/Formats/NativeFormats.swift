@@ -36,12 +36,15 @@ enum NativeFormats {
 
     /// Reads the rows after the header into `file`.
     /// - Complexity: O(bytes).
-    /// - Parameter partsFrom: from this many bytes of rows on, the rows are read in two parts.
+    /// - Parameters:
+    ///   - partsFrom: from this many bytes of rows on, the rows are read in two parts.
+    ///   - joiningParts: false leaves the second part's ties in `file.secondPartTies`.
     /// - Returns: whether they were (the second part's reading was kept).
     @discardableResult
-    static func read(_ reader: inout CSVReader, header: Header, into file: inout ParsedFile, partsFrom: Int = partsFrom)
-        throws(ImportError) -> Bool
-    {
+    static func read(
+        _ reader: inout CSVReader, header: Header, into file: inout ParsedFile, partsFrom: Int = partsFrom,
+        joiningParts: Bool = true
+    ) throws(ImportError) -> Bool {
         file.warnings += try check(header, format: file.format, path: file.path)
         guard file.format == .ties, let split = reader.middleLineStart(minimumBytes: partsFrom) else {
             try readRows(&reader, header: header, into: &file)
@@ -93,7 +96,9 @@ enum NativeFormats {
         }
         let part = try result.get()
         file.people += part.people
-        file.ties += part.ties
+        // Left apart on request: joined after the file's bytes are gone, the second part's copy does
+        // not come on top of them (`ParsedFile.joinParts`).
+        if joiningParts { file.ties += part.ties } else { file.secondPartTies = part.ties }
         file.interactions += part.interactions
         file.introductions += part.introductions
         file.warnings += part.warnings

@@ -164,7 +164,9 @@ public struct TieRecord: Hashable, Sendable {
     }
 
     /// This record with some of its references or its location replaced.
-    private func rebuilt(personA: PersonReference? = nil, personB: PersonReference? = nil, location: SourceLocation? = nil)
+    private func rebuilt(
+        personA: PersonReference? = nil, personB: PersonReference? = nil, location: SourceLocation? = nil
+    )
         -> TieRecord
     {
         TieRecord(
@@ -253,6 +255,9 @@ public struct ParsedFile: Hashable, Sendable {
     public var interactions: [InteractionRecord] = []
     public var introductions: [IntroductionRecord] = []
     public var warnings: [ImportWarning] = []
+    /// The ties of the second part of a ties file read in two parts, not yet after `ties`: see
+    /// `ContactFile.parse(…, joiningParts:)` and `joinParts()`. Empty otherwise.
+    var secondPartTies: [TieRecord] = []
 
     public init(path: String, format: ImportFormat, encoding: SourceEncoding = .utf8) {
         self.path = path
@@ -261,5 +266,15 @@ public struct ParsedFile: Hashable, Sendable {
     }
 
     /// Rows read, of every kind.
-    public var rowCount: Int { people.count + ties.count + interactions.count + introductions.count }
+    public var rowCount: Int {
+        people.count + ties.count + secondPartTies.count + interactions.count + introductions.count
+    }
+
+    /// Appends the second part's ties, if any were left apart, to `ties` (which has room for them).
+    /// - Complexity: O(rows of the second part).
+    public mutating func joinParts() {
+        guard !secondPartTies.isEmpty else { return }
+        ties += secondPartTies
+        secondPartTies = []
+    }
 }

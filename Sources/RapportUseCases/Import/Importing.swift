@@ -236,16 +236,24 @@ public enum Importing {
     private static func read(
         _ path: String, json: Bool, format: String, mapping: ColumnMapping?, detected: (ImportFormat) -> Void
     ) throws -> Input {
-        // Mapped rather than read: the parser makes its own copy of the bytes anyway.
-        guard let contents = try? Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) else {
-            throw UseCaseError.badInput("\(path): cannot read the file (missing or not readable)")
+        var file: ParsedFile
+        do {
+            // Mapped rather than read: the parser makes its own copy of the bytes anyway.
+            guard let contents = try? Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) else {
+                throw UseCaseError.badInput("\(path): cannot read the file (missing or not readable)")
+            }
+            let bytes = [UInt8](contents)
+            // `rapport export --format json` documents merge by id, keeping tie origins (NetworkJSON).
+            if json, NetworkJSON.looksLikeDocument(bytes) {
+                return .document(try NetworkJSON.decode(bytes, path: path))
+            }
+            file = try ContactFile.parse(
+                path: path, data: bytes, format: ImportFormat(rawValue: format), mapping: mapping, detected: detected,
+                joiningParts: false)
         }
-        let bytes = [UInt8](contents)
-        // `rapport export --format json` documents merge by id, keeping tie origins (NetworkJSON).
-        if json, NetworkJSON.looksLikeDocument(bytes) { return .document(try NetworkJSON.decode(bytes, path: path)) }
-        return .file(
-            try ContactFile.parse(
-                path: path, data: bytes, format: ImportFormat(rawValue: format), mapping: mapping, detected: detected))
+        // The file's bytes are gone: a ties file read in two parts is made whole now.
+        file.joinParts()
+        return .file(file)
     }
 
     /// What each file being read is, learned as its parse reads the header (`unknown`: a document,
