@@ -57,6 +57,10 @@ import Testing
         #expect(failure([badTies, badPeople])?.hasPrefix("\(badTies):3:4: ") == true)
         #expect(failure([badPeople, badTies])?.hasPrefix("\(badPeople):2:4: ") == true)
         #expect(failure([ties, badPeople])?.hasPrefix("\(badPeople):2:4: ") == true)
+        // A calendar that cannot be read fails after the files, as when every file was read first.
+        let calendar = try folder.write("bad.ics", "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:x\nEND:VEVENT\n")
+        #expect(failure([people, badTies, calendar])?.hasPrefix("\(badTies):3:4: ") == true)
+        #expect(failure([people, ties, calendar])?.hasPrefix("\(calendar):1:1: ") == true)
         #expect(try Session(folder.location).snapshot().personCount == 1)
         // The good pair lands whole, the ties file first or not.
         let outcome = try Importing.run(Importing.Request(files: [ties, people]), in: folder.location)

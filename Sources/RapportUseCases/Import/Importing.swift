@@ -143,11 +143,21 @@ public enum Importing {
             || parsed.contains { !$0.ties.isEmpty || $0.format.isContactExport }
             || early.contains { !$0.file.ties.isEmpty || $0.file.format.isContactExport }
             || (pipelined && formats.contains(.ties))
-        var existing = try addsTies ? store.loadNetwork() : store.loadNetworkWithoutTies()
+        /// `body`, unless it fails while a file is still being read that cannot be: that failure
+        /// comes first, as if every file were read before anything else.
+        func afterTheFiles<T>(_ body: () throws -> T) throws -> T {
+            do { return try body() } catch {
+                if pipelined { try throwFirstFailure() }
+                throw error
+            }
+        }
+        var existing = try afterTheFiles { try addsTies ? store.loadNetwork() : store.loadNetworkWithoutTies() }
         clock.mark("read workspace")
-        let reading = try EvidenceSources.read(
-            evidenceInputs, existing: existing, myEmails: request.myEmails, asOf: try Day.asOf(request.asOf),
-            readers: .standard)
+        let reading = try afterTheFiles {
+            try EvidenceSources.read(
+                evidenceInputs, existing: existing, myEmails: request.myEmails, asOf: try Day.asOf(request.asOf),
+                readers: .standard)
+        }
         clock.mark("read evidence")
         // A bulk import writes its people while it merges the ties (`StagedWrite`): at a million
         // people the two take 11 and 6 s, each on one core. Cancelled, and so rolled back, when the
