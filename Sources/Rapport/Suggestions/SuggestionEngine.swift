@@ -149,7 +149,9 @@ public struct SuggestionEngine: Sendable {
     /// them scales everyone's relative warmth. The others are visited in `coldOrder` and scored only
     /// while their bound can still beat the selection's worst kept score (`select`).
     /// - Complexity: O(h · E_h + Σ deg over reached people) for the warm candidates, then O(c log M)
-    ///   for the c cold people whose bound reaches the worst kept score; nothing of size V.
+    ///   for the c cold people whose bound reaches the worst kept score; nothing of size V. A goal
+    ///   the engine has not seen also rates every distinct value once (`learnedMatcher(for:)`), on
+    ///   the worker pool while the search runs.
     func suggest(
         for ego: Int32, goal: Goal, top: Int, maxHops: Int, perOrganization: Int, scratch: SuggestionScratch,
         smallestM: Int = 64
@@ -224,8 +226,8 @@ extension SuggestionEngine {
     }
 }
 
-/// The goal matchers an engine has rated, by goal (at most `capacity`: a server asked for many
-/// goals forgets the older ones).
+/// The goal matchers an engine has rated, by goal: at most `capacity` (a server asked for many
+/// goals forgets them all when it holds that many, and rates again those asked next).
 final class LearnedGoals: @unchecked Sendable {
     private let lock = NSLock()
     private var matchers: [Goal: GoalMatcher] = [:]

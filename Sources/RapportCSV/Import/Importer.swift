@@ -65,8 +65,9 @@ public enum Importer {
     /// `merge(existing:files:evidence:peopleMerged:)` with the files given in two groups, so that
     /// the people can merge (and be handed over) while the other files are still being read:
     /// `peopleBearing`, every people-bearing file, then `rest()`, every other one, called once the
-    /// people are handed over. Each file comes with its position among the arguments, which orders
-    /// the merge and the warnings exactly as `files` would.
+    /// people are handed over (it must give no people-bearing file: that traps). Each file comes
+    /// with its position among the arguments, which orders the merge and the warnings exactly as
+    /// `files` would.
     /// - Throws: `ImportError` as `merge(existing:files:)`, or what `rest()` throws.
     public static func merge(
         existing: NetworkData, peopleBearing: consuming [(offset: Int, file: ParsedFile)], evidence: EvidenceInput,
@@ -103,6 +104,8 @@ public enum Importer {
         merge.handedPeople = merge.changedPeople
         peopleMerged(merge.handedPeople!)
         let others = try rest()
+        // Their people would never be merged: a caller that split the files by format cannot do this.
+        precondition(!others.contains { $0.file.format.bearsPeople }, "rest() gave a people-bearing file")
         let more = others.reduce(0) { $0 + $1.file.ties.count + $1.file.people.count }
         merge.incomingTies += more
         merge.ties.reserveCapacity(merge.ties.count + more)
