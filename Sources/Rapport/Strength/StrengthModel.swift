@@ -48,7 +48,7 @@ public struct StrengthModel: Sendable {
         // where a strength per tie took 78 MB), in chunks on the worker pool; every entry is
         // written by exactly one chunk, so the array starts uninitialized.
         let chunks = edgeCount >= 1 << 16 ? 16 : 1
-        var codes = [UInt16](unsafeUninitializedCapacity: edgeCount) { out, filled in
+        let codes = [UInt16](unsafeUninitializedCapacity: edgeCount) { out, filled in
             snapshot.ties.kindCodes.withUnsafeBufferPointer { kinds in
                 snapshot.ties.originCodes.withUnsafeBufferPointer { originCodes in
                     WorkerPool.shared.forEachChunk(of: edgeCount, chunks: chunks) { range in
@@ -80,26 +80,18 @@ public struct StrengthModel: Sendable {
             changed[edge] = evidence(edge: edge, in: snapshot, asOf: day, introductions: list).core
         }
         // The cores are final here: embeddedness reads them before they take its terms and the floor.
-        let core = { (e: Int) in changed[Int32(e)] ?? byCode[Int(codes[e])] }
+        // A local function, not a closure value: it borrows `codes` instead of holding a copy, which
+        // would make the hand-over below copy 20 MB.
+        func core(_ e: Int) -> Double { changed[Int32(e)] ?? byCode[Int(codes[e])] }
         let embeddedness = egoEmbeddedness(in: snapshot, core: core)
         for (edge, term) in embeddedness { changed[edge] = core(Int(edge)) + term.contribution }
         let floor = configuration.floor
         let clamp = { (s: Double) in s.isNaN ? floor : Swift.min(1, Swift.max(floor, s)) }
         for (edge, value) in changed { changed[edge] = clamp(value) }
-        var palette = byCode.map(clamp)
-        if palette.count + changed.count <= Int(UInt16.max) + 1 {
-            // Each changed tie gets a code of its own after the declared ones, in edge order (the
-            // palette is the same from run to run), written into `codes` while this function still
-            // owns it alone: `weights()` then shares the array instead of copying 20 MB to edit it.
-            for edge in changed.keys.sorted() {
-                codes[Int(edge)] = UInt16(palette.count)
-                palette.append(changed[edge]!)
-            }
-            changed = [:]
-        }
+        // The codes handed over, not shared: the changed ties' codes are written into them.
         return TieStrengths(
-            declared: palette, codes: codes, changed: changed, asOf: day, model: self, snapshot: snapshot,
-            introductionsByEdge: introductions, embeddedness: embeddedness)
+            declared: byCode.map(clamp), codes: consume codes, changed: changed, asOf: day, model: self,
+            snapshot: snapshot, introductionsByEdge: introductions, embeddedness: embeddedness)
     }
 
     /// The embeddedness term of each of the user's ties.

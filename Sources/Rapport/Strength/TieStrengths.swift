@@ -13,12 +13,12 @@ import Foundation
 /// use and kept.
 public struct TieStrengths: Sendable {
     /// The strength by code: the declared strengths (kind code × origin count + origin code,
-    /// clamped to the range), then, from `StrengthModel`, one per tie whose strength is another.
-    let declared: [Double]
-    /// Per tie, its code into `declared`; empty when the strengths were given per tie.
+    /// clamped to the range), then one per tie whose strength is another.
+    let palette: [Double]
+    /// Per tie, its code into `palette`; empty when the strengths were given per tie.
     let codes: [UInt16]
-    /// The ties whose strength is not the one their code gives, with that strength: empty from
-    /// `StrengthModel` unless the palette would need more than 65,536 codes (tests fill it too).
+    /// The ties whose strength has no code of its own, with that strength: empty unless the palette
+    /// would need more than 65,536 codes.
     let changed: [Int32: Double]
     private let perEdge: PerEdgeStrengths
     /// The day the strengths were computed for.
@@ -32,15 +32,26 @@ public struct TieStrengths: Sendable {
 
     /// Strengths as declared values by code, with the ties whose strength is another (the model's).
     /// With `values` (tests build them so) they are given per tie and `codes` is empty.
+    ///
+    /// Each changed tie gets a code of its own after the declared ones, in edge order (so the palette
+    /// is the same from run to run), written into `codes`: pass an array no one else holds
+    /// (`consume`), and it is edited in place, so `weights()` can hand it on without a copy (20 MB
+    /// at ten million ties). Beyond 65,536 codes the changed ties stay in `changed`.
     init(
         declared: [Double] = [], codes: [UInt16] = [], changed: [Int32: Double] = [:], values: [Double]? = nil,
         asOf: Day, model: StrengthModel, snapshot: NetworkSnapshot, introductionsByEdge: [Int32: [Int]],
         embeddedness: [Int32: Embeddedness]
     ) {
         precondition(values == nil || codes.isEmpty, "strengths per tie or by code, not both")
-        self.declared = declared
-        self.codes = codes
-        self.changed = changed
+        var (palette, codes, changed) = (declared, codes, changed)
+        if !codes.isEmpty, palette.count + changed.count <= Int(UInt16.max) + 1 {
+            for edge in changed.keys.sorted() {
+                codes[Int(edge)] = UInt16(palette.count)
+                palette.append(changed[edge]!)
+            }
+            changed = [:]
+        }
+        (self.palette, self.codes, self.changed) = (palette, codes, changed)
         perEdge = PerEdgeStrengths(values)
         self.asOf = asOf
         self.model = model
@@ -53,28 +64,20 @@ public struct TieStrengths: Sendable {
     /// - Complexity: O(E) the first time (one array of a `Double` per tie), then O(1).
     public var values: [Double] {
         perEdge.values {
-            var values = codes.map { declared[Int($0)] }
+            var values = codes.map { palette[Int($0)] }
             for (edge, value) in changed { values[Int(edge)] = value }
             return values
         }
     }
 
-    /// The strengths as the path search reads them: the palette and the 2-byte code per tie (the
-    /// same arrays when no tie is left in `changed`, else a copy with a code for each); per tie
-    /// when they were given so, or when more than 65,536 values would be needed.
+    /// The strengths as the path search reads them: the palette and the 2-byte code per tie, the
+    /// same arrays; per tie when they were given so, or when more than 65,536 values would be needed.
     /// - Throws: `PathError` for a strength outside (0, 1] (the model's never is).
-    /// - Complexity: O(E).
+    /// - Complexity: O(E) (the codes are checked).
     public func weights() throws(PathError) -> EdgeWeights {
         let graph = snapshot.graph
-        guard !codes.isEmpty || graph.edgeCount == 0, declared.count + changed.count <= Int(UInt16.max) + 1 else {
+        guard !codes.isEmpty || graph.edgeCount == 0, changed.isEmpty else {
             return try EdgeWeights(strengths: values, for: graph)
-        }
-        var palette = declared
-        var codes = self.codes
-        // In edge order, so the palette is the same from run to run.
-        for edge in changed.keys.sorted() {
-            codes[Int(edge)] = UInt16(palette.count)
-            palette.append(changed[edge]!)
         }
         return try EdgeWeights(codes: codes, palette: palette, for: graph)
     }
@@ -88,7 +91,7 @@ public struct TieStrengths: Sendable {
     /// - Precondition: `edge` is an edge of the snapshot (trapping otherwise, like an array index).
     public subscript(edge: Int32) -> Double {
         guard !codes.isEmpty else { return values[Int(edge)] }
-        return changed[edge] ?? declared[Int(codes[Int(edge)])]
+        return changed[edge] ?? palette[Int(codes[Int(edge)])]
     }
 
     /// The strength of the tie between two people, or `nil` when they are not tied (or either index

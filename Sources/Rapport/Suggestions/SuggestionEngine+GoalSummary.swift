@@ -24,13 +24,11 @@ extension SuggestionEngine {
     public func summary(of goal: Goal, for ego: Int32) throws(SuggestionError) -> GoalSummary {
         guard ego >= 0, Int(ego) < snapshot.personCount else { throw .unknownPerson(ego) }
         let total = snapshot.personCount - 1
-        guard !GoalMatcher(goal: goal, synonyms: synonyms).isNeutral else {
-            return GoalSummary(matched: total, total: total, closestTerms: [])
-        }
         // Every distinct value rated once (by the suggestion before, usually), then the people
         // counted in chunks on the pool (each chunk reads the rated values; a million people took
         // 0.1 s on one thread).
         let rated = learnedMatcher(for: goal), index = textIndex, organizationIndex = snapshot.organizationIndex
+        guard !rated.isNeutral else { return GoalSummary(matched: total, total: total, closestTerms: []) }
         let n = snapshot.personCount
         let chunks = n >= 1 << 16 ? 8 : 1
         var counts = [Int](repeating: 0, count: chunks)
