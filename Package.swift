@@ -29,10 +29,11 @@ let package = Package(
         // Core: model, graph snapshot, strength, reach, paths, suggestions. Pure Swift, no file I/O
         // (the snapshot's bytes are encoded here and kept in a file by RapportStore).
         // Mustache renders the follow-through drafts from templates held as strings (no I/O).
-        // CCRC32C: the SSE 4.2 CRC32 instruction for the snapshot file's checksum (Swift cannot emit it).
+        // CProcessor: processor instructions Swift cannot emit: SSE 4.2 CRC32 for the snapshot file's checksum, and a
+        // prefetch hint for Dijkstra.
         .target(
-            name: "Rapport", dependencies: ["CCRC32C", .product(name: "Mustache", package: "swift-mustache")]),
-        .target(name: "CCRC32C"),
+            name: "Rapport", dependencies: ["CProcessor", .product(name: "Mustache", package: "swift-mustache")]),
+        .target(name: "CProcessor"),
         // CMalloc: glibc's `mallopt`, which Swift's Glibc module does not export (the executable's
         // allocator setting, see `RapportCommand.main`).
         .target(name: "CMalloc"),

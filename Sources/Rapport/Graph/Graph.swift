@@ -64,9 +64,10 @@ public struct Graph: Sendable {
         // At least one part per thread, and parts of at most 128 Ki nodes: a part's cursors (8 bytes
         // a node) then stay in a core's 1–4 MB L2 cache while its writes land at random. At a million
         // people 7 parts built in 0.27–0.30 s where 3 took 0.36–0.38 (each part reads the edge list
-        // once more, sequentially, which costs less).
-        let parts =
-            total >= Graph.parallelScatterThreshold ? max(WorkerPool.shared.width + 1, min(8, nodeCount >> 17)) : 1
+        // once more, sequentially, which costs less); 8 parts, each at most 128 Ki nodes (rounded up,
+        // where it had been rounded down), split evenly over two cores: 0.28–0.29 s against 0.30–0.34.
+        let smallParts = min(8, (nodeCount + (1 << 17) - 1) >> 17)
+        let parts = total >= Graph.parallelScatterThreshold ? max(WorkerPool.shared.width + 1, smallParts) : 1
         let bounds = Graph.nodeRanges(offsets: offsets, parts: parts)
         // Every slot is written exactly once by the scatter, so the arrays start uninitialized.
         var incident = FixedArray<Int32>()

@@ -67,6 +67,14 @@ public struct EdgeWeights: Sendable {
         edgeCount = codes.count
     }
 
+    /// A lower bound of every edge's length, never negative: the shortest length of the palette
+    /// (whose unused values may be invalid: they only lower the bound), 0 in the per-edge layout,
+    /// where finding it would cost a pass over the edges.
+    var shortestLength: Double {
+        guard isPalette, let shortest = lengths.min(), shortest > 0 else { return 0 }
+        return shortest
+    }
+
     /// s(e).
     public func strength(ofEdge e: Int32) -> Double { value(e, strengths: true) }
 

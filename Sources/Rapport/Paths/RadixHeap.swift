@@ -95,15 +95,49 @@ public struct RadixHeap: ~Copyable {
         return (last, popTie())
     }
 
+    /// The order word of the entry `popMin` would return next, if its key is at most `bound`; else
+    /// `nil`. It may move entries between buckets (the refill `popMin` would do), which makes that
+    /// entry's key the new lower bound of pushes: after a non-nil answer the caller must push no key
+    /// below `bound` before the next pop (a push on the bound with a smaller order may still pop
+    /// first). Dijkstra asks with the distance being settled plus the shortest length, to prefetch
+    /// the next node while it relaxes the current one.
+    /// - Complexity: amortized as `popMin`.
+    @inlinable
+    public mutating func nextOrder(ifKeyAtMost bound: UInt64) -> UInt64? {
+        if ties.count == 0 {
+            guard size > 0 else { return nil }
+            var b = 1
+            while buckets[b].count == 0 { b += 1 }
+            let smallest = RadixHeap.smallestKey(buckets[b])
+            guard smallest <= bound else { return nil }
+            refill(bucket: b, smallest: smallest)
+        } else if last > bound {
+            return nil
+        }
+        return ties.entries[0].order
+    }
+
+    @inlinable
+    static func smallestKey(_ bucket: Bucket) -> UInt64 {
+        var smallest = bucket.entries[0].key
+        for i in 1..<bucket.count where bucket.entries[i].key < smallest { smallest = bucket.entries[i].key }
+        return smallest
+    }
+
     /// Makes the smallest key of the first non-empty bucket the new `last` and moves that bucket's
     /// entries down. - Precondition: some bucket holds an entry.
     @usableFromInline
     mutating func refill() {
         var b = 1
         while buckets[b].count == 0 { b += 1 }
+        refill(bucket: b, smallest: RadixHeap.smallestKey(buckets[b]))
+    }
+
+    /// Makes `smallest`, the smallest key of bucket `b` (the first non-empty one), the new `last`
+    /// and moves that bucket's entries down.
+    @usableFromInline
+    mutating func refill(bucket b: Int, smallest: UInt64) {
         let full = buckets[b]
-        var smallest = full.entries[0].key
-        for i in 1..<full.count where full.entries[i].key < smallest { smallest = full.entries[i].key }
         last = smallest
         // Every key of bucket b now differs from `last` below bit b − 1: it moves down.
         buckets[b].count = 0

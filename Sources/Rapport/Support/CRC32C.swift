@@ -1,4 +1,4 @@
-internal import CCRC32C
+internal import CProcessor
 
 /// CRC-32C (Castagnoli), the checksum of iSCSI, ext4 and SCTP, computed 8 bytes at a time.
 ///
@@ -14,7 +14,7 @@ internal import CCRC32C
 /// eight lookups advance the remainder by eight bytes.
 ///
 /// On x86-64 processors with SSE 4.2 (all since 2008) `update` uses the CRC32 instruction through
-/// the `CCRC32C` C target instead, several times faster (measured in Docs/Performance.md); the
+/// the `CProcessor` C target instead, several times faster (measured in Docs/Performance.md); the
 /// table-driven code is the portable path and the reference its tests compare with.
 ///
 /// ```

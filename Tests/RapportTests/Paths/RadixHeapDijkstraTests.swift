@@ -18,7 +18,8 @@ struct RadixHeapDijkstraTests {
         for round in 0..<2_000 {
             // Monotone: every key pushed is at least the last one popped; many equal keys.
             for _ in 0..<Int.random(in: 0...3, using: &generator) {
-                let step = round % 5 == 0 ? 0 : UInt64.random(in: 0...(1 << UInt64.random(in: 0...50)), using: &generator)
+                let step =
+                    round % 5 == 0 ? 0 : UInt64.random(in: 0...(1 << UInt64.random(in: 0...50)), using: &generator)
                 let order = UInt64.random(in: 0...20, using: &generator) << 32 | UInt64(pending.count)
                 heap.push(last + step, order: order)
                 pending.append((last + step, order))
@@ -37,6 +38,61 @@ struct RadixHeapDijkstraTests {
         for i in 1..<popped.count {
             #expect(popped[i - 1].0 <= popped[i].0, "keys never decrease")
         }
+    }
+
+    /// `nextOrder(ifKeyAtMost:)` names the entry the next `popMin` returns when nothing is pushed at
+    /// or below the bound in between, or nil when that entry's key is above the bound; the pops are
+    /// those of a heap never asked (Dijkstra's use: pushes after the call stay at or above the bound).
+    @Test func nextOrderNamesTheNextPopWithoutChangingThePops() {
+        var generator = SplitMix64(seed: 2026_0003)
+        var asked = RadixHeap()
+        var plain = RadixHeap()
+        var last: UInt64 = 0
+        var named = 0
+        var declined = 0
+        for round in 0..<5_000 {
+            let bound = last + UInt64.random(in: 0...(1 << UInt64.random(in: 0...40)), using: &generator)
+            let next = asked.nextOrder(ifKeyAtMost: bound)
+            // After a named entry, pushes stay at or above the bound (some on it).
+            let floor = next == nil ? last : bound
+            var allAbove = true
+            for _ in 0..<Int.random(in: 0...3, using: &generator) {
+                let step =
+                    round % 7 == 0 ? 0 : UInt64.random(in: 0...(1 << UInt64.random(in: 0...44)), using: &generator)
+                let order = UInt64.random(in: 0...9, using: &generator) << 32 | UInt64(round)
+                asked.push(floor + step, order: order)
+                plain.push(floor + step, order: order)
+                if floor + step <= bound { allAbove = false }
+            }
+            let a = asked.popMin()
+            let p = plain.popMin()
+            #expect(a?.key == p?.key && a?.order == p?.order, "round \(round)")
+            if let next {
+                named += 1
+                if allAbove { #expect(a?.order == next, "round \(round)") }
+            } else if a != nil {
+                declined += 1
+            }
+            if let a { last = a.key }
+        }
+        #expect(named > 1_000 && declined > 100, "both answers were exercised: \(named) named, \(declined) declined")
+    }
+
+    @Test func nextOrderIsThePopWhenNothingIsPushedBetween() {
+        var generator = SplitMix64(seed: 2026_0004)
+        var heap = RadixHeap()
+        for i in 0..<3_000 {
+            heap.push(UInt64.random(in: 0...(1 << 30), using: &generator), order: UInt64(i % 17))
+        }
+        var count = 0
+        while !heap.isEmpty {
+            let next = heap.nextOrder(ifKeyAtMost: .max)
+            let popped = heap.popMin()
+            #expect(next == popped?.order)
+            count += 1
+        }
+        #expect(count == 3_000)
+        #expect(heap.nextOrder(ifKeyAtMost: .max) == nil)
     }
 
     @Test func equalKeysPopByOrder() {
@@ -72,7 +128,9 @@ struct RadixHeapDijkstraTests {
                 guard !done[v] else { continue }
                 let nd = distance[u] + lengths[Int(graph.incidentEdges[h])]
                 let nh = hops[u] + 1
-                if nd < distance[v] || (nd == distance[v] && (nh < hops[v] || (nh == hops[v] && Int32(u) < predecessor[v]))) {
+                if nd < distance[v]
+                    || (nd == distance[v] && (nh < hops[v] || (nh == hops[v] && Int32(u) < predecessor[v])))
+                {
                     distance[v] = nd
                     hops[v] = nh
                     predecessor[v] = Int32(u)
@@ -83,9 +141,11 @@ struct RadixHeapDijkstraTests {
         return (distance, hops, predecessor, first, reached)
     }
 
-    @Test func unlimitedSearchMatchesTheDefinition() throws {
+    /// Two palettes: with strength 1 (length 0: the search never knows the next node early), and
+    /// without (the shortest length is positive, so the heap names the next node most of the time).
+    @Test(arguments: [[1, 0.5, 0.25, 0.4, 0.7, 0.1, 1, 0.5], [0.5, 0.25, 0.4, 0.7, 0.1, 0.5, 0.9]])
+    func unlimitedSearchMatchesTheDefinition(palette: [Double]) throws {
         // Strengths with exact ties: 1 (length 0), and repeated values whose sums collide.
-        let palette: [Double] = [1, 0.5, 0.25, 0.4, 0.7, 0.1, 1, 0.5]
         var generator = SplitMix64(seed: 2026_0002)
         for trial in 0..<40 {
             let n = Int.random(in: 1...50, using: &generator)
@@ -126,7 +186,8 @@ struct RadixHeapDijkstraTests {
         let graph = try Graph(nodeCount: 5, endpoints: [0, 1, 0, 2, 1, 3, 2, 3, 2, 4])
         let palette: [Double] = [0.5, 0.25, 0.8]
         let codes: [UInt16] = [0, 2, 1, 1, 0]
-        let coded = try graph.weightedAdamicAdar(from: 0, weights: EdgeWeights(codes: codes, palette: palette, for: graph))
+        let coded = try graph.weightedAdamicAdar(
+            from: 0, weights: EdgeWeights(codes: codes, palette: palette, for: graph))
         let perEdge = try graph.weightedAdamicAdar(from: 0, strengths: codes.map { palette[Int($0)] })
         #expect(coded == perEdge)
         // By hand: node 3 via 1 (0.5 · 0.25 / ln(1 + 0.75)) and via 2 (0.8 · 0.25 / ln(1 + 1.55)).
@@ -156,7 +217,9 @@ struct RadixHeapDijkstraTests {
         var strengths: [Double] = []
         for i in 0..<4_000 {
             strengths.append(
-                i % 4 == 0 ? Double.random(in: 0.001...1, using: &generator) : repeated[Int.random(in: 0..<8, using: &generator)])
+                i % 4 == 0
+                    ? Double.random(in: 0.001...1, using: &generator)
+                    : repeated[Int.random(in: 0..<8, using: &generator)])
         }
         var endpoints: [Int32] = []
         for e in 0..<strengths.count { endpoints += [Int32(e), Int32(e + 1)] }
