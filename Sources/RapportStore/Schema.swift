@@ -93,6 +93,9 @@ enum Schema {
             // The full-text index over people, kept by triggers (issue 16).
             try SearchIndex.create(db)
         }
+        migrator.registerMigration("v5-search-merge") { db in
+            try SearchIndex.mergeLessOften(db)
+        }
         return migrator
     }
 

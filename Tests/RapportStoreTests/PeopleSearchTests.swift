@@ -287,6 +287,29 @@ main()
         let store = try Workspace.open(at: path)
         #expect(try store.searchPeople("chloe dubois")?.people.map(\.id) == ["old"])
     }
+
+    /// `v5-search-merge` sets FTS5's `automerge` to 16 in the index's configuration (the default,
+    /// 4, has no row there), in a workspace made before it and in a new one; the index still
+    /// answers and passes FTS5's own check.
+    @Test func theIndexMergesSixteenSegmentsALevel() throws {
+        let path = Self.temporaryPath()
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue, upTo: "v4-search")
+        let automerge = "SELECT v FROM person_search_config WHERE k = 'automerge'"
+        try queue.write { db in
+            #expect(try Int.fetchOne(db, sql: automerge) == nil)
+            try db.execute(
+                sql: "INSERT INTO person (id, first_name, last_name, title, seq) VALUES ('old', 'Chloé', 'Dubois', 'Partner', 1)")
+        }
+        try queue.close()
+        for store in [try Workspace.open(at: path), try Workspace.create(at: Self.temporaryPath()).0] {
+            try store.write(changesNetwork: false) { db in
+                #expect(try Int.fetchOne(db, sql: automerge) == 16)
+                try db.execute(sql: "INSERT INTO person_search(person_search, rank) VALUES ('integrity-check', 1)")
+            }
+        }
+        #expect(try Workspace.open(at: path).searchPeople("chloe dubois")?.people.map(\.id) == ["old"])
+    }
 }
 
 /// `ASCIIKey` must say what comparing the built keys says; cases by hand.

@@ -76,6 +76,7 @@ import Testing
     }
 
     @Test func theMigrationsAreAppendedInOrder() throws {
-        #expect(Schema.migrator.migrations == ["v1-network", "v2-pipeline", "v3-evidence", "v4-search"])
+        #expect(
+            Schema.migrator.migrations == ["v1-network", "v2-pipeline", "v3-evidence", "v4-search", "v5-search-merge"])
     }
 }

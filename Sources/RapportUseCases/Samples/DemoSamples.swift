@@ -18,12 +18,11 @@ public enum DemoSamples {
     public static func write(to folder: String) throws -> [(entry: String, files: Int)] {
         var written: [(entry: String, files: Int)] = []
         for entry in SampleFiles.importOrder {
+            let missing = UseCaseError.failure("the bundled sample \(entry) is missing beside the binary; rebuild rapport")
             let source: URL
-            do { source = try SampleFiles.url(entry) } catch {
-                throw UseCaseError.failure("the bundled sample \(entry) is missing beside the binary; rebuild rapport")
-            }
+            do { source = try SampleFiles.url(entry) } catch { throw missing }
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory)
+            guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory) else { throw missing }
             let files = isDirectory.boolValue
                 ? try FileManager.default.contentsOfDirectory(atPath: source.path).sorted().map { entry + "/" + $0 }
                 : [entry]
