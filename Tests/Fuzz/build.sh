@@ -34,7 +34,7 @@ START=$SECONDS
 quiet() { "$@" 2> >(grep -v "Cannot export local symbol" >&2); }
 # One package name for every module, as SwiftPM gives them: Rapport shares `package` API with RapportCSV.
 COMMON=("$OPT" -parse-as-library -sanitize=fuzzer,address -g -I "$OUT")
-FLAGS=("${COMMON[@]}" -swift-version 6 -package-name Rapport -I Sources/CCRC32C/include)
+FLAGS=("${COMMON[@]}" -swift-version 6 -package-name Rapport -I Sources/CProcessor/include)
 sources() { find "$1" -name '*.swift' | LC_ALL=C sort; }
 
 # Incremental: an output is rebuilt when it is missing or older than one of its inputs (its sources,
@@ -82,11 +82,11 @@ side Mustache .build/checkouts/swift-mustache/Sources/Mustache 6
 side ZIPFoundation "$ZIPSRC/ZIPFoundation" 5 -I "$ZIPSRC/CZLib" -Xcc -D_GNU_SOURCE=1
 wave
 BUILT+=("$OUT/libMustache.a" "$OUT/libZIPFoundation.a")
-if ! fresh "$OUT/libRapport.a" Sources/Rapport Sources/CCRC32C; then
+if ! fresh "$OUT/libRapport.a" Sources/Rapport Sources/CProcessor; then
   rm -f "$OUT/libRapport.a"
   library Rapport Sources/Rapport 6
   # The core's C helper (the CRC32 instruction), into the same library.
-  clang -O2 -g -fsanitize=fuzzer-no-link,address -I Sources/CCRC32C/include -c Sources/CCRC32C/ccrc32c.c -o "$OUT/ccrc32c.o"
+  clang -O2 -g -fsanitize=fuzzer-no-link,address -I Sources/CProcessor/include -c Sources/CProcessor/ccrc32c.c -o "$OUT/ccrc32c.o"
   ar qs "$OUT/libRapport.a" "$OUT/ccrc32c.o"
 fi
 BUILT+=("$OUT/libRapport.a")

@@ -141,10 +141,17 @@ struct RadixHeapDijkstraTests {
         return (distance, hops, predecessor, first, reached)
     }
 
-    /// Two palettes: with strength 1 (length 0: the search never knows the next node early), and
-    /// without (the shortest length is positive, so the heap names the next node most of the time).
-    @Test(arguments: [[1, 0.5, 0.25, 0.4, 0.7, 0.1, 1, 0.5], [0.5, 0.25, 0.4, 0.7, 0.1, 0.5, 0.9]])
-    func unlimitedSearchMatchesTheDefinition(palette: [Double]) throws {
+    /// Three palettes, the edges using the first `used` values: with strength 1 (length 0: the
+    /// search never knows the next node early); without (the shortest length is positive, so the
+    /// heap names the next node most of the time); and with unused values 1.5 and 0 after the used
+    /// ones (a negative and an infinite length, which must not lower the bound below 0: near the
+    /// source, distance plus a negative length would read as a huge key and let the heap refill
+    /// before a push below it).
+    @Test(arguments: [
+        ([1, 0.5, 0.25, 0.4, 0.7, 0.1, 1, 0.5], 8), ([0.5, 0.25, 0.4, 0.7, 0.1, 0.5, 0.9], 7),
+        ([0.9, 0.5, 0.4, 0.95, 1.5, 0], 4),
+    ])
+    func unlimitedSearchMatchesTheDefinition(palette: [Double], used: Int) throws {
         // Strengths with exact ties: 1 (length 0), and repeated values whose sums collide.
         var generator = SplitMix64(seed: 2026_0002)
         for trial in 0..<40 {
@@ -157,7 +164,7 @@ struct RadixHeapDijkstraTests {
                 let b = Int32.random(in: 0..<Int32(n), using: &generator)
                 guard a != b, seen.insert([min(a, b), max(a, b)]).inserted else { continue }
                 endpoints += [a, b]
-                codes.append(UInt16.random(in: 0..<UInt16(palette.count), using: &generator))
+                codes.append(UInt16.random(in: 0..<UInt16(used), using: &generator))
             }
             let graph = try Graph(nodeCount: n, endpoints: endpoints)
             let strengths = codes.map { palette[Int($0)] }
@@ -180,6 +187,14 @@ struct RadixHeapDijkstraTests {
                 }
             }
         }
+    }
+
+    @Test func theSearchBoundIsThePalettesShortestLengthAndNeverNegative() throws {
+        let graph = try Graph(nodeCount: 3, endpoints: [0, 1, 1, 2])
+        #expect(try EdgeWeights(codes: [0, 1], palette: [0.5, 0.8], for: graph).shortestLength == -log(0.8))
+        #expect(try EdgeWeights(codes: [0, 1], palette: [0.5, 1], for: graph).shortestLength == 0)
+        #expect(try EdgeWeights(codes: [0, 1], palette: [0.5, 0.8, 1.5, 0], for: graph).shortestLength == 0)
+        #expect(try EdgeWeights(strengths: [0.5, 0.8], for: graph).shortestLength == 0)
     }
 
     @Test func paletteAndPerEdgeAdamicAdarAgree() throws {
