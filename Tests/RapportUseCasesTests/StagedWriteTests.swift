@@ -116,9 +116,9 @@ import Testing
 
     /// Once `finish` has returned, the staged write holds no reference to the workspace: the
     /// caller's is the last, so letting it go closes SQLite at once, which removes the write-ahead
-    /// log. The writer thread used to keep its reference until the thread ended, after it had freed
-    /// what it captured: at a million people `rapport import` sometimes exited first (3 imports of
-    /// 7), never closed the database, and left the 950 MB log for the next command to read back.
+    /// log. The writer thread used to keep its reference until the thread ended: at a million
+    /// people `rapport import` sometimes exited first (3 imports of 7), never closed the database,
+    /// and left the 950 MB log for the next command to read back.
     /// At this size the old thread ended within microseconds, so this test pins the property, not
     /// that race: it fails if anything the write leaves behind keeps the workspace.
     @Test func aFinishedStagedWriteLetsGoOfTheWorkspace() throws {
