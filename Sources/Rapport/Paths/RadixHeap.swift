@@ -106,8 +106,7 @@ public struct RadixHeap: ~Copyable {
     public mutating func nextOrder(ifKeyAtMost bound: UInt64) -> UInt64? {
         if ties.count == 0 {
             guard size > 0 else { return nil }
-            var b = 1
-            while buckets[b].count == 0 { b += 1 }
+            let b = firstFilledBucket()
             let smallest = RadixHeap.smallestKey(buckets[b])
             guard smallest <= bound else { return nil }
             refill(bucket: b, smallest: smallest)
@@ -117,6 +116,15 @@ public struct RadixHeap: ~Copyable {
         return ties.entries[0].order
     }
 
+    /// The first of buckets 1…64 that holds an entry. - Precondition: one does.
+    @inlinable
+    func firstFilledBucket() -> Int {
+        var b = 1
+        while buckets[b].count == 0 { b += 1 }
+        return b
+    }
+
+    /// The smallest key of a bucket that holds an entry.
     @inlinable
     static func smallestKey(_ bucket: Bucket) -> UInt64 {
         var smallest = bucket.entries[0].key
@@ -128,8 +136,7 @@ public struct RadixHeap: ~Copyable {
     /// entries down. - Precondition: some bucket holds an entry.
     @usableFromInline
     mutating func refill() {
-        var b = 1
-        while buckets[b].count == 0 { b += 1 }
+        let b = firstFilledBucket()
         refill(bucket: b, smallest: RadixHeap.smallestKey(buckets[b]))
     }
 
