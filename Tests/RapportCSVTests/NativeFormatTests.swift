@@ -36,6 +36,32 @@ import Testing
         )
     }
 
+    /// The reader keeps one record for the whole file: a row must see only its own cells, never
+    /// those a wider row before it left (expected values by hand).
+    @Test func eachRowSeesOnlyItsOwnCells() throws {
+        let ties = try parse(
+            "person_a,person_b,kind,since\r\n\"p \"\"1\"\"\",p2,friend,2020-01-02,extra\r\n\r\np3,p4\r\n p5 , p6 ,colleague,\r\n")
+        #expect(ties.ties.map(\.personA.text) == ["p \"1\"", "p3", "p5"])
+        #expect(ties.ties.map(\.personB.text) == ["p2", "p4", "p6"])
+        #expect(ties.ties.map(\.kind) == [.friend, .acquaintance, .colleague])
+        #expect(ties.ties.map(\.since) == [Day(iso: "2020-01-02"), nil, nil])
+        #expect(ties.ties.map(\.location.line) == [2, 4, 5])
+        #expect(ties.ties[2].personA.location.column == 1 && ties.ties[2].personB.location.column == 6)
+        #expect(ties.ties[2].personB.column == "person_b")
+        #expect(
+            ties.warnings.map(\.description) == [
+                "in.csv:2:1: warning: row has 5 fields, the header has 4; missing cells read as empty, extra ones are ignored",
+                "in.csv:4:1: warning: row has 2 fields, the header has 4; missing cells read as empty, extra ones are ignored",
+            ])
+        let people = try parse("id,first_name,last_name,email\np1,Ann,Lee,ann@x.example,extra\np2,Bo\n")
+        #expect(people.people.map(\.person.lastName) == ["Lee", ""])
+        #expect(people.people.map(\.person.emails) == [["ann@x.example"], []])
+        // A short row's missing reference is reported where the row ends.
+        #expect(
+            errorText { _ = try parse("person_a,person_b,kind\na,b,friend,x\nc\n", path: "t.csv") }
+                == "t.csv:3:1: person_b is empty; it must name a person")
+    }
+
     @Test func interactionsReadBooleansNumbersAndOptionalWith() throws {
         let text =
             "date,person,kind,one_on_one,minutes,rapport,initiated_by,notes,with\n"

@@ -138,6 +138,19 @@ public struct TieRecord: Hashable, Sendable {
         self.since = since
     }
 
+    /// A row of the file whose path and reference columns are `context`'s, at column 1 of `line`,
+    /// with references `a` and `b` at the positions given (the native ties reader's path).
+    init(
+        a: String, at aPosition: FieldPosition, b: String, at bPosition: FieldPosition, kind: TieKind, since: Day?,
+        line: Int, sharing context: Context
+    ) {
+        (self.a, self.b, self.context) = (a, b, context)
+        (self.line, column) = (Int32(clamping: line), 1)
+        (aLine, aColumn, bLine, bColumn) = (aPosition.line, aPosition.column, bPosition.line, bPosition.column)
+        self.kind = kind
+        self.since = since
+    }
+
     /// The texts of the two references, without building them (the merge's fast path).
     var personAText: String { a }
     var personBText: String { b }

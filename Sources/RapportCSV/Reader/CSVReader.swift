@@ -149,17 +149,25 @@ public struct CSVReader: Sendable {
     /// - Throws: `.unbalancedQuote` or `.runawayQuote` (at the line and column where the field
     ///   opened), or a limit error.
     public mutating func next() throws(ImportError) -> CSVRecord? {
-        if state.pos >= end { return nil }
-        let bytes = self.bytes
+        var record = CSVRecord(line: 0, fields: [], positions: [])
+        return try next(into: &record) ? record : nil
+    }
+
+    /// Reads the next record into `record`, reusing its arrays' storage: the bulk readers keep one
+    /// record for a whole file instead of allocating two arrays per row (ten million rows of a ties
+    /// file). False at the end of the input, `record` then unspecified.
+    /// - Throws: as `next()`.
+    public mutating func next(into record: inout CSVRecord) throws(ImportError) -> Bool {
+        if state.pos >= end { return false }
+        let bytes = self.bytes, path = self.path
         var s = state
         var newWarnings: [ImportWarning] = []
-        let path = self.path
         machine.delimiter = delimiter
         let result = bytes.withUnsafeBufferPointer { buf in
-            Self.parseRecord(buf, &s, &machine, path: path, warnings: &newWarnings)
+            Self.parseRecord(buf, &s, &machine, path: path, warnings: &newWarnings, into: &record)
         }
         state = s
-        warnings.append(contentsOf: newWarnings)
+        if !newWarnings.isEmpty { warnings.append(contentsOf: newWarnings) }
         return try result.get()
     }
 
@@ -176,8 +184,8 @@ public struct CSVReader: Sendable {
     /// positions (line and column in characters) from the field ranges.
     private static func parseRecord(
         _ buf: UnsafeBufferPointer<UInt8>, _ s: inout State, _ machine: inout RecordMachine, path: String,
-        warnings: inout [ImportWarning]
-    ) -> Result<CSVRecord?, ImportError> {
+        warnings: inout [ImportWarning], into record: inout CSVRecord
+    ) -> Result<Bool, ImportError> {
         let n = buf.count
         while s.pos < n {
             let b = buf[s.pos]
@@ -192,7 +200,7 @@ public struct CSVReader: Sendable {
             s.line += 1
             s.lineStart = s.pos
         }
-        guard s.pos < n, let p = buf.baseAddress else { return .success(nil) }
+        guard s.pos < n, let p = buf.baseAddress else { return .success(false) }
         let recordStart = s.pos, recordLine = s.line
         machine.rows = s.rows
         machine.lastWidth = s.lastWidth
@@ -224,10 +232,11 @@ public struct CSVReader: Sendable {
                     ImportError(.tooManyRows(limit: machine.limits.maxRows), at: SourceLocation(path: path, line: s.line, column: 1)))
             }
         case .record(let end):
-            var fields: [String] = []
-            var positions: [FieldPosition] = []
-            fields.reserveCapacity(machine.count)
-            positions.reserveCapacity(machine.count)
+            record.line = recordLine
+            record.fields.removeAll(keepingCapacity: true)
+            record.positions.removeAll(keepingCapacity: true)
+            record.fields.reserveCapacity(machine.count)
+            record.positions.reserveCapacity(machine.count)
             var fixups = machine.fixups[...]
             // One line of ASCII (most records): a field's column is its offset from the line start.
             let plain = machine.newlines == 0 && !machine.hasNonASCII
@@ -237,12 +246,12 @@ public struct CSVReader: Sendable {
                 let here = plain ? (s.line, (quoted ? start - 1 : start) - s.lineStart + 1) : place(quoted ? start - 1 : start)
                 let position = FieldPosition(
                     line: Int32(truncatingIfNeeded: here.0), column: Int32(truncatingIfNeeded: here.1))
-                positions.append(position)
+                record.positions.append(position)
                 if let fixup = fixups.first, fixup.field == i {
                     fixups.removeFirst()
                     var content: [UInt8] = []
                     RecordMachine.unescaped(p, from: start, fixup) { content.append($0) }
-                    fields.append(String(decoding: content, as: UTF8.self))
+                    record.fields.append(String(decoding: content, as: UTF8.self))
                     if fixup.trailingEnd > fixup.closingQuote + 1 {
                         warnings.append(
                             ImportWarning(
@@ -250,7 +259,8 @@ public struct CSVReader: Sendable {
                                 at: SourceLocation(path: path, line: here.0, column: here.1)))
                     }
                 } else {
-                    fields.append(String(decoding: UnsafeBufferPointer(start: p + start, count: fieldEnd - start), as: UTF8.self))
+                    record.fields.append(
+                        String(decoding: UnsafeBufferPointer(start: p + start, count: fieldEnd - start), as: UTF8.self))
                 }
             }
             if plain {
@@ -267,7 +277,7 @@ public struct CSVReader: Sendable {
             s.pos = end
             s.rows = machine.rows
             s.lastWidth = machine.lastWidth
-            return .success(CSVRecord(line: recordLine, fields: fields, positions: positions))
+            return .success(true)
         }
     }
 
