@@ -260,7 +260,7 @@ extension Workspace {
         var timing = PhaseTimer(indent: 2)
         // A write of no rows (a re-import that found nothing new, with its log line) leaves the
         // network as it was, and its key with it: caches of it stay current. (A staged write has people.)
-        let changesNetwork = !people.isEmpty || ready.map { !($0.ties.isEmpty && $0.interactions.isEmpty && $0.introductions.isEmpty) } ?? true
+        let changesNetwork = !people.isEmpty || ready.map { $0.hasTies || !($0.interactions.isEmpty && $0.introductions.isEmpty) } ?? true
         // The drafted snapshot, frozen and written beside the workspace under a temporary name.
         var finishing: Pending<UnpublishedSnapshotFile?>?
         var finished = false

@@ -31,8 +31,18 @@ public final class WorkerPool: @unchecked Sendable {
     final class Job: @unchecked Sendable {
         enum State { case queued, running, done }
         var state = State.queued
-        let work: () -> Void
+        /// Taken by the thread that runs it (`start()`), so that what the work captured — ten
+        /// million ties to plan, say — is freed once it has run, not when its `Pending` is.
+        private var work: (() -> Void)?
         init(_ work: @escaping () -> Void) { self.work = work }
+
+        /// Marks the job running and hands over its work; called under the pool's lock, once.
+        func start() -> () -> Void {
+            state = .running
+            defer { work = nil }
+            guard let work else { preconditionFailure("a job is started once") }
+            return work
+        }
     }
 
     func submit(_ job: Job) {
@@ -57,9 +67,10 @@ public final class WorkerPool: @unchecked Sendable {
                 idle -= 1
             }
             let job = queue.removeFirst()
-            job.state = .running
+            var work = Optional(job.start())
             condition.unlock()
-            job.work()
+            work!()
+            work = nil
             condition.lock()
             job.state = .done
             condition.broadcast()
@@ -71,9 +82,10 @@ public final class WorkerPool: @unchecked Sendable {
         condition.lock()
         if job.state == .queued, let i = queue.firstIndex(where: { $0 === job }) {
             queue.remove(at: i)
-            job.state = .running
+            var work = Optional(job.start())
             condition.unlock()
-            job.work()
+            work!()
+            work = nil
             condition.lock()
             job.state = .done
             condition.broadcast()

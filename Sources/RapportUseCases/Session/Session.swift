@@ -180,8 +180,11 @@ public struct Session {
         _ staged: StagedWrite, _ change: consuming NetworkData, log: (files: [String], summary: String)?,
         clock: inout PhaseTimer, rebuilding: () -> Void = {}
     ) throws -> WriteCounts {
+        // The ties go to the write alone (its plan lets them go once planned), not kept here too.
+        let ties = change.ties
+        change.ties = []
         let (counts, followed) = try staged.finish(
-            ties: change.ties, interactions: change.interactions, introductions: change.introductions, log: log)
+            ties: consume ties, interactions: change.interactions, introductions: change.introductions, log: log)
         change = NetworkData()
         clock.mark(followed ? "write, snapshot drafted" : "write")
         try leaveSnapshot(followed: followed, clock: &clock, rebuilding: rebuilding)
