@@ -34,6 +34,26 @@ import Testing
         }
     }
 
+    /// What a job captured is freed once the job has run, while its `Pending` is still held (a
+    /// staged write keeps the plan's `Pending` through the write; its ten million ties must not stay).
+    @Test func aJobLetsGoOfWhatItCapturedOnceItHasRun() {
+        final class Input: Sendable { let values = Array(0..<1000) }
+        for runsOnTheCaller in [false, true] {
+            weak var watched: Input?
+            let pending: Pending<Int> = {
+                let input = Input()
+                watched = input
+                // A pool of one thread, kept busy a while, leaves the job to the caller's `value()`.
+                let pool = runsOnTheCaller ? WorkerPool(threads: 1) : WorkerPool.shared
+                if runsOnTheCaller { _ = pool.async { Thread.sleep(forTimeInterval: 0.2) } }
+                return pool.async { input.values.reduce(0, +) }
+            }()
+            #expect(pending.value() == 499_500)
+            #expect(watched == nil, "runs on the caller: \(runsOnTheCaller)")
+            withExtendedLifetime(pending) {}
+        }
+    }
+
     /// A one-thread pool, busy with a job that waits for another: the waiter runs the queued job
     /// itself instead of waiting for a thread that will never come.
     @Test func nestedWaitsDoNotDeadlock() {
