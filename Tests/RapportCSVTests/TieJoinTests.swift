@@ -122,6 +122,27 @@ import Testing
         }
     }
 
+    /// A ties file read in two parts comes to the merge in two (`secondPartTies`, not joined first):
+    /// joined or row by row, and with faults, the outcome is the one of the same rows in one part.
+    @Test(arguments: 1...8 as ClosedRange<UInt64>)
+    func aFileInTwoPartsMergesAsInOne(seed: UInt64) throws {
+        let whole = try Self.tiesFile(seed: seed, people: 30, rows: 200, faults: seed % 2 == 0)
+        var split = whole
+        let cut = 1 + Int(seed) * 20
+        split.ties = Array(whole.ties[..<cut])
+        split.secondPartTies = Array(whole.ties[cut...])
+        let existing = NetworkData(people: Self.people(30))
+        let (rows, joined) = Self.bothWays(existing, [whole])
+        let (splitRows, splitJoined) = Self.bothWays(existing, [split])
+        for (a, b) in [(rows, splitRows), (joined, splitJoined)] {
+            switch (a, b) {
+            case (.success(let a), .success(let b)): #expect(a == b)
+            case (.failure(let a), .failure(let b)): #expect(a == b)
+            default: Issue.record("one way failed, the other did not: \(a) / \(b)")
+            }
+        }
+    }
+
     /// By hand: p0–p1 stored as an acquaintance since 2020; the file names it twice (friend, then
     /// an earlier since) and adds p2–p3 twice (the second row changes nothing).
     @Test func aHandWorkedFile() throws {

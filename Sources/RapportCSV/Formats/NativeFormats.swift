@@ -128,7 +128,11 @@ enum NativeFormats {
         let tieColumns = TieColumns(header), personColumns = PersonColumns(header)
         // One record for the whole file: its two arrays are reused row after row.
         var record = CSVRecord(line: 0, fields: [], positions: [])
+        var read = 0
         while try reader.next(into: &record) {
+            // A mapped file's pages are given back as the rows are read, 64k rows at a time.
+            read += 1
+            if read & 0xFFFF == 0 { reader.releaseRead() }
             if record.isBlank { continue }
             if record.fields.count != header.names.count {
                 file.warnings.append(ragged(record, expected: header.names.count, path: file.path))

@@ -54,7 +54,56 @@ public enum ContactFile {
             file.warnings = (encodingWarning.map { [$0] } ?? []) + file.warnings
             return file
         }
-        var reader = CSVReader(path: path, utf8: text, limits: limits)
+        return try parseCSV(
+            path: path, source: CSVBytes(text), encoding: encoding, encodingWarning: encodingWarning, format: format,
+            mapping: mapping, limits: limits, detected: detected, joiningParts: joiningParts)
+    }
+
+    /// `parse(path:data:…)` of a file mapped into memory (`MappedFile`): a plain UTF-8 CSV file is
+    /// read in place, its pages given back as its rows are read, so that a 360 MB ties file is not
+    /// resident beside the ten million rows read from it; anything else (UTF-16, a NUL byte, bytes
+    /// that are not UTF-8, a vCard) is copied and read by `parse(path:data:…)`, with the same result.
+    public static func parse(
+        path: String, mapped file: MappedFile, format: ImportFormat? = nil, mapping: ColumnMapping? = nil,
+        limits: CSVLimits = CSVLimits(), detected: (ImportFormat) -> Void = { _ in }, joiningParts: Bool = true
+    ) throws(ImportError) -> ParsedFile {
+        let whole = file.withBytes { $0.bindMemory(to: UInt8.self) }
+        let bom = whole.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let body = UnsafeBufferPointer(rebasing: whole[bom...])
+        let plain =
+            !whole.starts(with: [0xFF, 0xFE]) && !whole.starts(with: [0xFE, 0xFF]) && format != .vcard
+            && !(format == nil && mapping == nil
+                && (path.lowercased().hasSuffix(".vcf") || VCardFormat.looksLikeVCard(head(of: body))))
+            && (format != .mapped || mapping != nil) && (body.baseAddress.map { memchr($0, 0, body.count) == nil } ?? true)
+            && TextDecoding.isValidUTF8(body)
+        guard plain else {
+            return try parse(
+                path: path, data: Array(whole), format: format, mapping: mapping, limits: limits, detected: detected,
+                joiningParts: joiningParts)
+        }
+        // The checks read every page; the reader reads them again as it goes, and gives them back.
+        file.release(0..<whole.count)
+        return try parseCSV(
+            path: path, source: CSVBytes(file, from: bom), encoding: bom == 3 ? .utf8WithBOM : .utf8,
+            encodingWarning: nil, format: format, mapping: mapping, limits: limits, detected: detected,
+            joiningParts: joiningParts)
+    }
+
+    /// The first bytes of `body` from its first one that is not a space, tab or line break: enough
+    /// for `VCardFormat.looksLikeVCard` to see what it sees in the whole.
+    private static func head(of body: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let start = body.firstIndex { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D } ?? body.count
+        return Array(body[start..<min(body.count, start + 16)])
+    }
+
+    /// The CSV formats' part of `parse`: the header found (or the mapping's), the format detected
+    /// and the rows read.
+    private static func parseCSV(
+        path: String, source: CSVBytes, encoding: SourceEncoding, encodingWarning: ImportWarning?,
+        format: ImportFormat?, mapping: ColumnMapping?, limits: CSVLimits, detected: (ImportFormat) -> Void,
+        joiningParts: Bool
+    ) throws(ImportError) -> ParsedFile {
+        var reader = CSVReader(path: path, source: source, limits: limits)
         let header: Header
         let resolved: ImportFormat
         if let mapping, format == nil || format == .mapped {

@@ -103,30 +103,58 @@ public enum Importer {
         // One array for the caller and the outcome: at a million people a second copy is 200 MB.
         merge.handedPeople = merge.changedPeople
         peopleMerged(merge.handedPeople!)
-        let others = try rest()
+        var others = try rest()
         // Their people would never be merged: a caller that split the files by format cannot do this.
         precondition(!others.contains { $0.file.format.bearsPeople }, "rest() gave a people-bearing file")
-        let more = others.reduce(0) { $0 + $1.file.ties.count + $1.file.people.count }
+        let more = others.reduce(0) { $0 + $1.file.ties.count + $1.file.secondPartTies.count + $1.file.people.count }
         merge.incomingTies += more
         merge.ties.reserveCapacity(merge.ties.count + more)
-        let ordered = inMergeOrder(peopleFiles + others)
-        let files = ordered.sorted { $0.offset < $1.offset }.map(\.file)
-        for (_, file) in ordered {
+        var ordered = inMergeOrder(peopleFiles + others)
+        (peopleFiles, others) = ([], [])
+        let warnings = ordered.sorted { $0.offset < $1.offset }.flatMap(\.file.warnings)
+        for k in ordered.indices {
             merge.nativeOrdinals.removeAll(keepingCapacity: true)
-            // Through the buffer: each record is read in place instead of copied out and released
-            // (a retain and a release of its shared context, ten million times).
-            try file.ties.withUnsafeBufferPointer { (ties) throws(ImportError) in
-                if ties.count >= threshold, merge.addByJoin(ties) { return }
-                for i in ties.indices { try merge.add(ties[i]) }
+            // Taken out of the file: the join lets ten million rows go once it has what it needs of
+            // them (when the caller holds no other copy), before it makes the ties.
+            // A ties file read in two parts comes in two (`ParsedFile.secondPartTies`), merged as one.
+            var ties = ordered[k].file.ties, second = ordered[k].file.secondPartTies
+            (ordered[k].file.ties, ordered[k].file.secondPartTies) = ([], [])
+            if ties.count + second.count >= threshold, merge.addByJoin(&ties, then: &second) {
+                // Joined.
+            } else {
+                // Through the buffer: each record is read in place instead of copied out and released
+                // (a retain and a release of its shared context, ten million times).
+                for part in [ties, second] {
+                    try part.withUnsafeBufferPointer { (ties) throws(ImportError) in
+                        for i in ties.indices { try merge.add(ties[i]) }
+                    }
+                }
             }
+            let file = ordered[k].file
             for i in file.interactions.indices { try merge.add(file.interactions[i]) }
             for i in file.introductions.indices { try merge.add(file.introductions[i]) }
         }
-        var outcome = merge.outcome(warnings: files.flatMap(\.warnings) + evidence.files.flatMap(\.warnings))
+        var outcome = merge.outcome(warnings: warnings + evidence.files.flatMap(\.warnings))
         outcome.evidence = evidenceReports
         outcome.ignoredFiles = evidence.ignoredFiles
         return outcome
     }
+}
+
+/// What `Merge.addByJoin` keeps of a ties file's row once the row itself is let go: its people
+/// (indices among the resolver's, in the row's order), its date and its kind (16 bytes, against 80
+/// for a `TieRecord`).
+struct JoinRow {
+    static let noDate = Int32.min
+    var a: Int32
+    var b: Int32
+    /// `Day.ordinal`, or `noDate`.
+    var since: Int32
+    /// `TieKind.columnCode`.
+    var kind: UInt8
+
+    var tieKind: TieKind { TieKind.byColumnCode[Int(kind)] }
+    var day: Day? { since == JoinRow.noDate ? nil : Day(ordinal: since) }
 }
 
 /// The state of one merge (extended by `Importer+Evidence.swift`).
@@ -297,23 +325,44 @@ struct Merge {
     /// already merged through the index.
     /// - Returns: whether the rows were merged.
     /// - Complexity: O((T + R) · key bits / 11) for T ties present and R rows, O(T + R) memory.
-    mutating func addByJoin(_ records: UnsafeBufferPointer<TieRecord>) -> Bool {
+    mutating func addByJoin(_ records: inout [TieRecord], then more: inout [TieRecord]) -> Bool {
         guard !tieIndexReady else { return false }
-        let n = records.count
+        let (n1, n) = (records.count, records.count + more.count)
         let resolver = self.resolver
-        // A row the join cannot key keeps `noKey`, and the file goes to the row path.
+        // A row the join cannot key keeps `noKey`, and the file goes to the row path. What the join
+        // reads of a row later (its people's indices, kind and date) is kept beside its key.
         var keys = [UInt64](repeating: Merge.noKey, count: n)
-        keys.withUnsafeMutableBufferPointer { out in
-            WorkerPool.shared.forEachChunk(of: n, chunks: n >= 1 << 16 ? 16 : 1) { range in
-                for i in range {
-                    guard let a = resolver.index(ofOwnID: records[i].personAText),
-                        let b = resolver.index(ofOwnID: records[i].personBText), a != b
-                    else { return }
-                    out[i] = Merge.pairKey(a, b)
+        var rows = [JoinRow](repeating: JoinRow(a: 0, b: 0, since: 0, kind: 0), count: n)
+        records.withUnsafeBufferPointer { first in
+            more.withUnsafeBufferPointer { second in
+                keys.withUnsafeMutableBufferPointer { out in
+                    rows.withUnsafeMutableBufferPointer { compact in
+                        // Row `i` of the two parts, read in place (`records[j]`, not a copy of it).
+                        func keyed(_ records: UnsafeBufferPointer<TieRecord>, _ j: Int, as i: Int) -> Bool {
+                            guard let a = resolver.index(ofOwnID: records[j].personAText),
+                                let b = resolver.index(ofOwnID: records[j].personBText), a != b
+                            else { return false }
+                            out[i] = Merge.pairKey(a, b)
+                            compact[i] = JoinRow(
+                                a: Int32(a), b: Int32(b), since: records[j].since?.ordinal ?? JoinRow.noDate,
+                                kind: records[j].kind.columnCode)
+                            return true
+                        }
+                        WorkerPool.shared.forEachChunk(of: n, chunks: n >= 1 << 16 ? 16 : 1) { range in
+                            for i in range {
+                                guard i < n1 ? keyed(first, i, as: i) : keyed(second, i - n1, as: i) else { return }
+                            }
+                        }
+                    }
                 }
             }
         }
         guard !keys.contains(Merge.noKey) else { return false }
+        // The rows are not read again: they go now (freed on the pool, off this path), before the
+        // ties are made, instead of sitting beside them (at ten million rows, 0.8 GB).
+        let taken = (records, more)
+        (records, more) = ([], [])
+        WorkerPool.shared.detach { _ = taken.0.count + taken.1.count }
         keyPresentTies()
 
         // Keys in sorting form (the smaller index above the larger, in just the bits they need),
@@ -326,29 +375,30 @@ struct Merge {
             present.append((compact(key), position))
         }
         RadixSort.sort(&present, by: \.key)
-        var rows = keys.enumerated().map { (key: compact($0.element), index: $0.offset) }
-        RadixSort.sort(&rows, by: \.key)
+        var sorted = keys.enumerated().map { (key: compact($0.element), index: $0.offset) }
+        RadixSort.sort(&sorted, by: \.key)
 
         // Each row's tie position (≥ 0), or −(first row of its pair + 1) for a pair not present.
         var target = [Int](repeating: 0, count: n)
         var s = 0, r = 0
-        while r < rows.count {
-            let key = rows[r].key
+        while r < sorted.count {
+            let key = sorted[r].key
             var end = r + 1
-            while end < rows.count, rows[end].key == key { end += 1 }
+            while end < sorted.count, sorted[end].key == key { end += 1 }
             while s < present.count, present[s].key < key { s += 1 }
-            let t = s < present.count && present[s].key == key ? present[s].index : -(rows[r].index + 1)
-            for k in r..<end { target[rows[k].index] = t }
+            let t = s < present.count && present[s].key == key ? present[s].index : -(sorted[r].index + 1)
+            for k in r..<end { target[sorted[k].index] = t }
             r = end
         }
         present = []
-        rows = []
+        sorted = []
 
-        // New pairs first, in file order: the first row of each adds its tie.
+        // New pairs first, in file order: the first row of each adds its tie. Its people were
+        // found by their own ids, so each person's id is the row's text.
         func tie(_ i: Int) -> Tie {
             Tie(
-                records[i].personAText, records[i].personBText, kind: records[i].kind, since: records[i].since,
-                origin: .declared)
+                resolver.people[Int(rows[i].a)].id, resolver.people[Int(rows[i].b)].id, kind: rows[i].tieKind,
+                since: rows[i].day, origin: .declared)
         }
         var adds = [Bool](repeating: false, count: n)
         for i in 0..<n where target[i] < 0 {
@@ -368,11 +418,12 @@ struct Merge {
         var order: [(key: UInt64, declaration: UInt64)] = []
         order.reserveCapacity(n)
         for i in 0..<n where !adds[i] {
-            let since = records[i].since.map { UInt64(UInt32(bitPattern: $0.ordinal)) | 1 << 32 } ?? 0
-            order.append((UInt64(target[i]), UInt64(records[i].kind.columnCode) << 40 | since))
+            let since = rows[i].day.map { UInt64(UInt32(bitPattern: $0.ordinal)) | 1 << 32 } ?? 0
+            order.append((UInt64(target[i]), UInt64(rows[i].kind) << 40 | since))
         }
         target = []
         adds = []
+        rows = []
         RadixSort.sort(&order, by: \.key)
         for (position, declaration) in order {
             let kind = TieKind.byColumnCode[Int(declaration >> 40)]

@@ -60,8 +60,11 @@ public struct CSVReader: Sendable {
     /// Problems recovered from so far.
     public private(set) var warnings: [ImportWarning] = []
 
-    private let bytes: [UInt8]
+    private let bytes: CSVBytes
     private var state: State
+    /// The bytes before this offset were given back (`releaseRead()`); a reader of a file's second
+    /// part starts there, so that it never gives back what the first part still reads.
+    private var releasedUpTo = 0
     /// The record machine this reader runs (`RecordMachine`); its scratch buffers are reused.
     private var machine: RecordMachine
 
@@ -81,6 +84,11 @@ public struct CSVReader: Sendable {
     public init(
         path: String, utf8 bytes: [UInt8], delimiter: UInt8 = UInt8(ascii: ","), limits: CSVLimits = CSVLimits()
     ) {
+        self.init(path: path, source: CSVBytes(bytes), delimiter: delimiter, limits: limits)
+    }
+
+    /// A reader of `source`, an array or a mapped file.
+    init(path: String, source bytes: CSVBytes, delimiter: UInt8 = UInt8(ascii: ","), limits: CSVLimits = CSVLimits()) {
         self.path = path
         self.bytes = bytes
         self.delimiter = delimiter
@@ -116,8 +124,18 @@ public struct CSVReader: Sendable {
     /// in two parts; `nil` under `minimumBytes` left or without a line feed past the middle.
     func middleLineStart(minimumBytes: Int) -> Int? {
         let left = bytes.count - state.pos
-        guard left >= minimumBytes, let lf = bytes[(state.pos + left / 2)...].firstIndex(of: Self.lf) else { return nil }
+        guard left >= minimumBytes,
+            let lf = bytes.withUnsafeBufferPointer({ $0[(state.pos + left / 2)...].firstIndex(of: Self.lf) })
+        else { return nil }
         return lf + 1 < bytes.count ? lf + 1 : nil
+    }
+
+    /// Gives back the pages of a mapped file that this reader has read past (see `MappedFile`);
+    /// nothing for an array. The bytes stay readable: a page given back is read again if touched.
+    mutating func releaseRead() {
+        guard state.pos > releasedUpTo else { return }
+        bytes.release(releasedUpTo..<state.pos)
+        releasedUpTo = state.pos
     }
 
     /// The number of bytes read from, all parts together.
@@ -132,6 +150,7 @@ public struct CSVReader: Sendable {
         bytes.withUnsafeBufferPointer { Self.walk($0, from: &from, to: offset, line: &line, lineStart: &lineStart) }
         var part = self
         part.state = Mark(pos: offset, line: line, lineStart: lineStart, rows: 0, lastWidth: lastWidth)
+        part.releasedUpTo = offset
         part.warnings = []
         part.end = Int.max
         return part

@@ -65,15 +65,17 @@ public enum TextDecoding {
     /// Whether `bytes` is well-formed UTF-8 (no overlongs, surrogates or values above U+10FFFF).
     /// - Complexity: O(n), with an ASCII fast path.
     public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            var i = 0
-            while i < buffer.count {
-                if buffer[i] < 0x80 { i += 1; continue }
-                guard let length = sequenceLength(buffer, at: i) else { return false }
-                i += length
-            }
-            return true
+        bytes.withUnsafeBufferPointer { isValidUTF8($0) }
+    }
+
+    static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < buffer.count {
+            if buffer[i] < 0x80 { i += 1; continue }
+            guard let length = sequenceLength(buffer, at: i) else { return false }
+            i += length
         }
+        return true
     }
 
     /// The length of the well-formed UTF-8 sequence starting at `i` (a non-ASCII lead byte), or `nil`.

@@ -4,13 +4,17 @@
     import Darwin
 #endif
 
-/// A read-only memory map of a whole file, so a 1 GB mailbox is read in place and never copied.
+/// A read-only memory map of a whole file, so a 1 GB mailbox or a 360 MB ties file is read in place
+/// and never copied.
 ///
 /// The map is private and read-only; pages come from the page cache as the scan reaches them
 /// (`MADV_SEQUENTIAL` lets the kernel read ahead and drop behind). A file truncated by another
-/// process while mapped can raise SIGBUS; mailbox exports are not written while being imported.
-final class MappedFile {
-    let count: Int
+/// process while mapped can raise SIGBUS; exports are not written while being imported.
+///
+/// Sendable: the bytes never change, `release(_:)` only advises the kernel, and `release(upTo:)`
+/// (whose cursor is the one mutable state) belongs to a single sequential reader.
+public final class MappedFile: @unchecked Sendable {
+    public let count: Int
     private let base: UnsafeMutableRawPointer?
     /// Bytes before this offset have been handed back to the kernel (`release(upTo:)`).
     private var released = 0
@@ -21,7 +25,7 @@ final class MappedFile {
     /// - Throws: `ImportError` `.unreadableFile` at 1:1 when it is missing, not a regular file, or
     ///   cannot be mapped.
     /// - Complexity: O(1); pages are faulted in by the reader.
-    init(path: String) throws(ImportError) {
+    public init(path: String) throws(ImportError) {
         let failure = ImportError(.unreadableFile, at: SourceLocation(path: path, line: 1, column: 1))
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw failure }
@@ -54,6 +58,28 @@ final class MappedFile {
         guard end > released else { return }
         _ = madvise(base + released, end - released, MADV_DONTNEED)
         released = end
+    }
+
+    /// Drops the whole pages inside `range` (byte offsets) from this process's resident set, as
+    /// `release(upTo:)` does, for readers that each read a part of the file (a ties file read in two
+    /// halves on two threads): a page given back is read again from the page cache if touched.
+    func release(_ range: Range<Int>) {
+        guard let base else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (range.lowerBound + page - 1) / page * page
+        let end = min(range.upperBound, count) / page * page
+        guard start < end else { return }
+        _ = madvise(base + start, end - start, MADV_DONTNEED)
+    }
+
+    /// Whether the file may be a JSON document: its first byte after a BOM and blanks is `{`
+    /// (`NetworkJSON.looksLikeDocument` decides, on the whole file).
+    public var mayBeJSON: Bool {
+        withBytes { bytes in
+            var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
+            return i < bytes.count && bytes[i] == UInt8(ascii: "{")
+        }
     }
 
     /// Calls `body` with the file's bytes (an empty buffer for an empty file).
