@@ -3,8 +3,10 @@
 // Linked against the instrumented RapportCSV by Tests/Fuzz/build.sh; not part of the package.
 //
 // Besides "no crash, no hang", it checks the reader's invariants: every record has one position per
-// field, lines never go backwards, and every error names a line and column of at least 1.
+// field, lines never go backwards, and every error names a line and column of at least 1; and that
+// the import's reading in place of a mapped file gives what the copied bytes give.
 
+import Foundation
 import Rapport
 @testable import RapportCSV
 
@@ -27,6 +29,7 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     } catch {
         checkError(error)
     }
+    checkMapped(bytes, format: forced == .mapped ? nil : forced)
     do {
         let mapping = try ColumnMapping(parsing: "first_name=a,last_name=b,email=c")
         _ = try ContactFile.parse(path: "fuzz.csv", data: bytes, mapping: mapping, limits: smallLimits)
@@ -63,6 +66,25 @@ private func checkReader(_ bytes: [UInt8], limits: CSVLimits) {
         }
     } catch {
         checkError(error)
+    }
+}
+
+/// Where this process writes each input to map it (one file, rewritten).
+private let mappedPath = NSTemporaryDirectory() + "rapport-fuzz-csv-\(ProcessInfo.processInfo.processIdentifier).csv"
+
+/// The bytes written to a file, mapped and read in place (`ContactFile.parse(path:mapped:)`, the
+/// import's path), give the file, or the error, that the same bytes give when copied.
+private func checkMapped(_ bytes: [UInt8], format: ImportFormat?) {
+    guard !bytes.isEmpty else { return }  // an empty file is not mapped: the import reads it
+    guard FileManager.default.createFile(atPath: mappedPath, contents: Data(bytes)),
+        let file = try? MappedFile(path: mappedPath)
+    else { preconditionFailure("cannot write and map \(mappedPath)") }
+    let mapped = Result { () throws(ImportError) in try ContactFile.parse(path: "fuzz.csv", mapped: file, format: format) }
+    let copied = Result { () throws(ImportError) in try ContactFile.parse(path: "fuzz.csv", data: bytes, format: format) }
+    switch (mapped, copied) {
+    case (.success(let a), .success(let b)): precondition(a == b, "the mapped file reads otherwise")
+    case (.failure(let a), .failure(let b)): precondition(a.description == b.description, "the mapped file fails otherwise")
+    default: preconditionFailure("one reading failed, the other did not")
     }
 }
 
