@@ -143,6 +143,27 @@ import Testing
         }
     }
 
+    /// Merging rows that change nothing (a re-import) adds no tie and no person, and leaves the
+    /// stored arrays as they were given, not copied into larger ones: at a million people those
+    /// copies were 0.5–1 GB of fresh memory (Docs/Performance.md, session 13).
+    @Test func rowsThatChangeNothingLeaveTheStoredArraysUncopied() throws {
+        let file = try Self.tiesFile(seed: 5, people: 30, rows: 200)
+        let first = try Importer.merge(
+            existing: NetworkData(people: Self.people(30)), files: [file], evidence: EvidenceInput(), joiningFrom: 0)
+        let stored = first.data
+        for threshold in [0, Int.max] {
+            let again = try Importer.merge(existing: stored, files: [file], evidence: EvidenceInput(), joiningFrom: threshold)
+            #expect(again.report.totalNew == 0 && again.report.tiesUpdated == 0)
+            let sameTies = stored.ties.withUnsafeBufferPointer { a in
+                again.data.ties.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress }
+            }
+            let samePeople = stored.people.withUnsafeBufferPointer { a in
+                again.data.people.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress }
+            }
+            #expect(sameTies && samePeople, "threshold \(threshold)")
+        }
+    }
+
     /// By hand: p0–p1 stored as an acquaintance since 2020; the file names it twice (friend, then
     /// an earlier since) and adds p2–p3 twice (the second row changes nothing).
     @Test func aHandWorkedFile() throws {

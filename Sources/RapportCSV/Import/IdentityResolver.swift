@@ -38,8 +38,18 @@ struct IdentityResolver {
     }
 
     /// Makes room for `count` more people in the list and its id and e-mail indexes: a million
-    /// rows would otherwise regrow each of them about twenty times.
-    mutating func reserve(additional count: Int) {
+    /// rows would otherwise regrow each of them about twenty times. The room is made when the
+    /// first person is added: a re-import that adds nobody leaves the stored people shared with
+    /// the caller instead of copying a million of them into larger arrays and tables.
+    mutating func reserve(additional count: Int) { pendingRoom += count }
+
+    /// Room asked for by `reserve(additional:)` and not made yet.
+    private var pendingRoom = 0
+
+    private mutating func makePendingRoom() {
+        guard pendingRoom > 0 else { return }
+        let count = pendingRoom
+        pendingRoom = 0
         people.reserveCapacity(people.count + count)
         addedWithOwnID.reserveCapacity(people.count + count)
         indexByID.reserveCapacity(indexByID.count + count)
@@ -150,6 +160,7 @@ struct IdentityResolver {
 
     /// Adds a new person; its id must be free. `ownID` says the id came from the row.
     mutating func add(_ person: Person, ownID: Bool = false) -> Int {
+        makePendingRoom()
         let i = people.count
         idTable = nil
         addedWithOwnID.append(ownID)

@@ -108,7 +108,7 @@ public enum Importer {
         precondition(!others.contains { $0.file.format.bearsPeople }, "rest() gave a people-bearing file")
         let more = others.reduce(0) { $0 + $1.file.ties.count + $1.file.secondPartTies.count + $1.file.people.count }
         merge.incomingTies += more
-        merge.ties.reserveCapacity(merge.ties.count + more)
+        merge.tieRoom += more
         var ordered = inMergeOrder(peopleFiles + others)
         (peopleFiles, others) = ([], [])
         let warnings = ordered.sorted { $0.offset < $1.offset }.flatMap(\.file.warnings)
@@ -177,6 +177,10 @@ struct Merge {
     /// The fewest rows a ties file has for `addByJoin` to merge it.
     static let joinThreshold = 4096
     var incomingTies: Int
+    /// Room for new ties, made at the first one added (`appendTie`): a merge that adds no tie (a
+    /// re-import of unchanged files) leaves the stored ties shared with the caller instead of
+    /// copying ten million of them into a larger array.
+    var tieRoom = 0
     var updatedTies: Set<Int> = []
     var interactions: [Interaction]
     let existingInteractions: Int
@@ -214,7 +218,7 @@ struct Merge {
         existingPeople = data.people.count
         ties = data.ties
         existingTies = ties.count
-        ties.reserveCapacity(ties.count + incomingTies)
+        tieRoom = incomingTies
         self.incomingTies = incomingTies
         interactions = data.interactions
         existingInteractions = interactions.count
@@ -305,7 +309,7 @@ struct Merge {
             merge(tie, into: j)
         } else {
             tieIndex.insertIfAbsent(key, position: ties.count)
-            ties.append(tie)
+            appendTie(tie)
         }
     }
 
@@ -406,7 +410,7 @@ struct Merge {
             if first == i {
                 adds[i] = true
                 target[i] = ties.count
-                ties.append(tie(i))
+                appendTie(tie(i))
                 tieKeys.append(keys[i])
             } else {
                 target[i] = target[first]
@@ -447,6 +451,15 @@ struct Merge {
             }
         }
         tieKeys += keys
+    }
+
+    /// Adds a new tie at the end, making the room asked for (`tieRoom`) first.
+    mutating func appendTie(_ tie: Tie) {
+        if tieRoom > 0 {
+            ties.reserveCapacity(ties.count + tieRoom)
+            tieRoom = 0
+        }
+        ties.append(tie)
     }
 
     /// Merges `tie` into the tie at `position`: an update when it changes it, an unchanged row when not.
