@@ -16,13 +16,20 @@ public enum NetworkJSON {
     /// Whether `bytes` is a Rapport network document: a JSON object whose `format` is
     /// `rapport-network`. Cheap for anything else (a CSV never starts with `{`).
     public static func looksLikeDocument(_ bytes: [UInt8]) -> Bool {
-        var start = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
-        guard start < bytes.count, bytes[start] == UInt8(ascii: "{") else { return false }
+        guard let start = objectStart(bytes) else { return false }
         struct Probe: Decodable { var format: String? }
         let probe = try? JSONDecoder().decode(Probe.self, from: Data(bytes[start...]))
         return probe?.format == NetworkDocument.formatName
+    }
+
+    /// Whether the mapped file may be a document: `looksLikeDocument` of its bytes can be true.
+    public static func mayBeDocument(_ file: MappedFile) -> Bool { file.withBytes { objectStart($0) != nil } }
+
+    /// Where a document's opening `{` is, past a UTF-8 BOM and blanks; `nil` when there is none.
+    private static func objectStart<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bytes.Index? {
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.index(bytes.startIndex, offsetBy: 3) : bytes.startIndex
+        while start < bytes.endIndex, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start = bytes.index(after: start) }
+        return start < bytes.endIndex && bytes[start] == UInt8(ascii: "{") ? start : nil
     }
 
     /// Decodes a document read from `path`.

@@ -71,6 +71,22 @@ final class Header: Sendable {
 }
 
 /// A data row seen through its header.
+extension CSVRecord {
+    /// The trimmed cell of column `index`; empty when the file has no such column (`nil`) or the
+    /// row no such cell. A `Row` reads its cells so, and the bulk readers with columns found once.
+    func cell(_ index: Int?) -> String {
+        guard let index, index < fields.count else { return "" }
+        return CellValues.trimmed(fields[index])
+    }
+
+    /// Where the cell of column `index` starts (`location(ofField:path:)`); the row's start when the
+    /// file has no such column.
+    func location(ofCell index: Int?, path: String) -> SourceLocation {
+        guard let index else { return SourceLocation(path: path, line: line, column: 1) }
+        return location(ofField: index, path: path)
+    }
+}
+
 struct Row {
     let record: CSVRecord
     let header: Header
@@ -79,14 +95,9 @@ struct Row {
     var location: SourceLocation { SourceLocation(path: path, line: record.line, column: 1) }
 
     /// The trimmed cell under `column`; empty when the column or the cell is missing.
-    func text(_ column: String) -> String {
-        guard let i = header.index(of: column) else { return "" }
-        return text(i)
-    }
+    func text(_ column: String) -> String { record.cell(header.index(of: column)) }
 
-    func text(_ index: Int) -> String {
-        index < record.fields.count ? CellValues.trimmed(record.fields[index]) : ""
-    }
+    func text(_ index: Int) -> String { record.cell(index) }
 
     /// The non-empty cell of `column`, or `nil`.
     func optional(_ column: String) -> String? {
@@ -94,10 +105,7 @@ struct Row {
         return value.isEmpty ? nil : value
     }
 
-    func location(_ column: String) -> SourceLocation {
-        guard let i = header.index(of: column) else { return location }
-        return record.location(ofField: i, path: path)
-    }
+    func location(_ column: String) -> SourceLocation { record.location(ofCell: header.index(of: column), path: path) }
 
     /// Values separated by `;`, trimmed, empties dropped.
     func list(_ column: String) -> [String] { CellValues.list(text(column)) }

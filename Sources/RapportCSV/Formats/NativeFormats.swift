@@ -170,12 +170,9 @@ enum NativeFormats {
     /// A row of a people file whose columns are `columns`: every cell trimmed, `;` lists split,
     /// empty optional cells `nil`, the record at column 1 of its line.
     static func person(_ record: CSVRecord, _ columns: PersonColumns, path: String) -> PersonRecord {
-        func text(_ i: Int?) -> String {
-            guard let i, i < record.fields.count else { return "" }
-            return CellValues.trimmed(record.fields[i])
-        }
+        func text(_ i: Int?) -> String { record.cell(i) }
         func optional(_ i: Int?) -> String? {
-            let value = text(i)
+            let value = record.cell(i)
             return value.isEmpty ? nil : value
         }
         let note = text(columns.notes)
@@ -218,19 +215,12 @@ enum NativeFormats {
     static func tie(
         _ record: CSVRecord, _ columns: TieColumns, path: String, sharing context: TieRecord.Context
     ) throws(ImportError) -> TieRecord {
-        func text(_ i: Int?) -> String {
-            guard let i, i < record.fields.count else { return "" }
-            return CellValues.trimmed(record.fields[i])
-        }
-        func location(_ i: Int?) -> SourceLocation {
-            guard let i else { return SourceLocation(path: path, line: record.line, column: 1) }
-            return record.location(ofField: i, path: path)
-        }
-        let a = text(columns.a), b = text(columns.b)
+        func location(_ i: Int?) -> SourceLocation { record.location(ofCell: i, path: path) }
+        let a = record.cell(columns.a), b = record.cell(columns.b)
         if a.isEmpty { throw ImportError(.emptyReference(column: "person_a"), at: location(columns.a)) }
         if b.isEmpty { throw ImportError(.emptyReference(column: "person_b"), at: location(columns.b)) }
         if a == b { throw ImportError(.selfReference(column: "person_b"), at: location(columns.b)) }
-        let kindText = text(columns.kind)
+        let kindText = record.cell(columns.kind)
         var kind = TieKind.acquaintance
         if !kindText.isEmpty {
             guard let parsed = TieKind(rawValue: kindText) ?? TieKind(text: kindText) else {
@@ -240,7 +230,7 @@ enum NativeFormats {
             }
             kind = parsed
         }
-        let sinceText = text(columns.since)
+        let sinceText = record.cell(columns.since)
         var since: Day?
         if !sinceText.isEmpty {
             guard let day = CellValues.isoDate(sinceText) else {

@@ -6,9 +6,10 @@ import Rapport
 /// (vCard 2.1 style, as older phones export).
 enum VCardFormat {
     /// Whether the text starts, after whitespace, with `BEGIN:VCARD`.
-    static func looksLikeVCard(_ utf8: [UInt8]) -> Bool {
-        let start = utf8.firstIndex { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D } ?? utf8.count
-        let head = String(decoding: utf8[start..<min(utf8.count, start + 11)], as: UTF8.self)
+    static func looksLikeVCard<Bytes: Collection<UInt8>>(_ utf8: Bytes) -> Bool {
+        let start = utf8.firstIndex { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D } ?? utf8.endIndex
+        let end = utf8.index(start, offsetBy: 11, limitedBy: utf8.endIndex) ?? utf8.endIndex
+        let head = String(decoding: utf8[start..<end], as: UTF8.self)
         return head.uppercased() == "BEGIN:VCARD"
     }
 

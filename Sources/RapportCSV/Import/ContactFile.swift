@@ -41,10 +41,7 @@ public enum ContactFile {
                 .invalidMapping("the mapped format needs a column mapping"),
                 at: SourceLocation(path: path, line: 1, column: 1))
         }
-        let isVCard =
-            format == .vcard
-            || (format == nil && mapping == nil
-                && (path.lowercased().hasSuffix(".vcf") || VCardFormat.looksLikeVCard(text)))
+        let isVCard = readsAsVCard(path: path, text: text, format: format, mapping: mapping)
         // Say where a file stopped being UTF-8: a cut-off export reads differently from what the user typed.
         let encodingWarning = encoding == .windows1252 ? windows1252Warning(data, path: path) : nil
         if isVCard {
@@ -68,15 +65,9 @@ public enum ContactFile {
         limits: CSVLimits = CSVLimits(), detected: (ImportFormat) -> Void = { _ in }, joiningParts: Bool = true
     ) throws(ImportError) -> ParsedFile {
         let whole = file.withBytes { $0.bindMemory(to: UInt8.self) }
-        let bom = whole.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        let body = UnsafeBufferPointer(rebasing: whole[bom...])
-        let plain =
-            !whole.starts(with: [0xFF, 0xFE]) && !whole.starts(with: [0xFE, 0xFF]) && format != .vcard
-            && !(format == nil && mapping == nil
-                && (path.lowercased().hasSuffix(".vcf") || VCardFormat.looksLikeVCard(head(of: body))))
-            && (format != .mapped || mapping != nil) && (body.baseAddress.map { memchr($0, 0, body.count) == nil } ?? true)
-            && TextDecoding.isValidUTF8(body)
-        guard plain else {
+        guard let bom = TextDecoding.plainUTF8Start(whole), format != .mapped || mapping != nil,
+            !readsAsVCard(path: path, text: whole[bom...], format: format, mapping: mapping)
+        else {
             return try parse(
                 path: path, data: Array(whole), format: format, mapping: mapping, limits: limits, detected: detected,
                 joiningParts: joiningParts)
@@ -89,11 +80,14 @@ public enum ContactFile {
             joiningParts: joiningParts)
     }
 
-    /// The first bytes of `body` from its first one that is not a space, tab or line break: enough
-    /// for `VCardFormat.looksLikeVCard` to see what it sees in the whole.
-    private static func head(of body: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        let start = body.firstIndex { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D } ?? body.count
-        return Array(body[start..<min(body.count, start + 16)])
+    /// Whether a file whose UTF-8 text is `text` is read as a vCard: forced, or, with no format nor
+    /// mapping given, named `.vcf` or starting with `BEGIN:VCARD`.
+    private static func readsAsVCard(
+        path: String, text: some Collection<UInt8>, format: ImportFormat?, mapping: ColumnMapping?
+    ) -> Bool {
+        format == .vcard
+            || (format == nil && mapping == nil
+                && (path.lowercased().hasSuffix(".vcf") || VCardFormat.looksLikeVCard(text)))
     }
 
     /// The CSV formats' part of `parse`: the header found (or the mapping's), the format detected

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The encoding a file was read in.
 public enum SourceEncoding: String, Sendable, Hashable {
     case utf8, utf8WithBOM = "utf8-bom", utf16LE = "utf16le", utf16BE = "utf16be", windows1252
@@ -16,6 +22,9 @@ public enum TextDecoding {
     public static func utf8(_ bytes: [UInt8], path: String) throws(ImportError) -> (
         bytes: [UInt8], encoding: SourceEncoding
     ) {
+        if let bom = bytes.withUnsafeBufferPointer(plainUTF8Start) {
+            return bom == 0 ? (bytes, .utf8) : (Array(bytes[bom...]), .utf8WithBOM)
+        }
         if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
             return (try utf16(bytes, bigEndian: false, path: path), .utf16LE)
         }
@@ -32,8 +41,20 @@ public enum TextDecoding {
             throw ImportError(
                 looksLikeUTF16(body) ? .utf16WithoutBOM : .binaryData, at: location(of: nul, in: body, path: path))
         }
-        if isValidUTF8(body) { return (body, encoding) }
+        // Not UTF-16, no NUL byte: UTF-8 would have passed through above.
         return (windows1252ToUTF8(body), .windows1252)
+    }
+
+    /// Where the text of `bytes` starts (0, or 3 past a UTF-8 BOM) when `utf8(_:path:)` passes them
+    /// through as they are: no UTF-16 BOM, no NUL byte, valid UTF-8; `nil` when it would transcode or
+    /// refuse them. A mapped file is read in place only then (`ContactFile.parse(path:mapped:)`).
+    /// - Complexity: O(n).
+    static func plainUTF8Start(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return nil }
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let body = UnsafeBufferPointer(rebasing: bytes[bom...])
+        if let base = body.baseAddress, memchr(base, 0, body.count) != nil { return nil }
+        return isValidUTF8(body) ? bom : nil
     }
 
     /// The line and character column of `offset`.

@@ -251,7 +251,7 @@ public enum Importing {
         var file: ParsedFile
         // A regular file is mapped and, when it is plain UTF-8 CSV, read in place (`ContactFile.parse(path:mapped:…)`);
         // a JSON document, or what cannot be mapped (a pipe, an empty file), is read into memory.
-        if let mapped = try? MappedFile(path: path), mapped.count > 0, !(json && mapped.mayBeJSON) {
+        if let mapped = try? MappedFile(path: path), mapped.count > 0, !(json && NetworkJSON.mayBeDocument(mapped)) {
             file = try ContactFile.parse(
                 path: path, mapped: mapped, format: ImportFormat(rawValue: format), mapping: mapping, detected: detected,
                 joiningParts: false)

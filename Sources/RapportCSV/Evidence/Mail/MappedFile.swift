@@ -20,6 +20,7 @@ public final class MappedFile: @unchecked Sendable {
     private var released = 0
     /// `release(upTo:)` acts once this much more has been read (32 MiB).
     static let releaseStep = 32 << 20
+    private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
     /// Maps `path`.
     /// - Throws: `ImportError` `.unreadableFile` at 1:1 when it is missing, not a regular file, or
@@ -52,12 +53,9 @@ public final class MappedFile: @unchecked Sendable {
     /// faults them back), so reading a 1 GB mailbox does not hold 1 GB resident.
     /// - Complexity: O(1) amortized; acts every `releaseStep` bytes.
     func release(upTo offset: Int) {
-        guard let base, offset - released >= Self.releaseStep else { return }
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let end = offset / page * page
-        guard end > released else { return }
-        _ = madvise(base + released, end - released, MADV_DONTNEED)
-        released = end
+        guard offset - released >= Self.releaseStep else { return }
+        release(released..<offset)
+        released = max(released, offset / Self.pageSize * Self.pageSize)
     }
 
     /// Drops the whole pages inside `range` (byte offsets) from this process's resident set, as
@@ -65,21 +63,11 @@ public final class MappedFile: @unchecked Sendable {
     /// halves on two threads): a page given back is read again from the page cache if touched.
     func release(_ range: Range<Int>) {
         guard let base else { return }
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let page = Self.pageSize
         let start = (range.lowerBound + page - 1) / page * page
         let end = min(range.upperBound, count) / page * page
         guard start < end else { return }
         _ = madvise(base + start, end - start, MADV_DONTNEED)
-    }
-
-    /// Whether the file may be a JSON document: its first byte after a BOM and blanks is `{`
-    /// (`NetworkJSON.looksLikeDocument` decides, on the whole file).
-    public var mayBeJSON: Bool {
-        withBytes { bytes in
-            var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
-            return i < bytes.count && bytes[i] == UInt8(ascii: "{")
-        }
     }
 
     /// Calls `body` with the file's bytes (an empty buffer for an empty file).
