@@ -66,29 +66,28 @@ public final class WorkerPool: @unchecked Sendable {
                 condition.wait()
                 idle -= 1
             }
-            let job = queue.removeFirst()
-            var work = Optional(job.start())
-            condition.unlock()
-            work!()
-            work = nil
-            condition.lock()
-            job.state = .done
-            condition.broadcast()
+            run(queue.removeFirst())
         }
+    }
+
+    /// Runs `job`, just taken off the queue, on this thread and marks it done: called and returning
+    /// with the lock held, which it lets go while the work runs. What the work captured is freed
+    /// before the job is marked done.
+    private func run(_ job: Job) {
+        var work = Optional(job.start())
+        condition.unlock()
+        work!()
+        work = nil
+        condition.lock()
+        job.state = .done
+        condition.broadcast()
     }
 
     /// Returns once `job` has run: on the calling thread when no worker has taken it yet.
     func complete(_ job: Job) {
         condition.lock()
         if job.state == .queued, let i = queue.firstIndex(where: { $0 === job }) {
-            queue.remove(at: i)
-            var work = Optional(job.start())
-            condition.unlock()
-            work!()
-            work = nil
-            condition.lock()
-            job.state = .done
-            condition.broadcast()
+            run(queue.remove(at: i))
         }
         while job.state != .done { condition.wait() }
         condition.unlock()
